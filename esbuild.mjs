@@ -1,0 +1,39 @@
+// Bundles the extension client, the language server and the CLI; `--production` minifies, `--watch` rebuilds.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+/** Test files compile one to one; packages stay external so tests load the real SDKs and tools. */
+function testEntries(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((name) => String(name).endsWith('.test.ts') || String(name).endsWith('bench.ts'))
+    .map((name) => join(dir, String(name)));
+}
+
+const contexts = await Promise.all([
+  esbuild.context({ ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.context({ ...shared, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.context({ ...shared, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.context({ ...shared, minify: false, sourcemap: true, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', packages: 'external' }),
+]);
+
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+}

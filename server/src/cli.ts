@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/analyze';
+import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ProdreadyConfig } from './core/config';
+import type { Severity } from './core/rules';
+import { LineIndex } from './core/text';
+import { formatText, relativePath, toJsonReport } from './format/report';
+import { atLeast } from './format/severity';
+import { collectSourceFiles, findConfigFile } from './node/files';
+
+const USAGE = `Usage: prodready check [paths...] [options]
+
+Finds AI call sites and the production gaps around them (timeouts, retries, output bounds, keys).
+
+Options:
+  --format text|json     output format (default: text)
+  --fail-on LEVEL        exit 1 when a finding is at or above LEVEL: error, warning, info, hint, or off
+                         (default: warning)
+  --config FILE          use this .prodready.json instead of the nearest one
+  -h, --help             show this help
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.`;
+
+const FORMATS = ['text', 'json'] as const;
+const FAIL_LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  paths: string[];
+  format: (typeof FORMATS)[number];
+  failOn: (typeof FAIL_LEVELS)[number];
+  configPath?: string;
+}
+
+function parseArgs(argv: string[]): CliOptions | 'help' {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help') return 'help';
+  if (command !== 'check') throw new UsageError(`Unknown command "${command}". Did you mean "prodready check"?`);
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'warning' };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const next = inline ?? rest[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value.`);
+      return next;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--format':
+        options.format = oneOf(flag, value(), FORMATS);
+        break;
+      case '--fail-on':
+        options.failOn = oneOf(flag, value(), FAIL_LEVELS);
+        break;
+      case '--config':
+        options.configPath = value();
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}.`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} takes one of ${allowed.join(', ')}; got "${value}".`);
+}
+
+/** Loads the config; errors in it stop the run (exit 2), warnings are printed and the run goes on. */
+function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig; root: string } {
+  const file = options.configPath ? path.resolve(options.configPath) : findConfigFile(cwd, CONFIG_FILE_NAMES);
+  if (!file) return { config: defaultConfig(), root: cwd };
+  if (!fs.existsSync(file)) throw new UsageError(`Config file ${options.configPath} does not exist.`);
+  const text = fs.readFileSync(file, 'utf8');
+  const { config, problems } = parseConfig(text, path.basename(file));
+  const lines = new LineIndex(text);
+  const located = problems.map((problem) => {
+    const at = lines.positionAt(problem.span.start);
+    return { ...problem, text: `${relativePath(file, cwd)}:${at.line + 1}:${at.character + 1}: ${problem.message}` };
+  });
+  for (const problem of located.filter((p) => p.severity === 'warning')) process.stderr.write(`prodready: warning: ${problem.text}\n`);
+  const errors = located.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new ConfigError(errors.map((p) => p.text).join('\n'));
+  return { config, root: path.dirname(file) };
+}
+
+class ConfigError extends Error {}
+
+export function main(argv: string[], cwd = process.cwd()): number {
+  let options: CliOptions | 'help';
+  try {
+    options = parseArgs(argv);
+    if (options === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const { config, root } = loadConfig(options, cwd);
+    const { files, missing } = collectSourceFiles(options.paths, { exclude: config.exclude, root });
+    if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
+    const analyses = analyzeFiles(files, config, cwd);
+    process.stdout.write(`${options.format === 'json' ? JSON.stringify(toJsonReport(analyses, cwd), null, 2) : formatText(analyses, cwd)}\n`);
+    const failOn = options.failOn;
+    const failing = failOn !== 'off' && analyses.some((a) => a.findings.some((f) => atLeast(f.severity, failOn as Severity)));
+    return failing ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`prodready: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`prodready: configuration error, nothing was checked:\n${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string): FileAnalysis[] {
+  const analyses: FileAnalysis[] = [];
+  const reportedFailures = new Set<string>();
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const skip = skipReason(file, text);
+    if (skip) {
+      if (skip.kind !== 'unsupported') process.stderr.write(`prodready: ${describeSkip(relativePath(file, cwd), skip)}\n`);
+      continue;
+    }
+    const analysis = analyzeText(file, text, { config });
+    for (const failure of analysis.failures) {
+      if (reportedFailures.has(failure.ruleId)) continue;
+      reportedFailures.add(failure.ruleId);
+      process.stderr.write(`prodready: rule ${failure.ruleId} failed on ${relativePath(file, cwd)} and was skipped there; other rules ran. ${failure.error.split('\n')[0]}\n`);
+    }
+    analyses.push(analysis);
+  }
+  return analyses;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,169 @@
+import { sdkCatalog, findClientApi } from './catalog';
+import type { SdkFacts } from './catalog';
+import type { ProdreadyConfig, RuleLevel } from './config';
+import { defaultConfig } from './config';
+import { createTypeScriptFixer } from './extract/typescript/fixer';
+import { extractTypeScript, parseTypeScript } from './extract/typescript/extractor';
+import type { LanguageFixer } from './fixes';
+import type { CallSite, ClientConstruction, FileFacts, Language, Span } from './model';
+import { rules, ruleIds } from './rules';
+import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from './rules';
+import { findSuppressions, isSuppressed } from './suppressions';
+import { LineIndex } from './text';
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface RuleFailure {
+  ruleId: RuleId;
+  file: string;
+  error: string;
+}
+
+export interface FileAnalysis {
+  file: string;
+  facts: FileFacts;
+  findings: Finding[];
+  /** Rules that threw; their findings for this file are missing, the others are complete. */
+  failures: RuleFailure[];
+  lines: LineIndex;
+}
+
+export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'binary' } | { kind: 'unsupported' };
+
+export interface AnalyzeOptions {
+  config?: ProdreadyConfig;
+  /** Per-rule levels from the editor, applied over the config file's. */
+  ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
+}
+
+const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
+
+export function languageOf(file: string): Language | undefined {
+  if (TS_EXTENSIONS.test(file)) return /\.[cm]?jsx?$/i.test(file) ? 'js' : 'ts';
+  return undefined;
+}
+
+/** Why a file is not analysed, or undefined when it is. Checked before parsing. */
+export function skipReason(file: string, text: string): SkipReason | undefined {
+  if (!languageOf(file)) return { kind: 'unsupported' };
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_FILE_BYTES) return { kind: 'too-large', bytes };
+  if (text.slice(0, 8000).includes('\u0000')) return { kind: 'binary' };
+  return undefined;
+}
+
+export function describeSkip(file: string, reason: SkipReason): string {
+  switch (reason.kind) {
+    case 'too-large':
+      return `${file}: skipped, ${(reason.bytes / 1024 / 1024).toFixed(1)} MB is over the 2 MB limit.`;
+    case 'binary':
+      return `${file}: skipped, it looks binary.`;
+    case 'unsupported':
+      return `${file}: skipped, not a language prodready reads.`;
+  }
+}
+
+export function extractFacts(file: string, text: string): FileFacts {
+  return extractTypeScript(file, text, parseTypeScript(file, text));
+}
+
+/** Extract, run every enabled rule, drop suppressed findings. Pure: no I/O. */
+export function analyzeText(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
+  const config = options.config ?? defaultConfig();
+  const facts = extractFacts(file, text);
+  const lines = new LineIndex(text);
+  const fixer = createTypeScriptFixer(text);
+  const { findings, failures } = runRules(facts, fixer, config, options.ruleLevels);
+  const suppressions = findSuppressions(text, lines);
+  return {
+    file,
+    facts,
+    findings: findings.filter((finding) => !isSuppressed(finding, suppressions, lines)),
+    failures,
+    lines,
+  };
+}
+
+function levelOf(id: RuleId, config: ProdreadyConfig, overrides: AnalyzeOptions['ruleLevels']): RuleLevel {
+  return overrides?.[id] ?? config.rules[id] ?? rules[id].meta.defaultSeverity;
+}
+
+function runRules(
+  facts: FileFacts,
+  fixer: LanguageFixer,
+  config: ProdreadyConfig,
+  overrides: AnalyzeOptions['ruleLevels'],
+): { findings: Finding[]; failures: RuleFailure[] } {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const id of ruleIds) {
+    const level = levelOf(id, config, overrides);
+    if (level === 'off') continue;
+    const rule: Rule = rules[id];
+    try {
+      const found: Finding[] = [];
+      for (const client of facts.clients) {
+        rule.checkClient?.(client, contextFor(rule, level, client, facts.file, fixer, config, found));
+      }
+      for (const site of facts.callSites) {
+        rule.checkCallSite?.(site, contextFor(rule, level, site, facts.file, fixer, config, found));
+      }
+      findings.push(...found);
+    } catch (error) {
+      failures.push({ ruleId: id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings, failures };
+}
+
+const factsById = new Map<string, SdkFacts>(sdkCatalog.map((sdk) => [sdk.sdk, sdk]));
+
+function contextFor(
+  rule: Rule,
+  severity: Severity,
+  subject: CallSite | ClientConstruction,
+  file: string,
+  fixer: LanguageFixer,
+  config: ProdreadyConfig,
+  sink: Finding[],
+): RuleContext {
+  return {
+    settings: config.defaults,
+    fixer,
+    sdkFacts: (site) => factsById.get(site.sdk),
+    apiFacts: (site) => {
+      const sdk = factsById.get(site.sdk);
+      return sdk && (findClientApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
+    },
+    report: (report) => sink.push(toFinding(rule, severity, file, subject.span, report)),
+  };
+}
+
+function toFinding(rule: Rule, severity: Severity, file: string, subjectSpan: Span, report: Report): Finding {
+  const template = rule.meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`${rule.meta.id} reported unknown message id "${report.messageId}"`);
+  const data = report.data ?? {};
+  const proposals = report.fixes ?? [];
+  if (proposals.length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id} offered a fix but does not declare one`);
+  const fixes: Fix[] = proposals.map((proposal) => ({
+    title: fill(rule.meta.messages[proposal.messageId] ?? proposal.messageId, { ...data, ...proposal.data }),
+    edits: proposal.edits,
+    isPreferred: rule.meta.fixable === 'safe' && !proposal.alternative,
+  }));
+  return {
+    ruleId: rule.meta.id,
+    messageId: report.messageId,
+    message: fill(template, data),
+    severity,
+    file,
+    span: report.span,
+    subjectSpan,
+    data,
+    fixes,
+  };
+}
+
+function fill(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

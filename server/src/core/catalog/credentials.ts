@@ -1,0 +1,18 @@
+/**
+ * Recognising a credential written into source. Any non-placeholder literal given to a key option counts;
+ * these placeholders are what docs and samples use and are not secrets.
+ */
+const PLACEHOLDER = [
+  /^$/,
+  /^\s+$/,
+  /^<[^>]*>$/,
+  /^\$\{[^}]*\}$/,
+  /^(x+|\*+|\.+|-+)$/i,
+  /^(your|my)[-_ ]?([a-z]+[-_ ])*(api[-_ ]?)?(key|token|secret)(-here)?$/i,
+  /^(sk|sk-ant|gsk)[-_]?(\.\.\.|x+|\*+)$/i,
+  /^(placeholder|changeme|change-me|replace-me|dummy|fake|test|example|none|null|undefined|todo)([-_ ].*)?$/i,
+];
+
+export function isPlaceholderKey(value: string): boolean {
+  return PLACEHOLDER.some((pattern) => pattern.test(value.trim()));
+}

@@ -1,0 +1,55 @@
+import { anthropicFacts } from './anthropic';
+import { openaiFacts } from './openai';
+import type { ApiFacts, ClientFacts, ModelProviderFacts, SdkFacts } from './types';
+import { vercelAiFacts } from './vercelAi';
+
+export type * from './types';
+
+export const sdkCatalog: readonly SdkFacts[] = [openaiFacts, anthropicFacts, vercelAiFacts];
+
+export interface ModuleExports {
+  clients: Map<string, { sdk: SdkFacts; client: ClientFacts }>;
+  functions: Map<string, { sdk: SdkFacts; api: ApiFacts }>;
+  providerInstances: Map<string, { sdk: SdkFacts; provider: ModelProviderFacts }>;
+  providerFactories: Map<string, { sdk: SdkFacts; provider: ModelProviderFacts }>;
+}
+
+/** Import specifier → what it exports that matters to us; built once, read on every keystroke. */
+export const catalogByModule: ReadonlyMap<string, ModuleExports> = buildModuleIndex(sdkCatalog);
+
+function buildModuleIndex(entries: readonly SdkFacts[]): Map<string, ModuleExports> {
+  const index = new Map<string, ModuleExports>();
+  const exportsOf = (module: string): ModuleExports => {
+    let found = index.get(module);
+    if (!found) {
+      found = { clients: new Map(), functions: new Map(), providerInstances: new Map(), providerFactories: new Map() };
+      index.set(module, found);
+    }
+    return found;
+  };
+  for (const sdk of entries) {
+    for (const module of sdk.modules) {
+      const exported = exportsOf(module);
+      for (const client of sdk.clients) exported.clients.set(client.exportName, { sdk, client });
+      for (const api of sdk.functionApis) exported.functions.set(api.path, { sdk, api });
+    }
+    for (const provider of sdk.modelProviders) {
+      const exported = exportsOf(provider.module);
+      for (const name of provider.instances) exported.providerInstances.set(name, { sdk, provider });
+      for (const name of provider.factories) exported.providerFactories.set(name, { sdk, provider });
+    }
+  }
+  return index;
+}
+
+const clientApiIndex = new Map<SdkFacts, Map<string, ApiFacts>>(
+  sdkCatalog.map((sdk) => [sdk, new Map(sdk.clientApis.map((api) => [api.path, api]))]),
+);
+
+export function findClientApi(sdk: SdkFacts, path: string): ApiFacts | undefined {
+  return clientApiIndex.get(sdk)?.get(path);
+}
+
+export function sdkFacts(id: string): SdkFacts | undefined {
+  return sdkCatalog.find((sdk) => sdk.sdk === id);
+}

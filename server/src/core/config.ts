@@ -1,0 +1,134 @@
+import { ts } from './extract/typescript/ts';
+import type { Span } from './model';
+import { isRuleId, ruleIds, rules } from './rules';
+import type { RuleId, RuleSettings, Severity } from './rules';
+
+export type RuleLevel = Severity | 'off';
+
+export interface ProdreadyConfig {
+  rules: Partial<Record<RuleId, RuleLevel>>;
+  /** Globs, relative to the config's folder, of files never analysed. */
+  exclude: string[];
+  defaults: RuleSettings;
+}
+
+export interface ConfigProblem {
+  message: string;
+  span: Span;
+  severity: 'error' | 'warning';
+}
+
+export const CONFIG_FILE_NAMES = ['.prodready.json'];
+
+export const defaultSettings: RuleSettings = { timeoutMs: 30_000, maxOutputTokens: 1024, retries: 2 };
+
+export function defaultConfig(): ProdreadyConfig {
+  return { rules: {}, exclude: [], defaults: { ...defaultSettings } };
+}
+
+const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+const SETTING_LIMITS: Record<keyof RuleSettings, { min: number; max: number; what: string }> = {
+  timeoutMs: { min: 1, max: 3_600_000, what: 'milliseconds' },
+  maxOutputTokens: { min: 1, max: 1_000_000, what: 'tokens' },
+  retries: { min: 0, max: 20, what: 'retries' },
+};
+
+/**
+ * Reads `.prodready.json`. Config is data: nothing in it runs. Every problem comes back with where it is, and
+ * whatever could not be read falls back to the default, so a typo never turns the linter off.
+ */
+export function parseConfig(text: string, fileName = '.prodready.json'): { config: ProdreadyConfig; problems: ConfigProblem[] } {
+  const config = defaultConfig();
+  const problems: ConfigProblem[] = [];
+  const json = ts.parseJsonText(fileName, text);
+  const syntaxErrors = (json as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  for (const error of syntaxErrors) {
+    const start = error.start ?? 0;
+    problems.push({
+      message: `${fileName} is not valid JSON: ${ts.flattenDiagnosticMessageText(error.messageText, ' ')}. Using defaults.`,
+      span: { start, end: start + (error.length ?? 1) },
+      severity: 'error',
+    });
+  }
+  if (syntaxErrors.length > 0) return { config, problems };
+
+  const root = json.statements[0]?.expression;
+  if (!root || !ts.isObjectLiteralExpression(root)) {
+    problems.push({ message: `${fileName} must hold one JSON object.`, span: { start: 0, end: text.length }, severity: 'error' });
+    return { config, problems };
+  }
+  const problem = (node: ts.Node, message: string, severity: ConfigProblem['severity'] = 'error') =>
+    problems.push({ message, span: { start: node.getStart(json), end: node.end }, severity });
+
+  for (const [key, value, property] of entries(root)) {
+    switch (key) {
+      case '$schema':
+        break;
+      case 'rules':
+        readRules(value, config, problem);
+        break;
+      case 'exclude':
+        if (ts.isArrayLiteralExpression(value) && value.elements.every(ts.isStringLiteral)) {
+          config.exclude = value.elements.map((element) => (element as ts.StringLiteral).text);
+        } else {
+          problem(value, '"exclude" must be an array of glob strings.');
+        }
+        break;
+      case 'defaults':
+        readDefaults(value, config, problem);
+        break;
+      default:
+        problem(property.name, `Unknown setting "${key}" in ${fileName}; it is ignored.`, 'warning');
+    }
+  }
+  return { config, problems };
+}
+
+type ProblemSink = (node: ts.Node, message: string, severity?: ConfigProblem['severity']) => void;
+
+function* entries(object: ts.ObjectLiteralExpression): Generator<[string, ts.Expression, ts.PropertyAssignment]> {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && ts.isStringLiteral(property.name)) {
+      yield [property.name.text, property.initializer, property];
+    }
+  }
+}
+
+function readRules(value: ts.Expression, config: ProdreadyConfig, problem: ProblemSink): void {
+  if (!ts.isObjectLiteralExpression(value)) {
+    problem(value, '"rules" must be an object such as { "AIR001": "error" }.');
+    return;
+  }
+  for (const [id, level, property] of entries(value)) {
+    if (!isRuleId(id)) {
+      problem(property.name, `Unknown rule "${id}". Known rules: ${ruleIds.join(', ')}.`, 'warning');
+      continue;
+    }
+    if (!ts.isStringLiteral(level) || !LEVELS.includes(level.text as RuleLevel)) {
+      problem(level, `Rule ${id} (${rules[id].meta.name}) takes one of ${LEVELS.map((l) => `"${l}"`).join(', ')}.`);
+      continue;
+    }
+    config.rules[id] = level.text as RuleLevel;
+  }
+}
+
+function readDefaults(value: ts.Expression, config: ProdreadyConfig, problem: ProblemSink): void {
+  if (!ts.isObjectLiteralExpression(value)) {
+    problem(value, '"defaults" must be an object such as { "timeoutMs": 30000 }.');
+    return;
+  }
+  for (const [key, setting, property] of entries(value)) {
+    const limits = SETTING_LIMITS[key as keyof RuleSettings];
+    if (!limits) {
+      problem(property.name, `Unknown default "${key}"; known: ${Object.keys(SETTING_LIMITS).join(', ')}.`, 'warning');
+      continue;
+    }
+    const number = ts.isNumericLiteral(setting) ? Number(setting.text) : NaN;
+    if (!Number.isInteger(number) || number < limits.min || number > limits.max) {
+      problem(setting, `"${key}" must be a whole number of ${limits.what} from ${limits.min} to ${limits.max}.`);
+      continue;
+    }
+    config.defaults[key as keyof RuleSettings] = number;
+  }
+}

@@ -1,0 +1,472 @@
+import { catalogByModule, findClientApi } from '../../catalog';
+import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
+import type { CallSite, ClientConstruction, FileFacts, Language, ModelRef, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
+import { effectiveRetries, effectiveTimeout } from '../effective';
+import {
+  missingArgumentTarget,
+  noOptions,
+  objectTarget,
+  propertyNameText,
+  readLiteral,
+  readOptions,
+  spanOf,
+  unknownOptions,
+  unwrap,
+  type ConstantLookup,
+} from './options';
+import { declareClassMember, declareImport, declareParameter, declareVariable, ScopeIndex, type Declaration } from './scope';
+import { ts } from './ts';
+
+/** What an expression evaluates to, as far as it matters to AI calls. */
+type Value =
+  | { kind: 'module'; module: string; exportName: string }
+  | { kind: 'client'; sdk: SdkFacts; construction?: ClientConstruction; overrides?: OptionMap; via: string }
+  | { kind: 'provider'; sdk: SdkFacts; provider: ModelProviderFacts; construction?: ClientConstruction }
+  | { kind: 'string'; value: string; span: Span }
+  | { kind: 'number'; value: number; span: Span }
+  | { kind: 'object'; node: ts.ObjectLiteralExpression };
+
+interface OptionsArgument {
+  options: OptionMap;
+  target?: OptionTarget;
+  object?: ts.ObjectLiteralExpression;
+}
+
+interface PendingCall {
+  node: ts.CallExpression;
+  enclosingFunction?: string;
+}
+
+const MAX_ALIAS_DEPTH = 8;
+
+export function scriptKindFor(file: string): ts.ScriptKind {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(lower)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+export function parseTypeScript(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
+}
+
+/** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
+export function extractTypeScript(file: string, text: string, sourceFile = parseTypeScript(file, text)): FileFacts {
+  return new TypeScriptExtractor(file, sourceFile).run();
+}
+
+class TypeScriptExtractor {
+  private readonly scopes = new ScopeIndex();
+  private readonly calls: PendingCall[] = [];
+  private readonly constructions: ts.NewExpression[] = [];
+  private readonly clientsByNode = new Map<ts.Node, ClientConstruction>();
+  private readonly resolving = new Set<Declaration>();
+  private readonly language: Language;
+  private readonly lookupConstant: ConstantLookup = (expr) => this.constantOf(expr);
+
+  constructor(
+    private readonly file: string,
+    private readonly sourceFile: ts.SourceFile,
+  ) {
+    const kind = scriptKindFor(file);
+    this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
+  }
+
+  run(): FileFacts {
+    const fileScope = { start: 0, end: this.sourceFile.end };
+    this.visit(this.sourceFile, fileScope, undefined, undefined);
+    for (const node of this.constructions) this.valueOf(node);
+    const callSites: CallSite[] = [];
+    for (const call of this.calls) {
+      const site = this.callSiteOf(call);
+      if (site) callSites.push(site);
+    }
+    return {
+      file: this.file,
+      language: this.language,
+      callSites,
+      clients: [...this.clientsByNode.values()],
+      parseErrors: parseDiagnosticsOf(this.sourceFile),
+    };
+  }
+
+  // ---- walk: record declarations, calls and constructions ----
+
+  private visit(node: ts.Node, scope: Span, classScope: Span | undefined, functionName: string | undefined): void {
+    switch (node.kind) {
+      case ts.SyntaxKind.ImportDeclaration:
+        declareImport(node as ts.ImportDeclaration, scope, this.scopes);
+        return;
+      case ts.SyntaxKind.VariableDeclarationList: {
+        const list = node as ts.VariableDeclarationList;
+        const constant = (list.flags & ts.NodeFlags.Const) !== 0;
+        for (const declaration of list.declarations) declareVariable(declaration, scope, constant, this.scopes);
+        break;
+      }
+      case ts.SyntaxKind.VariableDeclaration:
+      case ts.SyntaxKind.PropertyAssignment: {
+        // `const handler = async () => …` names the function it holds.
+        const named = node as ts.VariableDeclaration | ts.PropertyAssignment;
+        const initializer = named.initializer;
+        if (initializer && ts.isIdentifier(named.name) && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
+          this.visitFunction(initializer, scope, classScope, named.name.text);
+          return;
+        }
+        break;
+      }
+      case ts.SyntaxKind.CallExpression:
+        this.calls.push({ node: node as ts.CallExpression, enclosingFunction: functionName });
+        break;
+      case ts.SyntaxKind.NewExpression:
+        this.constructions.push(node as ts.NewExpression);
+        break;
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression: {
+        const ownScope = { start: node.pos, end: node.end };
+        ts.forEachChild(node, (child) => this.visit(child, scope, ownScope, functionName));
+        return;
+      }
+      case ts.SyntaxKind.PropertyDeclaration: {
+        const property = node as ts.PropertyDeclaration;
+        if (classScope && ts.isIdentifier(property.name)) {
+          const readonly = property.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ?? false;
+          declareClassMember(property.name.text, classScope, property.pos, property.initializer, property.type, this.scopes, readonly);
+        }
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const assignment = node as ts.BinaryExpression;
+        if (
+          classScope &&
+          assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isPropertyAccessExpression(assignment.left) &&
+          assignment.left.expression.kind === ts.SyntaxKind.ThisKeyword
+        ) {
+          declareClassMember(assignment.left.name.text, classScope, assignment.pos, assignment.right, undefined, this.scopes, false);
+        }
+        break;
+      }
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.CatchClause: {
+        const ownScope = { start: node.pos, end: node.end };
+        ts.forEachChild(node, (child) => this.visit(child, ownScope, classScope, functionName));
+        return;
+      }
+    }
+    if (ts.isFunctionLike(node)) {
+      this.visitFunction(node, scope, classScope, functionName);
+      return;
+    }
+    ts.forEachChild(node, (child) => this.visit(child, scope, classScope, functionName));
+  }
+
+  private visitFunction(
+    node: ts.SignatureDeclaration,
+    scope: Span,
+    classScope: Span | undefined,
+    outerName: string | undefined,
+  ): void {
+    const ownScope = { start: node.pos, end: node.end };
+    const name = node.name && ts.isIdentifier(node.name) ? node.name.text : undefined;
+    if (name && ts.isFunctionDeclaration(node)) {
+      this.scopes.add({ name, scope, start: node.pos, constant: false });
+    }
+    for (const parameter of node.parameters) declareParameter(parameter, ownScope, this.scopes);
+    const functionName = name ?? outerName;
+    ts.forEachChild(node, (child) => this.visit(child, ownScope, classScope, functionName));
+  }
+
+  // ---- resolution ----
+
+  private valueOfName(name: string, at: number, depth: number): Value | undefined {
+    const declaration = this.scopes.resolve(name, at);
+    if (!declaration || this.resolving.has(declaration) || depth > MAX_ALIAS_DEPTH) return undefined;
+    if (declaration.import) return { kind: 'module', ...declaration.import };
+    this.resolving.add(declaration);
+    try {
+      if (declaration.initializer) {
+        const value = this.valueOf(declaration.initializer, depth + 1);
+        // A `let` may be reassigned: trust it only for objects we can follow, not for literals.
+        if (value && (declaration.constant || (value.kind !== 'string' && value.kind !== 'number'))) return value;
+        return undefined;
+      }
+      if (declaration.typeName) {
+        const type = this.valueOfName(declaration.typeName, at, depth + 1);
+        const client = type?.kind === 'module' ? this.clientExport(type) : undefined;
+        if (client) return { kind: 'client', sdk: client.sdk, via: `a parameter or field typed ${declaration.typeName}` };
+      }
+      return undefined;
+    } finally {
+      this.resolving.delete(declaration);
+    }
+  }
+
+  private valueOf(expression: ts.Expression, depth = 0): Value | undefined {
+    const expr = unwrap(expression);
+    if (ts.isIdentifier(expr)) return this.valueOfName(expr.text, expr.pos, depth);
+    if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) {
+      return { kind: 'string', value: expr.text, span: spanOf(expr, this.sourceFile) };
+    }
+    if (ts.isNumericLiteral(expr)) return { kind: 'number', value: Number(expr.text), span: spanOf(expr, this.sourceFile) };
+    if (ts.isObjectLiteralExpression(expr)) return { kind: 'object', node: expr };
+    if (ts.isPropertyAccessExpression(expr)) {
+      if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        return this.valueOfName(`this.${expr.name.text}`, expr.pos, depth);
+      }
+      const owner = this.valueOf(expr.expression, depth + 1);
+      if (owner?.kind === 'module' && owner.exportName === '*') {
+        return { kind: 'module', module: owner.module, exportName: expr.name.text };
+      }
+      return undefined;
+    }
+    if (ts.isNewExpression(expr)) return this.constructionOf(expr, depth);
+    if (ts.isCallExpression(expr)) return this.callValueOf(expr, depth);
+    return undefined;
+  }
+
+  private clientExport(value: Extract<Value, { kind: 'module' }>) {
+    const exported = catalogByModule.get(value.module);
+    if (!exported) return undefined;
+    // `require('openai')` and `import * as OpenAI` give the module, whose constructor is the default export.
+    return exported.clients.get(value.exportName === '*' ? 'default' : value.exportName);
+  }
+
+  private constructionOf(node: ts.NewExpression, depth = 0): Value | undefined {
+    const callee = this.valueOf(node.expression, depth + 1);
+    if (callee?.kind !== 'module') return undefined;
+    const found = this.clientExport(callee);
+    if (!found) return undefined;
+    const credentials = { options: found.client.keyOptions, env: found.client.keyEnv };
+    const construction = this.recordConstruction(node, found.sdk, found.client.displayName, callee.module, credentials, node.arguments);
+    return { kind: 'client', sdk: found.sdk, construction, via: `new ${found.client.displayName}() from '${callee.module}'` };
+  }
+
+  /** Calls that produce clients or providers: `createOpenAI({...})`, `client.withOptions({...})`. */
+  private callValueOf(node: ts.CallExpression, depth: number): Value | undefined {
+    const callee = unwrap(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'withOptions') {
+      const base = this.valueOf(callee.expression, depth + 1);
+      if (base?.kind !== 'client') return undefined;
+      const [arg] = node.arguments;
+      const overrides = arg && ts.isObjectLiteralExpression(unwrap(arg)) ? this.optionsOf(unwrap(arg) as ts.ObjectLiteralExpression) : unknownOptions();
+      return { ...base, overrides, via: `${base.via}, .withOptions()` };
+    }
+    const value = this.valueOf(callee, depth + 1);
+    if (value?.kind !== 'module') return undefined;
+    const factory = catalogByModule.get(value.module)?.providerFactories.get(value.exportName);
+    if (!factory) return undefined;
+    const credentials = { options: factory.provider.keyOptions, env: factory.provider.keyEnv };
+    const construction = this.recordConstruction(node, factory.sdk, value.exportName, value.module, credentials, node.arguments);
+    return { kind: 'provider', sdk: factory.sdk, provider: factory.provider, construction };
+  }
+
+  private recordConstruction(
+    node: ts.NewExpression | ts.CallExpression,
+    sdk: SdkFacts,
+    constructorName: string,
+    module: string,
+    credentials: ClientConstruction['credentials'],
+    args: ts.NodeArray<ts.Expression> | undefined,
+  ): ClientConstruction {
+    const known = this.clientsByNode.get(node);
+    if (known) return known;
+    const first = args?.[0];
+    let options: OptionMap;
+    let optionsTarget: OptionTarget | undefined;
+    const objectArg = first ? this.objectLiteralOf(first) : undefined;
+    if (objectArg) {
+      options = this.optionsOf(objectArg);
+      optionsTarget = objectTarget(objectArg, this.sourceFile, options);
+    } else if (first) {
+      options = unknownOptions();
+    } else {
+      options = noOptions();
+      optionsTarget = args ? missingArgumentTarget(args, args.pos, this.sourceFile) : undefined;
+    }
+    const span = spanOf(node, this.sourceFile);
+    const construction: ClientConstruction = {
+      id: `${this.file}:${span.start}`,
+      sdk: sdk.sdk,
+      constructorName,
+      module,
+      file: this.file,
+      span,
+      credentials,
+      options,
+      optionsTarget,
+    };
+    this.clientsByNode.set(node, construction);
+    return construction;
+  }
+
+  /** An object literal written inline or held in a same-file constant. */
+  private objectLiteralOf(expr: ts.Expression): ts.ObjectLiteralExpression | undefined {
+    const node = unwrap(expr);
+    if (ts.isObjectLiteralExpression(node)) return node;
+    const value = ts.isIdentifier(node) ? this.valueOf(node) : undefined;
+    return value?.kind === 'object' ? value.node : undefined;
+  }
+
+  private optionsOf(object: ts.ObjectLiteralExpression): OptionMap {
+    return readOptions(object, this.sourceFile, this.lookupConstant);
+  }
+
+  /** Same-file constants behind identifiers, so `apiKey: KEY` sees the literal and where it is written. */
+  private constantOf(expr: ts.Expression): { value: OptionValue; span: Span } | undefined {
+    if (!ts.isIdentifier(expr)) return undefined;
+    const value = this.valueOf(expr);
+    if (value?.kind === 'string') return { value: { kind: 'string', value: value.value }, span: value.span };
+    if (value?.kind === 'number') return { value: { kind: 'number', value: value.value }, span: value.span };
+    return undefined;
+  }
+
+  // ---- call sites ----
+
+  private callSiteOf(call: PendingCall): CallSite | undefined {
+    const callee = unwrap(call.node.expression);
+    if (ts.isIdentifier(callee)) {
+      const value = this.valueOf(callee);
+      if (value?.kind !== 'module') return undefined;
+      const found = catalogByModule.get(value.module)?.functions.get(value.exportName);
+      return found ? this.functionCallSite(call, found.sdk, found.api, `${value.exportName}() imported from '${value.module}'`) : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const path: string[] = [];
+    let root: ts.Expression = callee;
+    while (ts.isPropertyAccessExpression(root)) {
+      path.unshift(root.name.text);
+      root = unwrap(root.expression);
+    }
+    if (root.kind === ts.SyntaxKind.ThisKeyword) {
+      const member = path.shift();
+      if (!member) return undefined;
+      return this.clientCallSite(call, this.valueOfName(`this.${member}`, call.node.pos, 0), path, `this.${member}`);
+    }
+    const owner = this.valueOf(root);
+    if (owner?.kind === 'module' && owner.exportName === '*' && path.length === 1) {
+      const found = catalogByModule.get(owner.module)?.functions.get(path[0]);
+      return found ? this.functionCallSite(call, found.sdk, found.api, `${path[0]}() from '${owner.module}'`) : undefined;
+    }
+    return this.clientCallSite(call, owner, path, root.getText(this.sourceFile));
+  }
+
+  private clientCallSite(call: PendingCall, owner: Value | undefined, path: string[], ownerText: string): CallSite | undefined {
+    if (owner?.kind !== 'client') return undefined;
+    const api = findClientApi(owner.sdk, path.join('.'));
+    if (!api) return undefined;
+    const args = call.node.arguments;
+    const body = this.bodyOf(args[0]);
+    const requestOptions = owner.sdk.timeout.places.includes('requestOptions') || owner.sdk.retries.places.includes('requestOptions')
+      ? this.argumentOptions(args[1], args, call.node)
+      : undefined;
+    const clientKnown = owner.construction !== undefined;
+    const site = this.baseCallSite(call, owner.sdk, api, body, requestOptions, `${ownerText}: ${owner.via}`);
+    site.client = owner.construction;
+    site.clientKnown = clientKnown;
+    const sources = { body: body.options, requestOptions: requestOptions?.options, client: owner.construction, clientOverrides: owner.overrides, clientKnown };
+    site.effective = { timeout: effectiveTimeout(owner.sdk, sources), retries: effectiveRetries(owner.sdk, sources) };
+    return site;
+  }
+
+  private functionCallSite(call: PendingCall, sdk: SdkFacts, api: ApiFacts, recognizedBy: string): CallSite {
+    const body = this.bodyOf(call.node.arguments[0]);
+    const site = this.baseCallSite(call, sdk, api, body, undefined, recognizedBy);
+    const sources = { body: body.options, clientKnown: true };
+    site.effective = { timeout: effectiveTimeout(sdk, sources), retries: effectiveRetries(sdk, sources) };
+    return site;
+  }
+
+  private bodyOf(arg: ts.Expression | undefined): OptionsArgument {
+    if (!arg) return { options: noOptions() };
+    const object = this.objectLiteralOf(arg);
+    if (!object) return { options: unknownOptions() };
+    const options = this.optionsOf(object);
+    return { options, target: objectTarget(object, this.sourceFile, options), object };
+  }
+
+  /** The per-request options argument: an object, a slot to add one, or unknown (any other expression). */
+  private argumentOptions(
+    arg: ts.Expression | undefined,
+    args: ts.NodeArray<ts.Expression>,
+    node: ts.CallExpression,
+  ): OptionsArgument {
+    if (arg) return this.bodyOf(arg);
+    if (args.length === 0) return { options: noOptions() };
+    return { options: noOptions(), target: missingArgumentTarget(args, node.arguments.pos, this.sourceFile) };
+  }
+
+  private baseCallSite(
+    call: PendingCall,
+    sdk: SdkFacts,
+    api: ApiFacts,
+    body: OptionsArgument,
+    requestOptions: OptionsArgument | undefined,
+    recognizedBy: string,
+  ): CallSite {
+    const span = spanOf(call.node, this.sourceFile);
+    const options = mergeOptions(body.options, requestOptions?.options);
+    const streamFlag = body.options.entries.get('stream')?.value;
+    return {
+      id: `${this.file}:${span.start}`,
+      file: this.file,
+      span,
+      calleeSpan: spanOf(call.node.expression, this.sourceFile),
+      language: this.language,
+      sdk: sdk.sdk,
+      operation: api.operation,
+      api: api.path,
+      streaming: api.streaming === true || (api.streaming === 'body.stream' && streamFlag?.kind === 'boolean' && streamFlag.value),
+      model: api.modelOption && body.object ? this.modelOf(body.object, api.modelOption) : undefined,
+      clientKnown: true,
+      options,
+      targets: { body: body.target, requestOptions: requestOptions?.target },
+      effective: { timeout: { source: 'unknown' }, retries: { source: 'unknown' } },
+      recognizedBy,
+      enclosingFunction: call.enclosingFunction,
+    };
+  }
+
+  private modelOf(body: ts.ObjectLiteralExpression, optionName: string): ModelRef | undefined {
+    for (const property of body.properties) {
+      if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== optionName) continue;
+      const value = unwrap(property.initializer);
+      const literal = this.valueOf(value);
+      if (literal?.kind === 'string') return { value: literal.value, span: literal.span };
+      const model = ts.isCallExpression(value) ? this.providerModelOf(value) : undefined;
+      return model ?? { dynamic: true, span: spanOf(value, this.sourceFile) };
+    }
+    return undefined;
+  }
+
+  /** `anthropic('claude-…')`, `openai.chat('gpt-4o')`, `myProvider('…')` from `createOpenAI`. */
+  private providerModelOf(node: ts.CallExpression): ModelRef | undefined {
+    const callee = unwrap(node.expression);
+    const providerExpr = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
+    const value = this.valueOf(providerExpr);
+    const isProvider =
+      value?.kind === 'provider' ||
+      (value?.kind === 'module' && catalogByModule.get(value.module)?.providerInstances.has(value.exportName) === true);
+    if (!isProvider) return undefined;
+    const [arg] = node.arguments;
+    const literal = arg ? readLiteral(arg, this.sourceFile, this.lookupConstant) : undefined;
+    if (literal?.kind === 'string') return { value: literal.value, span: spanOf(arg, this.sourceFile) };
+    return { dynamic: true, span: arg ? spanOf(arg, this.sourceFile) : spanOf(node, this.sourceFile) };
+  }
+}
+
+function mergeOptions(body: OptionMap, requestOptions: OptionMap | undefined): OptionMap {
+  if (!requestOptions) return body;
+  return {
+    entries: new Map([...body.entries, ...requestOptions.entries]),
+    hasSpread: body.hasSpread || requestOptions.hasSpread,
+  };
+}
+
+function parseDiagnosticsOf(sourceFile: ts.SourceFile): number {
+  // parseDiagnostics is internal but stable; it is the only count of syntax errors a bare parse gives.
+  return (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
+}

@@ -1,0 +1,134 @@
+import type { OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
+import { ts } from './ts';
+
+export const unknownOptions = (): OptionMap => ({ entries: new Map(), hasSpread: true });
+export const noOptions = (): OptionMap => ({ entries: new Map(), hasSpread: false });
+
+export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
+  return { start: node.getStart(sourceFile), end: node.end };
+}
+
+/** Strips wrappers that do not change a value: parentheses, `as`, `!`, `satisfies`, `await`. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(expr) ||
+      ts.isAsExpression(expr) ||
+      ts.isNonNullExpression(expr) ||
+      ts.isSatisfiesExpression(expr) ||
+      ts.isAwaitExpression(expr) ||
+      ts.isTypeAssertionExpression(expr)
+    ) {
+      expr = expr.expression;
+    } else {
+      return expr;
+    }
+  }
+}
+
+export function propertyNameText(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** Looks an identifier up to a same-file constant when the caller can; see bindings.ts. */
+export type ConstantLookup = (expr: ts.Expression) => { value: OptionValue; span: Span } | undefined;
+
+export function readLiteral(expr: ts.Expression, sourceFile: ts.SourceFile, lookup?: ConstantLookup): OptionValue {
+  const node = unwrap(expr);
+  if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text) };
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+    return { kind: 'number', value: -Number(node.operand.text) };
+  }
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', value: node.text };
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true };
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false };
+  if (node.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null' };
+  if (ts.isObjectLiteralExpression(node)) return { kind: 'object', options: readOptions(node, sourceFile, lookup) };
+  return lookup?.(node)?.value ?? { kind: 'expression', text: node.getText(sourceFile) };
+}
+
+export function readOptions(object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile, lookup?: ConstantLookup): OptionMap {
+  const options = noOptions();
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      options.hasSpread = true;
+      continue;
+    }
+    if (ts.isPropertyAssignment(property)) {
+      const name = propertyNameText(property.name);
+      if (name === undefined) {
+        options.hasSpread = true; // a computed key could be any option
+        continue;
+      }
+      const constant = lookup?.(unwrap(property.initializer));
+      const entry: OptionEntry = {
+        name,
+        span: spanOf(property, sourceFile),
+        valueSpan: spanOf(property.initializer, sourceFile),
+        value: constant?.value ?? readLiteral(property.initializer, sourceFile, lookup),
+      };
+      if (constant) entry.resolvedFrom = constant.span;
+      options.entries.set(name, entry);
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      const constant = lookup?.(property.name);
+      const entry: OptionEntry = {
+        name: property.name.text,
+        span: spanOf(property, sourceFile),
+        valueSpan: spanOf(property.name, sourceFile),
+        value: constant?.value ?? { kind: 'expression', text: property.name.text },
+      };
+      if (constant) entry.resolvedFrom = constant.span;
+      options.entries.set(entry.name, entry);
+    } else if (ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) {
+      const name = propertyNameText(property.name);
+      if (name !== undefined) {
+        const span = spanOf(property, sourceFile);
+        options.entries.set(name, { name, span, valueSpan: span, value: { kind: 'expression', text: name } });
+      }
+    }
+  }
+  return options;
+}
+
+export function objectTarget(object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile, options: OptionMap): OptionTarget {
+  const text = sourceFile.text;
+  const span = spanOf(object, sourceFile);
+  const properties = object.properties;
+  const last = properties.length > 0 ? properties[properties.length - 1] : undefined;
+  const firstLineBreak = text.indexOf('\n', span.start);
+  const multiline = firstLineBreak !== -1 && firstLineBreak < span.end;
+  const indent = properties.length > 0 ? indentAt(text, properties[0].getStart(sourceFile)) : indentAt(text, span.start) + '  ';
+  return {
+    kind: 'object',
+    span,
+    options,
+    multiline,
+    indent,
+    lastEntryEnd: last?.end,
+    trailingComma: properties.hasTrailingComma,
+  };
+}
+
+/** A slot for an options argument the call does not pass yet. */
+export function missingArgumentTarget(
+  args: ts.NodeArray<ts.Expression> | undefined,
+  openParenEnd: number,
+  sourceFile: ts.SourceFile,
+): OptionTarget {
+  const last = args && args.length > 0 ? args[args.length - 1] : undefined;
+  return {
+    kind: 'missing-argument',
+    insertAt: last ? last.end : openParenEnd,
+    needsSeparator: last !== undefined,
+    indent: indentAt(sourceFile.text, last ? last.getStart(sourceFile) : openParenEnd),
+  };
+}
+
+/** The leading whitespace of the line that holds `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = lineStart;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
+}

@@ -1,0 +1,136 @@
+import type { Span } from '../../model';
+import { ts } from './ts';
+
+/** A name bound somewhere in the file, enough to follow it to an import, a constructor or a literal. */
+export interface Declaration {
+  name: string;
+  /** The span within which the name is visible (block, function, class or file). */
+  scope: Span;
+  start: number;
+  import?: { module: string; exportName: string };
+  initializer?: ts.Expression;
+  /** A declared type such as `client: OpenAI`, by the type's identifier. */
+  typeName?: string;
+  /** Names declared with `const`: literal values behind them are trusted. */
+  constant: boolean;
+}
+
+/**
+ * Lexical name lookup without a type checker: for each name, the declaration whose scope is the innermost
+ * one containing the use. Class members are recorded as `this.<name>` scoped to their class.
+ */
+export class ScopeIndex {
+  private readonly byName = new Map<string, Declaration[]>();
+
+  add(declaration: Declaration): void {
+    const list = this.byName.get(declaration.name);
+    if (list) list.push(declaration);
+    else this.byName.set(declaration.name, [declaration]);
+  }
+
+  resolve(name: string, at: number): Declaration | undefined {
+    const list = this.byName.get(name);
+    if (!list) return undefined;
+    let best: Declaration | undefined;
+    for (const candidate of list) {
+      if (candidate.scope.start > at || candidate.scope.end < at) continue;
+      if (!best) {
+        best = candidate;
+        continue;
+      }
+      const bestSize = best.scope.end - best.scope.start;
+      const size = candidate.scope.end - candidate.scope.start;
+      // Innermost scope wins; within one scope, the last declaration before the use.
+      if (size < bestSize || (size === bestSize && candidate.start <= at && candidate.start > best.start)) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+}
+
+/** Records the names an import or `require` binds. */
+export function declareImport(node: ts.ImportDeclaration, scope: Span, index: ScopeIndex): void {
+  if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
+  const module = node.moduleSpecifier.text;
+  const clause = node.importClause;
+  if (clause.name) {
+    index.add({ name: clause.name.text, scope, start: clause.name.pos, import: { module, exportName: 'default' }, constant: true });
+  }
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) {
+    index.add({ name: bindings.name.text, scope, start: bindings.pos, import: { module, exportName: '*' }, constant: true });
+    return;
+  }
+  for (const element of bindings.elements) {
+    const exportName = (element.propertyName ?? element.name).text;
+    index.add({ name: element.name.text, scope, start: element.pos, import: { module, exportName }, constant: true });
+  }
+}
+
+/** `require('x')` as an initializer, else undefined. */
+export function requiredModule(expr: ts.Expression | undefined): string | undefined {
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
+  const [arg] = expr.arguments;
+  return arg && ts.isStringLiteral(arg) ? arg.text : undefined;
+}
+
+export function declareVariable(node: ts.VariableDeclaration, scope: Span, constant: boolean, index: ScopeIndex): void {
+  const module = requiredModule(node.initializer);
+  if (ts.isIdentifier(node.name)) {
+    index.add({
+      name: node.name.text,
+      scope,
+      start: node.name.pos,
+      initializer: module ? undefined : node.initializer,
+      import: module ? { module, exportName: '*' } : undefined,
+      typeName: typeNameOf(node.type),
+      constant,
+    });
+    return;
+  }
+  declareBindingPattern(node.name, scope, module, index);
+}
+
+function declareBindingPattern(pattern: ts.BindingName, scope: Span, module: string | undefined, index: ScopeIndex): void {
+  if (ts.isIdentifier(pattern)) {
+    index.add({ name: pattern.text, scope, start: pattern.pos, constant: false });
+    return;
+  }
+  for (const element of pattern.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    if (module && ts.isObjectBindingPattern(pattern) && ts.isIdentifier(element.name)) {
+      const exportName = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+      index.add({ name: element.name.text, scope, start: element.name.pos, import: { module, exportName }, constant: true });
+    } else {
+      declareBindingPattern(element.name, scope, undefined, index);
+    }
+  }
+}
+
+export function declareParameter(node: ts.ParameterDeclaration, scope: Span, index: ScopeIndex): void {
+  if (ts.isIdentifier(node.name)) {
+    index.add({ name: node.name.text, scope, start: node.name.pos, typeName: typeNameOf(node.type), constant: false });
+  } else {
+    declareBindingPattern(node.name, scope, undefined, index);
+  }
+}
+
+/** `OpenAI` in `client: OpenAI`; `OpenAI` in `ns.OpenAI` is not followed. */
+function typeNameOf(type: ts.TypeNode | undefined): string | undefined {
+  if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) return type.typeName.text;
+  return undefined;
+}
+
+export function declareClassMember(
+  name: string,
+  classScope: Span,
+  start: number,
+  initializer: ts.Expression | undefined,
+  type: ts.TypeNode | undefined,
+  index: ScopeIndex,
+  constant: boolean,
+): void {
+  index.add({ name: `this.${name}`, scope: classScope, start, initializer, typeName: typeNameOf(type), constant });
+}

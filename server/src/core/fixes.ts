@@ -1,0 +1,37 @@
+import type { OptionEntry, OptionTarget, Span } from './model';
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+/** A value a fix writes, named by meaning; each language's fixer spells it. */
+export type FixValue =
+  | { kind: 'duration'; ms: number; unit: 'ms' | 's' }
+  | { kind: 'abort-timeout'; ms: number }
+  | { kind: 'integer'; value: number }
+  | { kind: 'env'; name: string };
+
+/** Builds edits for one file; rules describe the change, the language's fixer writes it. */
+export interface LanguageFixer {
+  addOption(target: OptionTarget, name: string, value: FixValue): TextEdit[];
+  setOption(entry: OptionEntry, value: FixValue): TextEdit[];
+  replaceWith(span: Span, value: FixValue): TextEdit[];
+}
+
+/** Applies edits that do not overlap; later edits first so earlier offsets stay valid. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  let result = text;
+  for (const edit of sorted) {
+    result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
+  }
+  return result;
+}
+
+/** Two insertions at one offset count as overlapping: their order would be arbitrary. */
+export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  const overlap = (x: TextEdit, y: TextEdit) =>
+    (x.span.start < y.span.end && y.span.start < x.span.end) || x.span.start === y.span.start;
+  return a.some((x) => b.some((y) => overlap(x, y)));
+}

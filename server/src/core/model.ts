@@ -1,0 +1,146 @@
+// The call-site model: what extractors produce and every rule, view and report reads.
+// Positions are UTF-16 offsets into the file text; surfaces convert them to lines and columns.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Language = 'ts' | 'js' | 'python';
+
+export type SdkId =
+  | 'openai'
+  | 'anthropic'
+  | 'vercel-ai'
+  | 'langchain'
+  | 'bedrock'
+  | 'google-genai'
+  | 'mistral'
+  | 'cohere'
+  | 'groq'
+  | 'ollama'
+  | 'litellm'
+  | 'http'
+  | 'wrapper';
+
+export type Operation = 'chat' | 'completion' | 'embedding' | 'image' | 'audio' | 'moderation' | 'other';
+
+/** How an option's value was written, as far as a static read can tell. */
+export type OptionValue =
+  | { kind: 'number'; value: number }
+  | { kind: 'string'; value: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'object'; options: OptionMap }
+  | { kind: 'expression'; text: string };
+
+export interface OptionEntry {
+  name: string;
+  /** The whole `name: value` (or `name=value`) entry. */
+  span: Span;
+  valueSpan: Span;
+  value: OptionValue;
+  /** Where a string value really lives when it came through a same-file constant. */
+  resolvedFrom?: Span;
+}
+
+/** The options written in one object literal (or keyword argument list). */
+export interface OptionMap {
+  entries: Map<string, OptionEntry>;
+  /** A spread (`...opts`, `**kwargs`) means options we cannot see; rules must not assume absence. */
+  hasSpread: boolean;
+}
+
+/**
+ * A place where options can be added: an existing object literal, or an argument slot that has none yet.
+ * Language fixers read it to build edits; rules only name it.
+ */
+export type OptionTarget =
+  | {
+      kind: 'object';
+      span: Span;
+      options: OptionMap;
+      multiline: boolean;
+      /** Indentation of the entries, for inserting one more. */
+      indent: string;
+      lastEntryEnd?: number;
+      trailingComma: boolean;
+    }
+  | { kind: 'missing-argument'; insertAt: number; needsSeparator: boolean; indent: string };
+
+export type EffectiveSource = 'call' | 'client' | 'sdk-default' | 'none' | 'unknown';
+
+export interface EffectiveSetting {
+  source: EffectiveSource;
+  /** Milliseconds for timeouts, attempts after the first for retries, when known. */
+  value?: number;
+  /** The option that set it, when written in code. */
+  option?: OptionEntry;
+  /** A cancellation signal stands in for a timeout (`signal`, `abortSignal`). */
+  viaSignal?: boolean;
+}
+
+export interface ClientConstruction {
+  id: string;
+  sdk: SdkId;
+  /** The constructor or factory as written (`OpenAI`, `AzureOpenAI`, `createOpenAI`). */
+  constructorName: string;
+  /** The import the constructor came from (`openai`, `@ai-sdk/openai`). */
+  module: string;
+  file: string;
+  span: Span;
+  /** Options that carry a credential, and the environment variable the SDK reads when none is given. */
+  credentials: { options: string[]; env: string };
+  /** Present when the constructor was given an object literal, or a slot to add one. */
+  options: OptionMap;
+  optionsTarget?: OptionTarget;
+}
+
+export interface ModelRef {
+  value?: string;
+  span?: Span;
+  /** The model was given as an expression whose value is not known statically. */
+  dynamic?: boolean;
+}
+
+export interface CallSite {
+  id: string;
+  file: string;
+  /** The whole call expression. */
+  span: Span;
+  /** The callee (`openai.chat.completions.create`): where findings about the call are shown. */
+  calleeSpan: Span;
+  language: Language;
+  sdk: SdkId;
+  operation: Operation;
+  /** Catalog key of the API called, e.g. `chat.completions.create`, `streamText`. */
+  api: string;
+  streaming: boolean;
+  model?: ModelRef;
+  /** The client the call goes through, when it is known; `undefined` client with `clientKnown: false`
+   *  means the call goes through an object we could not trace (a parameter, an import from elsewhere). */
+  client?: ClientConstruction;
+  clientKnown: boolean;
+  /** Per-call options (request body merged with per-request options). */
+  options: OptionMap;
+  targets: {
+    body?: OptionTarget;
+    requestOptions?: OptionTarget;
+  };
+  effective: {
+    timeout: EffectiveSetting;
+    retries: EffectiveSetting;
+  };
+  /** How the extractor recognised the call, for hovers. */
+  recognizedBy: string;
+  enclosingFunction?: string;
+}
+
+export interface FileFacts {
+  file: string;
+  language: Language;
+  callSites: CallSite[];
+  clients: ClientConstruction[];
+  /** Syntax errors the parser reported; rules still run on what could be read. */
+  parseErrors: number;
+}

@@ -1,0 +1,40 @@
+import type { Rule } from './types';
+
+export const air002Retries: Rule = {
+  meta: {
+    id: 'AIR002',
+    name: 'ai-call-retries',
+    category: 'R',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'AI calls keep a retry policy for rate limits and transient provider errors.',
+      why: 'Providers answer 429 and 5xx routinely under load; without retries each of those becomes a user-facing failure.',
+    },
+    fixable: 'review',
+    messages: {
+      disabled: 'Retries are turned off for this {{sdk}} call ({{option}}: 0{{where}}): one rate limit (429) or transient 5xx fails the request.',
+      noDefault: 'This {{sdk}} call has no retry policy: the SDK does not retry by default, so one rate limit (429) or transient 5xx fails the request.',
+      allowRetries: 'Allow {{retries}} retries',
+    },
+  },
+  checkCallSite(site, context) {
+    const retries = site.effective.retries;
+    if (retries.value !== 0) return;
+    const facts = context.sdkFacts(site);
+    if (!facts) return;
+    const data = { sdk: facts.displayName, option: facts.retries.option, retries: context.settings.retries };
+    const option = retries.option;
+    if (!option) {
+      context.report({ messageId: 'noDefault', data, span: site.calleeSpan });
+      return;
+    }
+    const fix = { messageId: 'allowRetries', data, edits: context.fixer.setOption(option, { kind: 'integer', value: context.settings.retries }) };
+    if (retries.source === 'client') {
+      // The option lives on the client; report at the call so each affected call is visible, fix where it is written.
+      const fixes = site.client?.file === site.file ? [fix] : [];
+      context.report({ messageId: 'disabled', data: { ...data, where: ', on the client' }, span: site.calleeSpan, fixes });
+      return;
+    }
+    context.report({ messageId: 'disabled', data: { ...data, where: '' }, span: option.span, fixes: [fix] });
+  },
+};

@@ -1,0 +1,30 @@
+import { isPlaceholderKey } from '../catalog/credentials';
+import type { Rule } from './types';
+
+export const air007HardcodedKey: Rule = {
+  meta: {
+    id: 'AIR007',
+    name: 'ai-hardcoded-key',
+    category: 'D',
+    defaultSeverity: 'error',
+    docs: {
+      summary: 'API keys are read from the environment or a secret store, never written in source.',
+      why: 'A key in source reaches every clone, CI log and bundle; it cannot be rotated without a deploy and is routinely scraped from public repositories.',
+    },
+    fixable: 'safe',
+    messages: {
+      hardcoded: 'Hard-coded {{option}} for {{client}}: anyone who can read this source can spend on this account. Read it from {{env}}.',
+      readEnv: 'Read the key from the {{env}} environment variable',
+    },
+  },
+  checkClient(client, context) {
+    for (const name of client.credentials.options) {
+      const entry = client.options.entries.get(name);
+      if (entry?.value.kind !== 'string' || isPlaceholderKey(entry.value.value)) continue;
+      const span = entry.resolvedFrom ?? entry.valueSpan;
+      const data = { option: name, client: client.constructorName, env: client.credentials.env };
+      const edits = context.fixer.replaceWith(span, { kind: 'env', name: client.credentials.env });
+      context.report({ messageId: 'hardcoded', data, span, fixes: [{ messageId: 'readEnv', data, edits }] });
+    }
+  },
+};

@@ -1,0 +1,7 @@
+/** Durations as messages and hovers word them. */
+export function describeDuration(ms: number | undefined): string {
+  if (ms === undefined) return 'no limit';
+  if (ms % 60_000 === 0 && ms >= 60_000) return `${ms / 60_000} min`;
+  if (ms % 1000 === 0) return `${ms / 1000} s`;
+  return `${ms} ms`;
+}

@@ -1,0 +1,76 @@
+import type { ApiFacts, SdkFacts } from '../catalog';
+import type { LanguageFixer, TextEdit } from '../fixes';
+import type { CallSite, ClientConstruction, Span } from '../model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Category = 'P' | 'R' | 'O' | 'D' | 'U';
+export type RuleId = 'AIR001' | 'AIR002' | 'AIR006' | 'AIR007';
+
+export interface RuleMeta {
+  id: RuleId;
+  /** kebab-case name users see beside the id. */
+  name: string;
+  category: Category;
+  defaultSeverity: Severity;
+  docs: { summary: string; why: string };
+  /** Fix safety as in ruff: only `safe` fixes are preferred and applied by fix-all and `--fix`. */
+  fixable?: 'safe' | 'review';
+  /** Message and fix-title templates by id; `{{name}}` is filled from the report's data. */
+  messages: Record<string, string>;
+}
+
+/** Settings a rule reads; defaults come from config.ts. */
+export interface RuleSettings {
+  timeoutMs: number;
+  maxOutputTokens: number;
+  retries: number;
+}
+
+export interface FixProposal {
+  messageId: string;
+  data?: Record<string, string | number>;
+  edits: TextEdit[];
+  /** A fix less certain than the rule's declared safety (an alternative placement) is never preferred. */
+  alternative?: boolean;
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  span: Span;
+  fixes?: FixProposal[];
+}
+
+export interface RuleContext {
+  readonly settings: RuleSettings;
+  readonly fixer: LanguageFixer;
+  sdkFacts(site: { sdk: string }): SdkFacts | undefined;
+  apiFacts(site: CallSite): ApiFacts | undefined;
+  report(report: Report): void;
+}
+
+/** One rule module: metadata plus pure, synchronous checks over the call-site model. */
+export interface Rule {
+  meta: RuleMeta;
+  checkCallSite?(site: CallSite, context: RuleContext): void;
+  checkClient?(client: ClientConstruction, context: RuleContext): void;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred: boolean;
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  file: string;
+  span: Span;
+  /** The call or construction the finding is about; a suppression above it covers the finding. */
+  subjectSpan: Span;
+  data: Record<string, string | number>;
+  fixes: Fix[];
+}

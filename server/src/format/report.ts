@@ -1,0 +1,85 @@
+import * as path from 'node:path';
+import type { FileAnalysis } from '../core/analyze';
+import type { Severity } from '../core/rules';
+
+/** The JSON contract (version 1): paths relative to `cwd`, lines and columns 1-based. */
+export interface JsonReport {
+  version: 1;
+  callSites: { file: string; line: number; column: number; sdk: string; operation: string; model: string | null }[];
+  findings: {
+    ruleId: string;
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: Severity;
+    message: string;
+  }[];
+}
+
+export function toJsonReport(analyses: FileAnalysis[], cwd: string): JsonReport {
+  const report: JsonReport = { version: 1, callSites: [], findings: [] };
+  for (const analysis of analyses) {
+    const file = relativePath(analysis.file, cwd);
+    for (const site of analysis.facts.callSites) {
+      const start = analysis.lines.positionAt(site.span.start);
+      report.callSites.push({
+        file,
+        line: start.line + 1,
+        column: start.character + 1,
+        sdk: site.sdk,
+        operation: site.operation,
+        model: site.model?.value ?? null,
+      });
+    }
+    for (const finding of analysis.findings) {
+      const { start, end } = analysis.lines.rangeOf(finding.span);
+      report.findings.push({
+        ruleId: finding.ruleId,
+        file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: finding.severity,
+        message: finding.message,
+      });
+    }
+  }
+  return report;
+}
+
+export function relativePath(file: string, cwd: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
+}
+
+export function formatText(analyses: FileAnalysis[], cwd: string): string {
+  const out: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let sites = 0;
+  for (const analysis of analyses) {
+    sites += analysis.facts.callSites.length;
+    if (analysis.findings.length === 0) continue;
+    out.push(relativePath(analysis.file, cwd));
+    for (const finding of analysis.findings) {
+      counts[finding.severity]++;
+      const start = analysis.lines.positionAt(finding.span.start);
+      const where = `${start.line + 1}:${start.character + 1}`.padEnd(8);
+      out.push(`  ${where} ${finding.severity.padEnd(7)}  ${finding.message}  ${finding.ruleId}`);
+    }
+    out.push('');
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const scanned = `${plural(analyses.length, 'file')}, ${plural(sites, 'AI call site')}`;
+  const other = counts.info + counts.hint > 0 ? `, ${counts.info + counts.hint} info` : '';
+  const summary = total === 0
+    ? `No problems (${scanned}).`
+    : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${other}) in ${scanned}.`;
+  out.push(summary);
+  return out.join('\n');
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
