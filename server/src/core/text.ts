@@ -47,3 +47,11 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 }
+
+/** The leading whitespace of the line that holds `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = lineStart;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
+}

@@ -1,4 +1,5 @@
 import type { OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
+import { indentAt } from '../../text';
 import { ts } from './ts';
 
 export const unknownOptions = (): OptionMap => ({ entries: new Map(), hasSpread: true });
@@ -123,12 +124,4 @@ export function missingArgumentTarget(
     needsSeparator: last !== undefined,
     indent: indentAt(sourceFile.text, last ? last.getStart(sourceFile) : openParenEnd),
   };
-}
-
-/** The leading whitespace of the line that holds `offset`. */
-export function indentAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = lineStart;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  return text.slice(lineStart, end);
 }

@@ -1,0 +1,37 @@
+import { sdkFacts } from '../core/catalog';
+import type { CallSite, EffectiveSetting } from '../core/model';
+import { describeDuration } from '../core/rules/describe';
+
+const SOURCE_WORDS: Record<EffectiveSetting['source'], string> = {
+  call: 'set on this call',
+  client: 'set on the client',
+  'sdk-default': 'SDK default, not set in code',
+  none: 'not set; the SDK has no default',
+  unknown: 'not visible here (spread options or a client built elsewhere)',
+};
+
+function describeTimeout(setting: EffectiveSetting): string {
+  if (setting.viaSignal) return `abort signal \`${setting.option?.name}\` (${SOURCE_WORDS[setting.source]})`;
+  const value = setting.value !== undefined ? describeDuration(setting.value) : setting.source === 'none' ? 'no limit' : setting.option ? `\`${setting.option.name}\`` : 'unknown';
+  return `${value} (${SOURCE_WORDS[setting.source]})`;
+}
+
+function describeRetries(setting: EffectiveSetting): string {
+  const value = setting.value !== undefined ? String(setting.value) : 'unknown';
+  return `${value} (${SOURCE_WORDS[setting.source]})`;
+}
+
+/** What the hover on a call site says: the SDK, where its timeout and retries come from, how it was found. */
+export function hoverMarkdown(site: CallSite): string {
+  const sdk = sdkFacts(site.sdk);
+  const model = site.model?.value ? `\`${site.model.value}\`` : site.model?.dynamic ? 'set at run time' : 'not given';
+  return [
+    `**prodready** · ${sdk?.displayName ?? site.sdk} \`${site.api}\` (${site.operation}${site.streaming ? ', streaming' : ''})`,
+    '',
+    `- Model: ${model}`,
+    `- Timeout: ${describeTimeout(site.effective.timeout)}`,
+    `- Retries: ${describeRetries(site.effective.retries)}`,
+    `- Recognised by: ${site.recognizedBy.replace(/`/g, "'")}`,
+    ...(site.client ? [`- Client: \`${site.client.constructorName}\` from \`${site.client.module}\``] : []),
+  ].join('\n');
+}

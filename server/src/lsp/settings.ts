@@ -1,0 +1,32 @@
+import type { RuleLevel } from '../core/config';
+import { isRuleId } from '../core/rules';
+import type { RuleId } from '../core/rules';
+
+/** The `prodready.*` settings of one resource, as the client contributes them. */
+export interface EditorSettings {
+  enable: boolean;
+  rules: Partial<Record<RuleId, RuleLevel>>;
+  exclude: string[];
+  debounceMs: number;
+}
+
+export const defaultEditorSettings: EditorSettings = { enable: true, rules: {}, exclude: [], debounceMs: 200 };
+
+const LEVELS = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+
+/** Settings arrive as untyped JSON: keep what is valid, drop the rest (`default` means the config's level). */
+export function readEditorSettings(raw: unknown): EditorSettings {
+  const value = (raw ?? {}) as Record<string, unknown>;
+  const rules: EditorSettings['rules'] = {};
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [id, level] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (isRuleId(id) && typeof level === 'string' && LEVELS.has(level)) rules[id] = level as RuleLevel;
+    }
+  }
+  return {
+    enable: value.enable !== false,
+    rules,
+    exclude: Array.isArray(value.exclude) ? value.exclude.filter((glob): glob is string => typeof glob === 'string') : [],
+    debounceMs: typeof value.debounceMs === 'number' && value.debounceMs >= 0 ? Math.min(value.debounceMs, 5000) : defaultEditorSettings.debounceMs,
+  };
+}

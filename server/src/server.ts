@@ -1,0 +1,251 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/analyze';
+import { CONFIG_FILE_NAMES } from './core/config';
+import { editsOverlap, type TextEdit as CoreTextEdit } from './core/fixes';
+import { ConfigFiles } from './lsp/configFiles';
+import { toDiagnostic, toRange } from './lsp/convert';
+import { hoverMarkdown } from './lsp/hover';
+import { defaultEditorSettings, readEditorSettings, type EditorSettings } from './lsp/settings';
+import { isExcluded } from './node/files';
+import { FIX_ALL_KIND, SOURCE, StatusNotification, type DiagnosticData } from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let workspaceFolders: WorkspaceFolder[] = [];
+let clientHasConfiguration = false;
+/** Settings per resource, fetched once and dropped when the user changes them. */
+const settingsCache = new Map<string, Promise<EditorSettings>>();
+/** The latest analysis per open document, for hovers and fix-all; tied to the version it was made from. */
+const analyses = new Map<string, { version: number; analysis: FileAnalysis }>();
+const pending = new Map<string, NodeJS.Timeout>();
+const reportedOnce = new Set<string>();
+
+const configFiles = new ConfigFiles((file) => documents.get(pathToFileURL(file).toString())?.getText());
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'prodready' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (clientHasConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'prodready' });
+  }
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    if (isConfigUri(change.uri)) configFiles.invalidate(fileURLToPath(change.uri));
+  }
+  revalidateAll();
+});
+
+function isConfigUri(uri: string): boolean {
+  return CONFIG_FILE_NAMES.some((name) => uri.endsWith(`/${name}`));
+}
+
+function settingsFor(uri: string): Promise<EditorSettings> {
+  if (!clientHasConfiguration) return Promise.resolve(defaultEditorSettings);
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'prodready' }).then(readEditorSettings, () => defaultEditorSettings);
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+function folderOf(file: string): string | undefined {
+  const roots = workspaceFolders.map((folder) => fileURLToPath(folder.uri));
+  return roots.filter((root) => !path.relative(root, file).startsWith('..')).sort((a, b) => b.length - a.length)[0];
+}
+
+// ---- validation: debounced per document, stale versions dropped ----
+
+documents.onDidOpen((event) => void validate(event.document));
+documents.onDidChangeContent((event) => schedule(event.document));
+documents.onDidClose((event) => {
+  clearTimeout(pending.get(event.document.uri));
+  pending.delete(event.document.uri);
+  analyses.delete(event.document.uri);
+  if (!isConfigUri(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  else configFiles.invalidate(fileURLToPath(event.document.uri));
+});
+
+async function schedule(document: TextDocument): Promise<void> {
+  clearTimeout(pending.get(document.uri));
+  const { debounceMs } = await settingsFor(document.uri);
+  pending.set(
+    document.uri,
+    setTimeout(() => {
+      pending.delete(document.uri);
+      void validate(document);
+    }, debounceMs),
+  );
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) void validate(document);
+}
+
+async function validate(document: TextDocument): Promise<void> {
+  const { uri, version } = document;
+  if (!uri.startsWith('file:')) return;
+  const file = fileURLToPath(uri);
+  if (isConfigUri(uri)) {
+    configFiles.invalidate(file);
+    publishConfigProblems(document, file);
+    revalidateOthers(uri);
+    return;
+  }
+  const settings = await settingsFor(uri);
+  const text = document.getText();
+  const skip = skipReason(file, text);
+  const root = folderOf(file);
+  const loaded = configFiles.forDocument(file, root);
+  const excluded =
+    (root !== undefined && isExcluded(file, { root, exclude: settings.exclude })) ||
+    (loaded.file !== undefined && isExcluded(file, { root: path.dirname(loaded.file), exclude: loaded.config.exclude }));
+  if (!settings.enable || skip || excluded) {
+    if (skip && skip.kind !== 'unsupported') notifyOnce(`skip:${uri}`, describeSkip(path.basename(file), skip), uri);
+    analyses.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  const analysis = analyzeText(file, text, { config: loaded.config, ruleLevels: settings.rules });
+  // A newer edit arrived while we waited for settings: its own validation will publish.
+  if (documents.get(uri)?.version !== version) return;
+  for (const failure of analysis.failures) {
+    notifyOnce(`rule:${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${path.basename(file)} and was skipped there; other rules ran.\n${failure.error}`, uri);
+  }
+  analyses.set(uri, { version, analysis });
+  void connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((finding) => toDiagnostic(document, finding)) });
+}
+
+function revalidateOthers(configUri: string): void {
+  for (const document of documents.all()) if (document.uri !== configUri) void validate(document);
+}
+
+function publishConfigProblems(document: TextDocument, file: string): void {
+  const loaded = configFiles.load(file);
+  const diagnostics: Diagnostic[] = (loaded?.problems ?? []).map((problem) => ({
+    range: toRange(document, problem.span),
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    message: problem.message,
+  }));
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+function notifyOnce(key: string, message: string, uri: string): void {
+  if (reportedOnce.has(key)) return;
+  reportedOnce.add(key);
+  connection.console.warn(message);
+  void connection.sendNotification(StatusNotification, { state: 'warning', message: message.split('\n')[0], uri });
+}
+
+// ---- code actions: quick fixes from Diagnostic.data, suppressions, fix-all ----
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(document, params.context.diagnostics));
+  if (wants(FIX_ALL_KIND)) actions.push(...fixAllActions(document));
+  return actions;
+});
+
+function quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.data as DiagnosticData | undefined;
+    if (diagnostic.source !== SOURCE || !data || data.version !== document.version) continue;
+    for (const fix of data.fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.isPreferred,
+        edit: { changes: { [document.uri]: fix.edits } },
+      });
+    }
+    actions.push({
+      title: `Ignore ${data.ruleId} for this call (prodready-ignore-next-line)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: {
+        changes: {
+          [document.uri]: [
+            {
+              range: { start: { line: data.suppress.line, character: 0 }, end: { line: data.suppress.line, character: 0 } },
+              newText: `${data.suppress.indent}// prodready-ignore-next-line ${data.ruleId} -- reason\n`,
+            },
+          ],
+        },
+      },
+    });
+  }
+  return actions;
+}
+
+/** Every preferred fix of the current analysis that does not overlap another, as one edit. */
+function fixAllActions(document: TextDocument): CodeAction[] {
+  const latest = analyses.get(document.uri);
+  if (!latest || latest.version !== document.version) return [];
+  const chosen: CoreTextEdit[][] = [];
+  for (const finding of latest.analysis.findings) {
+    const fix = finding.fixes.find((candidate) => candidate.isPreferred);
+    if (fix && !chosen.some((edits) => editsOverlap(edits, fix.edits))) chosen.push(fix.edits);
+  }
+  if (chosen.length === 0) return [];
+  const edits = chosen.flat().map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
+  return [{ title: 'Fix all auto-fixable prodready problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } }];
+}
+
+// ---- hover ----
+
+connection.onHover((params) => {
+  const latest = analyses.get(params.textDocument.uri);
+  const document = documents.get(params.textDocument.uri);
+  if (!latest || !document) return null;
+  const offset = document.offsetAt(params.position);
+  const site = latest.analysis.facts.callSites
+    .filter((candidate) => candidate.calleeSpan.start <= offset && offset <= candidate.calleeSpan.end)
+    .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
+  if (!site) return null;
+  return { contents: { kind: 'markdown', value: hoverMarkdown(site) }, range: toRange(document, site.calleeSpan) };
+});
+
+documents.listen(connection);
+connection.listen();
