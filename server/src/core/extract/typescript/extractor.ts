@@ -331,8 +331,12 @@ class TypeScriptExtractor {
     if (ts.isIdentifier(callee)) {
       const value = this.valueOf(callee);
       if (value?.kind !== 'module') return undefined;
-      const found = catalogByModule.get(value.module)?.functions.get(value.exportName);
-      return found ? this.functionCallSite(call, found.sdk, found.api, `${value.exportName}() imported from '${value.module}'`) : undefined;
+      const exported = catalogByModule.get(value.module);
+      const found = exported?.functions.get(value.exportName);
+      if (found) return this.functionCallSite(call, found.sdk, found.api, `${value.exportName}() imported from '${value.module}'`);
+      // `createOpenAI({...})` builds a provider whose options (its key) rules read, even when nothing calls it here.
+      if (exported?.providerFactories.has(value.exportName)) this.callValueOf(call.node, 0);
+      return undefined;
     }
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const path: string[] = [];

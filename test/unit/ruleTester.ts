@@ -1,0 +1,189 @@
+// RuleTester in the ESLint style: valid and invalid tables per rule, every fix applied, re-parsed and
+// type-checked against the real SDK typings installed as devDependencies.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { Project, ts, type SourceFile } from 'ts-morph';
+import { analyzeText, extractFacts } from '../../server/src/core/analyze';
+import { defaultConfig, type ProdreadyConfig } from '../../server/src/core/config';
+import { applyEdits, editsOverlap, type TextEdit } from '../../server/src/core/fixes';
+import type { Finding, RuleId } from '../../server/src/core/rules';
+import { LineIndex } from '../../server/src/core/text';
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  filename?: string;
+  config?: Partial<ProdreadyConfig>;
+  /** false when the snippet is deliberately not a complete, typed program. */
+  typecheck?: boolean;
+}
+
+export interface ExpectedError {
+  messageId: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  data?: Record<string, string | number>;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+  /** The code after the first fix of every finding is applied; required when any finding has a fix. */
+  output?: string;
+  /** Titles of every fix offered, in order, per finding. */
+  fixTitles?: string[][];
+}
+
+interface FixedProgram {
+  label: string;
+  before: string;
+  after: string;
+  filename: string;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const typecheckQueue: FixedProgram[] = [];
+
+function caseName(test: ValidCase, index: number): string {
+  return test.name ?? `#${index + 1}: ${test.code.trim().split('\n').find((line) => /create|stream|generate|new |embed/.test(line))?.trim().slice(0, 70) ?? ''}`;
+}
+
+function configOf(test: ValidCase): ProdreadyConfig {
+  const base = defaultConfig();
+  return { ...base, ...test.config, defaults: { ...base.defaults, ...test.config?.defaults } };
+}
+
+function findingsOf(ruleId: RuleId, test: ValidCase): { findings: Finding[]; lines: LineIndex } {
+  const filename = test.filename ?? 'case.ts';
+  const analysis = analyzeText(filename, test.code, { config: configOf(test) });
+  assert.deepEqual(analysis.failures, [], 'no rule may throw');
+  return { findings: analysis.findings.filter((finding) => finding.ruleId === ruleId), lines: analysis.lines };
+}
+
+function syntaxErrors(filename: string, text: string): number {
+  return extractFacts(filename, text).parseErrors;
+}
+
+export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  const seen = new Set<string>();
+  for (const test of [...tables.valid, ...tables.invalid]) {
+    const key = `${test.filename ?? ''}\n${test.code}`;
+    assert.ok(!seen.has(key), `duplicate test case:\n${test.code}`);
+    seen.add(key);
+  }
+
+  describe(`${ruleId} valid`, () => {
+    tables.valid.forEach((test, index) => {
+      it(caseName(test, index), () => {
+        const { findings } = findingsOf(ruleId, test);
+        assert.deepEqual(findings.map((f) => f.message), [], 'expected no findings');
+      });
+    });
+  });
+
+  describe(`${ruleId} invalid`, () => {
+    tables.invalid.forEach((test, index) => {
+      const name = caseName(test, index);
+      it(name, () => {
+        const filename = test.filename ?? 'case.ts';
+        const { findings, lines } = findingsOf(ruleId, test);
+        assert.equal(findings.length, test.errors.length, `expected ${test.errors.length} finding(s), got: ${findings.map((f) => f.message).join(' | ')}`);
+        test.errors.forEach((expected, i) => {
+          const finding = findings[i];
+          const { start, end } = lines.rangeOf(finding.span);
+          assert.equal(finding.messageId, expected.messageId);
+          if (expected.line !== undefined) assert.equal(start.line + 1, expected.line, 'line');
+          if (expected.column !== undefined) assert.equal(start.character + 1, expected.column, 'column');
+          if (expected.endLine !== undefined) assert.equal(end.line + 1, expected.endLine, 'endLine');
+          if (expected.endColumn !== undefined) assert.equal(end.character + 1, expected.endColumn, 'endColumn');
+          if (expected.data) {
+            for (const [key, value] of Object.entries(expected.data)) assert.equal(finding.data[key], value, `data.${key}`);
+          }
+          assert.ok(!/\{\{\w+\}\}/.test(finding.message), `unfilled placeholder in: ${finding.message}`);
+        });
+        if (test.fixTitles) assert.deepEqual(findings.map((f) => f.fixes.map((fix) => fix.title)), test.fixTitles);
+
+        const hasFix = findings.some((finding) => finding.fixes.length > 0);
+        if (!hasFix) {
+          assert.equal(test.output, undefined, 'output given but no fix offered');
+          return;
+        }
+        const before = syntaxErrors(filename, test.code);
+        for (const finding of findings) {
+          finding.fixes.forEach((fix, fixIndex) => {
+            const fixed = applyEdits(test.code, fix.edits);
+            assert.ok(syntaxErrors(filename, fixed) <= before, `fix "${fix.title}" introduced a syntax error:\n${fixed}`);
+            assertOnlyInserts(test.code, fix.edits);
+            if (test.typecheck !== false) {
+              typecheckQueue.push({ label: `${ruleId} ${name} — fix ${fixIndex + 1} "${fix.title}"`, before: test.code, after: fixed, filename });
+            }
+          });
+        }
+        const chosen: TextEdit[][] = [];
+        for (const finding of findings) {
+          const first = finding.fixes[0];
+          if (first && !chosen.some((edits) => editsOverlap(edits, first.edits))) chosen.push(first.edits);
+        }
+        assert.notEqual(test.output, undefined, 'a fix is offered: the case must give its output');
+        assert.equal(applyEdits(test.code, chosen.flat()), test.output);
+      });
+    });
+  });
+
+  describe(`${ruleId} fixes`, () => {
+    it('every fix type-checks against the SDK typings wherever the original did', () => {
+      assert.ok(typecheckQueue.length > 0, 'no fix was collected for type-checking');
+      typecheckFixes(typecheckQueue.splice(0));
+    });
+  });
+}
+
+/** A fix may replace what it targets, never delete user code around it. */
+function assertOnlyInserts(code: string, edits: TextEdit[]): void {
+  for (const edit of edits) {
+    const replaced = code.slice(edit.span.start, edit.span.end);
+    assert.ok(replaced.length <= 200 && !replaced.includes('\n'), `fix replaces more than a value: ${JSON.stringify(replaced)}`);
+  }
+}
+
+/**
+ * Every fixed program must type-check wherever its original did, against the SDKs' own .d.ts files. One
+ * program for all cases of a file keeps this to a single type-check.
+ */
+function typecheckFixes(programs: FixedProgram[]): void {
+  const project = new Project({
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: ['node'],
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      isolatedModules: true,
+    },
+  });
+  const dir = path.join(REPO_ROOT, 'test', '.typecheck');
+  const pairs = programs.map((program, index) => {
+    const extension = path.extname(program.filename) || '.ts';
+    return {
+      program,
+      before: project.createSourceFile(path.join(dir, `case${index}.before${extension}`), program.before, { overwrite: true }),
+      after: project.createSourceFile(path.join(dir, `case${index}.after${extension}`), program.after, { overwrite: true }),
+    };
+  });
+  const errorsOf = (file: SourceFile) =>
+    file.getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, ' '));
+  let cleanBefore = 0;
+  for (const { program, before, after } of pairs) {
+    const existing = new Set(errorsOf(before));
+    if (existing.size === 0) cleanBefore++;
+    const introduced = errorsOf(after).filter((error) => !existing.has(error));
+    assert.deepEqual(introduced, [], `${program.label}: the fix introduces type errors:\n${program.after}`);
+  }
+  // Guards the harness itself: if nothing type-checks, module resolution of the SDKs is broken.
+  assert.ok(cleanBefore > 0, 'no fixture type-checked before its fix: are the SDK devDependencies installed?');
+}

@@ -1,0 +1,323 @@
+import { ruleTester } from '../ruleTester';
+
+ruleTester('AIR001', {
+  valid: [
+    {
+      name: 'timeout in the request options',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] }, { timeout: 20000 });
+`,
+    },
+    {
+      name: 'timeout on the client',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI({ timeout: 15_000, maxRetries: 4 });
+export const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+    },
+    {
+      name: 'abort signal in the request options',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const claude = new Anthropic();
+export const ask = (signal: AbortSignal) =>
+  claude.messages.create({ model: 'claude-sonnet-4-5-20250929', max_tokens: 10, messages: [] }, { signal });
+`,
+    },
+    {
+      name: 'client.withOptions sets the timeout',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = () => openai.withOptions({ timeout: 5000 }).responses.create({ model: 'gpt-4o', input: 'x' });
+`,
+    },
+    {
+      name: 'client options spread from elsewhere: unknown, not flagged',
+      code: `import OpenAI from 'openai';
+declare const settings: { timeout?: number };
+const openai = new OpenAI({ ...settings });
+export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
+`,
+    },
+    {
+      name: 'request options passed as a variable: unknown, not flagged',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = (options: OpenAI.RequestOptions) => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' }, options);
+`,
+    },
+    {
+      name: 'client options held in a constant',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const options = { timeout: 10_000 };
+const claude = new Anthropic(options);
+export const ask = () => claude.messages.create({ model: 'claude-sonnet-4-5-20250929', max_tokens: 10, messages: [] });
+`,
+    },
+    {
+      name: 'a client received as a parameter: its options are not visible here',
+      code: `import OpenAI from 'openai';
+export const ask = (client: OpenAI) => client.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+    },
+    {
+      name: 'a client imported from another module is not traced in this file',
+      code: `import { openai } from './ai';
+export const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+      typecheck: false,
+    },
+    {
+      name: 'Vercel AI SDK with an abort signal',
+      code: `import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export const ask = () => generateText({ model: openai('gpt-4o-2024-08-06'), prompt: 'x', abortSignal: AbortSignal.timeout(9000) });
+`,
+    },
+    {
+      name: 'Vercel AI SDK with the ai 6 timeout option',
+      code: `import { streamText } from 'ai';
+export const ask = () => streamText({ model: 'openai/gpt-4o', prompt: 'x', timeout: 9000 });
+`,
+    },
+    {
+      name: 'a local object shaped like a client is not an AI call',
+      code: `export const client = { chat: { completions: { create: (x: unknown) => x } } };
+export const echo = () => client.chat.completions.create({ model: 'none' });
+`,
+    },
+    {
+      name: 'an unrelated generateText is not the Vercel AI SDK',
+      code: `import { generateText } from './templates';
+export const page = () => generateText({ title: 'x' });
+`,
+      typecheck: false,
+    },
+    {
+      name: 'a parameter shadows the module-level client',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export function ask(openai: { chat: { completions: { create(x: object): void } } }) {
+  return openai.chat.completions.create({ model: 'gpt-4o' });
+}
+export const unused = openai;
+`,
+    },
+    {
+      name: 'class field client with a timeout',
+      code: `import OpenAI from 'openai';
+export class Drafts {
+  private readonly client = new OpenAI({ timeout: 12_000 });
+  draft(text: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  }
+}
+`,
+    },
+    {
+      name: 'suppressed with a reason',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+// prodready-ignore-next-line AIR001 -- batch job, the queue enforces a deadline
+export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'OpenAI chat call with no timeout anywhere',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function ask(question: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+}
+`,
+      errors: [{ messageId: 'sdkDefault', line: 4, column: 10, endLine: 4, endColumn: 40, data: { defaultTimeout: '10 min' } }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
+      output: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function ask(question: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] }, { timeout: 30000 });
+}
+`,
+    },
+    {
+      name: 'Anthropic call: the fix adds request options after a multi-line body',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+
+const claude = new Anthropic({ maxRetries: 3 });
+
+export async function tag(note: string) {
+  const message = await claude.messages.create({
+    model: 'claude-sonnet-4-5-20250929',
+    max_tokens: 64,
+    messages: [{ role: 'user', content: note }],
+  });
+  return message.content;
+}
+`,
+      errors: [{ messageId: 'sdkDefault', line: 6, column: 25 }],
+      output: `import Anthropic from '@anthropic-ai/sdk';
+
+const claude = new Anthropic({ maxRetries: 3 });
+
+export async function tag(note: string) {
+  const message = await claude.messages.create({
+    model: 'claude-sonnet-4-5-20250929',
+    max_tokens: 64,
+    messages: [{ role: 'user', content: note }],
+  }, { timeout: 30000 });
+  return message.content;
+}
+`,
+    },
+    {
+      name: 'existing request options without a timeout get one',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = () => openai.responses.create({ model: 'gpt-4o', input: 'x' }, { maxRetries: 5 });
+`,
+      errors: [{ messageId: 'sdkDefault', line: 3 }],
+      output: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = () => openai.responses.create({ model: 'gpt-4o', input: 'x' }, { maxRetries: 5, timeout: 30000 });
+`,
+    },
+    {
+      name: 'Vercel streamText: no limit at all; the fix adds an abort signal',
+      code: `import { streamText } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+
+export function chat(prompt: string) {
+  return streamText({
+    model: anthropic('claude-sonnet-4-5-20250929'),
+    prompt,
+  });
+}
+`,
+      errors: [{ messageId: 'none', line: 5, column: 10, endColumn: 20 }],
+      fixTitles: [['Add a 30 s timeout to this call']],
+      output: `import { streamText } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+
+export function chat(prompt: string) {
+  return streamText({
+    model: anthropic('claude-sonnet-4-5-20250929'),
+    prompt,
+    abortSignal: AbortSignal.timeout(30000),
+  });
+}
+`,
+    },
+    {
+      name: 'namespace import of the Vercel AI SDK',
+      code: `import * as ai from 'ai';
+export const summary = (text: string) => ai.generateText({ model: 'openai/gpt-4o', prompt: text, maxOutputTokens: 100 });
+`,
+      errors: [{ messageId: 'none', line: 2 }],
+      output: `import * as ai from 'ai';
+export const summary = (text: string) => ai.generateText({ model: 'openai/gpt-4o', prompt: text, maxOutputTokens: 100, abortSignal: AbortSignal.timeout(30000) });
+`,
+    },
+    {
+      name: 'CommonJS require in a .js file',
+      filename: 'job.js',
+      code: `const OpenAI = require('openai');
+const client = new OpenAI();
+async function run() {
+  return client.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
+}
+module.exports = { run };
+`,
+      typecheck: false,
+      errors: [{ messageId: 'sdkDefault', line: 4 }],
+      output: `const OpenAI = require('openai');
+const client = new OpenAI();
+async function run() {
+  return client.embeddings.create({ model: 'text-embedding-3-small', input: 'x' }, { timeout: 30000 });
+}
+module.exports = { run };
+`,
+    },
+    {
+      name: 'AzureOpenAI client built with only retries',
+      code: `import { AzureOpenAI } from 'openai';
+const azure = new AzureOpenAI({ apiVersion: '2024-10-21', deployment: 'gpt-4o', maxRetries: 3 });
+export const ask = () => azure.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+      errors: [{ messageId: 'sdkDefault', line: 3 }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the AzureOpenAI client']],
+      output: `import { AzureOpenAI } from 'openai';
+const azure = new AzureOpenAI({ apiVersion: '2024-10-21', deployment: 'gpt-4o', maxRetries: 3 });
+export const ask = () => azure.chat.completions.create({ model: 'gpt-4o', messages: [] }, { timeout: 30000 });
+`,
+    },
+    {
+      name: 'client assigned in a constructor, called through this',
+      code: `import OpenAI from 'openai';
+export class Summarizer {
+  private client: OpenAI;
+  constructor() {
+    this.client = new OpenAI();
+  }
+  summarize(text: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  }
+}
+`,
+      errors: [{ messageId: 'sdkDefault', line: 8 }],
+      output: `import OpenAI from 'openai';
+export class Summarizer {
+  private client: OpenAI;
+  constructor() {
+    this.client = new OpenAI();
+  }
+  summarize(text: string) {
+    return this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] }, { timeout: 30000 });
+  }
+}
+`,
+    },
+    {
+      name: 'request body held in a constant; the configured timeout is used',
+      config: { defaults: { timeoutMs: 15000, maxOutputTokens: 1024, retries: 2 } },
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+const request = { model: 'text-embedding-3-small', input: 'x' };
+export const embed = () => openai.embeddings.create(request);
+`,
+      errors: [{ messageId: 'sdkDefault', line: 4 }],
+      fixTitles: [['Add a 15 s timeout to this call', 'Add a 15 s timeout to the OpenAI client']],
+      output: `import OpenAI from 'openai';
+const openai = new OpenAI();
+const request = { model: 'text-embedding-3-small', input: 'x' };
+export const embed = () => openai.embeddings.create(request, { timeout: 15000 });
+`,
+    },
+    {
+      name: 'inline client construction',
+      code: `import OpenAI from 'openai';
+export const moderate = (text: string) => new OpenAI().moderations.create({ input: text });
+`,
+      errors: [{ messageId: 'sdkDefault', line: 2 }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
+      output: `import OpenAI from 'openai';
+export const moderate = (text: string) => new OpenAI().moderations.create({ input: text }, { timeout: 30000 });
+`,
+    },
+    {
+      name: 'a suppression for another rule does not hide this one',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+// prodready-ignore-next-line AIR006 -- short answers only
+export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
+`,
+      errors: [{ messageId: 'sdkDefault', line: 4 }],
+      output: `import OpenAI from 'openai';
+const openai = new OpenAI();
+// prodready-ignore-next-line AIR006 -- short answers only
+export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' }, { timeout: 30000 });
+`,
+    },
+  ],
+});

@@ -1,0 +1,120 @@
+import { ruleTester } from '../ruleTester';
+
+ruleTester('AIR002', {
+  valid: [
+    {
+      name: 'SDK default retries (2) are a policy',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI({ timeout: 10_000 });
+export const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+    },
+    {
+      name: 'retries raised on the client',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const claude = new Anthropic({ maxRetries: 5 });
+export const ask = () => claude.messages.create({ model: 'claude-sonnet-4-5-20250929', max_tokens: 5, messages: [] });
+`,
+    },
+    {
+      name: 'client disables retries but this call turns them back on',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI({ maxRetries: 0 });
+export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' }, { maxRetries: 3 });
+`,
+    },
+    {
+      name: 'retries from a variable are not judged',
+      code: `import { generateText } from 'ai';
+declare const retries: number;
+export const ask = () => generateText({ model: 'openai/gpt-4o', prompt: 'x', maxRetries: retries });
+`,
+    },
+    {
+      name: 'spread request options may carry retries',
+      code: `import { generateText } from 'ai';
+declare const settings: { maxRetries?: number };
+export const ask = () => generateText({ model: 'openai/gpt-4o', prompt: 'x', ...settings });
+`,
+    },
+    {
+      name: 'suppressed above the call when the queue retries',
+      code: `import { streamText } from 'ai';
+// prodready-ignore-next-line AIR002 -- the job queue redelivers
+export const ask = () => streamText({
+  model: 'openai/gpt-4o',
+  prompt: 'x',
+  maxRetries: 0,
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'maxRetries: 0 on a Vercel AI SDK call',
+      code: `import { streamText } from 'ai';
+export function chat(prompt: string) {
+  return streamText({
+    model: 'anthropic/claude-sonnet-4.5',
+    maxRetries: 0,
+    prompt,
+  });
+}
+`,
+      errors: [{ messageId: 'disabled', line: 5, column: 5, endLine: 5, endColumn: 18, data: { option: 'maxRetries' } }],
+      fixTitles: [['Allow 2 retries']],
+      output: `import { streamText } from 'ai';
+export function chat(prompt: string) {
+  return streamText({
+    model: 'anthropic/claude-sonnet-4.5',
+    maxRetries: 2,
+    prompt,
+  });
+}
+`,
+    },
+    {
+      name: 'maxRetries: 0 on the client is reported at each call through it',
+      code: `import OpenAI from 'openai';
+const client = new OpenAI({ maxRetries: 0 });
+export const a = () => client.embeddings.create({ model: 'text-embedding-3-small', input: 'a' });
+export const b = () => client.moderations.create({ input: 'b' });
+`,
+      errors: [
+        { messageId: 'disabled', line: 3, data: { where: ', on the client' } },
+        { messageId: 'disabled', line: 4 },
+      ],
+      output: `import OpenAI from 'openai';
+const client = new OpenAI({ maxRetries: 2 });
+export const a = () => client.embeddings.create({ model: 'text-embedding-3-small', input: 'a' });
+export const b = () => client.moderations.create({ input: 'b' });
+`,
+    },
+    {
+      name: 'maxRetries: 0 in the request options; the configured retries are written',
+      config: { defaults: { timeoutMs: 30000, maxOutputTokens: 1024, retries: 4 } },
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const claude = new Anthropic();
+export const ask = () => claude.messages.create({ model: 'claude-sonnet-4-5-20250929', max_tokens: 5, messages: [] }, { maxRetries: 0, timeout: 5000 });
+`,
+      errors: [{ messageId: 'disabled', line: 3 }],
+      fixTitles: [['Allow 4 retries']],
+      output: `import Anthropic from '@anthropic-ai/sdk';
+const claude = new Anthropic();
+export const ask = () => claude.messages.create({ model: 'claude-sonnet-4-5-20250929', max_tokens: 5, messages: [] }, { maxRetries: 4, timeout: 5000 });
+`,
+    },
+    {
+      name: 'withOptions({ maxRetries: 0 }) for one call',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = () => openai.withOptions({ maxRetries: 0 }).responses.create({ model: 'gpt-4o', input: 'x' });
+`,
+      errors: [{ messageId: 'disabled', line: 3 }],
+      output: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = () => openai.withOptions({ maxRetries: 2 }).responses.create({ model: 'gpt-4o', input: 'x' });
+`,
+    },
+  ],
+});

@@ -1,0 +1,110 @@
+import { ruleTester } from '../ruleTester';
+
+ruleTester('AIR007', {
+  valid: [
+    {
+      name: 'key from the environment',
+      code: `import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+`,
+    },
+    {
+      name: 'no key given: the SDK reads its variable',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+export const claude = new Anthropic();
+`,
+    },
+    {
+      name: 'placeholders from docs are not keys',
+      code: `import OpenAI from 'openai';
+export const a = new OpenAI({ apiKey: '' });
+export const b = new OpenAI({ apiKey: 'YOUR_API_KEY' });
+export const c = new OpenAI({ apiKey: '<your key>' });
+export const d = new OpenAI({ apiKey: 'sk-...' });
+export const e = new OpenAI({ apiKey: 'test-key' });
+`,
+    },
+    {
+      name: 'a key built at run time',
+      code: `import OpenAI from 'openai';
+declare function secret(name: string): string;
+export const openai = new OpenAI({ apiKey: secret('openai') });
+`,
+    },
+    {
+      name: 'a let that may be reassigned is not a constant',
+      code: `import OpenAI from 'openai';
+let key = 'placeholder';
+key = process.env.OPENAI_API_KEY ?? '';
+export const openai = new OpenAI({ apiKey: key });
+`,
+    },
+    {
+      name: 'an apiKey option of something that is not an AI client',
+      code: `class Mailer { constructor(readonly options: { apiKey: string }) {} }
+export const mailer = new Mailer({ apiKey: 'SG.abcdefghijklmnop' });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'OpenAI key literal',
+      code: `import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' });
+`,
+      errors: [{ messageId: 'hardcoded', line: 2, column: 44, endColumn: 90, data: { env: 'OPENAI_API_KEY' } }],
+      fixTitles: [['Read the key from the OPENAI_API_KEY environment variable']],
+      output: `import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+`,
+    },
+    {
+      name: 'Anthropic key held in a constant: fixed where the literal is',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const ANTHROPIC_KEY = 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz-AA';
+export const claude = new Anthropic({ apiKey: ANTHROPIC_KEY });
+`,
+      errors: [{ messageId: 'hardcoded', line: 2, column: 23, data: { env: 'ANTHROPIC_API_KEY' } }],
+      output: `import Anthropic from '@anthropic-ai/sdk';
+const ANTHROPIC_KEY = process.env.ANTHROPIC_API_KEY;
+export const claude = new Anthropic({ apiKey: ANTHROPIC_KEY });
+`,
+    },
+    {
+      name: 'Azure key of no particular shape',
+      code: `import { AzureOpenAI } from 'openai';
+export const azure = new AzureOpenAI({
+  apiKey: '3f8c2a9d71e44b0c9a5e6f1d2b3c4a5e',
+  endpoint: 'https://acme.openai.azure.com',
+  apiVersion: '2024-10-21',
+});
+`,
+      errors: [{ messageId: 'hardcoded', line: 3, data: { env: 'AZURE_OPENAI_API_KEY' } }],
+      output: `import { AzureOpenAI } from 'openai';
+export const azure = new AzureOpenAI({
+  apiKey: process.env.AZURE_OPENAI_API_KEY,
+  endpoint: 'https://acme.openai.azure.com',
+  apiVersion: '2024-10-21',
+});
+`,
+    },
+    {
+      name: 'Vercel provider factory with a key',
+      code: `import { createOpenAI } from '@ai-sdk/openai';
+export const provider = createOpenAI({ apiKey: 'sk-abcdefghijklmnopqrstuvwxyz012345' });
+`,
+      errors: [{ messageId: 'hardcoded', line: 2, data: { client: 'createOpenAI' } }],
+      output: `import { createOpenAI } from '@ai-sdk/openai';
+export const provider = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });
+`,
+    },
+    {
+      name: 'a template literal without substitutions is still a literal',
+      code: 'import OpenAI from \'openai\';\nexport const openai = new OpenAI({ apiKey: `sk-proj-abcdefghijklmnopqrstuvwxyz` });\n',
+      errors: [{ messageId: 'hardcoded', line: 2 }],
+      output: `import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+`,
+    },
+  ],
+});
