@@ -6,7 +6,7 @@ import { createTypeScriptFixer } from './extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from './extract/typescript/extractor';
 import type { LanguageFixer } from './fixes';
 import type { CallSite, ClientConstruction, FileFacts, Language, Span } from './model';
-import { rules, ruleIds } from './rules';
+import { rules } from './rules';
 import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from './rules';
 import { findSuppressions, isSuppressed } from './suppressions';
 import { LineIndex } from './text';
@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   config?: ProdreadyConfig;
   /** Per-rule levels from the editor, applied over the config file's. */
   ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
+  /** The rules to run; the registry unless a test supplies its own. */
+  ruleSet?: Readonly<Record<RuleId, Rule>>;
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
@@ -73,7 +75,7 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
   const facts = extractFacts(file, text);
   const lines = new LineIndex(text);
   const fixer = createTypeScriptFixer(text);
-  const { findings, failures } = runRules(facts, fixer, config, options.ruleLevels);
+  const { findings, failures } = runRules(facts, fixer, config, options);
   const suppressions = findSuppressions(text, lines);
   return {
     file,
@@ -84,22 +86,22 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
   };
 }
 
-function levelOf(id: RuleId, config: ProdreadyConfig, overrides: AnalyzeOptions['ruleLevels']): RuleLevel {
-  return overrides?.[id] ?? config.rules[id] ?? rules[id].meta.defaultSeverity;
+function levelOf(rule: Rule, config: ProdreadyConfig, overrides: AnalyzeOptions['ruleLevels']): RuleLevel {
+  const id = rule.meta.id;
+  return overrides?.[id] ?? config.rules[id] ?? rule.meta.defaultSeverity;
 }
 
 function runRules(
   facts: FileFacts,
   fixer: LanguageFixer,
   config: ProdreadyConfig,
-  overrides: AnalyzeOptions['ruleLevels'],
+  options: AnalyzeOptions,
 ): { findings: Finding[]; failures: RuleFailure[] } {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  for (const id of ruleIds) {
-    const level = levelOf(id, config, overrides);
+  for (const rule of Object.values(options.ruleSet ?? rules)) {
+    const level = levelOf(rule, config, options.ruleLevels);
     if (level === 'off') continue;
-    const rule: Rule = rules[id];
     try {
       const found: Finding[] = [];
       for (const client of facts.clients) {
@@ -110,7 +112,7 @@ function runRules(
       }
       findings.push(...found);
     } catch (error) {
-      failures.push({ ruleId: id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      failures.push({ ruleId: rule.meta.id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
