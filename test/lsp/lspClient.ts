@@ -1,0 +1,82 @@
+// A real JSON-RPC client speaking LSP to `node dist/server.js --stdio`, for protocol tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+
+  constructor(settings: Record<string, unknown> | undefined) {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.test(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification((method, params) => this.notifications.push({ method, params }));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings ?? {}));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(rootDir: string, withConfiguration: boolean): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(rootDir).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(rootDir).toString(), name: 'ws' }],
+      capabilities: { workspace: { configuration: withConfiguration, didChangeConfiguration: { dynamicRegistration: true } } },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Resolves with the next publishDiagnostics that passes `test` (or one already received after `since`). */
+  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, since = 0): Promise<PublishDiagnosticsParams> {
+    const seen = this.published.slice(since).find((p) => p.uri === uri && test(p));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} in 20 s`)), 20_000);
+      this.waiters.push({
+        test: (p) => p.uri === uri && test(p),
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  publishedCount(uri?: string): number {
+    return uri ? this.published.filter((p) => p.uri === uri).length : this.published.length;
+  }
+
+  open(uri: string, text: string, languageId = 'typescript', version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, text: string, version: number): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async shutdown(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    this.connection.dispose();
+    await new Promise((resolve) => (this.process.exitCode !== null ? resolve(undefined) : this.process.once('exit', resolve)));
+  }
+}
+
+export const byRule = (diagnostics: Diagnostic[], id: string) => diagnostics.filter((d) => d.code === id);

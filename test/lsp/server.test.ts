@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { byRule, LspClient } from './lspClient';
+
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-'));
+const chatFile = path.join(workspace, 'chat.ts');
+const chatUri = pathToFileURL(chatFile).toString();
+const chatCode = `import OpenAI from 'openai';
+
+const openai = new OpenAI();
+
+export async function answer(question: string) {
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-2024-08-06',
+    max_completion_tokens: 200,
+    messages: [{ role: 'user', content: question }],
+  });
+  return completion.choices[0].message.content;
+}
+`;
+
+function apply(text: string, action: CodeAction, uri: string): string {
+  const edits = action.edit?.changes?.[uri] ?? [];
+  return TextDocument.applyEdits(TextDocument.create(uri, 'typescript', 0, text), edits);
+}
+
+async function codeActions(client: LspClient, uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range,
+    context: { diagnostics, ...(only ? { only } : {}) },
+  });
+}
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+
+  before(async () => {
+    client = new LspClient({ debounceMs: 50 });
+    const { capabilities } = await client.initialize(workspace, true);
+    assert.ok(capabilities.hoverProvider);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('publishes AIR001 with its code and a link to the rule page, then a quick-fix clears it', async () => {
+    await client.open(chatUri, chatCode);
+    const published = await client.diagnostics(chatUri);
+    const [timeout] = byRule(published.diagnostics, 'AIR001');
+    assert.ok(timeout, `AIR001 expected, got ${JSON.stringify(published.diagnostics.map((d) => d.code))}`);
+    assert.equal(timeout.source, 'prodready');
+    assert.equal(timeout.range.start.line, 5);
+    const href = timeout.codeDescription?.href ?? '';
+    assert.match(href, /docs\/rules\/AIR001\.md$/);
+    assert.ok(fs.existsSync(fileURLToPath(href)), `rule page ${href} exists`);
+
+    const actions = await codeActions(client, chatUri, [timeout]);
+    const fix = actions.find((action) => action.title === 'Add a 30 s timeout to this call');
+    assert.ok(fix, `quick-fix expected among ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(fix.isPreferred, true);
+    assert.ok(actions.some((action) => action.title.startsWith('Ignore AIR001')));
+
+    const fixed = apply(chatCode, fix, chatUri);
+    assert.match(fixed, /\}, \{ timeout: 30000 \}\);/);
+    const since = client.publishedCount();
+    await client.change(chatUri, fixed, 2);
+    const after = await client.diagnostics(chatUri, (p) => p.version === 2, since);
+    assert.deepEqual(byRule(after.diagnostics, 'AIR001'), []);
+  });
+
+  it('hovers a call site with the SDK, effective timeout and retries and their sources', async () => {
+    const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: chatUri },
+      position: { line: 5, character: 45 },
+    });
+    const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(text, /OpenAI `chat\.completions\.create`/);
+    assert.match(text, /Timeout: 30 s \(set on this call\)/);
+    assert.match(text, /Retries: 2 \(SDK default, not set in code\)/);
+    assert.match(text, /new OpenAI\(\) from 'openai'/);
+  });
+
+  it('fix-all applies every preferred fix in one edit', async () => {
+    const uri = pathToFileURL(path.join(workspace, 'many.ts')).toString();
+    const code = `import OpenAI from 'openai';
+const openai = new OpenAI({ apiKey: 'sk-proj-abcdefghijklmnopqrstuvwxyz012345' });
+export const a = () => openai.responses.create({ model: 'gpt-4o', input: 'a' });
+export const b = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`;
+    await client.open(uri, code);
+    const published = await client.diagnostics(uri);
+    assert.equal(published.diagnostics.length, 5);
+    const actions = await codeActions(client, uri, [], ['source.fixAll.prodready']);
+    assert.equal(actions.length, 1);
+    const fixed = apply(code, actions[0], uri);
+    const since = client.publishedCount();
+    await client.change(uri, fixed, 2);
+    const after = await client.diagnostics(uri, (p) => p.version === 2, since);
+    assert.deepEqual(after.diagnostics.map((d) => d.code), []);
+    assert.match(fixed, /apiKey: process\.env\.OPENAI_API_KEY/);
+  });
+
+  it('drops stale work: a burst of edits publishes for the last version', async () => {
+    const uri = pathToFileURL(path.join(workspace, 'burst.ts')).toString();
+    await client.open(uri, 'export {};\n');
+    await client.diagnostics(uri);
+    const since = client.publishedCount(uri);
+    for (let version = 2; version <= 6; version++) {
+      await client.change(uri, `import OpenAI from 'openai';\nconst o = new OpenAI();\nexport const x${version} = () => o.embeddings.create({ model: 'm', input: 'x' });\n`, version);
+    }
+    const last = await client.diagnostics(uri, (p) => p.version === 6);
+    assert.equal(byRule(last.diagnostics, 'AIR001').length, 1);
+    assert.ok(client.publishedCount(uri) - since < 5, 'debounced: fewer publications than edits');
+  });
+
+  it('reports a malformed .prodready.json in that file and keeps defaults', async () => {
+    const uri = pathToFileURL(path.join(workspace, '.prodready.json')).toString();
+    await client.open(uri, '{ "rules": { "AIR001": "loud" } }', 'json');
+    const published = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.match(published.diagnostics[0].message, /AIR001 \(ai-call-timeout\) takes one of/);
+  });
+
+  it('honours per-rule settings from the editor', async () => {
+    const quiet = new LspClient({ rules: { AIR001: 'off', AIR006: 'error' } });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-settings-'));
+    try {
+      await quiet.initialize(dir, true);
+      const uri = pathToFileURL(path.join(dir, 'a.ts')).toString();
+      await quiet.open(uri, `import OpenAI from 'openai';\nconst o = new OpenAI();\nexport const x = () => o.responses.create({ model: 'gpt-4o', input: 'x' });\n`);
+      const published = await quiet.diagnostics(uri);
+      assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['AIR006', 1]]);
+    } finally {
+      await quiet.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
