@@ -1,0 +1,119 @@
+// Starts a real VS Code (code-server 4.100.3) with the packaged extension, and Debian Chromium to drive it.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO = path.resolve(__dirname, '..', '..', '..');
+export const CODE_SERVER = path.join(REPO, '.cache', 'code-server', 'node_modules', '.bin', 'code-server');
+export const VSIX = path.join(REPO, 'prodready.vsix');
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = path.join(REPO, 'test-results');
+
+export function editorAvailable(): string | undefined {
+  if (!fs.existsSync(CODE_SERVER)) return `code-server is not installed (run test/e2e/install-code-server.sh)`;
+  if (!fs.existsSync(CHROMIUM)) return 'Debian chromium is not installed';
+  if (!fs.existsSync(VSIX)) return 'prodready.vsix is not packaged (npm run package)';
+  return undefined;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForHttp(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`code-server did not answer at ${url}`);
+}
+
+export interface EditorSession {
+  page: Page;
+  workspace: string;
+  log: () => string;
+  close: () => Promise<void>;
+}
+
+/** A workspace copy, code-server with the .vsix installed, and a Chromium page on the workbench. */
+export async function openEditor(sourceFolder: string): Promise<EditorSession> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-e2e-'));
+  const workspace = path.join(home, 'workspace');
+  fs.cpSync(sourceFolder, workspace, { recursive: true });
+  const userData = path.join(home, 'user-data');
+  const extensions = path.join(home, 'extensions');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'extensions.ignoreRecommendations': true,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'prodready.debounceMs': 50,
+      'files.autoSave': 'afterDelay',
+      'files.autoSaveDelay': 200,
+    }),
+  );
+  execFileSync(CODE_SERVER, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], { stdio: 'pipe', timeout: 120_000 });
+
+  const port = await freePort();
+  let output = '';
+  const server: ChildProcess = spawn(
+    CODE_SERVER,
+    ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  server.stdout?.on('data', (chunk) => (output += chunk));
+  server.stderr?.on('data', (chunk) => (output += chunk));
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close().catch(() => undefined);
+    if (server.pid) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    if (!process.env.KEEP_E2E) fs.rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, Date.now() + 60_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    return { page, workspace, log: () => output, close };
+  } catch (error) {
+    await close();
+    throw new Error(`${(error as Error).message}\n--- code-server output ---\n${output}`);
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
