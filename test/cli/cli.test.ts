@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-cli-'));
+
+function workspace(name: string, files: Record<string, string>): string {
+  const dir = path.join(root, name);
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const routeTs = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function POST(req: Request) {
+  const body = await req.json();
+  const r = await openai.responses.create({ model: 'gpt-4o', input: body.message });
+  return Response.json({ text: r.output_text });
+}
+`;
+
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('prodready check', () => {
+  it('writes the JSON contract: relative paths, 1-based positions; exit 1 on warnings', () => {
+    const dir = workspace('json', { 'app/route.ts': routeTs, 'node_modules/x/index.ts': routeTs });
+    const { code, stdout } = run(dir, 'check', '.', '--format', 'json');
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout);
+    assert.equal(report.version, 1);
+    assert.deepEqual(report.callSites, [{ file: 'app/route.ts', line: 5, column: 19, sdk: 'openai', operation: 'chat', model: 'gpt-4o' }]);
+    assert.deepEqual(
+      report.findings.map((f: Record<string, unknown>) => [f.ruleId, f.file, f.line, f.column, f.endLine, f.endColumn, f.severity]),
+      [
+        ['AIR001', 'app/route.ts', 5, 19, 5, 42, 'warning'],
+        ['AIR006', 'app/route.ts', 5, 19, 5, 42, 'warning'],
+      ],
+    );
+    for (const finding of report.findings) assert.equal(typeof finding.message, 'string');
+  });
+
+  it('prints text findings and a summary', () => {
+    const dir = workspace('text', { 'route.ts': routeTs });
+    const { code, stdout } = run(dir, 'check');
+    assert.equal(code, 1);
+    assert.match(stdout, /^route\.ts$/m);
+    assert.match(stdout, /5:19\s+warning\s+No timeout on this OpenAI call.*AIR001/);
+    assert.match(stdout, /2 problems \(0 errors, 2 warnings\) in 1 file, 1 AI call site\./);
+  });
+
+  it('exits 0 when nothing reaches --fail-on, and on clean code', () => {
+    const dir = workspace('failon', { 'route.ts': routeTs, 'clean.ts': 'export const x = 1;\n' });
+    assert.equal(run(dir, 'check', '--fail-on', 'error').code, 0);
+    assert.equal(run(dir, 'check', '--fail-on=off').code, 0);
+    const clean = run(dir, 'check', 'clean.ts');
+    assert.equal(clean.code, 0);
+    assert.match(clean.stdout, /No problems \(1 file, 0 AI call sites\)\./);
+  });
+
+  it('exits 2 with a clear message on usage errors', () => {
+    const dir = workspace('usage', { 'a.ts': '' });
+    for (const args of [['lint'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', 'missing-dir'], ['check', '--fail-on']]) {
+      const { code, stderr } = run(dir, ...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, /^prodready: /);
+    }
+    assert.match(run(dir, 'check', '--format', 'xml').stderr, /--format takes one of text, json; got "xml"/);
+  });
+
+  it('exits 2 on a malformed config, naming the file, line and column', () => {
+    const dir = workspace('badconfig', { 'a.ts': routeTs, '.prodready.json': '{\n  "rules": { "AIR001": "loud" }\n}\n' });
+    const { code, stderr, stdout } = run(dir, 'check');
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /\.prodready\.json:2:24: Rule AIR001 \(ai-call-timeout\) takes one of/);
+  });
+
+  it('applies the config: severities, off rules and exclude globs; warnings in it do not stop the run', () => {
+    const dir = workspace('config', {
+      'src/route.ts': routeTs,
+      'generated/client.ts': routeTs,
+      '.prodready.json': JSON.stringify({ rules: { AIR006: 'off', AIR001: 'error' }, exclude: ['generated/**'], unknownKey: true }),
+    });
+    const { code, stdout, stderr } = run(dir, 'check', '--format', 'json');
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.findings.map((f: Record<string, string>) => [f.file, f.ruleId, f.severity]), [['src/route.ts', 'AIR001', 'error']]);
+    assert.match(stderr, /Unknown setting "unknownKey"/);
+  });
+
+  it('skips files over 2 MB and binary files with a notice', () => {
+    const dir = workspace('skip', { 'big.ts': `// ${'x'.repeat(2 * 1024 * 1024)}\n`, 'blob.js': 'a\u0000b', 'route.ts': routeTs });
+    const { code, stderr, stdout } = run(dir, 'check', '--format', 'json');
+    assert.equal(code, 1);
+    assert.match(stderr, /big\.ts: skipped, 2\.0 MB is over the 2 MB limit/);
+    assert.match(stderr, /blob\.js: skipped, it looks binary/);
+    assert.equal(JSON.parse(stdout).callSites.length, 1);
+  });
+
+  it('prints help with exit 0', () => {
+    const { code, stdout } = run(root, '--help');
+    assert.equal(code, 0);
+    assert.match(stdout, /Usage: prodready check/);
+  });
+});
