@@ -39,6 +39,9 @@ interface PendingCall {
 
 const MAX_ALIAS_DEPTH = 8;
 
+// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+const { SyntaxKind, NodeFlags, forEachChild } = ts;
+
 export function scriptKindFor(file: string): ts.ScriptKind {
   const lower = file.toLowerCase();
   if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
@@ -74,8 +77,8 @@ class TypeScriptExtractor {
   }
 
   run(): FileFacts {
-    const fileScope = { start: 0, end: this.sourceFile.end };
-    this.visit(this.sourceFile, fileScope, undefined, undefined);
+    this.scope = { start: 0, end: this.sourceFile.end };
+    this.visit(this.sourceFile);
     for (const node of this.constructions) this.valueOf(node);
     const callSites: CallSite[] = [];
     for (const call of this.calls) {
@@ -93,91 +96,113 @@ class TypeScriptExtractor {
 
   // ---- walk: record declarations, calls and constructions ----
 
-  private visit(node: ts.Node, scope: Span, classScope: Span | undefined, functionName: string | undefined): void {
+  /** Walk state, kept in fields so the per-node callback is one bound function, not a closure per node. */
+  private scope: Span = { start: 0, end: 0 };
+  private classScope: Span | undefined;
+  private functionName: string | undefined;
+  private readonly visitChild = (node: ts.Node): void => this.visit(node);
+
+  private visit(node: ts.Node): void {
     switch (node.kind) {
-      case ts.SyntaxKind.ImportDeclaration:
-        declareImport(node as ts.ImportDeclaration, scope, this.scopes);
+      case SyntaxKind.ImportDeclaration:
+        declareImport(node as ts.ImportDeclaration, this.scope, this.scopes);
         return;
-      case ts.SyntaxKind.VariableDeclarationList: {
+      case SyntaxKind.VariableDeclarationList: {
         const list = node as ts.VariableDeclarationList;
-        const constant = (list.flags & ts.NodeFlags.Const) !== 0;
-        for (const declaration of list.declarations) declareVariable(declaration, scope, constant, this.scopes);
+        const constant = (list.flags & NodeFlags.Const) !== 0;
+        for (const declaration of list.declarations) declareVariable(declaration, this.scope, constant, this.scopes);
         break;
       }
-      case ts.SyntaxKind.VariableDeclaration:
-      case ts.SyntaxKind.PropertyAssignment: {
+      case SyntaxKind.VariableDeclaration:
+      case SyntaxKind.PropertyAssignment: {
         // `const handler = async () => …` names the function it holds.
         const named = node as ts.VariableDeclaration | ts.PropertyAssignment;
         const initializer = named.initializer;
-        if (initializer && ts.isIdentifier(named.name) && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
-          this.visitFunction(initializer, scope, classScope, named.name.text);
+        if (
+          initializer &&
+          named.name.kind === SyntaxKind.Identifier &&
+          (initializer.kind === SyntaxKind.ArrowFunction || initializer.kind === SyntaxKind.FunctionExpression)
+        ) {
+          this.visitFunction(initializer as ts.ArrowFunction, (named.name as ts.Identifier).text);
           return;
         }
         break;
       }
-      case ts.SyntaxKind.CallExpression:
-        this.calls.push({ node: node as ts.CallExpression, enclosingFunction: functionName });
+      case SyntaxKind.CallExpression:
+        this.calls.push({ node: node as ts.CallExpression, enclosingFunction: this.functionName });
         break;
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         this.constructions.push(node as ts.NewExpression);
         break;
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.ClassExpression: {
-        const ownScope = { start: node.pos, end: node.end };
-        ts.forEachChild(node, (child) => this.visit(child, scope, ownScope, functionName));
+      case SyntaxKind.ClassDeclaration:
+      case SyntaxKind.ClassExpression: {
+        const outer = this.classScope;
+        this.classScope = { start: node.pos, end: node.end };
+        forEachChild(node, this.visitChild);
+        this.classScope = outer;
         return;
       }
-      case ts.SyntaxKind.PropertyDeclaration: {
+      case SyntaxKind.PropertyDeclaration: {
         const property = node as ts.PropertyDeclaration;
-        if (classScope && ts.isIdentifier(property.name)) {
-          const readonly = property.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ?? false;
-          declareClassMember(property.name.text, classScope, property.pos, property.initializer, property.type, this.scopes, readonly);
+        if (this.classScope && property.name.kind === SyntaxKind.Identifier) {
+          const readonly = property.modifiers?.some((m) => m.kind === SyntaxKind.ReadonlyKeyword) ?? false;
+          declareClassMember(property.name.text, this.classScope, property.pos, property.initializer, property.type, this.scopes, readonly);
         }
         break;
       }
-      case ts.SyntaxKind.BinaryExpression: {
+      case SyntaxKind.BinaryExpression: {
         const assignment = node as ts.BinaryExpression;
+        const left = assignment.left;
         if (
-          classScope &&
-          assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-          ts.isPropertyAccessExpression(assignment.left) &&
-          assignment.left.expression.kind === ts.SyntaxKind.ThisKeyword
+          this.classScope &&
+          assignment.operatorToken.kind === SyntaxKind.EqualsToken &&
+          left.kind === SyntaxKind.PropertyAccessExpression &&
+          (left as ts.PropertyAccessExpression).expression.kind === SyntaxKind.ThisKeyword
         ) {
-          declareClassMember(assignment.left.name.text, classScope, assignment.pos, assignment.right, undefined, this.scopes, false);
+          const name = (left as ts.PropertyAccessExpression).name.text;
+          declareClassMember(name, this.classScope, assignment.pos, assignment.right, undefined, this.scopes, false);
         }
         break;
       }
-      case ts.SyntaxKind.Block:
-      case ts.SyntaxKind.ForStatement:
-      case ts.SyntaxKind.ForOfStatement:
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.CatchClause: {
-        const ownScope = { start: node.pos, end: node.end };
-        ts.forEachChild(node, (child) => this.visit(child, ownScope, classScope, functionName));
+      case SyntaxKind.Block:
+      case SyntaxKind.ForStatement:
+      case SyntaxKind.ForOfStatement:
+      case SyntaxKind.ForInStatement:
+      case SyntaxKind.CatchClause:
+        this.inScope(node, () => forEachChild(node, this.visitChild));
         return;
-      }
+      case SyntaxKind.FunctionDeclaration:
+      case SyntaxKind.FunctionExpression:
+      case SyntaxKind.ArrowFunction:
+      case SyntaxKind.MethodDeclaration:
+      case SyntaxKind.Constructor:
+      case SyntaxKind.GetAccessor:
+      case SyntaxKind.SetAccessor:
+        this.visitFunction(node as ts.FunctionLikeDeclaration, undefined);
+        return;
     }
-    if (ts.isFunctionLike(node)) {
-      this.visitFunction(node, scope, classScope, functionName);
-      return;
-    }
-    ts.forEachChild(node, (child) => this.visit(child, scope, classScope, functionName));
+    forEachChild(node, this.visitChild);
   }
 
-  private visitFunction(
-    node: ts.SignatureDeclaration,
-    scope: Span,
-    classScope: Span | undefined,
-    outerName: string | undefined,
-  ): void {
-    const ownScope = { start: node.pos, end: node.end };
-    const name = node.name && ts.isIdentifier(node.name) ? node.name.text : undefined;
-    if (name && ts.isFunctionDeclaration(node)) {
-      this.scopes.add({ name, scope, start: node.pos, constant: false });
+  private inScope(node: ts.Node, walk: () => void): void {
+    const outer = this.scope;
+    this.scope = { start: node.pos, end: node.end };
+    walk();
+    this.scope = outer;
+  }
+
+  private visitFunction(node: ts.FunctionLikeDeclaration, nameHint: string | undefined): void {
+    const name = node.name && node.name.kind === SyntaxKind.Identifier ? node.name.text : undefined;
+    if (name && node.kind === SyntaxKind.FunctionDeclaration) {
+      this.scopes.add({ name, scope: this.scope, start: node.pos, constant: false });
     }
-    for (const parameter of node.parameters) declareParameter(parameter, ownScope, this.scopes);
-    const functionName = name ?? outerName;
-    ts.forEachChild(node, (child) => this.visit(child, ownScope, classScope, functionName));
+    const outerName = this.functionName;
+    this.functionName = name ?? nameHint ?? outerName;
+    this.inScope(node, () => {
+      for (const parameter of node.parameters) declareParameter(parameter, this.scope, this.scopes);
+      forEachChild(node, this.visitChild);
+    });
+    this.functionName = outerName;
   }
 
   // ---- resolution ----

@@ -10,21 +10,18 @@ export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
 }
 
 /** Strips wrappers that do not change a value: parentheses, `as`, `!`, `satisfies`, `await`. */
+const TRANSPARENT = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.AwaitExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+]);
+
 export function unwrap(expr: ts.Expression): ts.Expression {
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(expr) ||
-      ts.isAsExpression(expr) ||
-      ts.isNonNullExpression(expr) ||
-      ts.isSatisfiesExpression(expr) ||
-      ts.isAwaitExpression(expr) ||
-      ts.isTypeAssertionExpression(expr)
-    ) {
-      expr = expr.expression;
-    } else {
-      return expr;
-    }
-  }
+  while (TRANSPARENT.has(expr.kind)) expr = (expr as ts.ParenthesizedExpression).expression;
+  return expr;
 }
 
 export function propertyNameText(name: ts.PropertyName): string | undefined {

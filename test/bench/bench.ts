@@ -1,0 +1,95 @@
+// `npm run bench`: speed of the per-keystroke path against the TypeScript parser in the same run,
+// server start-up, and the package size. Prints figures; asserts nothing.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { ts } from 'ts-morph';
+import { analyzeText } from '../../server/src/core/analyze';
+import { LspClient } from '../lsp/lspClient';
+import { serviceModule } from './serviceModule';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const ROUNDS = 60;
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** The edit a keystroke makes: one character typed inside a different function each round. */
+function edited(text: string, round: number): string {
+  const marker = `const elapsed = Date.now() - started;`;
+  let at = -1;
+  for (let i = 0; i <= round % 40; i++) at = text.indexOf(marker, at + 1);
+  return `${text.slice(0, at)}${marker}${round % 2 ? ' ' : ''}${text.slice(at + marker.length)}`;
+}
+
+function fmt(ms: number): string {
+  return `${ms.toFixed(2)} ms`;
+}
+
+async function lspLatency(text: string): Promise<{ startMs: number; edit: { median: number; p95: number } }> {
+  const dir = fs.mkdtempSync(path.join(REPO, 'out', 'bench-'));
+  const started = performance.now();
+  const client = new LspClient({ debounceMs: 0 });
+  await client.initialize(dir, true);
+  const startMs = performance.now() - started;
+  const uri = pathToFileURL(path.join(dir, 'service.ts')).toString();
+  await client.open(uri, text);
+  await client.diagnostics(uri);
+  const samples: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    const version = round + 2;
+    const t0 = performance.now();
+    await client.change(uri, edited(text, round), version);
+    await client.diagnostics(uri, (p) => p.version === version);
+    samples.push(performance.now() - t0);
+  }
+  await client.shutdown();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { startMs, edit: stats(samples) };
+}
+
+async function main(): Promise<void> {
+  const text = serviceModule(50);
+  const lines = text.split('\n').length;
+  const file = 'service.ts';
+  // Warm both paths so the JIT compares steady states.
+  for (let round = 0; round < 10; round++) {
+    ts.createSourceFile(file, edited(text, round), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    analyzeText(file, edited(text, round));
+  }
+  const parse: number[] = [];
+  const analyse: number[] = [];
+  let findings = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const next = edited(text, round);
+    parse.push(time(() => ts.createSourceFile(file, next, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)));
+    analyse.push(time(() => (findings = analyzeText(file, next).findings.length)));
+  }
+  const p = stats(parse);
+  const a = stats(analyse);
+  const lsp = await lspLatency(text);
+  const vsix = path.join(REPO, 'prodready.vsix');
+  const vsixMb = fs.existsSync(vsix) ? fs.statSync(vsix).size / 1024 / 1024 : undefined;
+
+  const row = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
+  console.log(`prodready bench — ${lines}-line TypeScript file, ${findings} findings, ${ROUNDS} edits, node ${process.version}`);
+  row('ts.createSourceFile (baseline)   median / p95', `${fmt(p.median)} / ${fmt(p.p95)}`);
+  row('re-analyse after an edit (parse+extract+rules)   median / p95', `${fmt(a.median)} / ${fmt(a.p95)}`);
+  row('ratio analyse / parse (target <= 2)   median / p95', `${(a.median / p.median).toFixed(2)} / ${(a.p95 / p.p95).toFixed(2)}`);
+  row('LSP edit -> publishDiagnostics, debounce 0   median / p95', `${fmt(lsp.edit.median)} / ${fmt(lsp.edit.p95)}`);
+  row('server start -> initialize answered (activation cost)', fmt(lsp.startMs));
+  row('heap used after the run', `${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MB`);
+  row('prodready.vsix size (target <= 3 MB)', vsixMb === undefined ? 'not packaged (npm run package)' : `${vsixMb.toFixed(2)} MB`);
+}
+
+void main();
