@@ -20,15 +20,18 @@ const shared = {
 /** Test files compile one to one; packages stay external so tests load the real SDKs and tools. */
 function testEntries(dir) {
   return readdirSync(dir, { recursive: true })
-    .filter((name) => String(name).endsWith('.test.ts') || String(name).endsWith('bench.ts'))
+    .filter((name) => String(name).endsWith('.test.ts'))
     .map((name) => join(dir, String(name)));
 }
+
+const testBuild = { ...shared, minify: false, sourcemap: true, packages: 'external' };
 
 const contexts = await Promise.all([
   esbuild.context({ ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.context({ ...shared, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.context({ ...shared, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  esbuild.context({ ...shared, minify: false, sourcemap: true, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', packages: 'external' }),
+  esbuild.context({ ...testBuild, entryPoints: testEntries('test'), outdir: 'out/suites', outbase: 'test' }),
+  esbuild.context({ ...testBuild, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.js' }),
 ]);
 
 if (watch) {

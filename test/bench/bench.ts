@@ -8,8 +8,9 @@ import { ts } from 'ts-morph';
 import { analyzeText } from '../../server/src/core/analyze';
 import { LspClient } from '../lsp/lspClient';
 import { serviceModule } from './serviceModule';
+import { REPO_ROOT } from '../repoRoot';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
+const REPO = REPO_ROOT;
 const ROUNDS = 60;
 
 function stats(samples: number[]): { median: number; p95: number } {

@@ -4,8 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { REPO_ROOT } from '../repoRoot';
 
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-cli-'));
 
 function workspace(name: string, files: Record<string, string>): string {

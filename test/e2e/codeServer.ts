@@ -5,8 +5,9 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../repoRoot';
 
-export const REPO = path.resolve(__dirname, '..', '..', '..');
+export const REPO = REPO_ROOT;
 export const CODE_SERVER = path.join(REPO, '.cache', 'code-server', 'node_modules', '.bin', 'code-server');
 export const VSIX = path.join(REPO, 'prodready.vsix');
 export const CHROMIUM = '/usr/bin/chromium';

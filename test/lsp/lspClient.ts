@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { REPO_ROOT } from '../repoRoot';
 
-export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+export const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
 
 export class LspClient {
   readonly connection: MessageConnection;

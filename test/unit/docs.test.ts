@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { rules, ruleIds } from '../../server/src/core/rules';
+import { REPO_ROOT } from '../repoRoot';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
+const REPO = REPO_ROOT;
 const SECTIONS = ['## What it does', '## Why it matters in production', '## Example', '## Use instead', '## Fix safety', '## Options'];
 
 describe('every rule is documented, tested and configurable', () => {

@@ -9,6 +9,7 @@ import { defaultConfig, type ProdreadyConfig } from '../../server/src/core/confi
 import { applyEdits, editsOverlap, type TextEdit } from '../../server/src/core/fixes';
 import type { Finding, RuleId } from '../../server/src/core/rules';
 import { LineIndex } from '../../server/src/core/text';
+import { REPO_ROOT } from '../repoRoot';
 
 export interface ValidCase {
   name?: string;
@@ -43,7 +44,6 @@ interface FixedProgram {
   filename: string;
 }
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const typecheckQueue: FixedProgram[] = [];
 
 function caseName(test: ValidCase, index: number): string {
