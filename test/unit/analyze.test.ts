@@ -33,7 +33,7 @@ describe('rule runner', () => {
 
   it('applies severities from config and editor, editor first; off turns a rule off', () => {
     const analysis = analyzeText('a.ts', openaiCall, {
-      config: { rules: { AIR001: 'error', AIR006: 'info' }, exclude: [], defaults: { timeoutMs: 1, maxOutputTokens: 1, retries: 1 } },
+      config: { rules: { AIR001: 'error', AIR006: 'info' }, exclude: [], defaults: { timeoutMs: 1, maxOutputTokens: 1, retries: 1 }, models: [] },
       ruleLevels: { AIR006: 'off', AIR007: 'hint' },
     });
     const byRule = Object.fromEntries(analysis.findings.map((f) => [f.ruleId, f.severity]));

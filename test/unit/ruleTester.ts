@@ -7,7 +7,7 @@ import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzeText, extractFacts } from '../../server/src/core/analyze';
 import { defaultConfig, type ProdreadyConfig } from '../../server/src/core/config';
 import { applyEdits, editsOverlap, type TextEdit } from '../../server/src/core/fixes';
-import type { Finding, RuleId } from '../../server/src/core/rules';
+import type { Finding, RuleId, Severity } from '../../server/src/core/rules';
 import { LineIndex } from '../../server/src/core/text';
 import { REPO_ROOT } from '../repoRoot';
 
@@ -26,6 +26,7 @@ export interface ExpectedError {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  severity?: Severity;
   data?: Record<string, string | number>;
 }
 
@@ -98,6 +99,7 @@ export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid
           if (expected.column !== undefined) assert.equal(start.character + 1, expected.column, 'column');
           if (expected.endLine !== undefined) assert.equal(end.line + 1, expected.endLine, 'endLine');
           if (expected.endColumn !== undefined) assert.equal(end.character + 1, expected.endColumn, 'endColumn');
+          if (expected.severity) assert.equal(finding.severity, expected.severity, 'severity');
           if (expected.data) {
             for (const [key, value] of Object.entries(expected.data)) assert.equal(finding.data[key], value, `data.${key}`);
           }

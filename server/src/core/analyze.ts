@@ -1,5 +1,6 @@
 import { sdkCatalog, findClientApi } from './catalog';
 import type { SdkFacts } from './catalog';
+import { ModelRegistry } from './catalog/modelRegistry';
 import type { ProdreadyConfig, RuleLevel } from './config';
 import { defaultConfig } from './config';
 import { createTypeScriptFixer } from './extract/typescript/fixer';
@@ -119,6 +120,18 @@ function runRules(
   return { findings, failures };
 }
 
+const registries = new WeakMap<ProdreadyConfig, ModelRegistry>();
+
+/** One registry per loaded config: its `models` extend the built-in lifecycle data. */
+function modelRegistryFor(config: ProdreadyConfig): ModelRegistry {
+  let registry = registries.get(config);
+  if (!registry) {
+    registry = new ModelRegistry(config.models);
+    registries.set(config, registry);
+  }
+  return registry;
+}
+
 const factsById = new Map<string, SdkFacts>(sdkCatalog.map((sdk) => [sdk.sdk, sdk]));
 
 function contextFor(
@@ -132,6 +145,7 @@ function contextFor(
 ): RuleContext {
   return {
     settings: config.defaults,
+    models: modelRegistryFor(config),
     fixer,
     sdkFacts: (site) => factsById.get(site.sdk),
     apiFacts: (site) => {
@@ -157,13 +171,19 @@ function toFinding(rule: Rule, severity: Severity, file: string, subjectSpan: Sp
     ruleId: rule.meta.id,
     messageId: report.messageId,
     message: fill(template, data),
-    severity,
+    severity: report.milder ? milder(severity) : severity,
     file,
     span: report.span,
     subjectSpan,
     data,
     fixes,
   };
+}
+
+const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
+function milder(severity: Severity): Severity {
+  return MILDER[severity];
 }
 
 function fill(template: string, data: Record<string, string | number>): string {

@@ -2,6 +2,7 @@ import { ts } from './extract/typescript/ts';
 import type { Span } from './model';
 import { isRuleId, ruleIds, rules } from './rules';
 import type { RuleId, RuleSettings, Severity } from './rules';
+import type { ModelEntry, ModelStatus } from './catalog/modelRegistry';
 
 export type RuleLevel = Severity | 'off';
 
@@ -10,6 +11,8 @@ export interface ProdreadyConfig {
   /** Globs, relative to the config's folder, of files never analysed. */
   exclude: string[];
   defaults: RuleSettings;
+  /** Lifecycle entries that extend or override the built-in model registry. */
+  models: ModelEntry[];
 }
 
 export interface ConfigProblem {
@@ -23,7 +26,7 @@ export const CONFIG_FILE_NAMES = ['.prodready.json'];
 export const defaultSettings: RuleSettings = { timeoutMs: 30_000, maxOutputTokens: 1024, retries: 2 };
 
 export function defaultConfig(): ProdreadyConfig {
-  return { rules: {}, exclude: [], defaults: { ...defaultSettings } };
+  return { rules: {}, exclude: [], defaults: { ...defaultSettings }, models: [] };
 }
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -78,6 +81,9 @@ export function parseConfig(text: string, fileName = '.prodready.json'): { confi
       case 'defaults':
         readDefaults(value, config, problem);
         break;
+      case 'models':
+        readModels(value, config, problem);
+        break;
       default:
         problem(property.name, `Unknown setting "${key}" in ${fileName}; it is ignored.`, 'warning');
     }
@@ -130,5 +136,37 @@ function readDefaults(value: ts.Expression, config: ProdreadyConfig, problem: Pr
       continue;
     }
     config.defaults[key as keyof RuleSettings] = number;
+  }
+}
+
+const MODEL_STATUSES: readonly ModelStatus[] = ['floating', 'deprecated', 'retired'];
+
+function readModels(value: ts.Expression, config: ProdreadyConfig, problem: ProblemSink): void {
+  if (!ts.isArrayLiteralExpression(value)) {
+    problem(value, '"models" must be an array such as [{ "id": "my-model", "status": "retired", "replacement": "other" }].');
+    return;
+  }
+  for (const element of value.elements) {
+    if (!ts.isObjectLiteralExpression(element)) {
+      problem(element, 'Each entry of "models" must be an object with "id" and "status".');
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    for (const [key, field] of entries(element)) {
+      if (ts.isStringLiteral(field)) fields[key] = field.text;
+      else problem(field, `"${key}" must be a string.`);
+    }
+    if (!fields.id || !MODEL_STATUSES.includes(fields.status as ModelStatus)) {
+      problem(element, `A model entry needs "id" and a "status" of ${MODEL_STATUSES.map((s) => `"${s}"`).join(', ')}.`);
+      continue;
+    }
+    config.models.push({
+      id: fields.id,
+      provider: fields.provider ?? 'custom',
+      status: fields.status as ModelStatus,
+      pinned: fields.pinned,
+      replacement: fields.replacement,
+      since: fields.since,
+    });
   }
 }

@@ -17,6 +17,8 @@ export interface LanguageFixer {
   addOption(target: OptionTarget, name: string, value: FixValue): TextEdit[];
   setOption(entry: OptionEntry, value: FixValue): TextEdit[];
   replaceWith(span: Span, value: FixValue): TextEdit[];
+  /** Replaces a string literal's content, keeping its quotes. */
+  replaceString(span: Span, value: string): TextEdit[];
 }
 
 /** Applies edits that do not overlap; later edits first so earlier offsets stay valid. */

@@ -101,6 +101,8 @@ export interface ModelRef {
   span?: Span;
   /** The model was given as an expression whose value is not known statically. */
   dynamic?: boolean;
+  /** That expression's source text, e.g. `process.env.MODEL`. */
+  expression?: string;
 }
 
 export interface CallSite {

@@ -1,10 +1,11 @@
 import type { ApiFacts, SdkFacts } from '../catalog';
+import type { ModelRegistry } from '../catalog/modelRegistry';
 import type { LanguageFixer, TextEdit } from '../fixes';
 import type { CallSite, ClientConstruction, Span } from '../model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Category = 'P' | 'R' | 'O' | 'D' | 'U';
-export type RuleId = 'AIR001' | 'AIR002' | 'AIR006' | 'AIR007';
+export type RuleId = 'AIR001' | 'AIR002' | 'AIR006' | 'AIR007' | 'AIR008';
 
 export interface RuleMeta {
   id: RuleId;
@@ -36,6 +37,8 @@ export interface FixProposal {
 
 export interface Report {
   messageId: string;
+  /** One step below the rule's configured severity, for the milder form of a problem. */
+  milder?: boolean;
   data?: Record<string, string | number>;
   span: Span;
   fixes?: FixProposal[];
@@ -43,6 +46,7 @@ export interface Report {
 
 export interface RuleContext {
   readonly settings: RuleSettings;
+  readonly models: ModelRegistry;
   readonly fixer: LanguageFixer;
   sdkFacts(site: { sdk: string }): SdkFacts | undefined;
   apiFacts(site: CallSite): ApiFacts | undefined;

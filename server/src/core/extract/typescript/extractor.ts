@@ -466,7 +466,7 @@ class TypeScriptExtractor {
       const literal = this.valueOf(value);
       if (literal?.kind === 'string') return { value: literal.value, span: literal.span };
       const model = ts.isCallExpression(value) ? this.providerModelOf(value) : undefined;
-      return model ?? { dynamic: true, span: spanOf(value, this.sourceFile) };
+      return model ?? { dynamic: true, span: spanOf(value, this.sourceFile), expression: value.getText(this.sourceFile) };
     }
     return undefined;
   }
@@ -482,8 +482,12 @@ class TypeScriptExtractor {
     if (!isProvider) return undefined;
     const [arg] = node.arguments;
     const literal = arg ? readLiteral(arg, this.sourceFile, this.lookupConstant) : undefined;
-    if (literal?.kind === 'string') return { value: literal.value, span: spanOf(arg, this.sourceFile) };
-    return { dynamic: true, span: arg ? spanOf(arg, this.sourceFile) : spanOf(node, this.sourceFile) };
+    if (literal?.kind === 'string') {
+      const constant = this.valueOf(arg);
+      return { value: literal.value, span: constant?.kind === 'string' ? constant.span : spanOf(arg, this.sourceFile) };
+    }
+    if (!arg) return { dynamic: true, span: spanOf(node, this.sourceFile) };
+    return { dynamic: true, span: spanOf(arg, this.sourceFile), expression: arg.getText(this.sourceFile) };
   }
 }
 

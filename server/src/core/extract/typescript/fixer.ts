@@ -35,6 +35,11 @@ export function createTypeScriptFixer(text: string): LanguageFixer {
     replaceWith(span: Span, value: FixValue): TextEdit[] {
       return [{ span, newText: render(value) }];
     },
+    replaceString(span: Span, value: string): TextEdit[] {
+      const quote = text[span.start];
+      const inner = { start: span.start + 1, end: span.end - 1 };
+      return quote === "'" || quote === '"' || quote === '`' ? [{ span: inner, newText: value }] : [{ span, newText: JSON.stringify(value) }];
+    },
   };
 }
 

@@ -1,0 +1,66 @@
+import type { Rule } from './types';
+
+export const air008ModelVersion: Rule = {
+  meta: {
+    id: 'AIR008',
+    name: 'ai-model-version',
+    category: 'D',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Calls name a pinned, supported model snapshot.',
+      why: 'Floating aliases move to new snapshots without a deploy, so behaviour, cost and output format change under tested code; retired models fail every call.',
+    },
+    fixable: 'safe',
+    messages: {
+      floating: 'Model "{{model}}" is a floating alias: the provider moves it to new snapshots and behaviour changes without a deploy. Pin "{{pinned}}".',
+      floatingUnpinned: 'Model "{{model}}" is a floating alias: the provider moves it to new snapshots and behaviour changes without a deploy. Pin a dated snapshot.',
+      floatingDeprecated: 'Model "{{model}}" floats over "{{pinned}}", which is deprecated and will be retired. Move to "{{replacement}}".',
+      deprecated: 'Model "{{model}}" is deprecated and will be retired: calls will start failing. Move to "{{replacement}}".',
+      retired: 'Model "{{model}}" was retired on {{since}}: every call to it fails. Move to "{{replacement}}".',
+      unchecked: 'The model comes from {{expression}} unchecked: a typo or a retired id fails only at run time. Validate it against the models you support.',
+      pin: 'Pin to "{{pinned}}"',
+      replace: 'Switch to "{{replacement}}" (review: a different model)',
+    },
+  },
+  checkCallSite(site, context) {
+    const model = site.model;
+    if (!model?.span) return;
+    if (model.dynamic) {
+      if (model.expression?.startsWith('process.env.')) {
+        context.report({ messageId: 'unchecked', data: { expression: model.expression }, span: model.span, milder: true });
+      }
+      return;
+    }
+    if (model.value === undefined) return;
+    const found = context.models.lookup(model.value);
+    if (!found) return;
+    const { entry, prefix } = found;
+    const span = model.span;
+    const replaceFix = (replacement: string, alternative: boolean) => ({
+      messageId: 'replace',
+      data: { replacement },
+      edits: context.fixer.replaceString(span, prefix + replacement),
+      alternative,
+    });
+    if (entry.status === 'floating') {
+      if (!entry.pinned) {
+        context.report({ messageId: 'floatingUnpinned', data: { model: model.value }, span });
+        return;
+      }
+      const pinnedEntry = context.models.lookup(entry.pinned)?.entry;
+      if (pinnedEntry && pinnedEntry.status !== 'floating' && pinnedEntry.replacement) {
+        const data = { model: model.value, pinned: entry.pinned, replacement: pinnedEntry.replacement };
+        context.report({ messageId: 'floatingDeprecated', data, span, fixes: [replaceFix(pinnedEntry.replacement, true)] });
+        return;
+      }
+      const data = { model: model.value, pinned: entry.pinned };
+      const pin = { messageId: 'pin', data, edits: context.fixer.replaceString(span, prefix + entry.pinned) };
+      context.report({ messageId: 'floating', data, span, fixes: [pin] });
+      return;
+    }
+    const replacement = entry.replacement ?? 'a supported model';
+    const data = { model: model.value, replacement, since: entry.since ?? 'an announced date' };
+    const fixes = entry.replacement ? [replaceFix(entry.replacement, true)] : [];
+    context.report({ messageId: entry.status, data, span, fixes });
+  },
+};
