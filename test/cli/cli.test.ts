@@ -46,7 +46,10 @@ describe('prodready check', () => {
       report.findings.map((f: Record<string, unknown>) => [f.ruleId, f.file, f.line, f.column, f.endLine, f.endColumn, f.severity]),
       [
         ['AIR001', 'app/route.ts', 5, 19, 5, 42, 'warning'],
+        ['AIR003', 'app/route.ts', 5, 19, 5, 42, 'warning'],
+        ['AIR004', 'app/route.ts', 5, 19, 5, 42, 'warning'],
         ['AIR006', 'app/route.ts', 5, 19, 5, 42, 'warning'],
+        ['AIR008', 'app/route.ts', 5, 52, 5, 60, 'warning'],
       ],
     );
     for (const finding of report.findings) assert.equal(typeof finding.message, 'string');
@@ -58,7 +61,7 @@ describe('prodready check', () => {
     assert.equal(code, 1);
     assert.match(stdout, /^route\.ts$/m);
     assert.match(stdout, /5:19\s+warning\s+No timeout on this OpenAI call.*AIR001/);
-    assert.match(stdout, /2 problems \(0 errors, 2 warnings\) in 1 file, 1 AI call site\./);
+    assert.match(stdout, /5 problems \(0 errors, 5 warnings\) in 1 file, 1 AI call site\./);
   });
 
   it('exits 0 when nothing reaches --fail-on, and on clean code', () => {
@@ -92,12 +95,19 @@ describe('prodready check', () => {
     const dir = workspace('config', {
       'src/route.ts': routeTs,
       'generated/client.ts': routeTs,
-      '.prodready.json': JSON.stringify({ rules: { AIR006: 'off', AIR001: 'error' }, exclude: ['generated/**'], unknownKey: true }),
+      '.prodready.json': JSON.stringify({
+        rules: { AIR001: 'error', AIR003: 'off', AIR004: 'off', AIR006: 'off', AIR008: 'info' },
+        exclude: ['generated/**'],
+        unknownKey: true,
+      }),
     });
     const { code, stdout, stderr } = run(dir, 'check', '--format', 'json');
     assert.equal(code, 1);
     const report = JSON.parse(stdout);
-    assert.deepEqual(report.findings.map((f: Record<string, string>) => [f.file, f.ruleId, f.severity]), [['src/route.ts', 'AIR001', 'error']]);
+    assert.deepEqual(report.findings.map((f: Record<string, string>) => [f.file, f.ruleId, f.severity]), [
+      ['src/route.ts', 'AIR001', 'error'],
+      ['src/route.ts', 'AIR008', 'info'],
+    ]);
     assert.match(stderr, /Unknown setting "unknownKey"/);
   });
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText, skipReason } from '../../server/src/core/analyze';
+import { defaultConfig } from '../../server/src/core/config';
 import { rules } from '../../server/src/core/rules';
 import type { Rule } from '../../server/src/core/rules';
 
@@ -21,7 +22,7 @@ describe('rule runner', () => {
     assert.equal(analysis.failures.length, 1);
     assert.equal(analysis.failures[0].ruleId, 'AIR002');
     assert.match(analysis.failures[0].error, /boom/);
-    assert.deepEqual([...new Set(analysis.findings.map((f) => f.ruleId))].sort(), ['AIR001', 'AIR006', 'AIR007']);
+    assert.deepEqual([...new Set(analysis.findings.map((f) => f.ruleId))].sort(), ['AIR001', 'AIR003', 'AIR004', 'AIR006', 'AIR007', 'AIR008']);
   });
 
   it('refuses a fix from a rule that does not declare one', () => {
@@ -33,11 +34,11 @@ describe('rule runner', () => {
 
   it('applies severities from config and editor, editor first; off turns a rule off', () => {
     const analysis = analyzeText('a.ts', openaiCall, {
-      config: { rules: { AIR001: 'error', AIR006: 'info' }, exclude: [], defaults: { timeoutMs: 1, maxOutputTokens: 1, retries: 1 }, models: [] },
-      ruleLevels: { AIR006: 'off', AIR007: 'hint' },
+      config: { ...defaultConfig(), rules: { AIR001: 'error', AIR006: 'info', AIR003: 'off' } },
+      ruleLevels: { AIR006: 'off', AIR007: 'hint', AIR004: 'off' },
     });
     const byRule = Object.fromEntries(analysis.findings.map((f) => [f.ruleId, f.severity]));
-    assert.deepEqual(byRule, { AIR001: 'error', AIR007: 'hint' });
+    assert.deepEqual(byRule, { AIR001: 'error', AIR007: 'hint', AIR008: 'warning' });
   });
 
   it('only safe fixes are preferred; alternatives never are', () => {
@@ -49,7 +50,7 @@ describe('rule runner', () => {
   it('a suppression without rule ids covers every rule on the next line', () => {
     const code = openaiCall.replace('export const ask', '// prodready-ignore-next-line -- demo\nexport const ask');
     const analysis = analyzeText('a.ts', code);
-    assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['AIR007']);
+    assert.deepEqual([...new Set(analysis.findings.map((f) => f.ruleId))], ['AIR007']);
   });
 
   it('keeps working on code with syntax errors', () => {

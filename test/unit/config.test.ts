@@ -31,7 +31,7 @@ describe('.prodready.json', () => {
     const messages = problems.map((p) => `${p.severity}: ${text.slice(p.span.start, p.span.end)}: ${p.message}`);
     assert.deepEqual(messages, [
       'error: "loud": Rule AIR001 (ai-call-timeout) takes one of "error", "warning", "info", "hint", "off".',
-      'warning: "AIR999": Unknown rule "AIR999". Known rules: AIR001, AIR002, AIR006, AIR007.',
+      'warning: "AIR999": Unknown rule "AIR999". Known rules: AIR001, AIR002, AIR003, AIR004, AIR006, AIR007, AIR008, AIR011.',
       'error: -1: "retries" must be a whole number of retries from 0 to 20.',
       'warning: "colour": Unknown setting "colour" in .prodready.json; it is ignored.',
     ]);

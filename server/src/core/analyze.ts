@@ -66,14 +66,14 @@ export function describeSkip(file: string, reason: SkipReason): string {
   }
 }
 
-export function extractFacts(file: string, text: string): FileFacts {
-  return extractTypeScript(file, text, parseTypeScript(file, text));
+export function extractFacts(file: string, text: string, config: ProdreadyConfig = defaultConfig()): FileFacts {
+  return extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers });
 }
 
 /** Extract, run every enabled rule, drop suppressed findings. Pure: no I/O. */
 export function analyzeText(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
   const config = options.config ?? defaultConfig();
-  const facts = extractFacts(file, text);
+  const facts = extractFacts(file, text, config);
   const lines = new LineIndex(text);
   const fixer = createTypeScriptFixer(text);
   const { findings, failures } = runRules(facts, fixer, config, options);
@@ -106,10 +106,10 @@ function runRules(
     try {
       const found: Finding[] = [];
       for (const client of facts.clients) {
-        rule.checkClient?.(client, contextFor(rule, level, client, facts.file, fixer, config, found));
+        rule.checkClient?.(client, contextFor(rule, level, client, facts, fixer, config, found));
       }
       for (const site of facts.callSites) {
-        rule.checkCallSite?.(site, contextFor(rule, level, site, facts.file, fixer, config, found));
+        rule.checkCallSite?.(site, contextFor(rule, level, site, facts, fixer, config, found));
       }
       findings.push(...found);
     } catch (error) {
@@ -118,6 +118,13 @@ function runRules(
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return { findings, failures };
+}
+
+/** The configured audit logger when this file can reach it, otherwise the console. */
+function auditCallIn(facts: FileFacts, config: ProdreadyConfig): RuleContext['auditCall'] {
+  const root = config.audit.call.split('.')[0];
+  if (root === 'console' || facts.moduleNames.has(root)) return { call: config.audit.call, style: config.audit.style };
+  return { call: 'console.info', style: 'message-first' };
 }
 
 const registries = new WeakMap<ProdreadyConfig, ModelRegistry>();
@@ -138,7 +145,7 @@ function contextFor(
   rule: Rule,
   severity: Severity,
   subject: CallSite | ClientConstruction,
-  file: string,
+  facts: FileFacts,
   fixer: LanguageFixer,
   config: ProdreadyConfig,
   sink: Finding[],
@@ -146,13 +153,14 @@ function contextFor(
   return {
     settings: config.defaults,
     models: modelRegistryFor(config),
+    auditCall: auditCallIn(facts, config),
     fixer,
     sdkFacts: (site) => factsById.get(site.sdk),
     apiFacts: (site) => {
       const sdk = factsById.get(site.sdk);
       return sdk && (findClientApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
     },
-    report: (report) => sink.push(toFinding(rule, severity, file, subject.span, report)),
+    report: (report) => sink.push(toFinding(rule, severity, facts.file, subject.span, report)),
   };
 }
 

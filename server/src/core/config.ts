@@ -13,7 +13,39 @@ export interface ProdreadyConfig {
   defaults: RuleSettings;
   /** Lifecycle entries that extend or override the built-in model registry. */
   models: ModelEntry[];
+  audit: AuditConfig;
 }
+
+export interface AuditConfig {
+  /** Callee patterns that count as recording a request: `logger.*` (any method) or `console.info` (exact). */
+  loggers: string[];
+  /** The call the AIR004 fix writes, e.g. `logger.info`; used only when its first name is in scope. */
+  call: string;
+  /** `message-first`: call('ai.request', {...}) as console and winston; `object-first`: call({...}, 'ai.request') as pino. */
+  style: 'message-first' | 'object-first';
+}
+
+export const defaultAudit: AuditConfig = {
+  loggers: [
+    'console.*',
+    'logger.*',
+    'log.*',
+    'this.logger.*',
+    'this.log.*',
+    'winston.*',
+    'span.setAttribute',
+    'span.setAttributes',
+    'span.addEvent',
+    'langfuse.*',
+    'trace.*',
+    'tracer.*',
+    'metrics.*',
+    'audit.*',
+    'auditLog',
+  ],
+  call: 'console.info',
+  style: 'message-first',
+};
 
 export interface ConfigProblem {
   message: string;
@@ -26,7 +58,7 @@ export const CONFIG_FILE_NAMES = ['.prodready.json'];
 export const defaultSettings: RuleSettings = { timeoutMs: 30_000, maxOutputTokens: 1024, retries: 2 };
 
 export function defaultConfig(): ProdreadyConfig {
-  return { rules: {}, exclude: [], defaults: { ...defaultSettings }, models: [] };
+  return { rules: {}, exclude: [], defaults: { ...defaultSettings }, models: [], audit: { ...defaultAudit, loggers: [...defaultAudit.loggers] } };
 }
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -83,6 +115,9 @@ export function parseConfig(text: string, fileName = '.prodready.json'): { confi
         break;
       case 'models':
         readModels(value, config, problem);
+        break;
+      case 'audit':
+        readAudit(value, config, problem);
         break;
       default:
         problem(property.name, `Unknown setting "${key}" in ${fileName}; it is ignored.`, 'warning');
@@ -168,5 +203,30 @@ function readModels(value: ts.Expression, config: ProdreadyConfig, problem: Prob
       replacement: fields.replacement,
       since: fields.since,
     });
+  }
+}
+
+function readAudit(value: ts.Expression, config: ProdreadyConfig, problem: ProblemSink): void {
+  if (!ts.isObjectLiteralExpression(value)) {
+    problem(value, '"audit" must be an object such as { "loggers": ["logger.*"], "call": "logger.info", "style": "object-first" }.');
+    return;
+  }
+  for (const [key, field, property] of entries(value)) {
+    if (key === 'loggers') {
+      if (ts.isArrayLiteralExpression(field) && field.elements.every(ts.isStringLiteral)) {
+        // Project loggers add to the defaults: console and friends still count.
+        config.audit.loggers.push(...field.elements.map((element) => (element as ts.StringLiteral).text));
+      } else {
+        problem(field, '"audit.loggers" must be an array of callee patterns such as "logger.*" or "auditLog".');
+      }
+    } else if (key === 'call') {
+      if (ts.isStringLiteral(field) && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(field.text)) config.audit.call = field.text;
+      else problem(field, '"audit.call" must name a function such as "logger.info".');
+    } else if (key === 'style') {
+      if (ts.isStringLiteral(field) && (field.text === 'message-first' || field.text === 'object-first')) config.audit.style = field.text;
+      else problem(field, '"audit.style" takes "message-first" or "object-first".');
+    } else {
+      problem(property.name, `Unknown audit setting "${key}"; known: loggers, call, style.`, 'warning');
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { OptionEntry, OptionTarget, Span } from './model';
+import type { OptionEntry, OptionTarget, Span, StatementTarget } from './model';
 
 export interface TextEdit {
   span: Span;
@@ -10,7 +10,15 @@ export type FixValue =
   | { kind: 'duration'; ms: number; unit: 'ms' | 's' }
   | { kind: 'abort-timeout'; ms: number }
   | { kind: 'integer'; value: number }
-  | { kind: 'env'; name: string };
+  | { kind: 'env'; name: string }
+  /** `object.property`, e.g. the request's `signal`. */
+  | { kind: 'property'; object: string; property: string }
+  /** A signal that fires when either does: `AbortSignal.any([req.signal, existing])`. */
+  | { kind: 'any-signal'; first: { object: string; property: string }; existing: string }
+  /** A callback that logs a failure: `({ error }) => console.error('event', error)`. */
+  | { kind: 'error-callback'; call: string; event: string }
+  /** An audit record of a result: `call('event', { requestId: r.id, … })`. */
+  | { kind: 'audit-log'; call: string; style: 'message-first' | 'object-first'; event: string; result: string; fields: Record<string, string> };
 
 /** Builds edits for one file; rules describe the change, the language's fixer writes it. */
 export interface LanguageFixer {
@@ -19,6 +27,10 @@ export interface LanguageFixer {
   replaceWith(span: Span, value: FixValue): TextEdit[];
   /** Replaces a string literal's content, keeping its quotes. */
   replaceString(span: Span, value: string): TextEdit[];
+  /** Adds a statement (a call) on its own line after `target`'s statement. */
+  insertAfter(target: StatementTarget, statement: FixValue): TextEdit[];
+  /** Wraps `target`'s statement and the rest of its block in try/catch; the catch rethrows until a fallback is written. */
+  wrapInTryCatch(target: StatementTarget): TextEdit[];
 }
 
 /** Applies edits that do not overlap; later edits first so earlier offsets stay valid. */

@@ -105,6 +105,43 @@ export interface ModelRef {
   expression?: string;
 }
 
+/** What the catch around a call does with a failure. */
+export type CatchHandling = 'fallback' | 'rethrow' | 'log-only' | 'empty';
+
+export interface Guarded {
+  /** The innermost try/catch around the call within its own function. */
+  tryCatch?: { span: Span; handling: CatchHandling };
+  /** `.catch(…)` or `.then(ok, fail)` on the call's promise. */
+  promiseCatch: boolean;
+  /** An option the SDK calls on failure (`onError`). */
+  errorCallback?: string;
+}
+
+export interface Logged {
+  audit: boolean;
+  /** What records it: a logger call (`logger.info`) or an SDK option (`onFinish`). */
+  by?: string;
+}
+
+/** Where statement-level fixes go: the statement holding the call, to the end of its block. */
+export interface StatementTarget {
+  start: number;
+  /** End of the statement itself. */
+  end: number;
+  /** End of the last statement of the enclosing block. */
+  blockEnd: number;
+  indent: string;
+  /** False when the range holds multi-line strings, whose text must not be re-indented. */
+  reindentable: boolean;
+}
+
+export interface StreamFacts {
+  /** The abort signal given to the stream, by its source text. */
+  signal?: string;
+  /** The enclosing handler's request parameter, when it is a fetch `Request` (its `.signal` aborts on disconnect). */
+  requestParam?: string;
+}
+
 export interface CallSite {
   id: string;
   file: string;
@@ -136,6 +173,12 @@ export interface CallSite {
   /** How the extractor recognised the call, for hovers. */
   recognizedBy: string;
   enclosingFunction?: string;
+  guarded: Guarded;
+  logged: Logged;
+  /** Names the awaited result is bound to (`const r = await …` gives `r`). */
+  resultBinding?: { name: string; destructured: string[] };
+  statement?: StatementTarget;
+  stream?: StreamFacts;
 }
 
 export interface FileFacts {
@@ -145,4 +188,6 @@ export interface FileFacts {
   clients: ClientConstruction[];
   /** Syntax errors the parser reported; rules still run on what could be read. */
   parseErrors: number;
+  /** Names declared or imported at the top of the file, so fixes only use what is in scope. */
+  moduleNames: Set<string>;
 }

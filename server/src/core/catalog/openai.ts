@@ -1,13 +1,14 @@
 import type { ApiFacts, SdkFacts } from './types';
 
+const audit = { requestId: 'id', model: 'model', usage: 'usage' };
 const chatBound = { accepted: ['max_completion_tokens', 'max_tokens'], preferred: 'max_completion_tokens' };
 const responsesBound = { accepted: ['max_output_tokens'], preferred: 'max_output_tokens' };
 
 const chatApis = (prefix: string): ApiFacts[] => [
-  { path: `${prefix}chat.completions.create`, operation: 'chat', streaming: 'body.stream', outputBound: chatBound, modelOption: 'model' },
-  { path: `${prefix}chat.completions.parse`, operation: 'chat', outputBound: chatBound, modelOption: 'model' },
-  { path: `${prefix}chat.completions.stream`, operation: 'chat', streaming: true, outputBound: chatBound, modelOption: 'model' },
-  { path: `${prefix}chat.completions.runTools`, operation: 'chat', outputBound: chatBound, modelOption: 'model' },
+  { path: `${prefix}chat.completions.create`, operation: 'chat', streaming: 'body.stream', outputBound: chatBound, modelOption: 'model', auditFields: audit },
+  { path: `${prefix}chat.completions.parse`, operation: 'chat', outputBound: chatBound, modelOption: 'model', auditFields: audit },
+  { path: `${prefix}chat.completions.stream`, operation: 'chat', streaming: true, outputBound: chatBound, modelOption: 'model', auditFields: audit },
+  { path: `${prefix}chat.completions.runTools`, operation: 'chat', outputBound: chatBound, modelOption: 'model', auditFields: audit },
 ];
 
 /** openai 7.x (`OpenAI`, `AzureOpenAI`); names and defaults from the package's client.d.ts. */
@@ -23,11 +24,11 @@ export const openaiFacts: SdkFacts = {
   clientApis: [
     ...chatApis(''),
     ...chatApis('beta.'),
-    { path: 'responses.create', operation: 'chat', streaming: 'body.stream', outputBound: responsesBound, modelOption: 'model' },
-    { path: 'responses.parse', operation: 'chat', outputBound: responsesBound, modelOption: 'model' },
-    { path: 'responses.stream', operation: 'chat', streaming: true, outputBound: responsesBound, modelOption: 'model' },
-    { path: 'completions.create', operation: 'completion', streaming: 'body.stream', outputBound: { accepted: ['max_tokens'], preferred: 'max_tokens' }, modelOption: 'model' },
-    { path: 'embeddings.create', operation: 'embedding', modelOption: 'model' },
+    { path: 'responses.create', operation: 'chat', streaming: 'body.stream', outputBound: responsesBound, modelOption: 'model', auditFields: audit },
+    { path: 'responses.parse', operation: 'chat', outputBound: responsesBound, modelOption: 'model', auditFields: audit },
+    { path: 'responses.stream', operation: 'chat', streaming: true, outputBound: responsesBound, modelOption: 'model', auditFields: audit },
+    { path: 'completions.create', operation: 'completion', streaming: 'body.stream', outputBound: { accepted: ['max_tokens'], preferred: 'max_tokens' }, modelOption: 'model', auditFields: audit },
+    { path: 'embeddings.create', operation: 'embedding', modelOption: 'model', auditFields: { model: 'model', usage: 'usage' } },
     { path: 'images.generate', operation: 'image', modelOption: 'model' },
     { path: 'images.edit', operation: 'image', modelOption: 'model' },
     { path: 'images.createVariation', operation: 'image', modelOption: 'model' },
@@ -49,5 +50,7 @@ export const openaiFacts: SdkFacts = {
     fixPlace: 'requestOptions',
   },
   retries: { option: 'maxRetries', default: 2, places: ['client', 'requestOptions'] },
+  auditOptions: [],
+  errorOptions: [],
   factsFrom: 'openai 7.5 client.d.ts: timeout 10 minutes, maxRetries 2',
 };

@@ -52,6 +52,8 @@ export interface ApiFacts {
   outputBound?: OutputBoundFacts;
   /** The option carrying the model id in the body. */
   modelOption?: string;
+  /** Audit fields and where each is on the awaited result (`requestId` → `id`). */
+  auditFields?: Record<string, string>;
 }
 
 /** A Vercel-style provider: an instance (`openai`) or a factory result called with a model id. */
@@ -77,6 +79,10 @@ export interface SdkFacts {
   modelProviders: ModelProviderFacts[];
   timeout: TimeoutFacts;
   retries: RetryFacts;
+  /** Call options whose callback records each request (`onFinish`, `experimental_telemetry`). */
+  auditOptions: string[];
+  /** Call options whose callback receives failures (`onError`). */
+  errorOptions: string[];
   /** Shown in hovers and docs; where the facts were read. */
   factsFrom: string;
 }

@@ -1,5 +1,6 @@
 import type { SdkFacts } from './types';
 
+const audit = { requestId: 'response.id', model: 'response.modelId', usage: 'usage' };
 const textBound = { accepted: ['maxOutputTokens', 'maxTokens'], preferred: 'maxOutputTokens' };
 
 /**
@@ -13,12 +14,12 @@ export const vercelAiFacts: SdkFacts = {
   clients: [],
   clientApis: [],
   functionApis: [
-    { path: 'generateText', operation: 'chat', outputBound: textBound, modelOption: 'model' },
+    { path: 'generateText', operation: 'chat', outputBound: textBound, modelOption: 'model', auditFields: audit },
     { path: 'streamText', operation: 'chat', streaming: true, outputBound: textBound, modelOption: 'model' },
-    { path: 'generateObject', operation: 'chat', outputBound: textBound, modelOption: 'model' },
+    { path: 'generateObject', operation: 'chat', outputBound: textBound, modelOption: 'model', auditFields: audit },
     { path: 'streamObject', operation: 'chat', streaming: true, outputBound: textBound, modelOption: 'model' },
-    { path: 'embed', operation: 'embedding', modelOption: 'model' },
-    { path: 'embedMany', operation: 'embedding', modelOption: 'model' },
+    { path: 'embed', operation: 'embedding', modelOption: 'model', auditFields: { usage: 'usage' } },
+    { path: 'embedMany', operation: 'embedding', modelOption: 'model', auditFields: { usage: 'usage' } },
   ],
   modelProviders: [
     { module: '@ai-sdk/openai', provider: 'openai', instances: ['openai'], factories: ['createOpenAI'], keyOptions: ['apiKey'], keyEnv: 'OPENAI_API_KEY' },
@@ -36,5 +37,7 @@ export const vercelAiFacts: SdkFacts = {
     fixPlace: 'body',
   },
   retries: { option: 'maxRetries', default: 2, places: ['body'] },
+  auditOptions: ['onFinish', 'experimental_telemetry'],
+  errorOptions: ['onError'],
   factsFrom: 'ai 6 index.d.ts: maxRetries 2, no timeout unless abortSignal or timeout is given',
 };

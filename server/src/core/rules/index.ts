@@ -1,17 +1,23 @@
 import { air001Timeout } from './air001Timeout';
 import { air002Retries } from './air002Retries';
+import { air003ErrorHandling } from './air003ErrorHandling';
+import { air004AuditLog } from './air004AuditLog';
 import { air006OutputBound } from './air006OutputBound';
 import { air007HardcodedKey } from './air007HardcodedKey';
 import { air008ModelVersion } from './air008ModelVersion';
+import { air011Streams } from './air011Streams';
 import type { Rule, RuleId } from './types';
 
 /** Every rule, by id. Explicit imports so the bundle needs no directory scan. */
 export const rules = {
   AIR001: air001Timeout,
   AIR002: air002Retries,
+  AIR003: air003ErrorHandling,
+  AIR004: air004AuditLog,
   AIR006: air006OutputBound,
   AIR007: air007HardcodedKey,
   AIR008: air008ModelVersion,
+  AIR011: air011Streams,
 } satisfies Record<RuleId, Rule>;
 
 export const ruleIds = Object.keys(rules) as RuleId[];

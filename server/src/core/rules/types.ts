@@ -5,7 +5,7 @@ import type { CallSite, ClientConstruction, Span } from '../model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Category = 'P' | 'R' | 'O' | 'D' | 'U';
-export type RuleId = 'AIR001' | 'AIR002' | 'AIR006' | 'AIR007' | 'AIR008';
+export type RuleId = 'AIR001' | 'AIR002' | 'AIR003' | 'AIR004' | 'AIR006' | 'AIR007' | 'AIR008' | 'AIR011';
 
 export interface RuleMeta {
   id: RuleId;
@@ -47,6 +47,8 @@ export interface Report {
 export interface RuleContext {
   readonly settings: RuleSettings;
   readonly models: ModelRegistry;
+  /** The audit call fixes write, already checked to be in scope in this file (else `console.info`). */
+  readonly auditCall: { call: string; style: 'message-first' | 'object-first' };
   readonly fixer: LanguageFixer;
   sdkFacts(site: { sdk: string }): SdkFacts | undefined;
   apiFacts(site: CallSite): ApiFacts | undefined;

@@ -1,6 +1,20 @@
 import { catalogByModule, findClientApi } from '../../catalog';
 import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
-import type { CallSite, ClientConstruction, FileFacts, Language, ModelRef, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
+import type {
+  CallSite,
+  ClientConstruction,
+  FileFacts,
+  Guarded,
+  Language,
+  Logged,
+  ModelRef,
+  OptionMap,
+  OptionTarget,
+  OptionValue,
+  Span,
+  StatementTarget,
+  StreamFacts,
+} from '../../model';
 import { effectiveRetries, effectiveTimeout } from '../effective';
 import {
   missingArgumentTarget,
@@ -14,6 +28,8 @@ import {
   unwrap,
   type ConstantLookup,
 } from './options';
+import { classifyCatch, hasMultilineLiteral, logCallsIn, loggerMatcher, type LogCall, type LoggerMatcher } from './handling';
+import { indentAt } from '../../text';
 import { declareClassMember, declareImport, declareParameter, declareVariable, ScopeIndex, type Declaration } from './scope';
 import { ts } from './ts';
 
@@ -35,6 +51,17 @@ interface OptionsArgument {
 interface PendingCall {
   node: ts.CallExpression;
   enclosingFunction?: string;
+  /** The innermost statement holding the call, and the statements of its block. */
+  statement?: ts.Statement;
+  statements?: ts.NodeArray<ts.Statement>;
+  /** The innermost try whose try-block holds the call, within the call's own function. */
+  tryStatement?: ts.TryStatement;
+  functionNode?: ts.SignatureDeclaration;
+}
+
+export interface ExtractOptions {
+  /** Callee patterns that count as audit logging (`logger.*`, `console.info`). */
+  loggers: readonly string[];
 }
 
 const MAX_ALIAS_DEPTH = 8;
@@ -55,8 +82,8 @@ export function parseTypeScript(file: string, text: string): ts.SourceFile {
 }
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
-export function extractTypeScript(file: string, text: string, sourceFile = parseTypeScript(file, text)): FileFacts {
-  return new TypeScriptExtractor(file, sourceFile).run();
+export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): FileFacts {
+  return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers)).run();
 }
 
 class TypeScriptExtractor {
@@ -64,6 +91,7 @@ class TypeScriptExtractor {
   private readonly calls: PendingCall[] = [];
   private readonly constructions: ts.NewExpression[] = [];
   private readonly clientsByNode = new Map<ts.Node, ClientConstruction>();
+  private readonly logCallCache = new Map<ts.Node, LogCall[]>();
   private readonly resolving = new Set<Declaration>();
   private readonly language: Language;
   private readonly lookupConstant: ConstantLookup = (expr) => this.constantOf(expr);
@@ -71,6 +99,7 @@ class TypeScriptExtractor {
   constructor(
     private readonly file: string,
     private readonly sourceFile: ts.SourceFile,
+    private readonly isLogger: LoggerMatcher,
   ) {
     const kind = scriptKindFor(file);
     this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
@@ -78,7 +107,7 @@ class TypeScriptExtractor {
 
   run(): FileFacts {
     this.scope = { start: 0, end: this.sourceFile.end };
-    this.visit(this.sourceFile);
+    this.visitStatements(this.sourceFile.statements);
     for (const node of this.constructions) this.valueOf(node);
     const callSites: CallSite[] = [];
     for (const call of this.calls) {
@@ -91,6 +120,7 @@ class TypeScriptExtractor {
       callSites,
       clients: [...this.clientsByNode.values()],
       parseErrors: parseDiagnosticsOf(this.sourceFile),
+      moduleNames: this.scopes.namesIn(this.scope),
     };
   }
 
@@ -100,6 +130,14 @@ class TypeScriptExtractor {
   private scope: Span = { start: 0, end: 0 };
   private classScope: Span | undefined;
   private functionName: string | undefined;
+  private statement: ts.Statement | undefined;
+  private statements: ts.NodeArray<ts.Statement> | undefined;
+  private tryStatement: ts.TryStatement | undefined;
+  private functionNode: ts.SignatureDeclaration | undefined;
+  /** Awaited results bound to names: call → `r` in `const r = await call()`. */
+  private readonly bindings = new Map<ts.Node, ts.BindingName>();
+  /** Calls whose promise gets `.catch()` or `.then(ok, fail)`. */
+  private readonly promiseHandled = new Set<ts.Node>();
   private readonly visitChild = (node: ts.Node): void => this.visit(node);
 
   private visit(node: ts.Node): void {
@@ -126,11 +164,45 @@ class TypeScriptExtractor {
           this.visitFunction(initializer as ts.ArrowFunction, (named.name as ts.Identifier).text);
           return;
         }
+        if (initializer && node.kind === SyntaxKind.VariableDeclaration) {
+          const value = unwrap(initializer);
+          if (value.kind === SyntaxKind.CallExpression) this.bindings.set(value, named.name as ts.BindingName);
+        }
         break;
       }
-      case SyntaxKind.CallExpression:
-        this.calls.push({ node: node as ts.CallExpression, enclosingFunction: this.functionName });
+      case SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        this.calls.push({
+          node: call,
+          enclosingFunction: this.functionName,
+          statement: this.statement,
+          statements: this.statements,
+          tryStatement: this.tryStatement,
+          functionNode: this.functionNode,
+        });
+        const callee = call.expression;
+        if (callee.kind === SyntaxKind.PropertyAccessExpression) {
+          const method = (callee as ts.PropertyAccessExpression).name.text;
+          if ((method === 'catch' && call.arguments.length > 0) || (method === 'then' && call.arguments.length > 1)) {
+            this.promiseHandled.add(unwrap((callee as ts.PropertyAccessExpression).expression));
+          }
+        }
         break;
+      }
+      case SyntaxKind.TryStatement: {
+        const statement = node as ts.TryStatement;
+        const outer = this.tryStatement;
+        this.tryStatement = statement;
+        this.visit(statement.tryBlock);
+        this.tryStatement = outer;
+        if (statement.catchClause) this.visit(statement.catchClause);
+        if (statement.finallyBlock) this.visit(statement.finallyBlock);
+        return;
+      }
+      case SyntaxKind.CaseClause:
+      case SyntaxKind.DefaultClause:
+        this.visitStatements((node as ts.CaseOrDefaultClause).statements);
+        return;
       case SyntaxKind.NewExpression:
         this.constructions.push(node as ts.NewExpression);
         break;
@@ -165,6 +237,8 @@ class TypeScriptExtractor {
         break;
       }
       case SyntaxKind.Block:
+        this.inScope(node, () => this.visitStatements((node as ts.Block).statements));
+        return;
       case SyntaxKind.ForStatement:
       case SyntaxKind.ForOfStatement:
       case SyntaxKind.ForInStatement:
@@ -184,6 +258,18 @@ class TypeScriptExtractor {
     forEachChild(node, this.visitChild);
   }
 
+  private visitStatements(statements: ts.NodeArray<ts.Statement>): void {
+    const outerStatement = this.statement;
+    const outerStatements = this.statements;
+    this.statements = statements;
+    for (const statement of statements) {
+      this.statement = statement;
+      this.visit(statement);
+    }
+    this.statement = outerStatement;
+    this.statements = outerStatements;
+  }
+
   private inScope(node: ts.Node, walk: () => void): void {
     const outer = this.scope;
     this.scope = { start: node.pos, end: node.end };
@@ -196,13 +282,20 @@ class TypeScriptExtractor {
     if (name && node.kind === SyntaxKind.FunctionDeclaration) {
       this.scopes.add({ name, scope: this.scope, start: node.pos, constant: false });
     }
-    const outerName = this.functionName;
-    this.functionName = name ?? nameHint ?? outerName;
+    const outer = { name: this.functionName, statement: this.statement, tryStatement: this.tryStatement, functionNode: this.functionNode };
+    this.functionName = name ?? nameHint ?? outer.name;
+    // A try or statement outside the function does not hold what runs inside it.
+    this.statement = undefined;
+    this.tryStatement = undefined;
+    this.functionNode = node;
     this.inScope(node, () => {
       for (const parameter of node.parameters) declareParameter(parameter, this.scope, this.scopes);
       forEachChild(node, this.visitChild);
     });
-    this.functionName = outerName;
+    this.functionName = outer.name;
+    this.statement = outer.statement;
+    this.tryStatement = outer.tryStatement;
+    this.functionNode = outer.functionNode;
   }
 
   // ---- resolution ----
@@ -398,6 +491,7 @@ class TypeScriptExtractor {
     site.clientKnown = clientKnown;
     const sources = { body: body.options, requestOptions: requestOptions?.options, client: owner.construction, clientOverrides: owner.overrides, clientKnown };
     site.effective = { timeout: effectiveTimeout(owner.sdk, sources), retries: effectiveRetries(owner.sdk, sources) };
+    if (site.streaming) site.stream = this.streamFactsOf(call, owner.sdk, [body.options, requestOptions?.options]);
     return site;
   }
 
@@ -406,6 +500,7 @@ class TypeScriptExtractor {
     const site = this.baseCallSite(call, sdk, api, body, undefined, recognizedBy);
     const sources = { body: body.options, clientKnown: true };
     site.effective = { timeout: effectiveTimeout(sdk, sources), retries: effectiveRetries(sdk, sources) };
+    if (site.streaming) site.stream = this.streamFactsOf(call, sdk, [body.options]);
     return site;
   }
 
@@ -456,6 +551,78 @@ class TypeScriptExtractor {
       effective: { timeout: { source: 'unknown' }, retries: { source: 'unknown' } },
       recognizedBy,
       enclosingFunction: call.enclosingFunction,
+      guarded: this.guardOf(call, sdk, body.options),
+      logged: this.loggingOf(call, sdk, body.options),
+      resultBinding: this.resultBindingOf(call.node),
+      statement: this.statementTargetOf(call),
+      stream: undefined,
+    };
+  }
+
+  /** For a stream: the abort signal it was given, and the handler's fetch `Request` whose signal would do. */
+  private streamFactsOf(call: PendingCall, sdk: SdkFacts, maps: (OptionMap | undefined)[]): StreamFacts {
+    let signal: string | undefined;
+    for (const name of sdk.timeout.signalOptions) {
+      for (const map of maps) {
+        const entry = map?.entries.get(name);
+        if (entry) signal = entry.value.kind === 'expression' ? entry.value.text : name;
+      }
+    }
+    let requestParam: string | undefined;
+    for (const parameter of call.functionNode?.parameters ?? []) {
+      const type = parameter.type && ts.isTypeReferenceNode(parameter.type) ? parameter.type.typeName.getText(this.sourceFile) : undefined;
+      if (ts.isIdentifier(parameter.name) && (type === 'Request' || type === 'NextRequest')) requestParam = parameter.name.text;
+    }
+    return { signal, requestParam };
+  }
+
+  // ---- what surrounds a call: error handling, logging, its result, its statement ----
+
+  private guardOf(call: PendingCall, sdk: SdkFacts, body: OptionMap): Guarded {
+    const clause = call.tryStatement?.catchClause;
+    const errorCallback = sdk.errorOptions.find((name) => body.entries.has(name));
+    return {
+      tryCatch: clause ? { span: spanOf(clause, this.sourceFile), handling: classifyCatch(clause, this.sourceFile, this.isLogger) } : undefined,
+      promiseCatch: this.promiseHandled.has(call.node),
+      errorCallback,
+    };
+  }
+
+  private loggingOf(call: PendingCall, sdk: SdkFacts, body: OptionMap): Logged {
+    const option = sdk.auditOptions.find((name) => body.entries.has(name));
+    if (option) return { audit: true, by: option };
+    const scopeNode: ts.Node = call.functionNode ?? this.sourceFile;
+    let logs = this.logCallCache.get(scopeNode);
+    if (!logs) {
+      logs = logCallsIn(scopeNode, this.sourceFile, this.isLogger);
+      this.logCallCache.set(scopeNode, logs);
+    }
+    const binding = this.bindings.get(call.node);
+    const names = new Set(['usage', ...(binding ? bindingNames(binding) : [])]);
+    const callEnd = call.node.end;
+    const record = logs.find((log) => log.start >= callEnd && [...names].some((name) => log.mentions.has(name)));
+    return record ? { audit: true, by: record.callee } : { audit: false };
+  }
+
+  private resultBindingOf(node: ts.CallExpression): CallSite['resultBinding'] {
+    const binding = this.bindings.get(node);
+    if (!binding) return undefined;
+    if (binding.kind === SyntaxKind.Identifier) return { name: binding.text, destructured: [] };
+    return { name: '', destructured: bindingNames(binding) };
+  }
+
+  private statementTargetOf(call: PendingCall): StatementTarget | undefined {
+    const { statement, statements } = call;
+    if (!statement || !statements || !call.functionNode) return undefined;
+    const index = statements.indexOf(statement);
+    const rest = statements.slice(index);
+    const start = statement.getStart(this.sourceFile);
+    return {
+      start,
+      end: statement.end,
+      blockEnd: statements[statements.length - 1].end,
+      indent: indentAt(this.sourceFile.text, start),
+      reindentable: !hasMultilineLiteral(rest, this.sourceFile),
     };
   }
 
@@ -502,4 +669,13 @@ function mergeOptions(body: OptionMap, requestOptions: OptionMap | undefined): O
 function parseDiagnosticsOf(sourceFile: ts.SourceFile): number {
   // parseDiagnostics is internal but stable; it is the only count of syntax errors a bare parse gives.
   return (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const names: string[] = [];
+  for (const element of name.elements) {
+    if (!ts.isOmittedExpression(element)) names.push(...bindingNames(element.name));
+  }
+  return names;
 }

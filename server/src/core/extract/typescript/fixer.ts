@@ -1,5 +1,5 @@
 import type { FixValue, LanguageFixer, TextEdit } from '../../fixes';
-import type { OptionEntry, OptionTarget, Span } from '../../model';
+import type { OptionEntry, OptionTarget, Span, StatementTarget } from '../../model';
 
 function render(value: FixValue): string {
   switch (value.kind) {
@@ -11,14 +11,30 @@ function render(value: FixValue): string {
       return String(value.value);
     case 'env':
       return `process.env.${value.name}`;
+    case 'property':
+      return `${value.object}.${value.property}`;
+    case 'any-signal':
+      return `AbortSignal.any([${value.first.object}.${value.first.property}, ${value.existing}])`;
+    case 'error-callback':
+      return `({ error }) => {\n  ${value.call}('${value.event}', error);\n}`;
+    case 'audit-log': {
+      const record = `{ ${Object.entries(value.fields).map(([name, path]) => `${name}: ${value.result}.${path}`).join(', ')} }`;
+      return value.style === 'object-first' ? `${value.call}(${record}, '${value.event}')` : `${value.call}('${value.event}', ${record})`;
+    }
   }
 }
 
-/** Writes TS/JS edits: options as `name: value` entries in object literals. */
+/** Re-indents a rendered multi-line value to sit at `indent`. */
+function indented(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
+}
+
+/** Writes TS/JS edits: options as `name: value` entries in object literals, statements on their own lines. */
 export function createTypeScriptFixer(text: string): LanguageFixer {
+  const lineStartOf = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
   return {
     addOption(target: OptionTarget, name: string, value: FixValue): TextEdit[] {
-      const entry = `${name}: ${render(value)}`;
+      const entry = `${name}: ${indented(render(value), target.indent)}`;
       if (target.kind === 'missing-argument') {
         return [insert(target.insertAt, `${target.needsSeparator ? ', ' : ''}{ ${entry} }`)];
       }
@@ -39,6 +55,27 @@ export function createTypeScriptFixer(text: string): LanguageFixer {
       const quote = text[span.start];
       const inner = { start: span.start + 1, end: span.end - 1 };
       return quote === "'" || quote === '"' || quote === '`' ? [{ span: inner, newText: value }] : [{ span, newText: JSON.stringify(value) }];
+    },
+    insertAfter(target: StatementTarget, statement: FixValue): TextEdit[] {
+      return [insert(target.end, `\n${target.indent}${indented(render(statement), target.indent)};`)];
+    },
+    wrapInTryCatch(target: StatementTarget): TextEdit[] {
+      const unit = target.indent.includes('\t') ? '\t' : '  ';
+      const first = lineStartOf(target.start);
+      const edits: TextEdit[] = [insert(first, `${target.indent}try {\n${target.reindentable ? unit : ''}`)];
+      if (target.reindentable) {
+        for (let at = text.indexOf('\n', first) + 1; at > 0 && at < target.blockEnd; at = text.indexOf('\n', at) + 1) {
+          if (text[at] !== '\n' && text[at] !== '\r') edits.push(insert(at, unit));
+        }
+      }
+      const inner = target.indent + unit;
+      edits.push(
+        insert(
+          target.blockEnd,
+          `\n${target.indent}} catch (error) {\n${inner}// TODO(prodready): degrade here: a fallback model, a cached answer or a clear message.\n${inner}throw error;\n${target.indent}}`,
+        ),
+      );
+      return edits;
     },
   };
 }

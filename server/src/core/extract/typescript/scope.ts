@@ -28,6 +28,15 @@ export class ScopeIndex {
     else this.byName.set(declaration.name, [declaration]);
   }
 
+  /** Names declared directly in `scope` (the file's top level, for instance). */
+  namesIn(scope: Span): Set<string> {
+    const names = new Set<string>();
+    for (const [name, list] of this.byName) {
+      if (list.some((d) => d.scope.start === scope.start && d.scope.end === scope.end)) names.add(name);
+    }
+    return names;
+  }
+
   resolve(name: string, at: number): Declaration | undefined {
     const list = this.byName.get(name);
     if (!list) return undefined;

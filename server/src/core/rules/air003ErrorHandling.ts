@@ -1,0 +1,41 @@
+import type { CatchHandling } from '../model';
+import type { Rule } from './types';
+
+const WHAT_IT_DOES: Record<Exclude<CatchHandling, 'fallback'>, string> = {
+  rethrow: 'rethrows',
+  'log-only': 'logs and carries on',
+  empty: 'swallows the error',
+};
+
+export const air003ErrorHandling: Rule = {
+  meta: {
+    id: 'AIR003',
+    name: 'ai-error-handling',
+    category: 'R',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'AI calls have a failure path: a catch with a fallback or a degraded answer.',
+      why: 'Model providers time out, rate-limit and go down; without a handled path each of those becomes a 500, a crashed job or a blank screen.',
+    },
+    fixable: 'review',
+    messages: {
+      unhandled: 'This {{sdk}} call has no error handling: a timeout, rate limit or outage throws straight out of {{where}}. Catch it and degrade (a fallback model, a cached answer, a clear message).',
+      noFallback: 'The catch around this {{sdk}} call {{what}}: there is no fallback or user-facing degradation when the provider fails.',
+      wrap: 'Wrap in try/catch (then write the fallback in the catch)',
+    },
+  },
+  checkCallSite(site, context) {
+    // Streams fail while being read, not when started: AIR011 covers them.
+    if (site.streaming) return;
+    const { tryCatch, promiseCatch, errorCallback } = site.guarded;
+    if (promiseCatch || errorCallback || tryCatch?.handling === 'fallback') return;
+    const sdk = context.sdkFacts(site)?.displayName ?? site.sdk;
+    if (tryCatch) {
+      context.report({ messageId: 'noFallback', data: { sdk, what: WHAT_IT_DOES[tryCatch.handling] }, span: site.calleeSpan, milder: true });
+      return;
+    }
+    const where = site.enclosingFunction ? `${site.enclosingFunction}()` : 'this module';
+    const fixes = site.statement ? [{ messageId: 'wrap', edits: context.fixer.wrapInTryCatch(site.statement) }] : [];
+    context.report({ messageId: 'unhandled', data: { sdk, where }, span: site.calleeSpan, fixes });
+  },
+};

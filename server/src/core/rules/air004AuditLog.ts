@@ -1,0 +1,37 @@
+import type { Rule } from './types';
+
+export const air004AuditLog: Rule = {
+  meta: {
+    id: 'AIR004',
+    name: 'ai-audit-log',
+    category: 'O',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Each AI request leaves a record: model, request id, token usage, who asked.',
+      why: 'Incidents, cost questions and audits all start from that record; without it nobody can say which model answered, what it cost or why.',
+    },
+    fixable: 'safe',
+    messages: {
+      missing: 'Nothing records this {{sdk}} call: no log of its model, request id or token usage in {{where}}. Incidents, cost reviews and audits start from that record.',
+      addLog: 'Log the request after this call ({{fields}})',
+    },
+  },
+  checkCallSite(site, context) {
+    if (site.logged.audit) return;
+    const sdk = context.sdkFacts(site)?.displayName ?? site.sdk;
+    const where = site.enclosingFunction ? `${site.enclosingFunction}()` : 'this module';
+    const fields = context.apiFacts(site)?.auditFields;
+    const result = site.resultBinding?.name;
+    const fixes =
+      fields && result && site.statement && !site.streaming
+        ? [
+            {
+              messageId: 'addLog',
+              data: { fields: Object.keys(fields).join(', ') },
+              edits: context.fixer.insertAfter(site.statement, { kind: 'audit-log', ...context.auditCall, event: 'ai.request', result, fields }),
+            },
+          ]
+        : [];
+    context.report({ messageId: 'missing', data: { sdk, where }, span: site.calleeSpan, fixes });
+  },
+};

@@ -1,0 +1,66 @@
+import type { FixValue } from '../fixes';
+import type { FixProposal, Rule } from './types';
+
+/** A signal expression that already follows the client connection (`req.signal`, `AbortSignal.any([signal, …])`). */
+const TIED_TO_REQUEST = /(^|[^\w])(signal|\w+\.signal)\b/;
+const TIMEOUT_ONLY = /^AbortSignal\.timeout\(/;
+
+export const air011Streams: Rule = {
+  meta: {
+    id: 'AIR011',
+    name: 'ai-stream-handling',
+    category: 'R',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Streams stop when the client goes away and handle their own errors.',
+      why: 'A stream that outlives its client keeps generating (and billing) tokens nobody reads; a stream error with no handler ends the response silently, with nothing logged.',
+    },
+    fixable: 'safe',
+    messages: {
+      notTied: 'This {{sdk}} stream keeps running when the client disconnects: generation and billing go on for nobody. Pass {{request}}.signal as {{option}}.',
+      unhandledErrors: 'Errors in this {{sdk}} stream are not handled: a provider failure mid-stream ends the response with no message and nothing logged.{{hint}}',
+      addSignal: 'Abort the stream when the client disconnects ({{request}}.signal)',
+      addOnError: 'Log stream errors ({{option}})',
+    },
+  },
+  checkCallSite(site, context) {
+    if (!site.streaming || !site.stream) return;
+    const facts = context.sdkFacts(site);
+    if (!facts) return;
+    const sdk = facts.displayName;
+    const { signal, requestParam } = site.stream;
+    const signalOption = facts.timeout.signalOptions[0];
+    const signalTarget = facts.timeout.signalPlace === 'body' ? site.targets.body : site.targets.requestOptions;
+
+    const tied = signal !== undefined && TIED_TO_REQUEST.test(signal) && !TIMEOUT_ONLY.test(signal);
+    if (requestParam && !tied && signalOption) {
+      const requestSignal = { object: requestParam, property: 'signal' };
+      const fixes: FixProposal[] = [];
+      const existing = signalTarget?.kind === 'object' ? signalTarget.options.entries.get(signalOption) : undefined;
+      if (existing && signal) {
+        const combined: FixValue = { kind: 'any-signal', first: requestSignal, existing: signal };
+        fixes.push({ messageId: 'addSignal', data: { request: requestParam }, edits: context.fixer.setOption(existing, combined) });
+      } else if (signalTarget && !existing) {
+        fixes.push({ messageId: 'addSignal', data: { request: requestParam }, edits: context.fixer.addOption(signalTarget, signalOption, { kind: 'property', ...requestSignal }) });
+      }
+      context.report({ messageId: 'notTied', data: { sdk, request: requestParam, option: signalOption }, span: site.calleeSpan, fixes });
+    }
+
+    const { tryCatch, promiseCatch, errorCallback } = site.guarded;
+    if (tryCatch || promiseCatch || errorCallback) return;
+    const errorOption = facts.errorOptions[0];
+    const body = site.targets.body;
+    const fixes =
+      errorOption && body
+        ? [
+            {
+              messageId: 'addOnError',
+              data: { option: errorOption },
+              edits: context.fixer.addOption(body, errorOption, { kind: 'error-callback', call: 'console.error', event: 'ai.stream.failed' }),
+            },
+          ]
+        : [];
+    const hint = errorOption ? ` Pass ${errorOption}.` : ' Read it inside try/catch.';
+    context.report({ messageId: 'unhandledErrors', data: { sdk, hint }, span: site.calleeSpan, fixes });
+  },
+};
