@@ -1,0 +1,173 @@
+import { ruleTester } from '../ruleTester';
+
+const header = `import OpenAI from 'openai';
+const openai = new OpenAI();
+`;
+
+ruleTester('AIR003', {
+  valid: [
+    {
+      name: 'try/catch that returns a fallback',
+      code: `${header}export async function draft(text: string): Promise<string> {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+    return r.choices[0].message.content ?? '';
+  } catch (err) {
+    console.warn('draft failed', err);
+    return '';
+  }
+}
+`,
+    },
+    {
+      name: 'catch that assigns a degraded value',
+      code: `${header}export async function label(text: string) {
+  let label = 'unknown';
+  try {
+    const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+    label = r.output_text;
+  } catch {
+    label = 'unclassified';
+  }
+  return label;
+}
+`,
+    },
+    {
+      name: '.catch() on the promise',
+      code: `${header}export const ask = (text: string) => openai.responses.create({ model: 'gpt-4o', input: text }).catch(() => null);
+`,
+    },
+    {
+      name: '.then with a rejection handler',
+      code: `${header}export const ask = (text: string) => openai.responses.create({ model: 'gpt-4o', input: text }).then((r) => r.output_text, () => '');
+`,
+    },
+    {
+      name: 'streams are AIR011’s concern',
+      code: `import { streamText } from 'ai';
+export const chat = (prompt: string) => streamText({ model: 'openai/gpt-4o', prompt });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no handling: wrapped to the end of the block',
+      code: `${header}export async function summarize(text: string) {
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  return r.choices[0].message.content;
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 4, severity: 'warning', data: { where: 'summarize()' } }],
+      fixTitles: [['Wrap in try/catch (then write the fallback in the catch)']],
+      output: `${header}export async function summarize(text: string) {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+    return r.choices[0].message.content;
+  } catch (error) {
+    // TODO(prodready): degrade here: a fallback model, a cached answer or a clear message.
+    throw error;
+  }
+}
+`,
+    },
+    {
+      name: 'a catch that only rethrows is reported one level milder, without a fix',
+      code: `${header}export async function summarize(text: string) {
+  try {
+    return await openai.responses.create({ model: 'gpt-4o', input: text });
+  } catch (error) {
+    throw new Error('summary failed', { cause: error });
+  }
+}
+`,
+      errors: [{ messageId: 'noFallback', line: 5, severity: 'info', data: { what: 'rethrows' } }],
+    },
+    {
+      name: 'a catch that only logs',
+      code: `${header}export async function warm() {
+  try {
+    await openai.responses.create({ model: 'gpt-4o', input: 'ping' });
+  } catch (error) {
+    console.error(error);
+  }
+}
+`,
+      errors: [{ messageId: 'noFallback', data: { what: 'logs and carries on' } }],
+    },
+    {
+      name: 'an empty catch swallows the failure',
+      code: `${header}export async function warm() {
+  try {
+    await openai.responses.create({ model: 'gpt-4o', input: 'ping' });
+  } catch {}
+}
+`,
+      errors: [{ messageId: 'noFallback', data: { what: 'swallows the error' } }],
+    },
+    {
+      name: 'a try outside the callback does not catch what the callback throws',
+      code: `${header}export async function tagAll(notes: string[]) {
+  try {
+    notes.forEach(async (note) => {
+      await openai.responses.create({ model: 'gpt-4o', input: note });
+    });
+  } catch {
+    return [];
+  }
+  return notes;
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 6 }],
+      output: `${header}export async function tagAll(notes: string[]) {
+  try {
+    notes.forEach(async (note) => {
+      try {
+        await openai.responses.create({ model: 'gpt-4o', input: note });
+      } catch (error) {
+        // TODO(prodready): degrade here: a fallback model, a cached answer or a clear message.
+        throw error;
+      }
+    });
+  } catch {
+    return [];
+  }
+  return notes;
+}
+`,
+    },
+    {
+      name: 'a multi-line template in the block is not re-indented',
+      code: `${header}export async function ask(topic: string) {
+  const r = await openai.responses.create({
+    model: 'gpt-4o',
+    input: \`Write about
+\${topic}\`,
+  });
+  return r.output_text;
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 4 }],
+      output: `${header}export async function ask(topic: string) {
+  try {
+  const r = await openai.responses.create({
+    model: 'gpt-4o',
+    input: \`Write about
+\${topic}\`,
+  });
+  return r.output_text;
+  } catch (error) {
+    // TODO(prodready): degrade here: a fallback model, a cached answer or a clear message.
+    throw error;
+  }
+}
+`,
+    },
+    {
+      name: 'an expression-bodied arrow has no statement to wrap: reported, no fix',
+      code: `${header}export const ask = (text: string) => openai.responses.create({ model: 'gpt-4o', input: text });
+`,
+      errors: [{ messageId: 'unhandled', line: 3, data: { where: 'ask()' } }],
+    },
+  ],
+});

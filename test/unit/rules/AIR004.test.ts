@@ -1,0 +1,164 @@
+import { ruleTester } from '../ruleTester';
+
+const header = `import OpenAI from 'openai';
+const openai = new OpenAI();
+`;
+
+ruleTester('AIR004', {
+  valid: [
+    {
+      name: 'pino-style log of the result',
+      code: `${header}const logger = { info: (..._args: unknown[]) => undefined };
+export async function ask(text: string) {
+  const res = await openai.responses.create({ model: 'gpt-4o', input: text });
+  logger.info({ requestId: res.id, usage: res.usage }, 'ai.request');
+  return res.output_text;
+}
+`,
+    },
+    {
+      name: 'console log of destructured usage (Vercel)',
+      code: `import { generateText } from 'ai';
+export async function ask(prompt: string) {
+  const { text, usage } = await generateText({ model: 'openai/gpt-4o', prompt });
+  console.info('ai.ask', { usage });
+  return text;
+}
+`,
+    },
+    {
+      name: 'Vercel onFinish records every request',
+      code: `import { streamText } from 'ai';
+export const chat = (prompt: string) => streamText({ model: 'openai/gpt-4o', prompt, onFinish: ({ usage }) => console.info(usage) });
+`,
+    },
+    {
+      name: 'a project logger named in config',
+      config: { audit: { loggers: ['audit.record'], call: 'audit.record', style: 'object-first' } },
+      code: `${header}declare const audit: { record(entry: object): void };
+export async function ask(text: string) {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  audit.record({ r });
+  return r;
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'nothing logged: the fix records id, model and usage',
+      code: `${header}export async function summarize(text: string) {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  return completion.choices[0].message.content;
+}
+`,
+      errors: [{ messageId: 'missing', line: 4, data: { where: 'summarize()' } }],
+      fixTitles: [['Log the request after this call (requestId, model, usage)']],
+      output: `${header}export async function summarize(text: string) {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  console.info('ai.request', { requestId: completion.id, model: completion.model, usage: completion.usage });
+  return completion.choices[0].message.content;
+}
+`,
+    },
+    {
+      name: 'a log before the call does not record it',
+      code: `${header}export async function ask(text: string) {
+  console.info('asking', { text });
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  return r.output_text;
+}
+`,
+      errors: [{ messageId: 'missing', line: 5 }],
+      output: `${header}export async function ask(text: string) {
+  console.info('asking', { text });
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  console.info('ai.request', { requestId: r.id, model: r.model, usage: r.usage });
+  return r.output_text;
+}
+`,
+    },
+    {
+      name: 'the configured logger, object-first, when it is in scope',
+      config: { audit: { loggers: [], call: 'logger.info', style: 'object-first' } },
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const logger = { info: (..._args: unknown[]) => undefined };
+const claude = new Anthropic();
+export async function tag(note: string) {
+  const message = await claude.messages.create({ model: 'claude-sonnet-4-5-20250929', max_tokens: 50, messages: [{ role: 'user', content: note }] });
+  return message.content;
+}
+`,
+      errors: [{ messageId: 'missing', line: 5 }],
+      output: `import Anthropic from '@anthropic-ai/sdk';
+const logger = { info: (..._args: unknown[]) => undefined };
+const claude = new Anthropic();
+export async function tag(note: string) {
+  const message = await claude.messages.create({ model: 'claude-sonnet-4-5-20250929', max_tokens: 50, messages: [{ role: 'user', content: note }] });
+  logger.info({ requestId: message.id, model: message.model, usage: message.usage }, 'ai.request');
+  return message.content;
+}
+`,
+    },
+    {
+      name: 'the configured logger is not in scope: the fix falls back to the console',
+      config: { audit: { loggers: [], call: 'logger.info', style: 'object-first' } },
+      code: `${header}export async function embed(text: string) {
+  const result = await openai.embeddings.create({ model: 'text-embedding-3-small', input: text });
+  return result.data[0].embedding;
+}
+`,
+      errors: [{ messageId: 'missing', line: 4 }],
+      fixTitles: [['Log the request after this call (model, usage)']],
+      output: `${header}export async function embed(text: string) {
+  const result = await openai.embeddings.create({ model: 'text-embedding-3-small', input: text });
+  console.info('ai.request', { model: result.model, usage: result.usage });
+  return result.data[0].embedding;
+}
+`,
+    },
+    {
+      name: 'Vercel generateText: fields from the response object',
+      code: `import { generateText } from 'ai';
+export async function ask(prompt: string) {
+  const result = await generateText({ model: 'openai/gpt-4o', prompt });
+  return result.text;
+}
+`,
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: `import { generateText } from 'ai';
+export async function ask(prompt: string) {
+  const result = await generateText({ model: 'openai/gpt-4o', prompt });
+  console.info('ai.request', { requestId: result.response.id, model: result.response.modelId, usage: result.usage });
+  return result.text;
+}
+`,
+    },
+    {
+      name: 'a log that does not mention the result does not record it',
+      code: `${header}export async function ask(text: string) {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  console.info('done');
+  return r.output_text;
+}
+`,
+      errors: [{ messageId: 'missing', line: 4 }],
+      output: `${header}export async function ask(text: string) {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  console.info('ai.request', { requestId: r.id, model: r.model, usage: r.usage });
+  console.info('done');
+  return r.output_text;
+}
+`,
+    },
+    {
+      name: 'a destructured result: reported, no fix to guess at',
+      code: `${header}export async function ask(text: string) {
+  const { output_text } = await openai.responses.create({ model: 'gpt-4o', input: text });
+  return output_text;
+}
+`,
+      errors: [{ messageId: 'missing', line: 4 }],
+    },
+  ],
+});
