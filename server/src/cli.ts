@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/analyze';
+import { fixText } from './core/fixAll';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ProdreadyConfig } from './core/config';
 import type { Severity } from './core/rules';
 import { LineIndex } from './core/text';
@@ -17,6 +18,7 @@ Options:
   --fail-on LEVEL        exit 1 when a finding is at or above LEVEL: error, warning, info, hint, or off
                          (default: warning)
   --config FILE          use this .prodready.json instead of the nearest one
+  --fix                  apply every safe fix in place, then report what is left
   -h, --help             show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.`;
@@ -31,13 +33,14 @@ interface CliOptions {
   format: (typeof FORMATS)[number];
   failOn: (typeof FAIL_LEVELS)[number];
   configPath?: string;
+  fix: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help') return 'help';
   if (command !== 'check') throw new UsageError(`Unknown command "${command}". Did you mean "prodready check"?`);
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'warning' };
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'warning', fix: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -58,6 +61,9 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
         break;
       case '--config':
         options.configPath = value();
+        break;
+      case '--fix':
+        options.fix = true;
         break;
       default:
         if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}.`);
@@ -104,7 +110,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     const { config, root } = loadConfig(options, cwd);
     const { files, missing } = collectSourceFiles(options.paths, { exclude: config.exclude, root });
     if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
-    const analyses = analyzeFiles(files, config, cwd);
+    const analyses = analyzeFiles(files, config, cwd, options.fix);
     process.stdout.write(`${options.format === 'json' ? JSON.stringify(toJsonReport(analyses, cwd), null, 2) : formatText(analyses, cwd)}\n`);
     const failOn = options.failOn;
     const failing = failOn !== 'off' && analyses.some((a) => a.findings.some((f) => atLeast(f.severity, failOn as Severity)));
@@ -122,9 +128,11 @@ export function main(argv: string[], cwd = process.cwd()): number {
   }
 }
 
-function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string): FileAnalysis[] {
+function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string, fix: boolean): FileAnalysis[] {
   const analyses: FileAnalysis[] = [];
   const reportedFailures = new Set<string>();
+  let fixedProblems = 0;
+  let fixedFiles = 0;
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     const skip = skipReason(file, text);
@@ -132,7 +140,18 @@ function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string): Fi
       if (skip.kind !== 'unsupported') process.stderr.write(`prodready: ${describeSkip(relativePath(file, cwd), skip)}\n`);
       continue;
     }
-    const analysis = analyzeText(file, text, { config });
+    let analysis: FileAnalysis;
+    if (fix) {
+      const result = fixText(file, text, { config });
+      analysis = result.analysis;
+      if (result.fixed.length > 0) {
+        fs.writeFileSync(file, result.text);
+        fixedProblems += result.fixed.length;
+        fixedFiles++;
+      }
+    } else {
+      analysis = analyzeText(file, text, { config });
+    }
     for (const failure of analysis.failures) {
       if (reportedFailures.has(failure.ruleId)) continue;
       reportedFailures.add(failure.ruleId);
@@ -140,6 +159,7 @@ function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string): Fi
     }
     analyses.push(analysis);
   }
+  if (fix) process.stderr.write(`prodready: fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.\n`);
   return analyses;
 }
 

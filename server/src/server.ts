@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/analyze';
 import { CONFIG_FILE_NAMES } from './core/config';
-import { editsOverlap, type TextEdit as CoreTextEdit } from './core/fixes';
+import { preferredFixes } from './core/fixAll';
 import { ConfigFiles } from './lsp/configFiles';
 import { toDiagnostic, toRange } from './lsp/convert';
 import { hoverMarkdown } from './lsp/hover';
@@ -223,13 +223,9 @@ function quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeActi
 function fixAllActions(document: TextDocument): CodeAction[] {
   const latest = analyses.get(document.uri);
   if (!latest || latest.version !== document.version) return [];
-  const chosen: CoreTextEdit[][] = [];
-  for (const finding of latest.analysis.findings) {
-    const fix = finding.fixes.find((candidate) => candidate.isPreferred);
-    if (fix && !chosen.some((edits) => editsOverlap(edits, fix.edits))) chosen.push(fix.edits);
-  }
+  const chosen = preferredFixes(latest.analysis.findings);
   if (chosen.length === 0) return [];
-  const edits = chosen.flat().map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
+  const edits = chosen.flatMap((fix) => fix.edits).map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
   return [{ title: 'Fix all auto-fixable prodready problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } }];
 }
 

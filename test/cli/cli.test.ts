@@ -120,6 +120,21 @@ describe('prodready check', () => {
     assert.equal(JSON.parse(stdout).callSites.length, 1);
   });
 
+  it('--fix applies the safe fixes in place; a second run changes nothing', () => {
+    const dir = workspace('fix', { 'route.ts': routeTs, 'clean.ts': 'export const x = 1;\n' });
+    const first = run(dir, 'check', '--fix', '--format', 'json');
+    assert.match(first.stderr, /fixed 4 problems in 1 file\./);
+    const fixed = fs.readFileSync(path.join(dir, 'route.ts'), 'utf8');
+    assert.match(fixed, /model: 'gpt-4o-2024-08-06', input: body\.message, max_output_tokens: 1024 \}, \{ timeout: 30000 \}\);/);
+    assert.match(fixed, /console\.info\('ai\.request', \{ requestId: r\.id, model: r\.model, usage: r\.usage \}\);/);
+    // What is left needs a person: the fallback (AIR003 only offers a reviewed fix).
+    assert.deepEqual(JSON.parse(first.stdout).findings.map((f: { ruleId: string }) => f.ruleId), ['AIR003']);
+    const second = run(dir, 'check', '--fix', '--format', 'json');
+    assert.match(second.stderr, /fixed 0 problems in 0 files\./);
+    assert.equal(fs.readFileSync(path.join(dir, 'route.ts'), 'utf8'), fixed);
+    assert.equal(fs.readFileSync(path.join(dir, 'clean.ts'), 'utf8'), 'export const x = 1;\n');
+  });
+
   it('prints help with exit 0', () => {
     const { code, stdout } = run(root, '--help');
     assert.equal(code, 0);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultSettings, parseConfig } from '../../server/src/core/config';
+import { ruleIds } from '../../server/src/core/rules';
 
 describe('.prodready.json', () => {
   it('reads rules, exclude and defaults', () => {
@@ -31,7 +32,7 @@ describe('.prodready.json', () => {
     const messages = problems.map((p) => `${p.severity}: ${text.slice(p.span.start, p.span.end)}: ${p.message}`);
     assert.deepEqual(messages, [
       'error: "loud": Rule AIR001 (ai-call-timeout) takes one of "error", "warning", "info", "hint", "off".',
-      'warning: "AIR999": Unknown rule "AIR999". Known rules: AIR001, AIR002, AIR003, AIR004, AIR006, AIR007, AIR008, AIR011.',
+      `warning: "AIR999": Unknown rule "AIR999". Known rules: ${ruleIds.join(', ')}.`,
       'error: -1: "retries" must be a whole number of retries from 0 to 20.',
       'warning: "colour": Unknown setting "colour" in .prodready.json; it is ignored.',
     ]);

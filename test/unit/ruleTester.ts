@@ -7,7 +7,7 @@ import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzeText, extractFacts } from '../../server/src/core/analyze';
 import { defaultConfig, type ProdreadyConfig } from '../../server/src/core/config';
 import { applyEdits, editsOverlap, type TextEdit } from '../../server/src/core/fixes';
-import type { Finding, RuleId, Severity } from '../../server/src/core/rules';
+import { rules, type Finding, type RuleId, type Severity } from '../../server/src/core/rules';
 import { LineIndex } from '../../server/src/core/text';
 import { REPO_ROOT } from '../repoRoot';
 
@@ -18,6 +18,8 @@ export interface ValidCase {
   config?: Partial<ProdreadyConfig>;
   /** false when the snippet is deliberately not a complete, typed program. */
   typecheck?: boolean;
+  /** The date waivers are judged against. */
+  today?: string;
 }
 
 export interface ExpectedError {
@@ -58,7 +60,7 @@ function configOf(test: ValidCase): ProdreadyConfig {
 
 function findingsOf(ruleId: RuleId, test: ValidCase): { findings: Finding[]; lines: LineIndex } {
   const filename = test.filename ?? 'case.ts';
-  const analysis = analyzeText(filename, test.code, { config: configOf(test) });
+  const analysis = analyzeText(filename, test.code, { config: configOf(test), today: test.today ?? '2026-11-21' });
   assert.deepEqual(analysis.failures, [], 'no rule may throw');
   return { findings: analysis.findings.filter((finding) => finding.ruleId === ruleId), lines: analysis.lines };
 }
@@ -134,6 +136,7 @@ export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid
     });
   });
 
+  if (!rules[ruleId].meta.fixable) return;
   describe(`${ruleId} fixes`, () => {
     it('every fix type-checks against the SDK typings wherever the original did', () => {
       assert.ok(typecheckQueue.length > 0, 'no fix was collected for type-checking');

@@ -6,7 +6,7 @@ import { defaultConfig } from './config';
 import { createTypeScriptFixer } from './extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from './extract/typescript/extractor';
 import type { LanguageFixer } from './fixes';
-import type { CallSite, ClientConstruction, FileFacts, Language, Span } from './model';
+import type { FileFacts, Language, Span } from './model';
 import { rules } from './rules';
 import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from './rules';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -37,6 +37,8 @@ export interface AnalyzeOptions {
   ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
   /** The rules to run; the registry unless a test supplies its own. */
   ruleSet?: Readonly<Record<RuleId, Rule>>;
+  /** YYYY-MM-DD that waivers are judged against; today unless a test fixes it. */
+  today?: string;
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
@@ -66,22 +68,23 @@ export function describeSkip(file: string, reason: SkipReason): string {
   }
 }
 
-export function extractFacts(file: string, text: string, config: ProdreadyConfig = defaultConfig()): FileFacts {
-  return extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers });
+export function extractFacts(file: string, text: string, config: ProdreadyConfig = defaultConfig(), lines = new LineIndex(text)): FileFacts {
+  const facts = extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers });
+  return { ...facts, suppressions: findSuppressions(text, lines) };
 }
 
 /** Extract, run every enabled rule, drop suppressed findings. Pure: no I/O. */
 export function analyzeText(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
   const config = options.config ?? defaultConfig();
-  const facts = extractFacts(file, text, config);
   const lines = new LineIndex(text);
+  const facts = extractFacts(file, text, config, lines);
   const fixer = createTypeScriptFixer(text);
-  const { findings, failures } = runRules(facts, fixer, config, options);
-  const suppressions = findSuppressions(text, lines);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const { findings, failures } = runRules(facts, fixer, config, options, today);
   return {
     file,
     facts,
-    findings: findings.filter((finding) => !isSuppressed(finding, suppressions, lines)),
+    findings: findings.filter((finding) => !isSuppressed(finding, facts.suppressions, lines, today)),
     failures,
     lines,
   };
@@ -97,6 +100,7 @@ function runRules(
   fixer: LanguageFixer,
   config: ProdreadyConfig,
   options: AnalyzeOptions,
+  today: string,
 ): { findings: Finding[]; failures: RuleFailure[] } {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
@@ -105,12 +109,10 @@ function runRules(
     if (level === 'off') continue;
     try {
       const found: Finding[] = [];
-      for (const client of facts.clients) {
-        rule.checkClient?.(client, contextFor(rule, level, client, facts, fixer, config, found));
-      }
-      for (const site of facts.callSites) {
-        rule.checkCallSite?.(site, contextFor(rule, level, site, facts, fixer, config, found));
-      }
+      const contextOf = (subject?: Span) => contextFor(rule, level, subject, facts, fixer, config, today, found);
+      rule.checkFile?.(facts, contextOf());
+      for (const client of facts.clients) rule.checkClient?.(client, contextOf(client.span));
+      for (const site of facts.callSites) rule.checkCallSite?.(site, contextOf(site.span));
       findings.push(...found);
     } catch (error) {
       failures.push({ ruleId: rule.meta.id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });
@@ -144,14 +146,16 @@ const factsById = new Map<string, SdkFacts>(sdkCatalog.map((sdk) => [sdk.sdk, sd
 function contextFor(
   rule: Rule,
   severity: Severity,
-  subject: CallSite | ClientConstruction,
+  subject: Span | undefined,
   facts: FileFacts,
   fixer: LanguageFixer,
   config: ProdreadyConfig,
+  today: string,
   sink: Finding[],
 ): RuleContext {
   return {
     settings: config.defaults,
+    today,
     models: modelRegistryFor(config),
     auditCall: auditCallIn(facts, config),
     fixer,
@@ -160,7 +164,7 @@ function contextFor(
       const sdk = factsById.get(site.sdk);
       return sdk && (findClientApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
     },
-    report: (report) => sink.push(toFinding(rule, severity, facts.file, subject.span, report)),
+    report: (report) => sink.push(toFinding(rule, severity, facts.file, subject ?? report.span, report)),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Suppression } from './suppressions';
+
 // The call-site model: what extractors produce and every rule, view and report reads.
 // Positions are UTF-16 offsets into the file text; surfaces convert them to lines and columns.
 
@@ -190,4 +192,6 @@ export interface FileFacts {
   parseErrors: number;
   /** Names declared or imported at the top of the file, so fixes only use what is in scope. */
   moduleNames: Set<string>;
+  /** `prodready-ignore-next-line` directives and waivers in the file. */
+  suppressions: Suppression[];
 }

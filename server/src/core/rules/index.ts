@@ -6,6 +6,7 @@ import { air006OutputBound } from './air006OutputBound';
 import { air007HardcodedKey } from './air007HardcodedKey';
 import { air008ModelVersion } from './air008ModelVersion';
 import { air011Streams } from './air011Streams';
+import { air013ExpiredWaiver } from './air013ExpiredWaiver';
 import type { Rule, RuleId } from './types';
 
 /** Every rule, by id. Explicit imports so the bundle needs no directory scan. */
@@ -18,6 +19,7 @@ export const rules = {
   AIR007: air007HardcodedKey,
   AIR008: air008ModelVersion,
   AIR011: air011Streams,
+  AIR013: air013ExpiredWaiver,
 } satisfies Record<RuleId, Rule>;
 
 export const ruleIds = Object.keys(rules) as RuleId[];

@@ -1,11 +1,11 @@
 import type { ApiFacts, SdkFacts } from '../catalog';
 import type { ModelRegistry } from '../catalog/modelRegistry';
 import type { LanguageFixer, TextEdit } from '../fixes';
-import type { CallSite, ClientConstruction, Span } from '../model';
+import type { CallSite, ClientConstruction, FileFacts, Span } from '../model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Category = 'P' | 'R' | 'O' | 'D' | 'U';
-export type RuleId = 'AIR001' | 'AIR002' | 'AIR003' | 'AIR004' | 'AIR006' | 'AIR007' | 'AIR008' | 'AIR011';
+export type RuleId = 'AIR001' | 'AIR002' | 'AIR003' | 'AIR004' | 'AIR006' | 'AIR007' | 'AIR008' | 'AIR011' | 'AIR013';
 
 export interface RuleMeta {
   id: RuleId;
@@ -47,6 +47,8 @@ export interface Report {
 export interface RuleContext {
   readonly settings: RuleSettings;
   readonly models: ModelRegistry;
+  /** YYYY-MM-DD, for waivers that end. */
+  readonly today: string;
   /** The audit call fixes write, already checked to be in scope in this file (else `console.info`). */
   readonly auditCall: { call: string; style: 'message-first' | 'object-first' };
   readonly fixer: LanguageFixer;
@@ -60,6 +62,8 @@ export interface Rule {
   meta: RuleMeta;
   checkCallSite?(site: CallSite, context: RuleContext): void;
   checkClient?(client: ClientConstruction, context: RuleContext): void;
+  /** Once per file, for facts that are not about one call (waivers). */
+  checkFile?(facts: FileFacts, context: RuleContext): void;
 }
 
 export interface Fix {

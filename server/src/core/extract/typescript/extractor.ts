@@ -82,7 +82,7 @@ export function parseTypeScript(file: string, text: string): ts.SourceFile {
 }
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
-export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): FileFacts {
+export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): Omit<FileFacts, 'suppressions'> {
   return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers)).run();
 }
 
@@ -105,7 +105,7 @@ class TypeScriptExtractor {
     this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
   }
 
-  run(): FileFacts {
+  run(): Omit<FileFacts, 'suppressions'> {
     this.scope = { start: 0, end: this.sourceFile.end };
     this.visitStatements(this.sourceFile.statements);
     for (const node of this.constructions) this.valueOf(node);

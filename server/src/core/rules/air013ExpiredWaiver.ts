@@ -1,0 +1,26 @@
+import { isExpired } from '../suppressions';
+import type { Rule } from './types';
+
+export const air013ExpiredWaiver: Rule = {
+  meta: {
+    id: 'AIR013',
+    name: 'ai-waiver-expired',
+    category: 'U',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'A waiver with an end date stops applying on that date and is reported.',
+      why: 'Waivers are promises to fix later; without an end that is enforced they become permanent exceptions nobody owns.',
+    },
+    messages: {
+      expired: 'This waiver of {{rules}} expired on {{until}}{{owner}}: the findings it covered are reported again. Fix them or renew the waiver with a new date and reason.',
+    },
+  },
+  checkFile(facts, context) {
+    for (const waiver of facts.suppressions) {
+      if (!isExpired(waiver, context.today)) continue;
+      const rules = waiver.ruleIds.size > 0 ? [...waiver.ruleIds].join(', ') : 'all rules';
+      const owner = waiver.owner ? ` (owner ${waiver.owner})` : '';
+      context.report({ messageId: 'expired', data: { rules, until: waiver.until ?? '', owner }, span: waiver.span });
+    }
+  },
+};
