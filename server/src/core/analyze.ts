@@ -69,7 +69,7 @@ export function describeSkip(file: string, reason: SkipReason): string {
 }
 
 export function extractFacts(file: string, text: string, config: ProdreadyConfig = defaultConfig(), lines = new LineIndex(text)): FileFacts {
-  const facts = extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers });
+  const facts = extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers, redactors: config.privacy.redactors });
   return { ...facts, suppressions: findSuppressions(text, lines) };
 }
 
@@ -158,6 +158,7 @@ function contextFor(
     today,
     models: modelRegistryFor(config),
     auditCall: auditCallIn(facts, config),
+    redactorInScope: config.privacy.redactors.find((name) => facts.moduleNames.has(name)),
     fixer,
     sdkFacts: (site) => factsById.get(site.sdk),
     apiFacts: (site) => {

@@ -3,6 +3,7 @@ import type { Span } from './model';
 import { isRuleId, ruleIds, rules } from './rules';
 import type { RuleId, RuleSettings, Severity } from './rules';
 import type { ModelEntry, ModelStatus } from './catalog/modelRegistry';
+import { defaultRedactors } from './privacy';
 
 export type RuleLevel = Severity | 'off';
 
@@ -14,6 +15,7 @@ export interface ProdreadyConfig {
   /** Lifecycle entries that extend or override the built-in model registry. */
   models: ModelEntry[];
   audit: AuditConfig;
+  privacy: { redactors: string[] };
 }
 
 export interface AuditConfig {
@@ -58,7 +60,14 @@ export const CONFIG_FILE_NAMES = ['.prodready.json'];
 export const defaultSettings: RuleSettings = { timeoutMs: 30_000, maxOutputTokens: 1024, retries: 2 };
 
 export function defaultConfig(): ProdreadyConfig {
-  return { rules: {}, exclude: [], defaults: { ...defaultSettings }, models: [], audit: { ...defaultAudit, loggers: [...defaultAudit.loggers] } };
+  return {
+    rules: {},
+    exclude: [],
+    defaults: { ...defaultSettings },
+    models: [],
+    audit: { ...defaultAudit, loggers: [...defaultAudit.loggers] },
+    privacy: { redactors: [...defaultRedactors] },
+  };
 }
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -118,6 +127,9 @@ export function parseConfig(text: string, fileName = '.prodready.json'): { confi
         break;
       case 'audit':
         readAudit(value, config, problem);
+        break;
+      case 'privacy':
+        readPrivacy(value, config, problem);
         break;
       default:
         problem(property.name, `Unknown setting "${key}" in ${fileName}; it is ignored.`, 'warning');
@@ -227,6 +239,23 @@ function readAudit(value: ts.Expression, config: ProdreadyConfig, problem: Probl
       else problem(field, '"audit.style" takes "message-first" or "object-first".');
     } else {
       problem(property.name, `Unknown audit setting "${key}"; known: loggers, call, style.`, 'warning');
+    }
+  }
+}
+
+function readPrivacy(value: ts.Expression, config: ProdreadyConfig, problem: ProblemSink): void {
+  if (!ts.isObjectLiteralExpression(value)) {
+    problem(value, '"privacy" must be an object such as { "redactors": ["redactPII"] }.');
+    return;
+  }
+  for (const [key, field, property] of entries(value)) {
+    if (key !== 'redactors') {
+      problem(property.name, `Unknown privacy setting "${key}"; known: redactors.`, 'warning');
+    } else if (ts.isArrayLiteralExpression(field) && field.elements.every(ts.isStringLiteral)) {
+      // The project's redactors come first: the AIR005 fix uses the first one in scope.
+      config.privacy.redactors = [...field.elements.map((element) => (element as ts.StringLiteral).text), ...defaultRedactors];
+    } else {
+      problem(field, '"privacy.redactors" must be an array of function names.');
     }
   }
 }

@@ -31,6 +31,10 @@ export interface LanguageFixer {
   insertAfter(target: StatementTarget, statement: FixValue): TextEdit[];
   /** Wraps `target`'s statement and the rest of its block in try/catch; the catch rethrows until a fallback is written. */
   wrapInTryCatch(target: StatementTarget): TextEdit[];
+  /** `value` → `callee(value)`. */
+  wrapInCall(span: Span, callee: string): TextEdit[];
+  /** Appends a small PII redaction function named `name` to the file. */
+  addRedactor(name: string): TextEdit[];
 }
 
 /** Applies edits that do not overlap; later edits first so earlier offsets stay valid. */

@@ -144,6 +144,28 @@ export interface StreamFacts {
   requestParam?: string;
 }
 
+export type PromptSource = 'literal' | 'param' | 'request' | 'user-object' | 'unknown';
+export type PromptRole = 'system' | 'developer' | 'user' | 'assistant' | 'unknown';
+
+/** One value that flows into the prompt: a literal, a variable, a template's `${…}`. */
+export interface PromptInput {
+  span: Span;
+  /** The expression as written. */
+  text: string;
+  source: PromptSource;
+  role: PromptRole;
+  /** Why it may carry personal data: `email` (from its name), `email address` (a literal that looks like one). */
+  piiHints: string[];
+  /** The redaction function it already passes through. */
+  redactedBy?: string;
+}
+
+/** A `JSON.parse` of the call's output, and what checks its shape afterwards. */
+export interface JsonParse {
+  span: Span;
+  validatedBy?: string;
+}
+
 export interface CallSite {
   id: string;
   file: string;
@@ -181,6 +203,8 @@ export interface CallSite {
   resultBinding?: { name: string; destructured: string[] };
   statement?: StatementTarget;
   stream?: StreamFacts;
+  promptInputs: PromptInput[];
+  outputUse: { jsonParses: JsonParse[] };
 }
 
 export interface FileFacts {

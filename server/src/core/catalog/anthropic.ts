@@ -1,12 +1,13 @@
 import type { ApiFacts, SdkFacts } from './types';
 
 const audit = { requestId: 'id', model: 'model', usage: 'usage' };
+const messagesPrompt = { messages: 'messages', system: ['system'] };
 const messagesBound = { accepted: ['max_tokens'], preferred: 'max_tokens' };
 
 const messageApis = (prefix: string): ApiFacts[] => [
-  { path: `${prefix}messages.create`, operation: 'chat', streaming: 'body.stream', outputBound: messagesBound, modelOption: 'model', auditFields: audit },
-  { path: `${prefix}messages.stream`, operation: 'chat', streaming: true, outputBound: messagesBound, modelOption: 'model' },
-  { path: `${prefix}messages.parse`, operation: 'chat', outputBound: messagesBound, modelOption: 'model', auditFields: audit },
+  { path: `${prefix}messages.create`, operation: 'chat', streaming: 'body.stream', outputBound: messagesBound, modelOption: 'model', auditFields: audit, prompt: messagesPrompt },
+  { path: `${prefix}messages.stream`, operation: 'chat', streaming: true, outputBound: messagesBound, modelOption: 'model', prompt: messagesPrompt },
+  { path: `${prefix}messages.parse`, operation: 'chat', outputBound: messagesBound, modelOption: 'model', auditFields: audit, prompt: messagesPrompt },
   { path: `${prefix}messages.countTokens`, operation: 'other', modelOption: 'model' },
   { path: `${prefix}messages.batches.create`, operation: 'chat' },
 ];
@@ -35,6 +36,7 @@ export const anthropicFacts: SdkFacts = {
   },
   retries: { option: 'maxRetries', default: 2, places: ['client', 'requestOptions'] },
   auditOptions: [],
+  structuredOutput: 'a tool with an input_schema, or a zod schema parse() of the text',
   errorOptions: [],
   factsFrom: '@anthropic-ai/sdk client.d.ts: timeout 10 minutes, maxRetries 2, max_tokens required',
 };

@@ -54,6 +54,14 @@ export interface ApiFacts {
   modelOption?: string;
   /** Audit fields and where each is on the awaited result (`requestId` → `id`). */
   auditFields?: Record<string, string>;
+  /** Where prompt text goes: a role-tagged message list, system-level options, user-level options. */
+  prompt?: PromptFacts;
+}
+
+export interface PromptFacts {
+  messages?: string;
+  system?: string[];
+  user?: string[];
 }
 
 /** A Vercel-style provider: an instance (`openai`) or a factory result called with a model id. */
@@ -83,6 +91,8 @@ export interface SdkFacts {
   auditOptions: string[];
   /** Call options whose callback receives failures (`onError`). */
   errorOptions: string[];
+  /** How this SDK returns schema-checked output, as advice for AIR010. */
+  structuredOutput: string;
   /** Shown in hovers and docs; where the facts were read. */
   factsFrom: string;
 }

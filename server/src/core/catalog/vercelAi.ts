@@ -1,6 +1,7 @@
 import type { SdkFacts } from './types';
 
 const audit = { requestId: 'response.id', model: 'response.modelId', usage: 'usage' };
+const textPrompt = { messages: 'messages', system: ['system'], user: ['prompt'] };
 const textBound = { accepted: ['maxOutputTokens', 'maxTokens'], preferred: 'maxOutputTokens' };
 
 /**
@@ -14,10 +15,10 @@ export const vercelAiFacts: SdkFacts = {
   clients: [],
   clientApis: [],
   functionApis: [
-    { path: 'generateText', operation: 'chat', outputBound: textBound, modelOption: 'model', auditFields: audit },
-    { path: 'streamText', operation: 'chat', streaming: true, outputBound: textBound, modelOption: 'model' },
-    { path: 'generateObject', operation: 'chat', outputBound: textBound, modelOption: 'model', auditFields: audit },
-    { path: 'streamObject', operation: 'chat', streaming: true, outputBound: textBound, modelOption: 'model' },
+    { path: 'generateText', operation: 'chat', outputBound: textBound, modelOption: 'model', auditFields: audit, prompt: textPrompt },
+    { path: 'streamText', operation: 'chat', streaming: true, outputBound: textBound, modelOption: 'model', prompt: textPrompt },
+    { path: 'generateObject', operation: 'chat', outputBound: textBound, modelOption: 'model', auditFields: audit, prompt: textPrompt },
+    { path: 'streamObject', operation: 'chat', streaming: true, outputBound: textBound, modelOption: 'model', prompt: textPrompt },
     { path: 'embed', operation: 'embedding', modelOption: 'model', auditFields: { usage: 'usage' } },
     { path: 'embedMany', operation: 'embedding', modelOption: 'model', auditFields: { usage: 'usage' } },
   ],
@@ -38,6 +39,7 @@ export const vercelAiFacts: SdkFacts = {
   },
   retries: { option: 'maxRetries', default: 2, places: ['body'] },
   auditOptions: ['onFinish', 'experimental_telemetry'],
+  structuredOutput: 'generateObject() with a zod schema',
   errorOptions: ['onError'],
   factsFrom: 'ai 6 index.d.ts: maxRetries 2, no timeout unless abortSignal or timeout is given',
 };

@@ -5,7 +5,19 @@ import type { CallSite, ClientConstruction, FileFacts, Span } from '../model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Category = 'P' | 'R' | 'O' | 'D' | 'U';
-export type RuleId = 'AIR001' | 'AIR002' | 'AIR003' | 'AIR004' | 'AIR006' | 'AIR007' | 'AIR008' | 'AIR011' | 'AIR013';
+export type RuleId =
+  | 'AIR001'
+  | 'AIR002'
+  | 'AIR003'
+  | 'AIR004'
+  | 'AIR005'
+  | 'AIR006'
+  | 'AIR007'
+  | 'AIR008'
+  | 'AIR009'
+  | 'AIR010'
+  | 'AIR011'
+  | 'AIR013';
 
 export interface RuleMeta {
   id: RuleId;
@@ -51,6 +63,8 @@ export interface RuleContext {
   readonly today: string;
   /** The audit call fixes write, already checked to be in scope in this file (else `console.info`). */
   readonly auditCall: { call: string; style: 'message-first' | 'object-first' };
+  /** The first configured redaction function this file can call, if any. */
+  readonly redactorInScope: string | undefined;
   readonly fixer: LanguageFixer;
   sdkFacts(site: { sdk: string }): SdkFacts | undefined;
   apiFacts(site: CallSite): ApiFacts | undefined;

@@ -5,12 +5,14 @@ import type {
   ClientConstruction,
   FileFacts,
   Guarded,
+  JsonParse,
   Language,
   Logged,
   ModelRef,
   OptionMap,
   OptionTarget,
   OptionValue,
+  PromptSource,
   Span,
   StatementTarget,
   StreamFacts,
@@ -28,7 +30,8 @@ import {
   unwrap,
   type ConstantLookup,
 } from './options';
-import { classifyCatch, hasMultilineLiteral, logCallsIn, loggerMatcher, type LogCall, type LoggerMatcher } from './handling';
+import { classifyCatch, hasMultilineLiteral, jsonParsesIn, logCallsIn, loggerMatcher, type JsonParseCall, type LogCall, type LoggerMatcher } from './handling';
+import { accessRoot, PromptReader, type SourceOf } from './prompt';
 import { indentAt } from '../../text';
 import { declareClassMember, declareImport, declareParameter, declareVariable, ScopeIndex, type Declaration } from './scope';
 import { ts } from './ts';
@@ -62,6 +65,8 @@ interface PendingCall {
 export interface ExtractOptions {
   /** Callee patterns that count as audit logging (`logger.*`, `console.info`). */
   loggers: readonly string[];
+  /** Functions that redact personal data before it reaches a prompt. */
+  redactors: readonly string[];
 }
 
 const MAX_ALIAS_DEPTH = 8;
@@ -83,7 +88,7 @@ export function parseTypeScript(file: string, text: string): ts.SourceFile {
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
 export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): Omit<FileFacts, 'suppressions'> {
-  return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers)).run();
+  return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors)).run();
 }
 
 class TypeScriptExtractor {
@@ -92,6 +97,8 @@ class TypeScriptExtractor {
   private readonly constructions: ts.NewExpression[] = [];
   private readonly clientsByNode = new Map<ts.Node, ClientConstruction>();
   private readonly logCallCache = new Map<ts.Node, LogCall[]>();
+  private readonly jsonParseCache = new Map<ts.Node, JsonParseCall[]>();
+  private readonly sourceOfRoot: SourceOf = (root) => this.sourceOfName(root.text, root.pos, 0);
   private readonly resolving = new Set<Declaration>();
   private readonly language: Language;
   private readonly lookupConstant: ConstantLookup = (expr) => this.constantOf(expr);
@@ -100,6 +107,7 @@ class TypeScriptExtractor {
     private readonly file: string,
     private readonly sourceFile: ts.SourceFile,
     private readonly isLogger: LoggerMatcher,
+    private readonly redactors: ReadonlySet<string>,
   ) {
     const kind = scriptKindFor(file);
     this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
@@ -556,7 +564,41 @@ class TypeScriptExtractor {
       resultBinding: this.resultBindingOf(call.node),
       statement: this.statementTargetOf(call),
       stream: undefined,
+      promptInputs: api.prompt && body.object ? new PromptReader(this.sourceFile, this.sourceOfRoot, this.redactors).read(body.object, api.prompt) : [],
+      outputUse: { jsonParses: this.jsonParsesOf(call) },
     };
+  }
+
+  /** Where a name's value comes from, following `const x = y.z` back to a parameter, a literal or the request. */
+  private sourceOfName(name: string, at: number, depth: number): PromptSource {
+    const declaration = this.scopes.resolve(name, at);
+    if (!declaration || depth > MAX_ALIAS_DEPTH) return 'unknown';
+    if (declaration.fromRequest) return 'request';
+    if (declaration.parameter) {
+      const isRequest = /^(req|request)$/i.test(name) || declaration.typeName === 'Request' || declaration.typeName === 'NextRequest';
+      return isRequest ? 'request' : 'param';
+    }
+    if (!declaration.initializer) return 'unknown';
+    const value = unwrap(declaration.initializer);
+    if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return 'literal';
+    const root = accessRoot(value);
+    return root ? this.sourceOfName(root.text, root.pos, depth + 1) : 'unknown';
+  }
+
+  /** `JSON.parse` of this call's result later in its function. */
+  private jsonParsesOf(call: PendingCall): JsonParse[] {
+    const binding = this.bindings.get(call.node);
+    if (!binding) return [];
+    const names = bindingNames(binding);
+    const scopeNode: ts.Node = call.functionNode ?? this.sourceFile;
+    let parses = this.jsonParseCache.get(scopeNode);
+    if (!parses) {
+      parses = jsonParsesIn(scopeNode, this.sourceFile);
+      this.jsonParseCache.set(scopeNode, parses);
+    }
+    return parses
+      .filter((parse) => parse.start >= call.node.end && names.some((name) => parse.mentions.has(name)))
+      .map((parse) => ({ span: { start: parse.start, end: parse.end }, validatedBy: parse.validatedBy }));
   }
 
   /** For a stream: the abort signal it was given, and the handler's fetch `Request` whose signal would do. */

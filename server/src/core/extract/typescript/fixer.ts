@@ -77,7 +77,27 @@ export function createTypeScriptFixer(text: string): LanguageFixer {
       );
       return edits;
     },
+    wrapInCall(span: Span, callee: string): TextEdit[] {
+      return [insert(span.start, `${callee}(`), insert(span.end, ')')];
+    },
+    addRedactor(name: string): TextEdit[] {
+      const separator = text.endsWith('\n') ? '\n' : '\n\n';
+      return [insert(text.length, `${separator}${redactorSource(name)}`)];
+    },
   };
+}
+
+/** The helper the AIR005 fix adds when the project has no redactor: masks e-mail addresses and phone numbers. */
+function redactorSource(name: string): string {
+  return [
+    '/** Masks e-mail addresses and phone numbers before text is sent to a model. Added by prodready: extend it for your data. */',
+    `function ${name}(value: unknown): string {`,
+    '  return String(value)',
+    "    .replace(/[\\w.+-]+@[\\w-]+\\.[\\w.-]+/g, '[email]')",
+    "    .replace(/\\+?\\d[\\d\\s().-]{7,}\\d/g, '[phone]');",
+    '}',
+    '',
+  ].join('\n');
 }
 
 function insert(at: number, newText: string): TextEdit {

@@ -1,4 +1,5 @@
 import type { CatchHandling } from '../../model';
+import { unwrap } from './options';
 import { ts } from './ts';
 
 /** Decides whether a call expression's callee is a logger the project counts (`logger.*`, `console.info`). */
@@ -86,3 +87,78 @@ export function hasMultilineLiteral(statements: readonly ts.Statement[], sourceF
   for (const statement of statements) visit(statement);
   return found;
 }
+
+export interface JsonParseCall {
+  start: number;
+  end: number;
+  /** Identifiers its argument mentions. */
+  mentions: Set<string>;
+  validatedBy?: string;
+}
+
+const VALIDATOR_METHOD = /^(parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|assert|check|Check|decode|cast|is)$/;
+const VALIDATOR_FUNCTION = /^(validate|assert|check|parse|is)[A-Z]\w*$/;
+
+function validatorName(call: ts.CallExpression, sourceFile: ts.SourceFile): string | undefined {
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const owner = callee.expression;
+    if (ts.isIdentifier(owner) && owner.text === 'JSON') return undefined;
+    return VALIDATOR_METHOD.test(callee.name.text) ? callee.getText(sourceFile) : undefined;
+  }
+  return ts.isIdentifier(callee) && VALIDATOR_FUNCTION.test(callee.text) ? callee.text : undefined;
+}
+
+function isJsonParse(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'parse' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
+}
+
+function mentionsIn(nodes: readonly ts.Node[]): Set<string> {
+  const names = new Set<string>();
+  const collect = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) names.add(node.text);
+    ts.forEachChild(node, collect);
+  };
+  nodes.forEach(collect);
+  return names;
+}
+
+/**
+ * `JSON.parse` calls under `root`, each with what validates its result: a validator call around it
+ * (`Schema.parse(JSON.parse(x))`) or a later one given the variable it was stored in.
+ */
+export function jsonParsesIn(root: ts.Node, sourceFile: ts.SourceFile): JsonParseCall[] {
+  const parses: (JsonParseCall & { boundTo?: string })[] = [];
+  const validators: { name: string; start: number; mentions: Set<string> }[] = [];
+  const visit = (node: ts.Node, validator: string | undefined): void => {
+    let inside = validator;
+    if (ts.isCallExpression(node)) {
+      if (isJsonParse(node)) {
+        parses.push({ start: node.getStart(sourceFile), end: node.end, mentions: mentionsIn(node.arguments), validatedBy: validator });
+      } else {
+        const name = validatorName(node, sourceFile);
+        if (name) {
+          validators.push({ name, start: node.getStart(sourceFile), mentions: mentionsIn(node.arguments) });
+          inside = name;
+        }
+      }
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const value = unwrap(node.initializer);
+      if (ts.isCallExpression(value) && isJsonParse(value)) {
+        visit(value, inside);
+        parses[parses.length - 1].boundTo = node.name.text;
+        return;
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, inside));
+  };
+  visit(root, undefined);
+  for (const parse of parses) {
+    if (parse.validatedBy || !parse.boundTo) continue;
+    const later = validators.find((v) => v.start > parse.end && v.mentions.has(parse.boundTo!));
+    if (later) parse.validatedBy = later.name;
+  }
+  return parses.map(({ boundTo: _boundTo, ...parse }) => parse);
+}
+

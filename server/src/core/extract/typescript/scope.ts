@@ -1,4 +1,5 @@
 import type { Span } from '../../model';
+import { isRequestRead } from './prompt';
 import { ts } from './ts';
 
 /** A name bound somewhere in the file, enough to follow it to an import, a constructor or a literal. */
@@ -13,6 +14,9 @@ export interface Declaration {
   typeName?: string;
   /** Names declared with `const`: literal values behind them are trusted. */
   constant: boolean;
+  parameter?: boolean;
+  /** Bound to data read from the incoming request (`await req.json()`, `req.body`). */
+  fromRequest?: boolean;
 }
 
 /**
@@ -87,6 +91,7 @@ export function requiredModule(expr: ts.Expression | undefined): string | undefi
 
 export function declareVariable(node: ts.VariableDeclaration, scope: Span, constant: boolean, index: ScopeIndex): void {
   const module = requiredModule(node.initializer);
+  const fromRequest = isRequestRead(node.initializer);
   if (ts.isIdentifier(node.name)) {
     index.add({
       name: node.name.text,
@@ -96,15 +101,16 @@ export function declareVariable(node: ts.VariableDeclaration, scope: Span, const
       import: module ? { module, exportName: '*' } : undefined,
       typeName: typeNameOf(node.type),
       constant,
+      fromRequest,
     });
     return;
   }
-  declareBindingPattern(node.name, scope, module, index);
+  declareBindingPattern(node.name, scope, module, index, fromRequest);
 }
 
-function declareBindingPattern(pattern: ts.BindingName, scope: Span, module: string | undefined, index: ScopeIndex): void {
+function declareBindingPattern(pattern: ts.BindingName, scope: Span, module: string | undefined, index: ScopeIndex, fromRequest = false, parameter = false): void {
   if (ts.isIdentifier(pattern)) {
-    index.add({ name: pattern.text, scope, start: pattern.pos, constant: false });
+    index.add({ name: pattern.text, scope, start: pattern.pos, constant: false, fromRequest, parameter });
     return;
   }
   for (const element of pattern.elements) {
@@ -113,16 +119,16 @@ function declareBindingPattern(pattern: ts.BindingName, scope: Span, module: str
       const exportName = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
       index.add({ name: element.name.text, scope, start: element.name.pos, import: { module, exportName }, constant: true });
     } else {
-      declareBindingPattern(element.name, scope, undefined, index);
+      declareBindingPattern(element.name, scope, undefined, index, fromRequest, parameter);
     }
   }
 }
 
 export function declareParameter(node: ts.ParameterDeclaration, scope: Span, index: ScopeIndex): void {
   if (ts.isIdentifier(node.name)) {
-    index.add({ name: node.name.text, scope, start: node.name.pos, typeName: typeNameOf(node.type), constant: false });
+    index.add({ name: node.name.text, scope, start: node.name.pos, typeName: typeNameOf(node.type), constant: false, parameter: true });
   } else {
-    declareBindingPattern(node.name, scope, undefined, index);
+    declareBindingPattern(node.name, scope, undefined, index, false, true);
   }
 }
 

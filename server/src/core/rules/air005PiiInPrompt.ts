@@ -1,0 +1,36 @@
+import type { FixProposal, Rule } from './types';
+
+const HELPER = 'redactPII';
+
+export const air005PiiInPrompt: Rule = {
+  meta: {
+    id: 'AIR005',
+    name: 'ai-pii-in-prompt',
+    category: 'U',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Personal data is redacted before it reaches a prompt.',
+      why: 'A prompt leaves your boundary: the provider processes, logs and may retain it, under its terms and jurisdiction, not yours.',
+    },
+    fixable: 'review',
+    messages: {
+      pii: 'Personal data ({{hints}}) goes into this prompt unredacted: it leaves for the model provider, its logs and its retention. Redact it first.',
+      wrap: 'Redact with {{redactor}}()',
+      createAndWrap: 'Add a {{redactor}}() helper to this file and redact with it',
+    },
+  },
+  checkCallSite(site, context) {
+    for (const input of site.promptInputs) {
+      if (input.piiHints.length === 0 || input.redactedBy) continue;
+      const existing = context.redactorInScope;
+      const fix: FixProposal = existing
+        ? { messageId: 'wrap', data: { redactor: existing }, edits: context.fixer.wrapInCall(input.span, existing) }
+        : {
+            messageId: 'createAndWrap',
+            data: { redactor: HELPER },
+            edits: [...context.fixer.wrapInCall(input.span, HELPER), ...context.fixer.addRedactor(HELPER)],
+          };
+      context.report({ messageId: 'pii', data: { hints: input.piiHints.join(', ') }, span: input.span, fixes: [fix] });
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import type { Rule } from './types';
+
+export const air009UserInputInSystemPrompt: Rule = {
+  meta: {
+    id: 'AIR009',
+    name: 'ai-user-input-in-system-prompt',
+    category: 'U',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Request data goes into user messages, never into system or developer instructions.',
+      why: 'Text in the system prompt is obeyed as instructions; a user who controls part of it can rewrite what the model does (prompt injection).',
+    },
+    messages: {
+      injected: 'Request data ({{text}}) is written into the {{role}} prompt: whoever sends the request can rewrite the model\'s instructions (prompt injection). Pass it in a user message instead.',
+    },
+  },
+  checkCallSite(site, context) {
+    for (const input of site.promptInputs) {
+      if (input.source !== 'request' || (input.role !== 'system' && input.role !== 'developer')) continue;
+      context.report({ messageId: 'injected', data: { text: input.text, role: input.role }, span: input.span });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from './types';
+
+export const air010UnvalidatedOutput: Rule = {
+  meta: {
+    id: 'AIR010',
+    name: 'ai-unvalidated-output',
+    category: 'R',
+    defaultSeverity: 'warning',
+    docs: {
+      summary: 'Structured model output is checked against a schema before it is used.',
+      why: 'Models return malformed or off-schema JSON now and then; unchecked, that becomes a crash or bad data far from the call.',
+    },
+    messages: {
+      unvalidated: 'The output of this {{sdk}} call is parsed with JSON.parse and used without a schema check: one malformed or off-schema answer breaks {{where}}. Use {{structured}}, or validate the parsed value.',
+    },
+  },
+  checkCallSite(site, context) {
+    const facts = context.sdkFacts(site);
+    for (const parse of site.outputUse.jsonParses) {
+      if (parse.validatedBy) continue;
+      const data = {
+        sdk: facts?.displayName ?? site.sdk,
+        where: site.enclosingFunction ? `${site.enclosingFunction}()` : 'the caller',
+        structured: facts?.structuredOutput ?? 'a schema',
+      };
+      context.report({ messageId: 'unvalidated', data, span: parse.span });
+    }
+  },
+};
