@@ -123,6 +123,8 @@ export interface Logged {
   audit: boolean;
   /** What records it: a logger call (`logger.info`) or an SDK option (`onFinish`). */
   by?: string;
+  /** Every logger call in the call's function, with the names its arguments mention. */
+  calls: { span: Span; callee: string; mentions: string[] }[];
 }
 
 /** Where statement-level fixes go: the statement holding the call, to the end of its block. */

@@ -11,6 +11,7 @@ const PII_WORDS: Record<string, string> = {
   dob: 'date of birth',
   birthdate: 'date of birth',
   birthday: 'date of birth',
+  dateofbirth: 'date of birth',
   address: 'address',
   street: 'address',
   postcode: 'address',
@@ -19,6 +20,9 @@ const PII_WORDS: Record<string, string> = {
   pan: 'card number',
   iban: 'bank account',
   passport: 'passport number',
+  emailaddress: 'email',
+  phonenumber: 'phone number',
+  cardnumber: 'card number',
   firstname: 'name',
   lastname: 'name',
   fullname: 'name',
@@ -35,20 +39,22 @@ const PHONE_LITERAL = /(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)[\s-]?)?\d{3,4}[\s-]\d{
 
 function words(name: string): string[] {
   const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\-.]/g, ' ').toLowerCase();
-  const parts = spaced.split(/\s+/).filter(Boolean);
-  // Also the joined neighbours, so `first_name` and `dateOfBirth`-like pairs meet their dictionary form.
-  const pairs = parts.slice(1).map((part, i) => parts[i] + part);
-  return [...parts, ...pairs];
+  return spaced.split(/\s+/).filter(Boolean);
 }
 
-/** PII hints from the names in an access chain such as `user.email` or `customer_phone`. */
+/**
+ * PII hints from an access chain such as `user.email` or `form.get('phone')`. Only the last name counts, and
+ * only its last word or the whole name: `customerEmail` is an e-mail, `emailTemplateId` is an id.
+ */
 export function piiHintsForNames(names: readonly string[]): string[] {
+  const last = names[names.length - 1];
+  if (!last) return [];
+  const parts = words(last);
+  const candidates = [parts.join(''), parts[parts.length - 1] ?? '', parts.slice(-2).join('')];
   const hints = new Set<string>();
-  for (const name of names) {
-    for (const word of words(name)) {
-      const hint = PII_WORDS[word];
-      if (hint) hints.add(hint);
-    }
+  for (const candidate of candidates) {
+    const hint = PII_WORDS[candidate];
+    if (hint) hints.add(hint);
   }
   return [...hints];
 }

@@ -17,11 +17,20 @@ export const air005PiiInPrompt: Rule = {
       pii: 'Personal data ({{hints}}) goes into this prompt unredacted: it leaves for the model provider, its logs and its retention. Redact it first.',
       wrap: 'Redact with {{redactor}}()',
       createAndWrap: 'Add a {{redactor}}() helper to this file and redact with it',
+      logged: 'This log writes {{text}} ({{hints}}) verbatim, the same personal data that goes into the prompt: logs are kept longer and read more widely than prompts.',
     },
   },
   checkCallSite(site, context) {
+    const reportedLogs = new Set<number>();
     for (const input of site.promptInputs) {
       if (input.piiHints.length === 0 || input.redactedBy) continue;
+      // A log mentioning the whole chain (`user` and `email` for `user.email`) writes the same value.
+      const chain = /^[\w$]+(\.[\w$]+)+$|^[\w$]+$/.test(input.text) && input.source !== 'user-object' ? input.text.split('.') : [];
+      for (const log of site.logged.calls) {
+        if (chain.length === 0 || !chain.every((name) => log.mentions.includes(name)) || reportedLogs.has(log.span.start)) continue;
+        reportedLogs.add(log.span.start);
+        context.report({ messageId: 'logged', data: { text: input.text, hints: input.piiHints.join(', ') }, span: log.span });
+      }
       const existing = context.redactorInScope;
       const fix: FixProposal = existing
         ? { messageId: 'wrap', data: { redactor: existing }, edits: context.fixer.wrapInCall(input.span, existing) }

@@ -631,19 +631,20 @@ class TypeScriptExtractor {
   }
 
   private loggingOf(call: PendingCall, sdk: SdkFacts, body: OptionMap): Logged {
-    const option = sdk.auditOptions.find((name) => body.entries.has(name));
-    if (option) return { audit: true, by: option };
     const scopeNode: ts.Node = call.functionNode ?? this.sourceFile;
     let logs = this.logCallCache.get(scopeNode);
     if (!logs) {
       logs = logCallsIn(scopeNode, this.sourceFile, this.isLogger);
       this.logCallCache.set(scopeNode, logs);
     }
+    const calls = logs.map((log) => ({ span: { start: log.start, end: log.end }, callee: log.callee, mentions: [...log.mentions] }));
+    const option = sdk.auditOptions.find((name) => body.entries.has(name));
+    if (option) return { audit: true, by: option, calls };
     const binding = this.bindings.get(call.node);
     const names = new Set(['usage', ...(binding ? bindingNames(binding) : [])]);
     const callEnd = call.node.end;
     const record = logs.find((log) => log.start >= callEnd && [...names].some((name) => log.mentions.has(name)));
-    return record ? { audit: true, by: record.callee } : { audit: false };
+    return record ? { audit: true, by: record.callee, calls } : { audit: false, calls };
   }
 
   private resultBindingOf(node: ts.CallExpression): CallSite['resultBinding'] {

@@ -43,6 +43,7 @@ export function classifyCatch(clause: ts.CatchClause, sourceFile: ts.SourceFile,
 export interface LogCall {
   callee: string;
   start: number;
+  end: number;
   /** Every identifier its arguments mention, property names included (`r.usage` gives `r`, `usage`). */
   mentions: Set<string>;
 }
@@ -60,7 +61,7 @@ export function logCallsIn(root: ts.Node, sourceFile: ts.SourceFile, isLogger: L
           ts.forEachChild(child, collect);
         };
         for (const arg of node.arguments) collect(arg);
-        found.push({ callee, start: node.getStart(sourceFile), mentions });
+        found.push({ callee, start: node.getStart(sourceFile), end: node.end, mentions });
       }
     }
     ts.forEachChild(node, visit);

@@ -115,8 +115,9 @@ export class PromptReader {
       if (input) this.inputs.push({ ...input, span: spanOf(node, this.sourceFile), text: node.getText(this.sourceFile) });
       return;
     }
-    // `text.trim()`, `notes.join('\n')`: the value is the receiver's.
-    if (ts.isPropertyAccessExpression(callee)) this.collect(callee.expression, role);
+    // `formData.get('email')` reads a named field; `text.trim()`, `notes.join('\n')` carry the receiver's value.
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get') this.addAccess(node, role);
+    else if (ts.isPropertyAccessExpression(callee)) this.collect(callee.expression, role);
   }
 
   private addAccess(node: ts.Expression, role: PromptRole): void {
