@@ -1,7 +1,10 @@
-// The benchmark's input, shared with profiling scripts.
+// The benchmark's input: service modules in the style of real AI code, at two densities of AI calls.
 
-/** A ~1,700-line service module in the style of real AI code: clients, handlers, helpers, AI calls. */
-export function serviceModule(blocks: number): string {
+/**
+ * A ~1,700-line service module. `aiShare` of the handler blocks make three AI calls each; the rest is the
+ * ordinary code around them (validation, scoring, formatting). 1 gives the dense worst case: 150 call sites.
+ */
+export function serviceModule(blocks: number, aiShare = 1): string {
   const head = `import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { generateText, streamText } from 'ai';
@@ -46,6 +49,45 @@ export function scoreTicket${i}(ticket: Ticket): number {
   return Math.round(urgent + Math.min(ageHours, 48) / 4 + ticket.body.length / 1000);
 }
 `;
-  return head + Array.from({ length: blocks }, (_, i) => block(i)).join('');
+  const plain = (i: number) => `
+/** Handler ${i}: validate, normalise and route a ticket without a model. */
+export async function routeTicket${i}(ticket: Ticket): Promise<{ queue: string; priority: number }> {
+  const normalized = ticket.body.trim().replace(/\\s+/g, ' ').slice(0, 4000);
+  if (normalized.length === 0) {
+    return { queue: 'empty', priority: 0 };
+  }
+  const words = normalized.toLowerCase().split(' ');
+  const billing = words.filter((word) => ['invoice', 'refund', 'charge', 'payment'].includes(word)).length;
+  const outage = words.filter((word) => ['down', 'outage', 'error', 'timeout'].includes(word)).length;
+  const queue = billing > outage ? 'billing' : outage > 0 ? 'incidents' : 'general';
+  const ageHours = (Date.now() - ticket.createdAt.getTime()) / 3_600_000;
+  const priority = Math.min(10, Math.round(outage * 2 + billing + ageHours / 12));
+  const record = {
+    id: ticket.id,
+    tenant: ticket.tenantId,
+    queue,
+    priority,
+    length: normalized.length,
+    receivedAt: ticket.createdAt.toISOString(),
+  };
+  if (priority > 7) {
+    console.warn('high priority ticket', record);
+  }
+  for (const word of words.slice(0, 20)) {
+    if (word.startsWith('#')) {
+      record.queue = word.slice(1) || record.queue;
+    }
+  }
+  return { queue: record.queue, priority };
+}
+
+export function scoreRoute${i}(ticket: Ticket): number {
+  const ageHours = (Date.now() - ticket.createdAt.getTime()) / 3_600_000;
+  const urgent = /outage|down|urgent|refund/i.test(ticket.subject) ? 10 : 0;
+  return Math.round(urgent + Math.min(ageHours, 48) / 4 + ticket.body.length / 1000);
+}
+`;
+  const withAi = Math.round(blocks * aiShare);
+  return head + Array.from({ length: blocks }, (_, i) => (i % Math.round(blocks / Math.max(withAi, 1)) === 0 && i / Math.round(blocks / Math.max(withAi, 1)) < withAi ? block(i) : plain(i))).join('');
 }
 

@@ -6,7 +6,7 @@ import { defaultConfig } from './config';
 import { createTypeScriptFixer } from './extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from './extract/typescript/extractor';
 import type { LanguageFixer } from './fixes';
-import type { FileFacts, Language, Span } from './model';
+import type { CallSite, FileFacts, Language, Span } from './model';
 import { rules } from './rules';
 import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from './rules';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -109,10 +109,10 @@ function runRules(
     if (level === 'off') continue;
     try {
       const found: Finding[] = [];
-      const contextOf = (subject?: Span) => contextFor(rule, level, subject, facts, fixer, config, today, found);
-      rule.checkFile?.(facts, contextOf());
-      for (const client of facts.clients) rule.checkClient?.(client, contextOf(client.span));
-      for (const site of facts.callSites) rule.checkCallSite?.(site, contextOf(site.span));
+      const context = contextFor(rule, level, facts, fixer, config, today, found);
+      rule.checkFile?.(facts, context.at(undefined));
+      for (const client of facts.clients) rule.checkClient?.(client, context.at(client.span));
+      for (const site of facts.callSites) rule.checkCallSite?.(site, context.at(site.span));
       findings.push(...found);
     } catch (error) {
       failures.push({ ruleId: rule.meta.id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });
@@ -143,30 +143,36 @@ function modelRegistryFor(config: ProdreadyConfig): ModelRegistry {
 
 const factsById = new Map<string, SdkFacts>(sdkCatalog.map((sdk) => [sdk.sdk, sdk]));
 
+/** One context per rule and file; `at` points it at the call or construction being checked. */
 function contextFor(
   rule: Rule,
   severity: Severity,
-  subject: Span | undefined,
   facts: FileFacts,
   fixer: LanguageFixer,
   config: ProdreadyConfig,
   today: string,
   sink: Finding[],
-): RuleContext {
-  return {
+): RuleContext & { at(subject: Span | undefined): RuleContext } {
+  let subject: Span | undefined;
+  const context = {
     settings: config.defaults,
     today,
     models: modelRegistryFor(config),
     auditCall: auditCallIn(facts, config),
     redactorInScope: config.privacy.redactors.find((name) => facts.moduleNames.has(name)),
     fixer,
-    sdkFacts: (site) => factsById.get(site.sdk),
-    apiFacts: (site) => {
+    sdkFacts: (site: { sdk: string }) => factsById.get(site.sdk),
+    apiFacts: (site: CallSite) => {
       const sdk = factsById.get(site.sdk);
       return sdk && (findClientApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
     },
-    report: (report) => sink.push(toFinding(rule, severity, facts.file, subject ?? report.span, report)),
+    report: (report: Report) => sink.push(toFinding(rule, severity, facts.file, subject ?? report.span, report)),
+    at(next: Span | undefined) {
+      subject = next;
+      return context;
+    },
   };
+  return context;
 }
 
 function toFinding(rule: Rule, severity: Severity, file: string, subjectSpan: Span, report: Report): Finding {
@@ -199,6 +205,15 @@ function milder(severity: Severity): Severity {
   return MILDER[severity];
 }
 
+const compiled = new Map<string, (data: Record<string, string | number>) => string>();
+
+/** `{{name}}` templates, split once per message and reused for every finding. */
 function fill(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  let render = compiled.get(template);
+  if (!render) {
+    const parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+    render = (values) => parts.map((part, i) => (i % 2 === 0 ? part : part in values ? String(values[part]) : `{{${part}}}`)).join('');
+    compiled.set(template, render);
+  }
+  return render(data);
 }

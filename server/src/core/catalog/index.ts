@@ -46,6 +46,16 @@ const clientApiIndex = new Map<SdkFacts, Map<string, ApiFacts>>(
   sdkCatalog.map((sdk) => [sdk, new Map(sdk.clientApis.map((api) => [api.path, api]))]),
 );
 
+/**
+ * Every name an AI call can end in: method leaves (`create`, `stream`), imported functions (`generateText`) and
+ * factories. A call ending in anything else is skipped before any name resolution.
+ */
+export const callLeafNames: ReadonlySet<string> = new Set([
+  ...sdkCatalog.flatMap((sdk) => sdk.clientApis.map((api) => api.path.slice(api.path.lastIndexOf('.') + 1))),
+  ...sdkCatalog.flatMap((sdk) => sdk.functionApis.map((api) => api.path)),
+  ...sdkCatalog.flatMap((sdk) => sdk.modelProviders.flatMap((provider) => provider.factories)),
+]);
+
 export function findClientApi(sdk: SdkFacts, path: string): ApiFacts | undefined {
   return clientApiIndex.get(sdk)?.get(path);
 }

@@ -1,4 +1,4 @@
-import { catalogByModule, findClientApi } from '../../catalog';
+import { callLeafNames, catalogByModule, findClientApi } from '../../catalog';
 import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
 import type {
   CallSite,
@@ -30,7 +30,7 @@ import {
   unwrap,
   type ConstantLookup,
 } from './options';
-import { classifyCatch, hasMultilineLiteral, jsonParsesIn, logCallsIn, loggerMatcher, type JsonParseCall, type LogCall, type LoggerMatcher } from './handling';
+import { calleeName, classifyCatch, isValidator, loggerMatcher, mentionsIn, type CallRecord, type FunctionRecords, type LoggerMatcher } from './handling';
 import { accessRoot, PromptReader, type SourceOf } from './prompt';
 import { indentAt } from '../../text';
 import { declareClassMember, declareImport, declareParameter, declareVariable, ScopeIndex, type Declaration } from './scope';
@@ -71,6 +71,8 @@ export interface ExtractOptions {
 
 const MAX_ALIAS_DEPTH = 8;
 
+const VALIDATOR_LEAF = /^(parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|assert|check|Check|decode|cast|is|(validate|assert|check|parse|is)[A-Z]\w*)$/;
+
 // Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
 const { SyntaxKind, NodeFlags, forEachChild } = ts;
 
@@ -88,7 +90,8 @@ export function parseTypeScript(file: string, text: string): ts.SourceFile {
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
 export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): Omit<FileFacts, 'suppressions'> {
-  return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors)).run();
+  const loggerRoots = new Set(options.loggers.map((pattern) => pattern.split('.')[0]));
+  return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors), loggerRoots).run();
 }
 
 class TypeScriptExtractor {
@@ -96,8 +99,12 @@ class TypeScriptExtractor {
   private readonly calls: PendingCall[] = [];
   private readonly constructions: ts.NewExpression[] = [];
   private readonly clientsByNode = new Map<ts.Node, ClientConstruction>();
-  private readonly logCallCache = new Map<ts.Node, LogCall[]>();
-  private readonly jsonParseCache = new Map<ts.Node, JsonParseCall[]>();
+  /** Logger, JSON.parse and validator calls per function (the file for top-level code). */
+  private readonly records = new Map<ts.Node, FunctionRecords>();
+  /** Start offsets of template literals that span lines (re-indenting them would change the string). */
+  private readonly multilineTemplates: number[] = [];
+  /** The validator call the walk is inside, so a `JSON.parse` in its arguments counts as checked. */
+  private validator: string | undefined;
   private readonly sourceOfRoot: SourceOf = (root) => this.sourceOfName(root.text, root.pos, 0);
   private readonly resolving = new Set<Declaration>();
   private readonly language: Language;
@@ -108,6 +115,7 @@ class TypeScriptExtractor {
     private readonly sourceFile: ts.SourceFile,
     private readonly isLogger: LoggerMatcher,
     private readonly redactors: ReadonlySet<string>,
+    private readonly loggerRoots: ReadonlySet<string>,
   ) {
     const kind = scriptKindFor(file);
     this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
@@ -195,6 +203,21 @@ class TypeScriptExtractor {
             this.promiseHandled.add(unwrap((callee as ts.PropertyAccessExpression).expression));
           }
         }
+        const name = this.mayBeRecorded(callee) ? calleeName(callee) : undefined;
+        if (name !== undefined && this.recordCall(call, name)) {
+          const outer = this.validator;
+          this.validator = name;
+          forEachChild(node, this.visitChild);
+          this.validator = outer;
+          return;
+        }
+        break;
+      }
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.TemplateExpression: {
+        const start = node.getStart(this.sourceFile);
+        const lineBreak = this.sourceFile.text.indexOf('\n', start);
+        if (lineBreak !== -1 && lineBreak < node.end) this.multilineTemplates.push(start);
         break;
       }
       case SyntaxKind.TryStatement: {
@@ -264,6 +287,43 @@ class TypeScriptExtractor {
         return;
     }
     forEachChild(node, this.visitChild);
+  }
+
+  /** Cheap pre-check before building a callee's dotted name: a logger root, `JSON`, or a validator-like leaf. */
+  private mayBeRecorded(callee: ts.Expression): boolean {
+    let root = callee;
+    let leaf: string | undefined;
+    while (root.kind === SyntaxKind.PropertyAccessExpression) {
+      leaf ??= (root as ts.PropertyAccessExpression).name.text;
+      root = (root as ts.PropertyAccessExpression).expression;
+    }
+    if (root.kind === SyntaxKind.ThisKeyword) return true;
+    if (root.kind !== SyntaxKind.Identifier) return false;
+    const rootName = (root as ts.Identifier).text;
+    return rootName === 'JSON' || this.loggerRoots.has(rootName) || VALIDATOR_LEAF.test(leaf ?? rootName);
+  }
+
+  /** Records logger, `JSON.parse` and validator calls; true for a validator, whose arguments count as checked. */
+  private recordCall(call: ts.CallExpression, name: string): boolean {
+    const isParse = name === 'JSON.parse';
+    const validator = !isParse && isValidator(name);
+    const logger = !isParse && !validator && this.isLogger(name);
+    if (!isParse && !validator && !logger) return false;
+    const scope: ts.Node = this.functionNode ?? this.sourceFile;
+    let records = this.records.get(scope);
+    if (!records) {
+      records = { logs: [], jsonParses: [], validators: [] };
+      this.records.set(scope, records);
+    }
+    const record: CallRecord = { callee: name, start: call.getStart(this.sourceFile), end: call.end, mentions: mentionsIn(call.arguments), node: call };
+    if (isParse) records.jsonParses.push({ ...record, insideValidator: this.validator });
+    else if (validator) records.validators.push(record);
+    else records.logs.push(record);
+    return validator;
+  }
+
+  private recordsOf(call: PendingCall): FunctionRecords {
+    return this.records.get(call.functionNode ?? this.sourceFile) ?? { logs: [], jsonParses: [], validators: [] };
   }
 
   private visitStatements(statements: ts.NodeArray<ts.Statement>): void {
@@ -454,6 +514,8 @@ class TypeScriptExtractor {
 
   private callSiteOf(call: PendingCall): CallSite | undefined {
     const callee = unwrap(call.node.expression);
+    const leaf = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (leaf === undefined || !callLeafNames.has(leaf)) return undefined;
     if (ts.isIdentifier(callee)) {
       const value = this.valueOf(callee);
       if (value?.kind !== 'module') return undefined;
@@ -585,20 +647,23 @@ class TypeScriptExtractor {
     return root ? this.sourceOfName(root.text, root.pos, depth + 1) : 'unknown';
   }
 
-  /** `JSON.parse` of this call's result later in its function. */
+  /**
+   * `JSON.parse` of this call's result later in its function, with what validates it: a validator around it
+   * (`Schema.parse(JSON.parse(x))`) or a later validator given the variable it was stored in.
+   */
   private jsonParsesOf(call: PendingCall): JsonParse[] {
     const binding = this.bindings.get(call.node);
     if (!binding) return [];
     const names = bindingNames(binding);
-    const scopeNode: ts.Node = call.functionNode ?? this.sourceFile;
-    let parses = this.jsonParseCache.get(scopeNode);
-    if (!parses) {
-      parses = jsonParsesIn(scopeNode, this.sourceFile);
-      this.jsonParseCache.set(scopeNode, parses);
-    }
-    return parses
+    const { jsonParses, validators } = this.recordsOf(call);
+    return jsonParses
       .filter((parse) => parse.start >= call.node.end && names.some((name) => parse.mentions.has(name)))
-      .map((parse) => ({ span: { start: parse.start, end: parse.end }, validatedBy: parse.validatedBy }));
+      .map((parse) => {
+        const stored = this.bindings.get(parse.node);
+        const storedName = stored && stored.kind === SyntaxKind.Identifier ? stored.text : undefined;
+        const later = storedName ? validators.find((v) => v.start > parse.end && v.mentions.has(storedName)) : undefined;
+        return { span: { start: parse.start, end: parse.end }, validatedBy: parse.insideValidator ?? later?.callee };
+      });
   }
 
   /** For a stream: the abort signal it was given, and the handler's fetch `Request` whose signal would do. */
@@ -624,19 +689,14 @@ class TypeScriptExtractor {
     const clause = call.tryStatement?.catchClause;
     const errorCallback = sdk.errorOptions.find((name) => body.entries.has(name));
     return {
-      tryCatch: clause ? { span: spanOf(clause, this.sourceFile), handling: classifyCatch(clause, this.sourceFile, this.isLogger) } : undefined,
+      tryCatch: clause ? { span: spanOf(clause, this.sourceFile), handling: classifyCatch(clause, this.isLogger) } : undefined,
       promiseCatch: this.promiseHandled.has(call.node),
       errorCallback,
     };
   }
 
   private loggingOf(call: PendingCall, sdk: SdkFacts, body: OptionMap): Logged {
-    const scopeNode: ts.Node = call.functionNode ?? this.sourceFile;
-    let logs = this.logCallCache.get(scopeNode);
-    if (!logs) {
-      logs = logCallsIn(scopeNode, this.sourceFile, this.isLogger);
-      this.logCallCache.set(scopeNode, logs);
-    }
+    const { logs } = this.recordsOf(call);
     const calls = logs.map((log) => ({ span: { start: log.start, end: log.end }, callee: log.callee, mentions: [...log.mentions] }));
     const option = sdk.auditOptions.find((name) => body.entries.has(name));
     if (option) return { audit: true, by: option, calls };
@@ -657,16 +717,12 @@ class TypeScriptExtractor {
   private statementTargetOf(call: PendingCall): StatementTarget | undefined {
     const { statement, statements } = call;
     if (!statement || !statements || !call.functionNode) return undefined;
-    const index = statements.indexOf(statement);
-    const rest = statements.slice(index);
     const start = statement.getStart(this.sourceFile);
-    return {
-      start,
-      end: statement.end,
-      blockEnd: statements[statements.length - 1].end,
-      indent: indentAt(this.sourceFile.text, start),
-      reindentable: !hasMultilineLiteral(rest, this.sourceFile),
-    };
+    const blockEnd = statements[statements.length - 1].end;
+    const multilineString =
+      this.multilineTemplates.some((offset) => offset >= start && offset < blockEnd) ||
+      /\\\r?\n/.test(this.sourceFile.text.slice(start, blockEnd));
+    return { start, end: statement.end, blockEnd, indent: indentAt(this.sourceFile.text, start), reindentable: !multilineString };
   }
 
   private modelOf(body: ts.ObjectLiteralExpression, optionName: string): ModelRef | undefined {
