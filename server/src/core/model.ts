@@ -160,12 +160,16 @@ export interface PromptInput {
   piiHints: string[];
   /** The redaction function it already passes through. */
   redactedBy?: string;
+  /** For a value inside a role-tagged message: where the role is written, and whether the value is the whole content. */
+  message?: { roleSpan: Span; wholeContent: boolean };
 }
 
 /** A `JSON.parse` of the call's output, and what checks its shape afterwards. */
 export interface JsonParse {
   span: Span;
   validatedBy?: string;
+  /** A schema the parsed value is typed after (`as Ticket` with `type Ticket = z.infer<typeof TicketSchema>`). */
+  schema?: string;
 }
 
 export interface CallSite {

@@ -57,6 +57,33 @@ export const ask = (prompt: string) => generateText({ model: 'openai/gpt-4o', sy
       errors: [{ messageId: 'injected', line: 8, data: { text: 'body.company', role: 'system' } }],
     },
     {
+      name: 'the whole system message from the request: demoted to a user message',
+      code: `${header}export async function POST(req: Request) {
+  const { persona, question } = await req.json();
+  return openai.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [
+      { role: 'system', content: persona },
+      { role: 'user', content: question },
+    ],
+  });
+}
+`,
+      errors: [{ messageId: 'injected', line: 8, data: { text: 'persona', role: 'system' } }],
+      fixTitles: [['Send it as a user message (role: "user")']],
+      output: `${header}export async function POST(req: Request) {
+  const { persona, question } = await req.json();
+  return openai.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [
+      { role: 'user', content: persona },
+      { role: 'user', content: question },
+    ],
+  });
+}
+`,
+    },
+    {
       name: 'Express req.body concatenated into a developer message',
       code: `${header}export async function handler(req: { body: { persona: string } }) {
   return openai.chat.completions.create({

@@ -63,6 +63,43 @@ export async function plan(prompt: string) {
       errors: [{ messageId: 'unvalidated', line: 4, data: { structured: 'generateObject() with a zod schema' } }],
     },
     {
+      name: 'typed after a zod schema: the fix validates with that schema',
+      code: `${header}type TicketData = z.infer<typeof Ticket>;
+export async function classify(text: string) {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  const data = JSON.parse(r.output_text) as TicketData;
+  return data.category;
+}
+`,
+      errors: [{ messageId: 'unvalidated', line: 8, column: 16 }],
+      fixTitles: [['Validate with Ticket.parse()']],
+      output: `${header}type TicketData = z.infer<typeof Ticket>;
+export async function classify(text: string) {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  const data = Ticket.parse(JSON.parse(r.output_text)) as TicketData;
+  return data.category;
+}
+`,
+    },
+    {
+      name: 'a declared type after a schema works too',
+      code: `${header}type TicketData = z.infer<typeof Ticket>;
+export async function classify(text: string) {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  const data: TicketData = JSON.parse(r.output_text);
+  return data.category;
+}
+`,
+      errors: [{ messageId: 'unvalidated', line: 8 }],
+      output: `${header}type TicketData = z.infer<typeof Ticket>;
+export async function classify(text: string) {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+  const data: TicketData = Ticket.parse(JSON.parse(r.output_text));
+  return data.category;
+}
+`,
+    },
+    {
       name: 'a validator run before the parse does not check it',
       code: `${header}export async function classify(text: string) {
   Ticket.parse({ category: 'x' });

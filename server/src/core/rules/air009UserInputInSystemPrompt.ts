@@ -10,14 +10,19 @@ export const air009UserInputInSystemPrompt: Rule = {
       summary: 'Request data goes into user messages, never into system or developer instructions.',
       why: 'Text in the system prompt is obeyed as instructions; a user who controls part of it can rewrite what the model does (prompt injection).',
     },
+    fixable: 'review',
     messages: {
+      demote: 'Send it as a user message (role: "user")',
       injected: 'Request data ({{text}}) is written into the {{role}} prompt: whoever sends the request can rewrite the model\'s instructions (prompt injection). Pass it in a user message instead.',
     },
   },
   checkCallSite(site, context) {
     for (const input of site.promptInputs) {
       if (input.source !== 'request' || (input.role !== 'system' && input.role !== 'developer')) continue;
-      context.report({ messageId: 'injected', data: { text: input.text, role: input.role }, span: input.span });
+      // Safe to rewrite only when the request value is the whole message: then it moves to the user role intact.
+      const message = input.message;
+      const fixes = message?.wholeContent ? [{ messageId: 'demote', edits: context.fixer.replaceString(message.roleSpan, 'user') }] : [];
+      context.report({ messageId: 'injected', data: { text: input.text, role: input.role }, span: input.span, fixes });
     }
   },
 };

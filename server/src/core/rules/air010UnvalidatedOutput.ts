@@ -10,7 +10,9 @@ export const air010UnvalidatedOutput: Rule = {
       summary: 'Structured model output is checked against a schema before it is used.',
       why: 'Models return malformed or off-schema JSON now and then; unchecked, that becomes a crash or bad data far from the call.',
     },
+    fixable: 'review',
     messages: {
+      validate: 'Validate with {{schema}}.parse()',
       unvalidated: 'The output of this {{sdk}} call is parsed with JSON.parse and used without a schema check: one malformed or off-schema answer breaks {{where}}. Use {{structured}}, or validate the parsed value.',
     },
   },
@@ -23,7 +25,11 @@ export const air010UnvalidatedOutput: Rule = {
         where: site.enclosingFunction ? `${site.enclosingFunction}()` : 'the caller',
         structured: facts?.structuredOutput ?? 'a schema',
       };
-      context.report({ messageId: 'unvalidated', data, span: parse.span });
+      // Only where the code already names the schema the value should match: a placeholder schema would hide the problem.
+      const fixes = parse.schema
+        ? [{ messageId: 'validate', data: { schema: parse.schema }, edits: context.fixer.wrapInCall(parse.span, `${parse.schema}.parse`) }]
+        : [];
+      context.report({ messageId: 'unvalidated', data, span: parse.span, fixes });
     }
   },
 };

@@ -105,6 +105,9 @@ class TypeScriptExtractor {
   private readonly multilineTemplates: number[] = [];
   /** The validator call the walk is inside, so a `JSON.parse` in its arguments counts as checked. */
   private validator: string | undefined;
+  /** Type names a `JSON.parse` result is asserted or declared as, and aliases of zod schemas' types. */
+  private readonly parseTypes = new Map<ts.Node, string>();
+  private readonly schemaOfType = new Map<string, string>();
   private readonly sourceOfRoot: SourceOf = (root) => this.sourceOfName(root.text, root.pos, 0);
   private readonly resolving = new Set<Declaration>();
   private readonly language: Language;
@@ -183,6 +186,27 @@ class TypeScriptExtractor {
         if (initializer && node.kind === SyntaxKind.VariableDeclaration) {
           const value = unwrap(initializer);
           if (value.kind === SyntaxKind.CallExpression) this.bindings.set(value, named.name as ts.BindingName);
+          const type = typeReferenceName((node as ts.VariableDeclaration).type);
+          if (type && value.kind === SyntaxKind.CallExpression) this.parseTypes.set(value, type);
+        }
+        break;
+      }
+      case SyntaxKind.AsExpression: {
+        const assertion = node as ts.AsExpression;
+        const type = typeReferenceName(assertion.type);
+        const value = unwrap(assertion.expression);
+        if (type && value.kind === SyntaxKind.CallExpression) this.parseTypes.set(value, type);
+        break;
+      }
+      case SyntaxKind.TypeAliasDeclaration: {
+        // type Ticket = z.infer<typeof TicketSchema>
+        const alias = node as ts.TypeAliasDeclaration;
+        const type = alias.type;
+        if (ts.isTypeReferenceNode(type) && /(^|\.)(infer|output|Infer)$/.test(type.typeName.getText(this.sourceFile))) {
+          const [argument] = type.typeArguments ?? [];
+          if (argument && ts.isTypeQueryNode(argument) && ts.isIdentifier(argument.exprName)) {
+            this.schemaOfType.set(alias.name.text, argument.exprName.text);
+          }
         }
         break;
       }
@@ -662,7 +686,9 @@ class TypeScriptExtractor {
         const stored = this.bindings.get(parse.node);
         const storedName = stored && stored.kind === SyntaxKind.Identifier ? stored.text : undefined;
         const later = storedName ? validators.find((v) => v.start > parse.end && v.mentions.has(storedName)) : undefined;
-        return { span: { start: parse.start, end: parse.end }, validatedBy: parse.insideValidator ?? later?.callee };
+        const type = this.parseTypes.get(parse.node);
+        const schema = type ? this.schemaOfType.get(type) : undefined;
+        return { span: { start: parse.start, end: parse.end }, validatedBy: parse.insideValidator ?? later?.callee, schema };
       });
   }
 
@@ -777,4 +803,8 @@ function bindingNames(name: ts.BindingName): string[] {
     if (!ts.isOmittedExpression(element)) names.push(...bindingNames(element.name));
   }
   return names;
+}
+
+function typeReferenceName(type: ts.TypeNode | undefined): string | undefined {
+  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
 }

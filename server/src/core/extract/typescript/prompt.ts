@@ -46,15 +46,28 @@ export class PromptReader {
         continue;
       }
       let role: PromptRole = 'unknown';
+      let roleNode: ts.Node | undefined;
       const contents: ts.Expression[] = [];
       for (const property of message.properties) {
         if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
         const name = propertyNameText(property.name);
         const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
-        if (name === 'role' && ts.isStringLiteralLike(value) && ROLES.has(value.text as PromptRole)) role = value.text as PromptRole;
-        else if (name === 'content' || name === 'text' || name === 'parts') contents.push(value);
+        if (name === 'role' && ts.isStringLiteralLike(value) && ROLES.has(value.text as PromptRole)) {
+          role = value.text as PromptRole;
+          roleNode = value;
+        } else if (name === 'content' || name === 'text' || name === 'parts') {
+          contents.push(value);
+        }
       }
-      for (const content of contents) this.collect(content, role);
+      for (const content of contents) {
+        const first = this.inputs.length;
+        this.collect(content, role);
+        if (!roleNode) continue;
+        const contentStart = unwrap(content).getStart(this.sourceFile);
+        for (const input of this.inputs.slice(first)) {
+          input.message = { roleSpan: spanOf(roleNode, this.sourceFile), wholeContent: input.span.start === contentStart && input.span.end === content.end };
+        }
+      }
     }
   }
 
