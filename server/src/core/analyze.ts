@@ -1,5 +1,4 @@
-import { sdkCatalog, findClientApi } from './catalog';
-import type { SdkFacts } from './catalog';
+import { findClientApi, findCommandApi, sdkFacts } from './catalog';
 import { ModelRegistry } from './catalog/modelRegistry';
 import type { ProdreadyConfig, RuleLevel } from './config';
 import { defaultConfig } from './config';
@@ -141,8 +140,6 @@ function modelRegistryFor(config: ProdreadyConfig): ModelRegistry {
   return registry;
 }
 
-const factsById = new Map<string, SdkFacts>(sdkCatalog.map((sdk) => [sdk.sdk, sdk]));
-
 /** One context per rule and file; `at` points it at the call or construction being checked. */
 function contextFor(
   rule: Rule,
@@ -161,10 +158,10 @@ function contextFor(
     auditCall: auditCallIn(facts, config),
     redactorInScope: config.privacy.redactors.find((name) => facts.moduleNames.has(name)),
     fixer,
-    sdkFacts: (site: { sdk: string }) => factsById.get(site.sdk),
+    sdkFacts: (site: { sdk: string; module?: string }) => sdkFacts(site.sdk, site.module),
     apiFacts: (site: CallSite) => {
-      const sdk = factsById.get(site.sdk);
-      return sdk && (findClientApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
+      const sdk = sdkFacts(site.sdk, site.module);
+      return sdk && (findClientApi(sdk, site.api) ?? findCommandApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
     },
     report: (report: Report) => sink.push(toFinding(rule, severity, facts.file, subject ?? report.span, report)),
     at(next: Span | undefined) {

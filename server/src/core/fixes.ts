@@ -1,4 +1,5 @@
 import type { OptionEntry, OptionTarget, Span, StatementTarget } from './model';
+import { insertionPoint } from './options';
 
 export interface TextEdit {
   span: Span;
@@ -17,6 +18,10 @@ export type FixValue =
   | { kind: 'any-signal'; first: { object: string; property: string }; existing: string }
   /** A callback that logs a failure: `({ error }) => console.error('event', error)`. */
   | { kind: 'error-callback'; call: string; event: string }
+  /** `{ name: value }`, for options whose parent object does not exist yet. */
+  | { kind: 'object'; name: string; value: FixValue }
+  /** A bearer token read from the environment: `` `Bearer ${process.env.NAME}` ``. */
+  | { kind: 'env-template'; prefix: string; name: string }
   /** An audit record of a result: `call('event', { requestId: r.id, … })`. */
   | { kind: 'audit-log'; call: string; style: 'message-first' | 'object-first'; event: string; result: string; fields: Record<string, string> };
 
@@ -52,4 +57,13 @@ export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): bo
   const overlap = (x: TextEdit, y: TextEdit) =>
     (x.span.start < y.span.end && y.span.start < x.span.end) || x.span.start === y.span.start;
   return a.some((x) => b.some((y) => overlap(x, y)));
+}
+
+/** Adds an option at a dotted path, creating the parent objects that are missing (`config: { abortSignal: … }`). */
+export function addOptionAt(fixer: LanguageFixer, target: OptionTarget, path: string, value: FixValue): TextEdit[] {
+  const point = insertionPoint(target, path);
+  if (!point) return [];
+  const [first, ...rest] = point.path;
+  const nested = rest.reduceRight<FixValue>((inner, name) => ({ kind: 'object', name, value: inner }), value);
+  return fixer.addOption(point.target, first, nested);
 }

@@ -33,7 +33,7 @@ export type OptionValue =
   | { kind: 'string'; value: string }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'null' }
-  | { kind: 'object'; options: OptionMap }
+  | { kind: 'object'; options: OptionMap; target?: OptionTarget }
   | { kind: 'expression'; text: string };
 
 export interface OptionEntry {
@@ -70,7 +70,7 @@ export type OptionTarget =
     }
   | { kind: 'missing-argument'; insertAt: number; needsSeparator: boolean; indent: string };
 
-export type EffectiveSource = 'call' | 'client' | 'sdk-default' | 'none' | 'unknown';
+export type EffectiveSource = 'call' | 'client' | 'wrapper' | 'sdk-default' | 'none' | 'unknown';
 
 export interface EffectiveSetting {
   source: EffectiveSource;
@@ -80,6 +80,8 @@ export interface EffectiveSetting {
   option?: OptionEntry;
   /** A cancellation signal stands in for a timeout (`signal`, `abortSignal`). */
   viaSignal?: boolean;
+  /** The helper that provides it when the source is 'wrapper' (`pRetry`, `withRetry`). */
+  by?: string;
 }
 
 export interface ClientConstruction {
@@ -91,8 +93,8 @@ export interface ClientConstruction {
   module: string;
   file: string;
   span: Span;
-  /** Options that carry a credential, and the environment variable the SDK reads when none is given. */
-  credentials: { options: string[]; env: string };
+  /** Options that carry a credential (dotted paths), a key given as an argument, and the variable the SDK reads. */
+  credentials: { options: string[]; env: string; argument?: OptionEntry };
   /** Present when the constructor was given an object literal, or a slot to add one. */
   options: OptionMap;
   optionsTarget?: OptionTarget;
@@ -111,6 +113,8 @@ export interface ModelRef {
 export type CatchHandling = 'fallback' | 'rethrow' | 'log-only' | 'empty';
 
 export interface Guarded {
+  /** A fallback the SDK runs itself (LangChain `withFallbacks`). */
+  fallback?: string;
   /** The innermost try/catch around the call within its own function. */
   tryCatch?: { span: Span; handling: CatchHandling };
   /** `.catch(…)` or `.then(ok, fail)` on the call's promise. */
@@ -182,8 +186,10 @@ export interface CallSite {
   language: Language;
   sdk: SdkId;
   operation: Operation;
-  /** Catalog key of the API called, e.g. `chat.completions.create`, `streamText`. */
+  /** Catalog key of the API called, e.g. `chat.completions.create`, `streamText`, `ConverseCommand`. */
   api: string;
+  /** The package the SDK facts come from, where one SDK id spans several (`@google/genai`, `fetch` for http). */
+  module?: string;
   streaming: boolean;
   model?: ModelRef;
   /** The client the call goes through, when it is known; `undefined` client with `clientKnown: false`

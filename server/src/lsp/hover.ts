@@ -5,25 +5,28 @@ import { describeDuration } from '../core/rules/describe';
 const SOURCE_WORDS: Record<EffectiveSetting['source'], string> = {
   call: 'set on this call',
   client: 'set on the client',
+  wrapper: 'from a helper around the call',
   'sdk-default': 'SDK default, not set in code',
   none: 'not set; the SDK has no default',
   unknown: 'not visible here (spread options or a client built elsewhere)',
 };
 
 function describeTimeout(setting: EffectiveSetting): string {
+  if (setting.source === 'wrapper') return `by \`${setting.by}\` (${SOURCE_WORDS.wrapper})`;
   if (setting.viaSignal) return `abort signal \`${setting.option?.name}\` (${SOURCE_WORDS[setting.source]})`;
   const value = setting.value !== undefined ? describeDuration(setting.value) : setting.source === 'none' ? 'no limit' : setting.option ? `\`${setting.option.name}\`` : 'unknown';
   return `${value} (${SOURCE_WORDS[setting.source]})`;
 }
 
 function describeRetries(setting: EffectiveSetting): string {
-  const value = setting.value !== undefined ? String(setting.value) : 'unknown';
+  if (setting.source === 'wrapper') return `by \`${setting.by}\` (${SOURCE_WORDS.wrapper})`;
+  const value = setting.value !== undefined ? String(setting.value) : setting.option ? `\`${setting.option.name}\`` : 'unknown';
   return `${value} (${SOURCE_WORDS[setting.source]})`;
 }
 
 /** What the hover on a call site says: the SDK, where its timeout and retries come from, how it was found. */
 export function hoverMarkdown(site: CallSite): string {
-  const sdk = sdkFacts(site.sdk);
+  const sdk = sdkFacts(site.sdk, site.module);
   const model = site.model?.value ? `\`${site.model.value}\`` : site.model?.dynamic ? 'set at run time' : 'not given';
   return [
     `**prodready** · ${sdk?.displayName ?? site.sdk} \`${site.api}\` (${site.operation}${site.streaming ? ', streaming' : ''})`,

@@ -61,7 +61,7 @@ export function chat(prompt: string) {
   });
 }
 `,
-      errors: [{ messageId: 'disabled', line: 5, column: 5, endLine: 5, endColumn: 18, data: { option: 'maxRetries' } }],
+      errors: [{ messageId: 'disabled', line: 5, column: 5, endLine: 5, endColumn: 18, data: { setting: 'maxRetries: 0' } }],
       fixTitles: [['Allow 2 retries']],
       output: `import { streamText } from 'ai';
 export function chat(prompt: string) {

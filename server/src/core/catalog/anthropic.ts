@@ -1,14 +1,16 @@
-import type { ApiFacts, SdkFacts } from './types';
+import { body, client, request } from './refs';
+import type { ApiFacts, OutputBoundFacts, SdkFacts } from './types';
 
 const audit = { requestId: 'id', model: 'model', usage: 'usage' };
-const messagesPrompt = { messages: 'messages', system: ['system'] };
-const messagesBound = { accepted: ['max_tokens'], preferred: 'max_tokens' };
+const model = body('model');
+const prompt = { messages: 'messages', system: ['system'] };
+const bound: OutputBoundFacts = { accepted: [body('max_tokens')], preferred: body('max_tokens') };
 
 const messageApis = (prefix: string): ApiFacts[] => [
-  { path: `${prefix}messages.create`, operation: 'chat', streaming: 'body.stream', outputBound: messagesBound, modelOption: 'model', auditFields: audit, prompt: messagesPrompt },
-  { path: `${prefix}messages.stream`, operation: 'chat', streaming: true, outputBound: messagesBound, modelOption: 'model', prompt: messagesPrompt },
-  { path: `${prefix}messages.parse`, operation: 'chat', outputBound: messagesBound, modelOption: 'model', auditFields: audit, prompt: messagesPrompt },
-  { path: `${prefix}messages.countTokens`, operation: 'other', modelOption: 'model' },
+  { path: `${prefix}messages.create`, operation: 'chat', streaming: 'body.stream', outputBound: bound, model, auditFields: audit, prompt },
+  { path: `${prefix}messages.stream`, operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+  { path: `${prefix}messages.parse`, operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
+  { path: `${prefix}messages.countTokens`, operation: 'other', model },
   { path: `${prefix}messages.batches.create`, operation: 'chat' },
 ];
 
@@ -24,19 +26,18 @@ export const anthropicFacts: SdkFacts = {
   clientApis: [...messageApis(''), ...messageApis('beta.')],
   functionApis: [],
   modelProviders: [],
+  clientTransforms: { withOptions: 'options' },
   timeout: {
-    option: 'timeout',
+    durations: [client('timeout'), request('timeout')],
     unit: 'ms',
-    defaultMs: 600_000,
-    places: ['client', 'requestOptions'],
-    signalOptions: ['signal'],
-    signalPlace: 'requestOptions',
-    fixWith: 'duration',
-    fixPlace: 'requestOptions',
+    default: 600_000,
+    signals: [request('signal')],
+    fix: { kind: 'duration', at: request('timeout') },
+    clientFix: client('timeout'),
   },
-  retries: { option: 'maxRetries', default: 2, places: ['client', 'requestOptions'] },
+  retries: { options: [client('maxRetries'), request('maxRetries')], default: 2, counts: 'retries' },
   auditOptions: [],
-  structuredOutput: 'a tool with an input_schema, or a zod schema parse() of the text',
   errorOptions: [],
+  structuredOutput: 'a tool with an input_schema, or a zod schema parse() of the text',
   factsFrom: '@anthropic-ai/sdk client.d.ts: timeout 10 minutes, maxRetries 2, max_tokens required',
 };

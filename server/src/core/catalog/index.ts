@@ -1,11 +1,30 @@
 import { anthropicFacts } from './anthropic';
+import { bedrockFacts } from './bedrock';
+import { cohereFacts } from './cohere';
+import { googleGenAiFacts, googleGenerativeAiFacts } from './googleGenAi';
+import { groqFacts } from './groq';
+import { langchainFacts } from './langchain';
+import { mistralFacts } from './mistral';
+import { ollamaFacts } from './ollama';
 import { openaiFacts } from './openai';
 import type { ApiFacts, ClientFacts, ModelProviderFacts, SdkFacts } from './types';
 import { vercelAiFacts } from './vercelAi';
 
 export type * from './types';
 
-export const sdkCatalog: readonly SdkFacts[] = [openaiFacts, anthropicFacts, vercelAiFacts];
+export const sdkCatalog: readonly SdkFacts[] = [
+  openaiFacts,
+  anthropicFacts,
+  vercelAiFacts,
+  langchainFacts,
+  bedrockFacts,
+  googleGenAiFacts,
+  googleGenerativeAiFacts,
+  mistralFacts,
+  cohereFacts,
+  groqFacts,
+  ollamaFacts,
+];
 
 export interface ModuleExports {
   clients: Map<string, { sdk: SdkFacts; client: ClientFacts }>;
@@ -54,12 +73,24 @@ export const callLeafNames: ReadonlySet<string> = new Set([
   ...sdkCatalog.flatMap((sdk) => sdk.clientApis.map((api) => api.path.slice(api.path.lastIndexOf('.') + 1))),
   ...sdkCatalog.flatMap((sdk) => sdk.functionApis.map((api) => api.path)),
   ...sdkCatalog.flatMap((sdk) => sdk.modelProviders.flatMap((provider) => provider.factories)),
+  ...(sdkCatalog.some((sdk) => sdk.commandApis) ? ['send'] : []),
 ]);
+
+/** Whether any setting of this SDK is read from a per-request options argument. */
+export function usesRequestOptions(sdk: SdkFacts): boolean {
+  const refs = [...sdk.timeout.durations, ...sdk.timeout.signals, ...sdk.retries.options];
+  return refs.some((ref) => ref.place === 'requestOptions');
+}
+
+export function findCommandApi(sdk: SdkFacts, name: string): ApiFacts | undefined {
+  return sdk.commandApis?.find((api) => api.path === name);
+}
 
 export function findClientApi(sdk: SdkFacts, path: string): ApiFacts | undefined {
   return clientApiIndex.get(sdk)?.get(path);
 }
 
-export function sdkFacts(id: string): SdkFacts | undefined {
-  return sdkCatalog.find((sdk) => sdk.sdk === id);
+/** Facts by the SDK id and, where one id covers several packages (Google), the module a client came from. */
+export function sdkFacts(id: string, module?: string): SdkFacts | undefined {
+  return sdkCatalog.find((sdk) => sdk.sdk === id && (module === undefined || sdk.modules.includes(module))) ?? sdkCatalog.find((sdk) => sdk.sdk === id);
 }

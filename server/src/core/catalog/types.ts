@@ -1,35 +1,44 @@
 import type { Operation, SdkId } from '../model';
 
-/** Where an SDK reads an option: the request body, the per-request options argument, or the client. */
+/**
+ * Where an SDK reads an option: the request body (first argument, or a command's input), the per-request
+ * options argument, or the client (constructor options, `withOptions`, a provider factory).
+ */
 export type OptionPlace = 'body' | 'requestOptions' | 'client';
 
+/** An option at a place, by a dotted path inside it (`config.maxOutputTokens`, `httpOptions.timeout`). */
+export interface OptionRef {
+  place: OptionPlace;
+  path: string;
+}
+
 export interface TimeoutFacts {
-  /** Option that takes a duration, if the SDK has one (`timeout`). */
-  option?: string;
+  /** Options that take a duration. */
+  durations: OptionRef[];
   unit: 'ms' | 's';
-  /** What the SDK does when nothing is set; `undefined` means it never times out. */
-  defaultMs?: number;
-  places: OptionPlace[];
-  /** Options that take an AbortSignal and so can bound the call (`signal`, `abortSignal`). */
-  signalOptions: string[];
-  signalPlace: OptionPlace;
-  /** How a fix should bound the call: a duration option, or an `AbortSignal.timeout(ms)` signal. */
-  fixWith: 'duration' | 'abort-signal';
-  fixPlace: OptionPlace;
+  /** What the SDK does when nothing is set: a duration, `'none'` (waits forever) or `'unknown'` (not documented). */
+  default: number | 'none' | 'unknown';
+  /** Options that take an AbortSignal and so bound the call (`signal`, `abortSignal`, `config.abortSignal`). */
+  signals: OptionRef[];
+  /** How a fix bounds the call, if the SDK has a per-call way to. */
+  fix?: { kind: 'duration' | 'abort-signal'; at: OptionRef };
+  /** The client-level duration a second fix can set. */
+  clientFix?: OptionRef;
 }
 
 export interface RetryFacts {
-  option: string;
+  options: OptionRef[];
   /** Retries after the first attempt when nothing is set. */
   default: number;
-  places: OptionPlace[];
+  /** `attempts` options count the first try too (AWS `maxAttempts`). */
+  counts: 'retries' | 'attempts';
 }
 
 export interface OutputBoundFacts {
   /** Every option the API accepts as a bound on generated tokens. */
-  accepted: string[];
+  accepted: OptionRef[];
   /** The one a fix writes. */
-  preferred: string;
+  preferred: OptionRef;
 }
 
 export interface ClientFacts {
@@ -37,31 +46,37 @@ export interface ClientFacts {
   exportName: string;
   /** Conventional name for hovers and messages. */
   displayName: string;
+  /** The export is itself a ready client instance (`import ollama from 'ollama'`), not a constructor. */
+  instance?: boolean;
   /** Options that carry a credential, and the environment variable the SDK reads by default. */
   keyOptions: string[];
+  /** The constructor takes the key as a positional argument (`new GoogleGenerativeAI(key)`). */
+  keyArgument?: number;
   keyEnv: string;
   provider: string;
 }
 
+export interface PromptFacts {
+  /** A role-tagged message list (or a string) at this body option. */
+  messages?: string;
+  system?: string[];
+  user?: string[];
+  /** The whole first argument is the prompt (LangChain `invoke('…')` or `invoke([messages])`). */
+  argument?: boolean;
+}
+
 export interface ApiFacts {
-  /** Property path from the client (`chat.completions.create`) or the function name (`streamText`). */
+  /** Property path from the client (`chat.completions.create`), function name (`streamText`) or command class. */
   path: string;
   operation: Operation;
   /** `true` always streams; `'body.stream'` streams when the body sets `stream: true`. */
   streaming?: boolean | 'body.stream';
   outputBound?: OutputBoundFacts;
-  /** The option carrying the model id in the body. */
-  modelOption?: string;
+  /** Where the model id is given. */
+  model?: OptionRef;
   /** Audit fields and where each is on the awaited result (`requestId` → `id`). */
   auditFields?: Record<string, string>;
-  /** Where prompt text goes: a role-tagged message list, system-level options, user-level options. */
   prompt?: PromptFacts;
-}
-
-export interface PromptFacts {
-  messages?: string;
-  system?: string[];
-  user?: string[];
 }
 
 /** A Vercel-style provider: an instance (`openai`) or a factory result called with a model id. */
@@ -74,6 +89,12 @@ export interface ModelProviderFacts {
   keyEnv: string;
 }
 
+/**
+ * Methods on a client that return a client: their options merge over the client's (`withOptions`), add a retry
+ * policy (`withRetry`), a fallback (`withFallbacks`), or carry it along (`bindTools`, `pipe`).
+ */
+export type ClientTransform = 'options' | 'retry' | 'fallback' | 'same' | 'model-object';
+
 export interface SdkFacts {
   sdk: SdkId;
   /** As users name it in messages: `OpenAI`, `Vercel AI SDK`. */
@@ -84,7 +105,10 @@ export interface SdkFacts {
   clientApis: ApiFacts[];
   /** Functions imported straight from the module (`generateText`). */
   functionApis: ApiFacts[];
+  /** Commands sent through `client.send(new XCommand(input))` (AWS SDK style). */
+  commandApis?: ApiFacts[];
   modelProviders: ModelProviderFacts[];
+  clientTransforms?: Record<string, ClientTransform>;
   timeout: TimeoutFacts;
   retries: RetryFacts;
   /** Call options whose callback records each request (`onFinish`, `experimental_telemetry`). */

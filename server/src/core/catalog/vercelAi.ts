@@ -1,13 +1,13 @@
-import type { SdkFacts } from './types';
+import { body } from './refs';
+import type { OutputBoundFacts, SdkFacts } from './types';
 
 const audit = { requestId: 'response.id', model: 'response.modelId', usage: 'usage' };
-const textPrompt = { messages: 'messages', system: ['system'], user: ['prompt'] };
-const textBound = { accepted: ['maxOutputTokens', 'maxTokens'], preferred: 'maxOutputTokens' };
+const model = body('model');
+const prompt = { messages: 'messages', system: ['system'], user: ['prompt'] };
+// `maxTokens` is the v4 name, still accepted so that older code is not flagged.
+const bound: OutputBoundFacts = { accepted: [body('maxOutputTokens'), body('maxTokens')], preferred: body('maxOutputTokens') };
 
-/**
- * Vercel AI SDK (`ai` 5–7): functions take one options object; model objects come from provider packages.
- * `maxTokens` is the v4 name, still accepted so that older code is not flagged.
- */
+/** Vercel AI SDK (`ai` 5–7): functions take one options object; model objects come from provider packages. */
 export const vercelAiFacts: SdkFacts = {
   sdk: 'vercel-ai',
   displayName: 'Vercel AI SDK',
@@ -15,31 +15,33 @@ export const vercelAiFacts: SdkFacts = {
   clients: [],
   clientApis: [],
   functionApis: [
-    { path: 'generateText', operation: 'chat', outputBound: textBound, modelOption: 'model', auditFields: audit, prompt: textPrompt },
-    { path: 'streamText', operation: 'chat', streaming: true, outputBound: textBound, modelOption: 'model', prompt: textPrompt },
-    { path: 'generateObject', operation: 'chat', outputBound: textBound, modelOption: 'model', auditFields: audit, prompt: textPrompt },
-    { path: 'streamObject', operation: 'chat', streaming: true, outputBound: textBound, modelOption: 'model', prompt: textPrompt },
-    { path: 'embed', operation: 'embedding', modelOption: 'model', auditFields: { usage: 'usage' } },
-    { path: 'embedMany', operation: 'embedding', modelOption: 'model', auditFields: { usage: 'usage' } },
+    { path: 'generateText', operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
+    { path: 'streamText', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+    { path: 'generateObject', operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
+    { path: 'streamObject', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+    { path: 'embed', operation: 'embedding', model, auditFields: { usage: 'usage' } },
+    { path: 'embedMany', operation: 'embedding', model, auditFields: { usage: 'usage' } },
   ],
   modelProviders: [
     { module: '@ai-sdk/openai', provider: 'openai', instances: ['openai'], factories: ['createOpenAI'], keyOptions: ['apiKey'], keyEnv: 'OPENAI_API_KEY' },
     { module: '@ai-sdk/anthropic', provider: 'anthropic', instances: ['anthropic'], factories: ['createAnthropic'], keyOptions: ['apiKey', 'authToken'], keyEnv: 'ANTHROPIC_API_KEY' },
     { module: '@ai-sdk/azure', provider: 'azure-openai', instances: ['azure'], factories: ['createAzure'], keyOptions: ['apiKey'], keyEnv: 'AZURE_API_KEY' },
+    { module: '@ai-sdk/google', provider: 'google', instances: ['google'], factories: ['createGoogleGenerativeAI'], keyOptions: ['apiKey'], keyEnv: 'GOOGLE_GENERATIVE_AI_API_KEY' },
+    { module: '@ai-sdk/mistral', provider: 'mistral', instances: ['mistral'], factories: ['createMistral'], keyOptions: ['apiKey'], keyEnv: 'MISTRAL_API_KEY' },
+    { module: '@ai-sdk/groq', provider: 'groq', instances: ['groq'], factories: ['createGroq'], keyOptions: ['apiKey'], keyEnv: 'GROQ_API_KEY' },
+    { module: '@ai-sdk/amazon-bedrock', provider: 'bedrock', instances: ['bedrock'], factories: ['createAmazonBedrock'], keyOptions: ['secretAccessKey'], keyEnv: 'AWS_SECRET_ACCESS_KEY' },
   ],
   timeout: {
     // `timeout` exists only from ai 6.0.14, so fixes use an abort signal, which every version honours.
-    option: 'timeout',
+    durations: [body('timeout')],
     unit: 'ms',
-    places: ['body'],
-    signalOptions: ['abortSignal'],
-    signalPlace: 'body',
-    fixWith: 'abort-signal',
-    fixPlace: 'body',
+    default: 'none',
+    signals: [body('abortSignal')],
+    fix: { kind: 'abort-signal', at: body('abortSignal') },
   },
-  retries: { option: 'maxRetries', default: 2, places: ['body'] },
+  retries: { options: [body('maxRetries')], default: 2, counts: 'retries' },
   auditOptions: ['onFinish', 'experimental_telemetry'],
-  structuredOutput: 'generateObject() with a zod schema',
   errorOptions: ['onError'],
+  structuredOutput: 'generateObject() with a zod schema',
   factsFrom: 'ai 6 index.d.ts: maxRetries 2, no timeout unless abortSignal or timeout is given',
 };

@@ -1,7 +1,8 @@
-import type { OptionPlace, SdkFacts } from '../catalog';
+import type { OptionPlace, OptionRef, SdkFacts } from '../catalog';
 import type { ClientConstruction, EffectiveSetting, OptionEntry, OptionMap } from '../model';
+import { optionAt } from '../options';
 
-/** The option maps a call can read settings from, by place. Language-neutral: both extractors fill it. */
+/** The option maps a call can read settings from, by place. Language-neutral: every extractor fills it. */
 export interface OptionSources {
   body?: OptionMap;
   requestOptions?: OptionMap;
@@ -9,71 +10,70 @@ export interface OptionSources {
   /** Overrides applied to the client for this call (`client.withOptions({...})`). */
   clientOverrides?: OptionMap;
   clientKnown: boolean;
+  /** A retry policy around the call or on the client (`withRetry()`, `pRetry(() => …)`), by its name. */
+  retryWrapper?: string;
+  /** A timeout helper around the call (`pTimeout`, `withTimeout`), by its name. */
+  timeoutWrapper?: string;
 }
 
-function mapsAt(place: OptionPlace, sources: OptionSources): OptionMap[] {
-  if (place === 'body') return sources.body ? [sources.body] : [];
-  if (place === 'requestOptions') return sources.requestOptions ? [sources.requestOptions] : [];
-  return [];
-}
+type Lookup = { entry: OptionEntry; place: OptionPlace } | 'unknown' | undefined;
 
-function find(maps: OptionMap[], name: string): OptionEntry | undefined {
-  for (const map of maps) {
-    const entry = map.entries.get(name);
-    if (entry) return entry;
+/** The first of `refs` that is set, call places before the client; 'unknown' when a spread may hide it. */
+function lookup(refs: readonly OptionRef[], sources: OptionSources, places: readonly OptionPlace[]): Lookup {
+  let unknown = false;
+  for (const place of places) {
+    for (const ref of refs.filter((r) => r.place === place)) {
+      const maps = place === 'body' ? [sources.body] : place === 'requestOptions' ? [sources.requestOptions] : [sources.clientOverrides, sources.client?.options];
+      for (const map of maps) {
+        const result = optionAt(map, ref.path);
+        if ('found' in result) return { entry: result.found, place };
+        if ('unknown' in result) unknown = true;
+      }
+      if (place === 'client' && !sources.clientKnown) unknown = true;
+    }
   }
-  return undefined;
+  return unknown ? 'unknown' : undefined;
 }
 
 function numberOf(entry: OptionEntry): number | undefined {
   return entry.value.kind === 'number' ? entry.value.value : undefined;
 }
 
+const sourceOf = (place: OptionPlace) => (place === 'client' ? 'client' : 'call');
+
 /** Call places first, then the client, then the SDK's default. Spreads or untraceable clients give 'unknown'. */
 export function effectiveTimeout(facts: SdkFacts, sources: OptionSources): EffectiveSetting {
   const { timeout } = facts;
   const scale = timeout.unit === 's' ? 1000 : 1;
-  const callMaps = timeout.places.flatMap((place) => mapsAt(place, sources));
-  const signalMaps = mapsAt(timeout.signalPlace, sources);
-  const callTimeout = timeout.option ? find(callMaps, timeout.option) : undefined;
-  if (callTimeout) return { source: 'call', option: callTimeout, value: scaled(numberOf(callTimeout), scale) };
-  for (const name of timeout.signalOptions) {
-    const signal = find(signalMaps, name);
-    if (signal) return { source: 'call', option: signal, viaSignal: true };
-  }
-  if ([...callMaps, ...signalMaps].some((map) => map.hasSpread)) return { source: 'unknown' };
-  if (timeout.places.includes('client')) {
-    const fromClient = clientSetting(timeout.option, sources);
-    if (fromClient) return fromClient.option ? { ...fromClient, value: scaled(numberOf(fromClient.option), scale) } : fromClient;
-  }
-  return timeout.defaultMs === undefined ? { source: 'none' } : { source: 'sdk-default', value: timeout.defaultMs };
+  const callPlaces: OptionPlace[] = ['body', 'requestOptions'];
+  const atCall = lookup(timeout.durations, sources, callPlaces);
+  if (atCall && atCall !== 'unknown') return withValue(atCall, scale);
+  const signal = lookup(timeout.signals, sources, callPlaces);
+  if (signal && signal !== 'unknown') return { source: 'call', option: signal.entry, viaSignal: true };
+  if (sources.timeoutWrapper) return { source: 'wrapper', by: sources.timeoutWrapper };
+  if (atCall === 'unknown' || signal === 'unknown') return { source: 'unknown' };
+  const atClient = lookup(timeout.durations, sources, ['client']);
+  if (atClient === 'unknown') return { source: 'unknown' };
+  if (atClient) return withValue(atClient, scale);
+  if (timeout.default === 'unknown') return { source: 'unknown' };
+  return timeout.default === 'none' ? { source: 'none' } : { source: 'sdk-default', value: timeout.default };
 }
 
 export function effectiveRetries(facts: SdkFacts, sources: OptionSources): EffectiveSetting {
   const { retries } = facts;
-  const callMaps = retries.places.flatMap((place) => mapsAt(place, sources));
-  const atCall = find(callMaps, retries.option);
-  if (atCall) return { source: 'call', option: atCall, value: numberOf(atCall) };
-  if (callMaps.some((map) => map.hasSpread)) return { source: 'unknown' };
-  if (retries.places.includes('client')) {
-    const fromClient = clientSetting(retries.option, sources);
-    if (fromClient) return fromClient.option ? { ...fromClient, value: numberOf(fromClient.option) } : fromClient;
+  const found = lookup(retries.options, sources, ['body', 'requestOptions', 'client']);
+  if (found === 'unknown') return { source: 'unknown' };
+  if (found) {
+    const raw = numberOf(found.entry);
+    const value = raw === undefined ? undefined : retries.counts === 'attempts' ? Math.max(0, raw - 1) : raw;
+    // A non-numeric retry option (`retryConfig: {...}`) is a policy: set, value unknown.
+    return { source: sourceOf(found.place), option: found.entry, value };
   }
+  if (sources.retryWrapper) return { source: 'wrapper', by: sources.retryWrapper };
   return { source: 'sdk-default', value: retries.default };
 }
 
-function clientSetting(option: string | undefined, sources: OptionSources): EffectiveSetting | undefined {
-  if (!option) return undefined;
-  const override = sources.clientOverrides?.entries.get(option);
-  if (override) return { source: 'client', option: override };
-  if (sources.clientOverrides?.hasSpread) return { source: 'unknown' };
-  if (!sources.clientKnown || !sources.client) return { source: 'unknown' };
-  const entry = sources.client.options.entries.get(option);
-  if (entry) return { source: 'client', option: entry };
-  if (sources.client.options.hasSpread) return { source: 'unknown' };
-  return undefined;
-}
-
-function scaled(value: number | undefined, scale: number): number | undefined {
-  return value === undefined ? undefined : value * scale;
+function withValue(found: { entry: OptionEntry; place: OptionPlace }, scale: number): EffectiveSetting {
+  const value = numberOf(found.entry);
+  return { source: sourceOf(found.place), option: found.entry, value: value === undefined ? undefined : value * scale };
 }

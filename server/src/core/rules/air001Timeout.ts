@@ -1,5 +1,6 @@
-import type { FixValue } from '../fixes';
+import { addOptionAt, type FixValue } from '../fixes';
 import { describeDuration } from './describe';
+import { targetAt } from './targets';
 import type { FixProposal, Rule } from './types';
 
 export const air001Timeout: Rule = {
@@ -27,25 +28,24 @@ export const air001Timeout: Rule = {
     const facts = context.sdkFacts(site);
     if (!facts) return;
     const ms = context.settings.timeoutMs;
-    const data = { sdk: facts.displayName, defaultTimeout: describeDuration(timeout.value), duration: describeDuration(ms) };
+    const client = site.client?.constructorName ?? facts.displayName;
+    const data = { sdk: facts.displayName, defaultTimeout: describeDuration(timeout.value), duration: describeDuration(ms), client };
+    const duration: FixValue = { kind: 'duration', ms, unit: facts.timeout.unit };
     const fixes: FixProposal[] = [];
 
-    const callTarget = facts.timeout.fixPlace === 'body' ? site.targets.body : site.targets.requestOptions;
-    const byDuration = facts.timeout.fixWith === 'duration' && facts.timeout.option;
-    const callOption = byDuration ? facts.timeout.option : facts.timeout.signalOptions[0];
-    const callValue: FixValue = byDuration ? { kind: 'duration', ms, unit: facts.timeout.unit } : { kind: 'abort-timeout', ms };
-    if (callTarget && callOption) {
-      fixes.push({ messageId: 'addToCall', data, edits: context.fixer.addOption(callTarget, callOption, callValue) });
+    const fix = facts.timeout.fix;
+    const target = fix && targetAt(site, fix.at.place);
+    if (fix && target) {
+      const value: FixValue = fix.kind === 'duration' ? duration : { kind: 'abort-timeout', ms };
+      const edits = addOptionAt(context.fixer, target, fix.at.path, value);
+      if (edits.length > 0) fixes.push({ messageId: fix.at.place === 'client' ? 'addToClient' : 'addToCall', edits });
     }
-
-    const client = site.client;
-    if (client?.optionsTarget && client.file === site.file && facts.timeout.places.includes('client') && facts.timeout.option) {
-      fixes.push({
-        messageId: 'addToClient',
-        data: { ...data, client: client.constructorName },
-        edits: context.fixer.addOption(client.optionsTarget, facts.timeout.option, { kind: 'duration', ms, unit: facts.timeout.unit }),
-        alternative: true,
-      });
+    const clientFix = facts.timeout.clientFix;
+    const clientTarget = clientFix && fix?.at.place !== 'client' ? targetAt(site, clientFix.place) : undefined;
+    if (clientFix && clientTarget) {
+      // Changes every call through that client, so it is offered but never preferred.
+      const edits = addOptionAt(context.fixer, clientTarget, clientFix.path, duration);
+      if (edits.length > 0) fixes.push({ messageId: 'addToClient', edits, alternative: true });
     }
     context.report({ messageId: timeout.source === 'none' ? 'none' : 'sdkDefault', data, span: site.calleeSpan, fixes });
   },

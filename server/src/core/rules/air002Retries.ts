@@ -12,8 +12,8 @@ export const air002Retries: Rule = {
     },
     fixable: 'review',
     messages: {
-      disabled: 'Retries are turned off for this {{sdk}} call ({{option}}: 0{{where}}): one rate limit (429) or transient 5xx fails the request.',
-      noDefault: 'This {{sdk}} call has no retry policy: the SDK does not retry by default, so one rate limit (429) or transient 5xx fails the request.',
+      disabled: 'Retries are turned off for this {{sdk}} call ({{setting}}{{where}}): one rate limit (429) or transient 5xx fails the request.',
+      noDefault: 'This {{sdk}} call has no retry policy: the SDK does not retry by default, so one rate limit (429) or transient 5xx fails the request. Configure retries or wrap the call in a retry helper.',
       allowRetries: 'Allow {{retries}} retries',
     },
   },
@@ -22,13 +22,15 @@ export const air002Retries: Rule = {
     if (retries.value !== 0) return;
     const facts = context.sdkFacts(site);
     if (!facts) return;
-    const data = { sdk: facts.displayName, option: facts.retries.option, retries: context.settings.retries };
     const option = retries.option;
     if (!option) {
-      context.report({ messageId: 'noDefault', data, span: site.calleeSpan });
+      context.report({ messageId: 'noDefault', data: { sdk: facts.displayName }, span: site.calleeSpan });
       return;
     }
-    const fix = { messageId: 'allowRetries', data, edits: context.fixer.setOption(option, { kind: 'integer', value: context.settings.retries }) };
+    const written = option.value.kind === 'number' ? option.value.value : 0;
+    const wanted = context.settings.retries + (facts.retries.counts === 'attempts' ? 1 : 0);
+    const data = { sdk: facts.displayName, setting: `${option.name}: ${written}`, retries: context.settings.retries };
+    const fix = { messageId: 'allowRetries', data, edits: context.fixer.setOption(option, { kind: 'integer', value: wanted }) };
     if (retries.source === 'client') {
       // The option lives on the client; report at the call so each affected call is visible, fix where it is written.
       const fixes = site.client?.file === site.file ? [fix] : [];

@@ -1,3 +1,6 @@
+import { addOptionAt } from '../fixes';
+import { optionAt } from '../options';
+import { optionsAt, targetAt } from './targets';
 import type { Rule } from './types';
 
 export const air006OutputBound: Rule = {
@@ -18,14 +21,21 @@ export const air006OutputBound: Rule = {
   },
   checkCallSite(site, context) {
     const bound = context.apiFacts(site)?.outputBound;
-    const body = site.targets.body;
-    if (!bound || body?.kind !== 'object' || body.options.hasSpread) return;
-    if (bound.accepted.some((name) => body.options.entries.has(name))) return;
+    if (!bound) return;
+    for (const ref of bound.accepted) {
+      const options = optionsAt(site, ref.place);
+      // Options we cannot see may hold the bound: stay silent rather than guess.
+      if (!options) return;
+      const lookup = optionAt(options, ref.path);
+      if (!('missing' in lookup)) return;
+    }
     const facts = context.sdkFacts(site);
     if (!facts) return;
     const tokens = context.settings.maxOutputTokens;
-    const data = { sdk: facts.displayName, api: site.api, option: bound.preferred, tokens };
-    const edits = context.fixer.addOption(body, bound.preferred, { kind: 'integer', value: tokens });
-    context.report({ messageId: 'missing', data, span: site.calleeSpan, fixes: [{ messageId: 'addBound', data, edits }] });
+    const data = { sdk: facts.displayName, api: site.api, option: bound.preferred.path, tokens };
+    const target = targetAt(site, bound.preferred.place);
+    const edits = target ? addOptionAt(context.fixer, target, bound.preferred.path, { kind: 'integer', value: tokens }) : [];
+    const fixes = edits.length > 0 ? [{ messageId: 'addBound', data, edits }] : [];
+    context.report({ messageId: 'missing', data, span: site.calleeSpan, fixes });
   },
 };

@@ -1,4 +1,5 @@
 import { isPlaceholderKey } from '../catalog/credentials';
+import { optionAt } from '../options';
 import type { Rule } from './types';
 
 export const air007HardcodedKey: Rule = {
@@ -18,11 +19,14 @@ export const air007HardcodedKey: Rule = {
     },
   },
   checkClient(client, context) {
-    for (const name of client.credentials.options) {
-      const entry = client.options.entries.get(name);
+    const written = client.credentials.options.map((name) => {
+      const lookup = optionAt(client.options, name);
+      return 'found' in lookup ? lookup.found : undefined;
+    });
+    for (const entry of [...written, client.credentials.argument]) {
       if (entry?.value.kind !== 'string' || isPlaceholderKey(entry.value.value)) continue;
       const span = entry.resolvedFrom ?? entry.valueSpan;
-      const data = { option: name, client: client.constructorName, env: client.credentials.env };
+      const data = { option: entry.name, client: client.constructorName, env: client.credentials.env };
       const edits = context.fixer.replaceWith(span, { kind: 'env', name: client.credentials.env });
       context.report({ messageId: 'hardcoded', data, span, fixes: [{ messageId: 'readEnv', data, edits }] });
     }

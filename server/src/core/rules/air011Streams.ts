@@ -1,5 +1,7 @@
-import type { FixValue } from '../fixes';
-import type { FixProposal, Rule } from './types';
+import { addOptionAt } from '../fixes';
+import { optionAt } from '../options';
+import { optionsAt, targetAt } from './targets';
+import type { Rule } from './types';
 
 /** A signal expression that already follows the client connection (`req.signal`, `AbortSignal.any([signal, …])`). */
 const TIED_TO_REQUEST = /(^|[^\w])(signal|\w+\.signal)\b/;
@@ -29,21 +31,23 @@ export const air011Streams: Rule = {
     if (!facts) return;
     const sdk = facts.displayName;
     const { signal, requestParam } = site.stream;
-    const signalOption = facts.timeout.signalOptions[0];
-    const signalTarget = facts.timeout.signalPlace === 'body' ? site.targets.body : site.targets.requestOptions;
+    const signalRef = facts.timeout.signals[0];
 
     const tied = signal !== undefined && TIED_TO_REQUEST.test(signal) && !TIMEOUT_ONLY.test(signal);
-    if (requestParam && !tied && signalOption) {
+    if (requestParam && !tied && signalRef) {
       const requestSignal = { object: requestParam, property: 'signal' };
-      const fixes: FixProposal[] = [];
-      const existing = signalTarget?.kind === 'object' ? signalTarget.options.entries.get(signalOption) : undefined;
-      if (existing && signal) {
-        const combined: FixValue = { kind: 'any-signal', first: requestSignal, existing: signal };
-        fixes.push({ messageId: 'addSignal', data: { request: requestParam }, edits: context.fixer.setOption(existing, combined) });
-      } else if (signalTarget && !existing) {
-        fixes.push({ messageId: 'addSignal', data: { request: requestParam }, edits: context.fixer.addOption(signalTarget, signalOption, { kind: 'property', ...requestSignal }) });
-      }
-      context.report({ messageId: 'notTied', data: { sdk, request: requestParam, option: signalOption }, span: site.calleeSpan, fixes });
+      const target = targetAt(site, signalRef.place);
+      const options = optionsAt(site, signalRef.place);
+      const lookup = optionAt(options, signalRef.path);
+      const existing = 'found' in lookup ? lookup.found : undefined;
+      const edits =
+        existing && signal
+          ? context.fixer.setOption(existing, { kind: 'any-signal', first: requestSignal, existing: signal })
+          : target
+            ? addOptionAt(context.fixer, target, signalRef.path, { kind: 'property', ...requestSignal })
+            : [];
+      const fixes = edits.length > 0 ? [{ messageId: 'addSignal', data: { request: requestParam }, edits }] : [];
+      context.report({ messageId: 'notTied', data: { sdk, request: requestParam, option: signalRef.path }, span: site.calleeSpan, fixes });
     }
 
     const { tryCatch, promiseCatch, errorCallback } = site.guarded;

@@ -66,7 +66,7 @@ export interface RuleContext {
   /** The first configured redaction function this file can call, if any. */
   readonly redactorInScope: string | undefined;
   readonly fixer: LanguageFixer;
-  sdkFacts(site: { sdk: string }): SdkFacts | undefined;
+  sdkFacts(site: { sdk: string; module?: string }): SdkFacts | undefined;
   apiFacts(site: CallSite): ApiFacts | undefined;
   report(report: Report): void;
 }

@@ -1,4 +1,5 @@
-import { callLeafNames, catalogByModule, findClientApi } from '../../catalog';
+import { callLeafNames, catalogByModule, findClientApi, findCommandApi, usesRequestOptions } from '../../catalog';
+import { optionAt } from '../../options';
 import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
 import type {
   CallSite,
@@ -9,6 +10,7 @@ import type {
   Language,
   Logged,
   ModelRef,
+  OptionEntry,
   OptionMap,
   OptionTarget,
   OptionValue,
@@ -39,7 +41,19 @@ import { ts } from './ts';
 /** What an expression evaluates to, as far as it matters to AI calls. */
 type Value =
   | { kind: 'module'; module: string; exportName: string }
-  | { kind: 'client'; sdk: SdkFacts; construction?: ClientConstruction; overrides?: OptionMap; via: string }
+  | {
+      kind: 'client';
+      sdk: SdkFacts;
+      /** Where it was built, when that is in this file. */
+      construction?: ClientConstruction;
+      /** Its options are all visible: built here, or a ready instance with defaults. */
+      known: boolean;
+      module?: string;
+      overrides?: OptionMap;
+      retryWrapper?: string;
+      fallback?: string;
+      via: string;
+    }
   | { kind: 'provider'; sdk: SdkFacts; provider: ModelProviderFacts; construction?: ClientConstruction }
   | { kind: 'string'; value: string; span: Span }
   | { kind: 'number'; value: number; span: Span }
@@ -395,7 +409,7 @@ class TypeScriptExtractor {
   private valueOfName(name: string, at: number, depth: number): Value | undefined {
     const declaration = this.scopes.resolve(name, at);
     if (!declaration || this.resolving.has(declaration) || depth > MAX_ALIAS_DEPTH) return undefined;
-    if (declaration.import) return { kind: 'module', ...declaration.import };
+    if (declaration.import) return this.instanceClient(declaration.import) ?? { kind: 'module', ...declaration.import };
     this.resolving.add(declaration);
     try {
       if (declaration.initializer) {
@@ -407,7 +421,7 @@ class TypeScriptExtractor {
       if (declaration.typeName) {
         const type = this.valueOfName(declaration.typeName, at, depth + 1);
         const client = type?.kind === 'module' ? this.clientExport(type) : undefined;
-        if (client) return { kind: 'client', sdk: client.sdk, via: `a parameter or field typed ${declaration.typeName}` };
+        if (client) return { kind: 'client', sdk: client.sdk, known: false, module: type?.kind === 'module' ? type.module : undefined, via: `a parameter or field typed ${declaration.typeName}` };
       }
       return undefined;
     } finally {
@@ -438,11 +452,18 @@ class TypeScriptExtractor {
     return undefined;
   }
 
-  private clientExport(value: Extract<Value, { kind: 'module' }>) {
+  private clientExport(value: { module: string; exportName: string }) {
     const exported = catalogByModule.get(value.module);
     if (!exported) return undefined;
     // `require('openai')` and `import * as OpenAI` give the module, whose constructor is the default export.
     return exported.clients.get(value.exportName === '*' ? 'default' : value.exportName);
+  }
+
+  /** `import ollama from 'ollama'`: an export that is itself a ready client, with the SDK's defaults. */
+  private instanceClient(imported: { module: string; exportName: string }): Value | undefined {
+    const found = this.clientExport(imported);
+    if (!found?.client.instance || imported.exportName === '*') return undefined;
+    return { kind: 'client', sdk: found.sdk, known: true, module: imported.module, via: `the ${found.client.displayName} instance exported by '${imported.module}'` };
   }
 
   private constructionOf(node: ts.NewExpression, depth = 0): Value | undefined {
@@ -450,20 +471,21 @@ class TypeScriptExtractor {
     if (callee?.kind !== 'module') return undefined;
     const found = this.clientExport(callee);
     if (!found) return undefined;
-    const credentials = { options: found.client.keyOptions, env: found.client.keyEnv };
-    const construction = this.recordConstruction(node, found.sdk, found.client.displayName, callee.module, credentials, node.arguments);
-    return { kind: 'client', sdk: found.sdk, construction, via: `new ${found.client.displayName}() from '${callee.module}'` };
+    const key = found.client.keyArgument;
+    const keyArgument = key !== undefined && node.arguments?.[key] ? this.argumentEntry(node.arguments[key], key) : undefined;
+    const credentials = { options: found.client.keyOptions, env: found.client.keyEnv, argument: keyArgument };
+    // A constructor whose first argument is the key has no options object to read.
+    const optionArgs = key === 0 ? undefined : node.arguments;
+    const construction = this.recordConstruction(node, found.sdk, found.client.displayName, callee.module, credentials, optionArgs);
+    return { kind: 'client', sdk: found.sdk, construction, known: true, module: callee.module, via: `new ${found.client.displayName}() from '${callee.module}'` };
   }
 
-  /** Calls that produce clients or providers: `createOpenAI({...})`, `client.withOptions({...})`. */
+  /** Calls that produce clients or providers: `createOpenAI({...})`, `client.withOptions({...})`, `model.withRetry()`. */
   private callValueOf(node: ts.CallExpression, depth: number): Value | undefined {
     const callee = unwrap(node.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'withOptions') {
-      const base = this.valueOf(callee.expression, depth + 1);
-      if (base?.kind !== 'client') return undefined;
-      const [arg] = node.arguments;
-      const overrides = arg && ts.isObjectLiteralExpression(unwrap(arg)) ? this.optionsOf(unwrap(arg) as ts.ObjectLiteralExpression) : unknownOptions();
-      return { ...base, overrides, via: `${base.via}, .withOptions()` };
+    if (ts.isPropertyAccessExpression(callee)) {
+      const transformed = this.transformOf(node, callee, depth);
+      if (transformed) return transformed;
     }
     const value = this.valueOf(callee, depth + 1);
     if (value?.kind !== 'module') return undefined;
@@ -472,6 +494,51 @@ class TypeScriptExtractor {
     const credentials = { options: factory.provider.keyOptions, env: factory.provider.keyEnv };
     const construction = this.recordConstruction(node, factory.sdk, value.exportName, value.module, credentials, node.arguments);
     return { kind: 'provider', sdk: factory.sdk, provider: factory.provider, construction };
+  }
+
+  /** A client method that returns a client, as the catalog describes it; `x.pipe(model)` carries the model. */
+  private transformOf(node: ts.CallExpression, callee: ts.PropertyAccessExpression, depth: number): Value | undefined {
+    const method = callee.name.text;
+    const base = this.valueOf(callee.expression, depth + 1);
+    if (base?.kind !== 'client') {
+      const [arg] = node.arguments;
+      const piped = method === 'pipe' && arg ? this.valueOf(arg, depth + 1) : undefined;
+      return piped?.kind === 'client' ? { ...piped, via: `${piped.via}, piped` } : undefined;
+    }
+    const via = `${base.via}, .${method}()`;
+    switch (base.sdk.clientTransforms?.[method]) {
+      case 'options': {
+        const [arg] = node.arguments;
+        const overrides = arg && ts.isObjectLiteralExpression(unwrap(arg)) ? this.optionsOf(unwrap(arg) as ts.ObjectLiteralExpression) : unknownOptions();
+        return { ...base, overrides, via };
+      }
+      case 'retry':
+        return { ...base, retryWrapper: `.${method}()`, via };
+      case 'fallback':
+        return { ...base, fallback: `.${method}()`, via };
+      case 'same':
+        return { ...base, via };
+      case 'model-object': {
+        const module = base.construction?.module ?? base.module ?? '';
+        const construction = this.recordConstruction(node, base.sdk, method, module, { options: [], env: '' }, node.arguments);
+        return { kind: 'client', sdk: base.sdk, construction, known: true, module, via };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** A positional argument as an option entry (a key given to a constructor). */
+  private argumentEntry(arg: ts.Expression, index: number): OptionEntry {
+    const constant = this.lookupConstant(unwrap(arg));
+    const span = spanOf(arg, this.sourceFile);
+    return {
+      name: `argument ${index + 1}`,
+      span,
+      valueSpan: span,
+      value: constant?.value ?? readLiteral(arg, this.sourceFile, this.lookupConstant),
+      resolvedFrom: constant?.span,
+    };
   }
 
   private recordConstruction(
@@ -572,21 +639,45 @@ class TypeScriptExtractor {
 
   private clientCallSite(call: PendingCall, owner: Value | undefined, path: string[], ownerText: string): CallSite | undefined {
     if (owner?.kind !== 'client') return undefined;
-    const api = findClientApi(owner.sdk, path.join('.'));
-    if (!api) return undefined;
     const args = call.node.arguments;
-    const body = this.bodyOf(args[0]);
-    const requestOptions = owner.sdk.timeout.places.includes('requestOptions') || owner.sdk.retries.places.includes('requestOptions')
-      ? this.argumentOptions(args[1], args, call.node)
-      : undefined;
-    const clientKnown = owner.construction !== undefined;
-    const site = this.baseCallSite(call, owner.sdk, api, body, requestOptions, `${ownerText}: ${owner.via}`);
+    const command = path.length === 1 && path[0] === 'send' && owner.sdk.commandApis ? this.commandOf(owner.sdk, args[0]) : undefined;
+    const api = command?.api ?? findClientApi(owner.sdk, path.join('.'));
+    if (!api) return undefined;
+    // LangChain's invoke(input, options): the first argument is the prompt, not an options object.
+    const body = command ? command.body : api.prompt?.argument ? { options: noOptions() } : this.bodyOf(args[0]);
+    const requestOptions = usesRequestOptions(owner.sdk) ? this.argumentOptions(args[1], args, call.node) : undefined;
+    const recognizedBy = `${ownerText}: ${owner.via}${command ? `, sending ${api.path}` : ''}`;
+    const site = this.baseCallSite(call, owner.sdk, api, body, requestOptions, recognizedBy, owner);
     site.client = owner.construction;
-    site.clientKnown = clientKnown;
-    const sources = { body: body.options, requestOptions: requestOptions?.options, client: owner.construction, clientOverrides: owner.overrides, clientKnown };
+    site.clientKnown = owner.known;
+    site.module = owner.module;
+    if (owner.fallback) site.guarded.fallback = owner.fallback;
+    const sources = {
+      body: body.options,
+      requestOptions: requestOptions?.options,
+      client: owner.construction,
+      clientOverrides: owner.overrides,
+      clientKnown: owner.known,
+      retryWrapper: owner.retryWrapper,
+    };
     site.effective = { timeout: effectiveTimeout(owner.sdk, sources), retries: effectiveRetries(owner.sdk, sources) };
-    if (site.streaming) site.stream = this.streamFactsOf(call, owner.sdk, [body.options, requestOptions?.options]);
+    if (site.streaming) site.stream = this.streamFactsOf(call, owner.sdk, { body: body.options, requestOptions: requestOptions?.options });
     return site;
+  }
+
+  /** `new ConverseCommand({...})`, inline or in a same-file constant, sent through an AWS-style client. */
+  private commandOf(sdk: SdkFacts, arg: ts.Expression | undefined): { api: ApiFacts; body: OptionsArgument } | undefined {
+    if (!arg) return undefined;
+    let node = unwrap(arg);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.scopes.resolve(node.text, node.pos);
+      if (!declaration?.initializer) return undefined;
+      node = unwrap(declaration.initializer);
+    }
+    if (!ts.isNewExpression(node)) return undefined;
+    const callee = this.valueOf(node.expression);
+    const api = callee?.kind === 'module' && sdk.modules.includes(callee.module) ? findCommandApi(sdk, callee.exportName) : undefined;
+    return api ? { api, body: this.bodyOf(node.arguments?.[0]) } : undefined;
   }
 
   private functionCallSite(call: PendingCall, sdk: SdkFacts, api: ApiFacts, recognizedBy: string): CallSite {
@@ -594,7 +685,7 @@ class TypeScriptExtractor {
     const site = this.baseCallSite(call, sdk, api, body, undefined, recognizedBy);
     const sources = { body: body.options, clientKnown: true };
     site.effective = { timeout: effectiveTimeout(sdk, sources), retries: effectiveRetries(sdk, sources) };
-    if (site.streaming) site.stream = this.streamFactsOf(call, sdk, [body.options]);
+    if (site.streaming) site.stream = this.streamFactsOf(call, sdk, { body: body.options });
     return site;
   }
 
@@ -624,6 +715,7 @@ class TypeScriptExtractor {
     body: OptionsArgument,
     requestOptions: OptionsArgument | undefined,
     recognizedBy: string,
+    owner?: Extract<Value, { kind: 'client' }>,
   ): CallSite {
     const span = spanOf(call.node, this.sourceFile);
     const options = mergeOptions(body.options, requestOptions?.options);
@@ -638,7 +730,7 @@ class TypeScriptExtractor {
       operation: api.operation,
       api: api.path,
       streaming: api.streaming === true || (api.streaming === 'body.stream' && streamFlag?.kind === 'boolean' && streamFlag.value),
-      model: api.modelOption && body.object ? this.modelOf(body.object, api.modelOption) : undefined,
+      model: this.modelRefOf(api, body, owner),
       clientKnown: true,
       options,
       targets: { body: body.target, requestOptions: requestOptions?.target },
@@ -650,9 +742,27 @@ class TypeScriptExtractor {
       resultBinding: this.resultBindingOf(call.node),
       statement: this.statementTargetOf(call),
       stream: undefined,
-      promptInputs: api.prompt && body.object ? new PromptReader(this.sourceFile, this.sourceOfRoot, this.redactors).read(body.object, api.prompt) : [],
+      promptInputs: this.promptInputsOf(call, api, body),
       outputUse: { jsonParses: this.jsonParsesOf(call) },
     };
+  }
+
+  private promptInputsOf(call: PendingCall, api: ApiFacts, body: OptionsArgument) {
+    if (!api.prompt) return [];
+    const reader = new PromptReader(this.sourceFile, this.sourceOfRoot, this.redactors);
+    if (api.prompt.argument) return call.node.arguments[0] ? reader.readArgument(call.node.arguments[0]) : [];
+    return body.object ? reader.read(body.object, api.prompt) : [];
+  }
+
+  /** The model from the request body, or from the client for SDKs that fix it there (LangChain, legacy Google). */
+  private modelRefOf(api: ApiFacts, body: OptionsArgument, owner: Extract<Value, { kind: 'client' }> | undefined): ModelRef | undefined {
+    if (!api.model) return undefined;
+    if (api.model.place === 'body') return body.object ? this.modelOf(body.object, api.model.path) : undefined;
+    const options = owner?.construction?.options;
+    const entry = options?.entries.get(api.model.path) ?? options?.entries.get('modelName');
+    if (!entry) return undefined;
+    if (entry.value.kind === 'string') return { value: entry.value.value, span: entry.resolvedFrom ?? entry.valueSpan };
+    return { dynamic: true, span: entry.valueSpan, expression: entry.value.kind === 'expression' ? entry.value.text : undefined };
   }
 
   /** Where a name's value comes from, following `const x = y.z` back to a parameter, a literal or the request. */
@@ -693,13 +803,11 @@ class TypeScriptExtractor {
   }
 
   /** For a stream: the abort signal it was given, and the handler's fetch `Request` whose signal would do. */
-  private streamFactsOf(call: PendingCall, sdk: SdkFacts, maps: (OptionMap | undefined)[]): StreamFacts {
+  private streamFactsOf(call: PendingCall, sdk: SdkFacts, maps: { body?: OptionMap; requestOptions?: OptionMap }): StreamFacts {
     let signal: string | undefined;
-    for (const name of sdk.timeout.signalOptions) {
-      for (const map of maps) {
-        const entry = map?.entries.get(name);
-        if (entry) signal = entry.value.kind === 'expression' ? entry.value.text : name;
-      }
+    for (const ref of sdk.timeout.signals) {
+      const lookup = optionAt(ref.place === 'body' ? maps.body : maps.requestOptions, ref.path);
+      if ('found' in lookup) signal = lookup.found.value.kind === 'expression' ? lookup.found.value.text : ref.path;
     }
     let requestParam: string | undefined;
     for (const parameter of call.functionNode?.parameters ?? []) {
@@ -708,8 +816,6 @@ class TypeScriptExtractor {
     }
     return { signal, requestParam };
   }
-
-  // ---- what surrounds a call: error handling, logging, its result, its statement ----
 
   private guardOf(call: PendingCall, sdk: SdkFacts, body: OptionMap): Guarded {
     const clause = call.tryStatement?.catchClause;

@@ -11,6 +11,10 @@ function render(value: FixValue): string {
       return String(value.value);
     case 'env':
       return `process.env.${value.name}`;
+    case 'env-template':
+      return `\`${value.prefix}\${process.env.${value.name}}\``;
+    case 'object':
+      return `{ ${value.name}: ${render(value.value)} }`;
     case 'property':
       return `${value.object}.${value.property}`;
     case 'any-signal':

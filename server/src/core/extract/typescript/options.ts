@@ -42,7 +42,10 @@ export function readLiteral(expr: ts.Expression, sourceFile: ts.SourceFile, look
   if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true };
   if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false };
   if (node.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null' };
-  if (ts.isObjectLiteralExpression(node)) return { kind: 'object', options: readOptions(node, sourceFile, lookup) };
+  if (ts.isObjectLiteralExpression(node)) {
+    const options = readOptions(node, sourceFile, lookup);
+    return { kind: 'object', options, target: objectTarget(node, sourceFile, options) };
+  }
   return lookup?.(node)?.value ?? { kind: 'expression', text: node.getText(sourceFile) };
 }
 

@@ -8,6 +8,9 @@ import { ts } from './ts';
 export type SourceOf = (root: ts.Identifier) => PromptSource;
 
 const ROLES = new Set<PromptRole>(['system', 'developer', 'user', 'assistant']);
+/** LangChain message tuples and classes. */
+const TUPLE_ROLES: Record<string, PromptRole> = { system: 'system', human: 'user', user: 'user', ai: 'assistant', assistant: 'assistant' };
+const MESSAGE_CLASS_ROLES: Record<string, PromptRole> = { SystemMessage: 'system', HumanMessage: 'user', AIMessage: 'assistant' };
 
 /** Reads every value that reaches the prompt of one call, with its role and where it comes from. */
 export class PromptReader {
@@ -32,6 +35,12 @@ export class PromptReader {
     return this.inputs;
   }
 
+  /** LangChain's `invoke(input)`: a string, a list of messages, tuples (`['system', '…']`) or message classes. */
+  readArgument(argument: ts.Expression): PromptInput[] {
+    this.readMessages(argument);
+    return this.inputs;
+  }
+
   /** A message list: role-tagged objects in an array literal, or a string; anything else is one opaque input. */
   private readMessages(expression: ts.Expression): void {
     const node = unwrap(expression);
@@ -41,6 +50,15 @@ export class PromptReader {
     }
     for (const element of node.elements) {
       const message = unwrap(element as ts.Expression);
+      const tuple = ts.isArrayLiteralExpression(message) && message.elements.length === 2 ? message.elements : undefined;
+      if (tuple && ts.isStringLiteralLike(tuple[0])) {
+        this.collect(tuple[1] as ts.Expression, TUPLE_ROLES[tuple[0].text] ?? 'unknown');
+        continue;
+      }
+      if (ts.isNewExpression(message) && ts.isIdentifier(message.expression) && message.arguments?.[0]) {
+        this.collect(message.arguments[0], MESSAGE_CLASS_ROLES[message.expression.text] ?? 'unknown');
+        continue;
+      }
       if (!ts.isObjectLiteralExpression(message)) {
         this.collect(message, 'unknown');
         continue;

@@ -1,0 +1,16 @@
+import type { OptionPlace } from '../catalog';
+import type { CallSite, OptionMap, OptionTarget } from '../model';
+
+/** Where fixes for options at `place` go: the body, the request options, or the client when it is built in this file. */
+export function targetAt(site: CallSite, place: OptionPlace): OptionTarget | undefined {
+  if (place === 'body') return site.targets.body;
+  if (place === 'requestOptions') return site.targets.requestOptions;
+  return site.client && site.client.file === site.file ? site.client.optionsTarget : undefined;
+}
+
+/** The options already written at `place`, as far as they are visible. */
+export function optionsAt(site: CallSite, place: OptionPlace): OptionMap | undefined {
+  if (place === 'client') return site.clientKnown ? site.client?.options : undefined;
+  const target = place === 'body' ? site.targets.body : site.targets.requestOptions;
+  return target?.kind === 'object' ? target.options : undefined;
+}
