@@ -88,4 +88,31 @@ export const handler = async () => openai.chat.completions.create({ model: 'gpt-
     assert.equal(site.enclosingFunction, 'handler');
     assert.match(site.recognizedBy, /new OpenAI\(\) from 'openai'/);
   });
+
+  it('recognises plain HTTP to model endpoints, URLs in constants and axios instances included', () => {
+    const sites = sitesOf(`import axios from 'axios';
+import ky from 'ky';
+const OPENAI_URL = 'https://api.openai.com/v1/chat/completions';
+const BASE = 'https://api.anthropic.com';
+const ollama = axios.create({ baseURL: 'http://localhost:11434' });
+fetch(OPENAI_URL, { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [] }) });
+fetch(\`\${BASE}/v1/messages\`, { method: 'POST', body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 9, messages: [] }) });
+fetch(new URL('/v1beta/models/gemini-2.5-flash:generateContent', 'https://generativelanguage.googleapis.com'), { method: 'POST' });
+ollama.post('/api/chat', { model: 'llama3', messages: [] });
+ky.post('https://api.groq.com/openai/v1/chat/completions', { json: { model: 'llama-3.1-8b-instant', messages: [] } });
+axios({ url: 'https://my-res.openai.azure.com/openai/deployments/chat/chat/completions', method: 'post', data: { messages: [] } });
+fetch('https://api.openai.com/v1/models');
+fetch('https://api.example.org/v1/chat/completions', { method: 'POST' });
+ollama.get('/api/tags');
+axios.post('http://localhost:11434/api/pull', { name: 'llama3' });
+`);
+    assert.deepEqual(sites, [
+      { sdk: 'http', api: 'openai.chat', operation: 'chat', streaming: false, model: 'gpt-4o' },
+      { sdk: 'http', api: 'anthropic.messages', operation: 'chat', streaming: false, model: 'claude-haiku-4-5' },
+      { sdk: 'http', api: 'google.generate', operation: 'chat', streaming: false, model: undefined },
+      { sdk: 'http', api: 'ollama.chat', operation: 'chat', streaming: false, model: 'llama3' },
+      { sdk: 'http', api: 'groq.chat', operation: 'chat', streaming: false, model: 'llama-3.1-8b-instant' },
+      { sdk: 'http', api: 'azure.chat', operation: 'chat', streaming: false, model: undefined },
+    ]);
+  });
 });

@@ -112,7 +112,7 @@ function runRules(
       rule.checkFile?.(facts, context.at(undefined));
       for (const client of facts.clients) rule.checkClient?.(client, context.at(client.span));
       for (const site of facts.callSites) rule.checkCallSite?.(site, context.at(site.span));
-      findings.push(...found);
+      findings.push(...withoutRepeats(found));
     } catch (error) {
       failures.push({ ruleId: rule.meta.id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });
     }
@@ -194,6 +194,17 @@ function toFinding(rule: Rule, severity: Severity, file: string, subjectSpan: Sp
     data,
     fixes,
   };
+}
+
+/** One finding per rule, place and message: a client's model read by three calls is one problem, not three. */
+function withoutRepeats(found: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return found.filter((finding) => {
+    const key = `${finding.span.start}:${finding.span.end}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };

@@ -122,6 +122,28 @@ const openai = new OpenAI();
 export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
 `,
     },
+    {
+      name: 'fetch to a model endpoint with an abort signal',
+      code: `export const ask = (q: string) =>
+  fetch('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    signal: AbortSignal.timeout(20000),
+    body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', max_completion_tokens: 200, messages: [{ role: 'user', content: q }] }),
+  });
+`,
+    },
+    {
+      name: 'an axios instance created with a timeout',
+      code: `import axios from 'axios';
+const ollama = axios.create({ baseURL: 'http://localhost:11434', timeout: 15000 });
+export const ask = (prompt: string) => ollama.post('/api/generate', { model: 'llama3.1:8b', prompt });
+`,
+    },
+    {
+      name: 'fetch to an endpoint that is not a model',
+      code: `export const notify = () => fetch('https://hooks.example.org/v1/chat/completions', { method: 'POST', body: '{}' });
+`,
+    },
   ],
   invalid: [
     {
@@ -317,6 +339,36 @@ export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-sma
 const openai = new OpenAI();
 // prodready-ignore-next-line AIR006 -- short answers only
 export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' }, { timeout: 30000 });
+`,
+    },
+    {
+      name: 'fetch to the OpenAI endpoint held in a constant: the fix adds an abort signal',
+      code: `const CHAT_URL = 'https://api.openai.com/v1/chat/completions';
+export const ask = (q: string) =>
+  fetch(CHAT_URL, {
+    method: 'POST',
+    body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', max_completion_tokens: 200, messages: [{ role: 'user', content: q }] }),
+  });
+`,
+      errors: [{ messageId: 'none', line: 3, data: { sdk: 'fetch' } }],
+      fixTitles: [['Add a 30 s timeout to this call']],
+      output: `const CHAT_URL = 'https://api.openai.com/v1/chat/completions';
+export const ask = (q: string) =>
+  fetch(CHAT_URL, {
+    method: 'POST',
+    body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', max_completion_tokens: 200, messages: [{ role: 'user', content: q }] }),
+    signal: AbortSignal.timeout(30000),
+  });
+`,
+    },
+    {
+      name: 'axios.post to a local Ollama with no config: the fix adds one',
+      code: `import axios from 'axios';
+export const ask = (prompt: string) => axios.post('http://localhost:11434/api/generate', { model: 'llama3.1:8b', prompt, options: { num_predict: 256 } });
+`,
+      errors: [{ messageId: 'none', line: 2, data: { sdk: 'axios' } }],
+      output: `import axios from 'axios';
+export const ask = (prompt: string) => axios.post('http://localhost:11434/api/generate', { model: 'llama3.1:8b', prompt, options: { num_predict: 256 } }, { timeout: 30000 });
 `,
     },
   ],

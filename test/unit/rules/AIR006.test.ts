@@ -73,6 +73,22 @@ const body = { model: 'gpt-4o', input: 'x', max_output_tokens: 100 };
 export const ask = () => openai.responses.create(body);
 `,
     },
+    {
+      name: 'fetch to Anthropic with max_tokens in the JSON body',
+      code: `export const ask = (q: string) =>
+  fetch('https://api.anthropic.com/v1/messages', {
+    method: 'POST',
+    headers: { 'x-api-key': process.env.ANTHROPIC_API_KEY ?? '' },
+    body: JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 512, messages: [{ role: 'user', content: q }] }),
+  });
+`,
+    },
+    {
+      name: 'fetch whose body is built elsewhere: not visible, not flagged',
+      code: `declare const payload: unknown;
+export const ask = () => fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify(payload) });
+`,
+    },
   ],
   invalid: [
     {
@@ -197,6 +213,22 @@ const request = {
   max_output_tokens: 1024,
 };
 export const ask = () => openai.responses.create(request);
+`,
+    },
+    {
+      name: 'fetch to the OpenAI chat endpoint with no bound in the JSON body',
+      code: `export const ask = (q: string) =>
+  fetch('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', messages: [{ role: 'user', content: q }] }),
+  });
+`,
+      errors: [{ messageId: 'missing', line: 2, data: { option: 'max_completion_tokens' } }],
+      output: `export const ask = (q: string) =>
+  fetch('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 }),
+  });
 `,
     },
   ],

@@ -45,6 +45,22 @@ export const openai = new OpenAI({ apiKey: key });
 export const mailer = new Mailer({ apiKey: 'SG.abcdefghijklmnop' });
 `,
     },
+    {
+      name: 'a bearer token read from the environment',
+      code: `export const ask = () =>
+  fetch('https://api.openai.com/v1/embeddings', {
+    method: 'POST',
+    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` },
+    body: JSON.stringify({ model: 'text-embedding-3-small', input: 'x' }),
+  });
+`,
+    },
+    {
+      name: 'a placeholder bearer token',
+      code: `export const ask = () =>
+  fetch('https://api.openai.com/v1/embeddings', { method: 'POST', headers: { Authorization: 'Bearer YOUR_API_KEY' }, body: '{}' });
+`,
+    },
   ],
   invalid: [
     {
@@ -104,6 +120,24 @@ export const provider = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });
       errors: [{ messageId: 'hardcoded', line: 2 }],
       output: `import OpenAI from 'openai';
 export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+`,
+    },
+    {
+      name: 'a bearer token written into a fetch header keeps its scheme',
+      code: `export const ask = () =>
+  fetch('https://api.openai.com/v1/embeddings', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer sk-proj-abcdefghijklmnopqrstuvwxyz0123456789' },
+    body: JSON.stringify({ model: 'text-embedding-3-small', input: 'x' }),
+  });
+`,
+      errors: [{ messageId: 'hardcoded', line: 4, data: { option: 'Authorization', env: 'OPENAI_API_KEY' } }],
+      output: `export const ask = () =>
+  fetch('https://api.openai.com/v1/embeddings', {
+    method: 'POST',
+    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` },
+    body: JSON.stringify({ model: 'text-embedding-3-small', input: 'x' }),
+  });
 `,
     },
   ],

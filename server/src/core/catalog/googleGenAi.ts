@@ -56,7 +56,7 @@ export const googleGenerativeAiFacts: SdkFacts = {
   modelProviders: [],
   clientTransforms: { getGenerativeModel: 'model-object' },
   timeout: { durations: [client('timeout'), request('timeout')], unit: 'ms', default: 'unknown', signals: [request('signal')] },
-  retries: { options: [], default: 0, counts: 'retries' },
+  retries: { options: [], default: 'unknown', counts: 'retries' },
   auditOptions: [],
   errorOptions: [],
   structuredOutput: 'generationConfig.responseSchema with responseMimeType "application/json"',

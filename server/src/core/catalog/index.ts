@@ -3,6 +3,7 @@ import { bedrockFacts } from './bedrock';
 import { cohereFacts } from './cohere';
 import { googleGenAiFacts, googleGenerativeAiFacts } from './googleGenAi';
 import { groqFacts } from './groq';
+import { httpClients } from './http';
 import { langchainFacts } from './langchain';
 import { mistralFacts } from './mistral';
 import { ollamaFacts } from './ollama';
@@ -11,6 +12,7 @@ import type { ApiFacts, ClientFacts, ModelProviderFacts, SdkFacts } from './type
 import { vercelAiFacts } from './vercelAi';
 
 export type * from './types';
+export { httpClients, matchEndpoint, type HttpEndpoint } from './http';
 
 export const sdkCatalog: readonly SdkFacts[] = [
   openaiFacts,
@@ -62,7 +64,7 @@ function buildModuleIndex(entries: readonly SdkFacts[]): Map<string, ModuleExpor
 }
 
 const clientApiIndex = new Map<SdkFacts, Map<string, ApiFacts>>(
-  sdkCatalog.map((sdk) => [sdk, new Map(sdk.clientApis.map((api) => [api.path, api]))]),
+  [...sdkCatalog, ...httpClients].map((sdk) => [sdk, new Map(sdk.clientApis.map((api) => [api.path, api]))]),
 );
 
 /**
@@ -74,6 +76,8 @@ export const callLeafNames: ReadonlySet<string> = new Set([
   ...sdkCatalog.flatMap((sdk) => sdk.functionApis.map((api) => api.path)),
   ...sdkCatalog.flatMap((sdk) => sdk.modelProviders.flatMap((provider) => provider.factories)),
   ...(sdkCatalog.some((sdk) => sdk.commandApis) ? ['send'] : []),
+  // Plain HTTP to model endpoints: fetch, axios, got, ky.
+  ...['fetch', 'axios', 'got', 'ky', 'post', 'put', 'patch', 'request'],
 ]);
 
 /** Whether any setting of this SDK is read from a per-request options argument. */
@@ -92,5 +96,6 @@ export function findClientApi(sdk: SdkFacts, path: string): ApiFacts | undefined
 
 /** Facts by the SDK id and, where one id covers several packages (Google), the module a client came from. */
 export function sdkFacts(id: string, module?: string): SdkFacts | undefined {
-  return sdkCatalog.find((sdk) => sdk.sdk === id && (module === undefined || sdk.modules.includes(module))) ?? sdkCatalog.find((sdk) => sdk.sdk === id);
+  const candidates = id === 'http' ? httpClients : sdkCatalog;
+  return candidates.find((sdk) => sdk.sdk === id && (module === undefined || sdk.modules.includes(module))) ?? candidates.find((sdk) => sdk.sdk === id);
 }

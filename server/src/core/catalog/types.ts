@@ -28,8 +28,8 @@ export interface TimeoutFacts {
 
 export interface RetryFacts {
   options: OptionRef[];
-  /** Retries after the first attempt when nothing is set. */
-  default: number;
+  /** Retries after the first attempt when nothing is set; `'unknown'` where the SDK does not document it. */
+  default: number | 'unknown';
   /** `attempts` options count the first try too (AWS `maxAttempts`). */
   counts: 'retries' | 'attempts';
 }

@@ -70,7 +70,7 @@ export function effectiveRetries(facts: SdkFacts, sources: OptionSources): Effec
     return { source: sourceOf(found.place), option: found.entry, value };
   }
   if (sources.retryWrapper) return { source: 'wrapper', by: sources.retryWrapper };
-  return { source: 'sdk-default', value: retries.default };
+  return retries.default === 'unknown' ? { source: 'unknown' } : { source: 'sdk-default', value: retries.default };
 }
 
 function withValue(found: { entry: OptionEntry; place: OptionPlace }, scale: number): EffectiveSetting {

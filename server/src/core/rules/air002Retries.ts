@@ -13,7 +13,7 @@ export const air002Retries: Rule = {
     fixable: 'review',
     messages: {
       disabled: 'Retries are turned off for this {{sdk}} call ({{setting}}{{where}}): one rate limit (429) or transient 5xx fails the request.',
-      noDefault: 'This {{sdk}} call has no retry policy: the SDK does not retry by default, so one rate limit (429) or transient 5xx fails the request. Configure retries or wrap the call in a retry helper.',
+      noDefault: 'This {{sdk}} call has no retry policy: {{sdk}} does not retry by default, so one rate limit (429) or transient 5xx fails the request. Configure retries or wrap the call in a retry helper.',
       allowRetries: 'Allow {{retries}} retries',
     },
   },

@@ -24,10 +24,14 @@ export const air007HardcodedKey: Rule = {
       return 'found' in lookup ? lookup.found : undefined;
     });
     for (const entry of [...written, client.credentials.argument]) {
-      if (entry?.value.kind !== 'string' || isPlaceholderKey(entry.value.value)) continue;
+      if (entry?.value.kind !== 'string') continue;
+      // An Authorization header holds `Bearer <key>`: the key is what follows the scheme.
+      const scheme = /^Bearer\s+/i.exec(entry.value.value)?.[0];
+      if (isPlaceholderKey(entry.value.value.slice(scheme?.length ?? 0))) continue;
       const span = entry.resolvedFrom ?? entry.valueSpan;
-      const data = { option: entry.name, client: client.constructorName, env: client.credentials.env };
-      const edits = context.fixer.replaceWith(span, { kind: 'env', name: client.credentials.env });
+      const env = client.credentials.env;
+      const data = { option: entry.name, client: client.constructorName, env };
+      const edits = context.fixer.replaceWith(span, scheme ? { kind: 'env-template', prefix: scheme, name: env } : { kind: 'env', name: env });
       context.report({ messageId: 'hardcoded', data, span, fixes: [{ messageId: 'readEnv', data, edits }] });
     }
   },

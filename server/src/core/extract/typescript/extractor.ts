@@ -1,4 +1,4 @@
-import { callLeafNames, catalogByModule, findClientApi, findCommandApi, usesRequestOptions } from '../../catalog';
+import { callLeafNames, catalogByModule, findClientApi, findCommandApi, httpClients, matchEndpoint, usesRequestOptions, type HttpEndpoint } from '../../catalog';
 import { optionAt } from '../../options';
 import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
 import type {
@@ -607,6 +607,8 @@ class TypeScriptExtractor {
     const callee = unwrap(call.node.expression);
     const leaf = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (leaf === undefined || !callLeafNames.has(leaf)) return undefined;
+    const http = this.httpCallSite(call, callee);
+    if (http) return http;
     if (ts.isIdentifier(callee)) {
       const value = this.valueOf(callee);
       if (value?.kind !== 'module') return undefined;
@@ -663,6 +665,140 @@ class TypeScriptExtractor {
     site.effective = { timeout: effectiveTimeout(owner.sdk, sources), retries: effectiveRetries(owner.sdk, sources) };
     if (site.streaming) site.stream = this.streamFactsOf(call, owner.sdk, { body: body.options, requestOptions: requestOptions?.options });
     return site;
+  }
+
+  // ---- plain HTTP to model endpoints ----
+
+  /** The HTTP library a callee belongs to: global `fetch`, or axios/got/ky (module or an `axios.create()` instance). */
+  private httpLibraryOf(callee: ts.Expression): { facts: SdkFacts; method?: string; instance?: ts.CallExpression } | undefined {
+    if (ts.isIdentifier(callee)) {
+      if (callee.text === 'fetch') {
+        const declaration = this.scopes.resolve('fetch', callee.pos);
+        const module = declaration?.import?.module;
+        if (!declaration || module === 'node-fetch' || module === 'undici' || module === 'cross-fetch') return { facts: httpClients[0] };
+        return undefined;
+      }
+      const value = this.valueOf(callee);
+      const facts = value?.kind === 'module' ? httpClients.find((client) => client.modules.includes(value.module)) : undefined;
+      return facts && facts !== httpClients[0] ? { facts } : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const owner = unwrap(callee.expression);
+    const value = this.valueOf(owner);
+    if (value?.kind === 'module') {
+      const facts = httpClients.find((client) => client.modules.includes(value.module));
+      return facts ? { facts, method } : undefined;
+    }
+    // const api = axios.create({ baseURL, timeout })
+    const declaration = ts.isIdentifier(owner) ? this.scopes.resolve(owner.text, owner.pos) : undefined;
+    const init = declaration?.initializer ? unwrap(declaration.initializer) : undefined;
+    if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'create') {
+      const creator = this.valueOf(init.expression.expression);
+      const facts = creator?.kind === 'module' ? httpClients.find((client) => client.modules.includes(creator.module)) : undefined;
+      return facts ? { facts, method, instance: init } : undefined;
+    }
+    return undefined;
+  }
+
+  /** `fetch(url, init)`, `axios.post(url, data, config)`, `axios(config)`, `got.post(url, { json })` to a model endpoint. */
+  private httpCallSite(call: PendingCall, callee: ts.Expression): CallSite | undefined {
+    const library = this.httpLibraryOf(callee);
+    if (!library) return undefined;
+    const { facts, method, instance } = library;
+    if (method && !['post', 'put', 'patch', 'request'].includes(method)) return undefined;
+    const args = call.node.arguments;
+    const isAxios = facts.displayName === 'axios';
+    const configOnly = isAxios && (method === 'request' || (!method && args.length === 1 && this.objectLiteralOf(args[0]) !== undefined));
+    const configArg = configOnly ? args[0] : isAxios ? args[method ? 2 : 1] : args[1];
+    const config = configArg ? this.bodyOf(configArg) : { options: noOptions(), target: missingArgumentTarget(args, call.node.arguments.pos, this.sourceFile) };
+    const instanceConfig = instance?.arguments[0] ? this.objectLiteralOf(instance.arguments[0]) : undefined;
+    const urlExpr = configOnly ? this.propertyOf(this.objectLiteralOf(args[0]), 'url') : args[0];
+    const base = instanceConfig ? this.staticText(this.propertyOf(instanceConfig, 'baseURL')) : undefined;
+    const path = urlExpr ? this.staticText(urlExpr) : undefined;
+    const url = base !== undefined && path !== undefined && path.startsWith('/') ? base.replace(/\/+$/, '') + path : path;
+    const endpoint = url ? matchEndpoint(url) : undefined;
+    if (!endpoint) return undefined;
+
+    const payloadExpr = isAxios
+      ? configOnly ? this.propertyOf(this.objectLiteralOf(args[0]), 'data') : args[method ? 1 : 1]
+      : facts.displayName === 'fetch' ? this.jsonStringifyArgument(this.propertyOf(this.objectLiteralOf(configArg), 'body')) : this.propertyOf(this.objectLiteralOf(configArg), 'json');
+    const payload = payloadExpr ? this.bodyOf(payloadExpr) : { options: unknownOptions() };
+    const client = this.httpClientRecord(call.node, facts, endpoint, config.options, instanceConfig);
+    const site = this.baseCallSite(call, facts, endpoint, payload, config, `${facts.displayName} to ${url} (${endpoint.provider} ${endpoint.operation})`);
+    site.module = facts.modules[0];
+    site.client = client;
+    site.clientKnown = true;
+    // An `axios.create({...})` instance's config applies to every request made through it.
+    const sources = { body: payload.options, requestOptions: client.options, client, clientKnown: true };
+    site.effective = { timeout: effectiveTimeout(facts, sources), retries: effectiveRetries(facts, sources) };
+    if (site.streaming) site.stream = this.streamFactsOf(call, facts, { body: payload.options, requestOptions: client.options });
+    return site;
+  }
+
+  /** The request as a client record, so the key rule sees its headers (or the instance's `axios.create` config). */
+  private httpClientRecord(node: ts.CallExpression, facts: SdkFacts, endpoint: HttpEndpoint, options: OptionMap, instanceConfig: ts.ObjectLiteralExpression | undefined): ClientConstruction {
+    const span = spanOf(node, this.sourceFile);
+    const merged = instanceConfig ? this.optionsOf(instanceConfig) : options;
+    const construction: ClientConstruction = {
+      id: `${this.file}:${span.start}`,
+      sdk: 'http',
+      constructorName: facts.displayName,
+      module: facts.modules[0],
+      file: this.file,
+      span,
+      credentials: { options: endpoint.keyHeaders, env: endpoint.keyEnv },
+      options: instanceConfig ? { entries: new Map([...merged.entries, ...options.entries]), hasSpread: merged.hasSpread || options.hasSpread } : options,
+    };
+    this.clientsByNode.set(node, construction);
+    return construction;
+  }
+
+  private propertyOf(object: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
+    for (const property of object?.properties ?? []) {
+      if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name) return property.initializer;
+      if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+    }
+    return undefined;
+  }
+
+  /** `JSON.stringify(payload)` gives `payload`. */
+  private jsonStringifyArgument(expr: ts.Expression | undefined): ts.Expression | undefined {
+    const node = expr && unwrap(expr);
+    if (node && ts.isCallExpression(node) && calleeName(node.expression) === 'JSON.stringify') return node.arguments[0];
+    return undefined;
+  }
+
+  /** The text a URL expression has where it is static; `*` where it is only known at run time. */
+  private staticText(expression: ts.Expression | undefined, depth = 0): string | undefined {
+    if (!expression || depth > MAX_ALIAS_DEPTH) return undefined;
+    const node = unwrap(expression);
+    if (ts.isStringLiteralLike(node)) return node.text;
+    if (ts.isTemplateExpression(node)) {
+      return node.head.text + node.templateSpans.map((span) => (this.staticText(span.expression, depth + 1) ?? '*') + span.literal.text).join('');
+    }
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.PlusToken) return (this.staticText(node.left, depth + 1) ?? '*') + (this.staticText(node.right, depth + 1) ?? '*');
+      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+        return this.staticText(node.right, depth + 1) ?? this.staticText(node.left, depth + 1);
+      }
+      return undefined;
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = this.scopes.resolve(node.text, node.pos);
+      return declaration?.constant && declaration.initializer ? this.staticText(declaration.initializer, depth + 1) : undefined;
+    }
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.length) {
+      const [path, base] = node.arguments;
+      const pathText = this.staticText(path, depth + 1);
+      const baseText = base ? this.staticText(base, depth + 1) : undefined;
+      return baseText !== undefined && pathText?.startsWith('/') ? baseText.replace(/\/+$/, '') + pathText : pathText;
+    }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString') {
+      return this.staticText(node.expression.expression, depth + 1);
+    }
+    return undefined;
   }
 
   /** `new ConverseCommand({...})`, inline or in a same-file constant, sent through an AWS-style client. */
