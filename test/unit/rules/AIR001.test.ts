@@ -144,6 +144,12 @@ export const ask = (prompt: string) => ollama.post('/api/generate', { model: 'll
       code: `export const notify = () => fetch('https://hooks.example.org/v1/chat/completions', { method: 'POST', body: '{}' });
 `,
     },
+    {
+      name: 'p-timeout around the call',
+      code: `import pTimeout from 'p-timeout';
+export const ask = (body: string) => pTimeout(fetch('https://api.openai.com/v1/embeddings', { method: 'POST', body }), { milliseconds: 5000 });
+`,
+    },
   ],
   invalid: [
     {

@@ -48,6 +48,39 @@ export const ask = () => streamText({
 });
 `,
     },
+    {
+      name: 'fetch wrapped in p-retry',
+      code: `import pRetry from 'p-retry';
+export const ask = (body: string) =>
+  pRetry(() => fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body, signal: AbortSignal.timeout(20000) }), { retries: 3 });
+`,
+    },
+    {
+      name: 'async-retry around an awaited call in a block body',
+      code: `import retry from 'async-retry';
+import { generateText } from 'ai';
+export async function summarise(text: string) {
+  return retry(async () => {
+    const { text: summary } = await generateText({ model: 'openai/gpt-4o-mini-2024-07-18', prompt: text, maxRetries: 0 });
+    return summary;
+  }, { retries: 4 });
+}
+`,
+    },
+    {
+      name: 'a local withRetry helper',
+      code: `import axios from 'axios';
+declare function withRetry<T>(run: () => Promise<T>, attempts: number): Promise<T>;
+export const ask = (prompt: string) => withRetry(() => axios.post('http://localhost:11434/api/generate', { model: 'llama3.1:8b', prompt }, { timeout: 9000 }), 3);
+`,
+    },
+    {
+      name: 'a cockatiel policy built from retry and timeout',
+      code: `import { ExponentialBackoff, handleAll, retry, timeout, TimeoutStrategy, wrap } from 'cockatiel';
+const resilient = wrap(retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() }), timeout(10_000, TimeoutStrategy.Aggressive));
+export const ask = (body: string) => resilient.execute(({ signal }) => fetch('https://api.anthropic.com/v1/messages', { method: 'POST', body, signal }));
+`,
+    },
   ],
   invalid: [
     {
@@ -115,6 +148,20 @@ export const ask = () => openai.withOptions({ maxRetries: 0 }).responses.create(
 const openai = new OpenAI();
 export const ask = () => openai.withOptions({ maxRetries: 2 }).responses.create({ model: 'gpt-4o', input: 'x' });
 `,
+    },
+    {
+      name: 'a timeout helper is not a retry policy',
+      code: `import pTimeout from 'p-timeout';
+export const ask = (body: string) => pTimeout(fetch('https://api.openai.com/v1/embeddings', { method: 'POST', body }), { milliseconds: 5000 });
+`,
+      errors: [{ messageId: 'noDefault', line: 2, data: { sdk: 'fetch' } }],
+    },
+    {
+      name: 'a predicate named for retries is not a helper',
+      code: `declare function shouldRetry(run: () => unknown): boolean;
+export const ask = (body: string) => shouldRetry(() => fetch('https://api.openai.com/v1/embeddings', { method: 'POST', body }));
+`,
+      errors: [{ messageId: 'noDefault', line: 2 }],
     },
   ],
 });

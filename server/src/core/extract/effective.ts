@@ -66,6 +66,8 @@ export function effectiveRetries(facts: SdkFacts, sources: OptionSources): Effec
   if (found) {
     const raw = numberOf(found.entry);
     const value = raw === undefined ? undefined : retries.counts === 'attempts' ? Math.max(0, raw - 1) : raw;
+    // SDK retries turned off under a retry helper is the usual way to avoid retrying twice: the helper rules.
+    if (value === 0 && sources.retryWrapper) return { source: 'wrapper', by: sources.retryWrapper };
     // A non-numeric retry option (`retryConfig: {...}`) is a policy: set, value unknown.
     return { source: sourceOf(found.place), option: found.entry, value };
   }

@@ -1,5 +1,6 @@
 import { callLeafNames, catalogByModule, findClientApi, findCommandApi, httpClients, matchEndpoint, usesRequestOptions, type HttpEndpoint } from '../../catalog';
 import { optionAt } from '../../options';
+import { mayBeResilienceHelper, POLICY_RUNNERS, resilienceOfName } from '../../catalog/resilience';
 import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
 import type {
   CallSite,
@@ -74,6 +75,8 @@ interface PendingCall {
   /** The innermost try whose try-block holds the call, within the call's own function. */
   tryStatement?: ts.TryStatement;
   functionNode?: ts.SignatureDeclaration;
+  /** Calls that take this one inside an argument and may be retry or timeout helpers, innermost last. */
+  helpers: readonly ts.CallExpression[];
 }
 
 export interface ExtractOptions {
@@ -167,6 +170,7 @@ class TypeScriptExtractor {
   private statements: ts.NodeArray<ts.Statement> | undefined;
   private tryStatement: ts.TryStatement | undefined;
   private functionNode: ts.SignatureDeclaration | undefined;
+  private helpers: readonly ts.CallExpression[] = [];
   /** Awaited results bound to names: call → `r` in `const r = await call()`. */
   private readonly bindings = new Map<ts.Node, ts.BindingName>();
   /** Calls whose promise gets `.catch()` or `.then(ok, fail)`. */
@@ -233,8 +237,17 @@ class TypeScriptExtractor {
           statements: this.statements,
           tryStatement: this.tryStatement,
           functionNode: this.functionNode,
+          helpers: this.helpers,
         });
         const callee = call.expression;
+        const leaf = callee.kind === SyntaxKind.Identifier ? (callee as ts.Identifier).text : callee.kind === SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : undefined;
+        if (leaf !== undefined && call.arguments.length > 0 && mayBeResilienceHelper(leaf)) {
+          const outer = this.helpers;
+          this.helpers = [...outer, call];
+          forEachChild(node, this.visitChild);
+          this.helpers = outer;
+          return;
+        }
         if (callee.kind === SyntaxKind.PropertyAccessExpression) {
           const method = (callee as ts.PropertyAccessExpression).name.text;
           if ((method === 'catch' && call.arguments.length > 0) || (method === 'then' && call.arguments.length > 1)) {
@@ -654,13 +667,15 @@ class TypeScriptExtractor {
     site.clientKnown = owner.known;
     site.module = owner.module;
     if (owner.fallback) site.guarded.fallback = owner.fallback;
+    const resilience = this.resilienceOf(call);
     const sources = {
       body: body.options,
       requestOptions: requestOptions?.options,
       client: owner.construction,
       clientOverrides: owner.overrides,
       clientKnown: owner.known,
-      retryWrapper: owner.retryWrapper,
+      ...resilience,
+      retryWrapper: owner.retryWrapper ?? resilience.retryWrapper,
     };
     site.effective = { timeout: effectiveTimeout(owner.sdk, sources), retries: effectiveRetries(owner.sdk, sources) };
     if (site.streaming) site.stream = this.streamFactsOf(call, owner.sdk, { body: body.options, requestOptions: requestOptions?.options });
@@ -730,7 +745,7 @@ class TypeScriptExtractor {
     site.client = client;
     site.clientKnown = true;
     // An `axios.create({...})` instance's config applies to every request made through it.
-    const sources = { body: payload.options, requestOptions: client.options, client, clientKnown: true };
+    const sources = { body: payload.options, requestOptions: client.options, client, clientKnown: true, ...this.resilienceOf(call) };
     site.effective = { timeout: effectiveTimeout(facts, sources), retries: effectiveRetries(facts, sources) };
     if (site.streaming) site.stream = this.streamFactsOf(call, facts, { body: payload.options, requestOptions: client.options });
     return site;
@@ -816,10 +831,37 @@ class TypeScriptExtractor {
     return api ? { api, body: this.bodyOf(node.arguments?.[0]) } : undefined;
   }
 
+  /** Retry and timeout helpers the call runs inside: `pRetry(() => call)`, `policy.execute(() => call)`. */
+  private resilienceOf(call: PendingCall): { retryWrapper?: string; timeoutWrapper?: string } {
+    const found: { retryWrapper?: string; timeoutWrapper?: string } = {};
+    for (const helper of [...call.helpers].reverse()) {
+      const name = calleeName(helper.expression);
+      if (name === undefined) continue;
+      const leaf = name.slice(name.lastIndexOf('.') + 1);
+      const kinds = POLICY_RUNNERS.has(leaf) ? this.policyKinds(unwrap((helper.expression as ts.PropertyAccessExpression).expression), 0) : [resilienceOfName(name)];
+      if (kinds.includes('retry')) found.retryWrapper ??= `${name}()`;
+      if (kinds.includes('timeout')) found.timeoutWrapper ??= `${name}()`;
+    }
+    return found;
+  }
+
+  /** What a policy object adds, from the calls that build it: `wrap(retry(handleAll, …), timeout(5000))`. */
+  private policyKinds(node: ts.Expression, depth: number): ('retry' | 'timeout' | undefined)[] {
+    if (depth > MAX_ALIAS_DEPTH) return [];
+    if (ts.isIdentifier(node)) {
+      const declaration = this.scopes.resolve(node.text, node.pos);
+      return declaration?.initializer ? this.policyKinds(unwrap(declaration.initializer), depth + 1) : [];
+    }
+    if (!ts.isCallExpression(node)) return [];
+    const name = calleeName(node.expression);
+    const own = name === undefined ? [] : [resilienceOfName(name)];
+    return [...own, ...node.arguments.flatMap((argument) => this.policyKinds(unwrap(argument), depth + 1))];
+  }
+
   private functionCallSite(call: PendingCall, sdk: SdkFacts, api: ApiFacts, recognizedBy: string): CallSite {
     const body = this.bodyOf(call.node.arguments[0]);
     const site = this.baseCallSite(call, sdk, api, body, undefined, recognizedBy);
-    const sources = { body: body.options, clientKnown: true };
+    const sources = { body: body.options, clientKnown: true, ...this.resilienceOf(call) };
     site.effective = { timeout: effectiveTimeout(sdk, sources), retries: effectiveRetries(sdk, sources) };
     if (site.streaming) site.stream = this.streamFactsOf(call, sdk, { body: body.options });
     return site;
