@@ -26,7 +26,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENTS,
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.prodready.json') },
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.prodready.json'),
+        // Edits made outside the editor (git checkout, codegen) change what other modules import.
+        vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'),
+        vscode.workspace.createFileSystemWatcher('**/{tsconfig,jsconfig}.json'),
+      ],
+    },
   };
   client = new LanguageClient('prodready', 'prodready', serverOptions, clientOptions);
   context.subscriptions.push(

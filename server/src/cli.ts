@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/analyze';
 import { fixText } from './core/fixAll';
+import { ProjectIndex } from './core/project/projectIndex';
+import { ModuleResolver, nodeProjectHost } from './node/moduleResolution';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ProdreadyConfig } from './core/config';
 import type { Severity } from './core/rules';
 import { LineIndex } from './core/text';
@@ -130,6 +132,8 @@ export function main(argv: string[], cwd = process.cwd()): number {
 
 function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string, fix: boolean): FileAnalysis[] {
   const analyses: FileAnalysis[] = [];
+  // Imports between the files are followed; the files they need are read once, on first use.
+  const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()), config);
   const reportedFailures = new Set<string>();
   let fixedProblems = 0;
   let fixedFiles = 0;
@@ -142,7 +146,7 @@ function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string, fix
     }
     let analysis: FileAnalysis;
     if (fix) {
-      const result = fixText(file, text, { config });
+      const result = fixText(file, text, { config, resolveImport: project.resolverFor(file) });
       analysis = result.analysis;
       if (result.fixed.length > 0) {
         fs.writeFileSync(file, result.text);
@@ -150,8 +154,9 @@ function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string, fix
         fixedFiles++;
       }
     } else {
-      analysis = analyzeText(file, text, { config });
+      analysis = analyzeText(file, text, { config, resolveImport: project.resolverFor(file) });
     }
+    project.update(file, analysis.facts.exports);
     for (const failure of analysis.failures) {
       if (reportedFailures.has(failure.ruleId)) continue;
       reportedFailures.add(failure.ruleId);

@@ -23,6 +23,8 @@ import { toDiagnostic, toRange } from './lsp/convert';
 import { hoverMarkdown } from './lsp/hover';
 import { defaultEditorSettings, readEditorSettings, type EditorSettings } from './lsp/settings';
 import { isExcluded } from './node/files';
+import { ModuleResolver, nodeProjectHost } from './node/moduleResolution';
+import { ProjectIndex } from './core/project/projectIndex';
 import { FIX_ALL_KIND, SOURCE, StatusNotification, type DiagnosticData } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -37,7 +39,11 @@ const analyses = new Map<string, { version: number; analysis: FileAnalysis }>();
 const pending = new Map<string, NodeJS.Timeout>();
 const reportedOnce = new Set<string>();
 
-const configFiles = new ConfigFiles((file) => documents.get(pathToFileURL(file).toString())?.getText());
+const openText = (file: string) => documents.get(pathToFileURL(file).toString())?.getText();
+const configFiles = new ConfigFiles(openText);
+/** Clients and wrappers exported across the workspace; open editors' text wins over the disk. */
+let moduleResolver = new ModuleResolver();
+let project = new ProjectIndex(nodeProjectHost(moduleResolver, openText));
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -64,11 +70,34 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+  const stale = new Set<string>();
+  let resetProject = false;
   for (const change of params.changes) {
-    if (isConfigUri(change.uri)) configFiles.invalidate(fileURLToPath(change.uri));
+    if (!change.uri.startsWith('file:')) continue;
+    const file = fileURLToPath(change.uri);
+    if (isConfigUri(change.uri)) configFiles.invalidate(file);
+    else if (/(^|[\\/])[jt]sconfig\.json$/.test(file)) resetProject = true;
+    else if (!documents.get(change.uri)) for (const reader of project.forget(file)) stale.add(reader);
   }
-  revalidateAll();
+  if (resetProject || params.changes.some((change) => isConfigUri(change.uri))) {
+    // Module resolution or settings changed: everything is read again.
+    if (resetProject) {
+      moduleResolver = new ModuleResolver();
+      project = new ProjectIndex(nodeProjectHost(moduleResolver, openText));
+    }
+    revalidateAll();
+    return;
+  }
+  revalidateFiles(stale);
 });
+
+/** Open documents among `files` are analysed again (what they import changed). */
+function revalidateFiles(files: Iterable<string>): void {
+  for (const file of files) {
+    const document = documents.get(pathToFileURL(file).toString());
+    if (document) void schedule(document);
+  }
+}
 
 function isConfigUri(uri: string): boolean {
   return CONFIG_FILE_NAMES.some((name) => uri.endsWith(`/${name}`));
@@ -97,8 +126,15 @@ documents.onDidClose((event) => {
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   analyses.delete(event.document.uri);
-  if (!isConfigUri(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-  else configFiles.invalidate(fileURLToPath(event.document.uri));
+  if (!event.document.uri.startsWith('file:')) return;
+  const file = fileURLToPath(event.document.uri);
+  if (isConfigUri(event.document.uri)) {
+    configFiles.invalidate(file);
+    return;
+  }
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  // Unsaved edits are gone with the editor: the disk copy is what other modules import now.
+  revalidateFiles(project.forget(file));
 });
 
 async function schedule(document: TextDocument): Promise<void> {
@@ -141,9 +177,11 @@ async function validate(document: TextDocument): Promise<void> {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
-  const analysis = analyzeText(file, text, { config: loaded.config, ruleLevels: settings.rules });
+  const analysis = analyzeText(file, text, { config: loaded.config, ruleLevels: settings.rules, resolveImport: project.resolverFor(file) });
   // A newer edit arrived while we waited for settings: its own validation will publish.
   if (documents.get(uri)?.version !== version) return;
+  // What this file exports changed (a client's options, a new wrapper): the open files importing it follow.
+  revalidateFiles(project.update(file, analysis.facts.exports));
   for (const failure of analysis.failures) {
     notifyOnce(`rule:${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${path.basename(file)} and was skipped there; other rules ran.\n${failure.error}`, uri);
   }

@@ -41,7 +41,18 @@ describe('prodready check', () => {
     assert.equal(code, 1);
     const report = JSON.parse(stdout);
     assert.equal(report.version, 1);
-    assert.deepEqual(report.callSites, [{ file: 'app/route.ts', line: 5, column: 19, sdk: 'openai', operation: 'chat', model: 'gpt-4o' }]);
+    assert.deepEqual(report.callSites, [
+      {
+        file: 'app/route.ts',
+        line: 5,
+        column: 19,
+        sdk: 'openai',
+        api: 'responses.create',
+        operation: 'chat',
+        model: 'gpt-4o',
+        recognizedBy: "openai: new OpenAI() from 'openai'",
+      },
+    ]);
     assert.deepEqual(
       report.findings.map((f: Record<string, unknown>) => [f.ruleId, f.file, f.line, f.column, f.endLine, f.endColumn, f.severity]),
       [
@@ -53,6 +64,49 @@ describe('prodready check', () => {
       ],
     );
     for (const finding of report.findings) assert.equal(typeof finding.message, 'string');
+  });
+
+  it('follows clients and wrappers across modules: tsconfig paths, re-exports, factories', () => {
+    const dir = workspace('crossfile', {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+      'src/lib/openai.ts': `import OpenAI from 'openai';
+export const openai = new OpenAI({ timeout: 20_000 });
+export const getClient = () => new OpenAI();
+export default openai;
+`,
+      'src/lib/index.ts': `export * from './openai';
+export { summarise as summarize } from './ai';
+`,
+      'src/lib/ai.ts': `import { openai } from './openai';
+export async function summarise(text: string) {
+  const r = await openai.chat.completions.create({ model: 'gpt-4o-mini-2024-07-18', max_completion_tokens: 200, messages: [{ role: 'user', content: text }] });
+  return r.choices[0].message.content;
+}
+`,
+      'src/app/route.ts': `import ai, { getClient } from '@/lib/openai';
+import { summarize } from '../lib';
+export async function POST(req: Request) {
+  const { text } = await req.json();
+  const a = await ai.embeddings.create({ model: 'text-embedding-3-small', input: text });
+  const b = await getClient().embeddings.create({ model: 'text-embedding-3-small', input: text });
+  return Response.json({ a, b, s: await summarize(text) });
+}
+`,
+    });
+    const report = JSON.parse(run(dir, 'check', '.', '--format', 'json').stdout);
+    const sites = report.callSites.map((s: Record<string, unknown>) => [s.file, s.line, s.sdk, s.api]);
+    assert.deepEqual(sites, [
+      ['src/app/route.ts', 5, 'openai', 'embeddings.create'],
+      ['src/app/route.ts', 6, 'openai', 'embeddings.create'],
+      ['src/app/route.ts', 7, 'wrapper', 'summarise'],
+      ['src/lib/ai.ts', 3, 'openai', 'chat.completions.create'],
+    ]);
+    assert.deepEqual(report.callSites[2].wraps, { file: 'src/lib/ai.ts', sdk: 'openai', api: 'chat.completions.create' });
+    const timeouts = report.findings.filter((f: Record<string, unknown>) => f.ruleId === 'AIR001').map((f: Record<string, unknown>) => [f.file, f.line]);
+    // The client from '@/lib/openai' has a timeout; the one getClient() builds has none. The wrapper call is not re-reported.
+    assert.deepEqual(timeouts, [['src/app/route.ts', 6]]);
+    const atWrapperCall = report.findings.filter((f: Record<string, unknown>) => f.file === 'src/app/route.ts' && f.line === 7);
+    assert.deepEqual(atWrapperCall, []);
   });
 
   it('prints text findings and a summary', () => {

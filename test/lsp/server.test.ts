@@ -121,6 +121,32 @@ export async function b() {
     assert.match(fixed, /model: 'gpt-4o-2024-08-06'/);
   });
 
+  it('follows a client imported from another module, unsaved edits to that module included', async () => {
+    const libFile = path.join(workspace, 'lib', 'ai.ts');
+    const useFile = path.join(workspace, 'embed.ts');
+    fs.mkdirSync(path.dirname(libFile), { recursive: true });
+    const libCode = `import OpenAI from 'openai';\nexport const ai = new OpenAI({ timeout: 15_000 });\n`;
+    fs.writeFileSync(libFile, libCode);
+    const useCode = `import { ai } from './lib/ai';\nexport const embed = (text: string) => ai.embeddings.create({ model: 'text-embedding-3-small', input: text });\n`;
+    const libUri = pathToFileURL(libFile).toString();
+    const useUri = pathToFileURL(useFile).toString();
+    await client.open(useUri, useCode);
+    const first = await client.diagnostics(useUri);
+    assert.deepEqual(byRule(first.diagnostics, 'AIR001'), [], 'the client read from disk has a timeout');
+
+    // The timeout is removed in the open editor, not yet saved: the importing file is analysed again.
+    await client.open(libUri, libCode);
+    await client.diagnostics(libUri);
+    const since = client.publishedCount(useUri) > 0 ? client.publishedCount() : 0;
+    await client.change(libUri, `import OpenAI from 'openai';\nexport const ai = new OpenAI();\n`, 2);
+    const second = await client.diagnostics(useUri, (p) => byRule(p.diagnostics, 'AIR001').length > 0, since);
+    assert.equal(byRule(second.diagnostics, 'AIR001')[0].range.start.line, 1);
+
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: useUri }, position: { line: 1, character: 45 } });
+    const text = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(text, /imported from '\.\/lib\/ai'.*built in \.\/lib\/ai\.ts/s);
+  });
+
   it('drops stale work: a burst of edits publishes for the last version', async () => {
     const uri = pathToFileURL(path.join(workspace, 'burst.ts')).toString();
     await client.open(uri, 'export {};\n');

@@ -5,7 +5,7 @@ import { defaultConfig } from './config';
 import { createTypeScriptFixer } from './extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from './extract/typescript/extractor';
 import type { LanguageFixer } from './fixes';
-import type { CallSite, FileFacts, Language, Span } from './model';
+import type { CallSite, FileFacts, ImportResolver, Language, Span } from './model';
 import { rules } from './rules';
 import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from './rules';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -38,6 +38,8 @@ export interface AnalyzeOptions {
   ruleSet?: Readonly<Record<RuleId, Rule>>;
   /** YYYY-MM-DD that waivers are judged against; today unless a test fixes it. */
   today?: string;
+  /** Follows imports from other project modules (the project index); without it each file stands alone. */
+  resolveImport?: ImportResolver;
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
@@ -67,8 +69,14 @@ export function describeSkip(file: string, reason: SkipReason): string {
   }
 }
 
-export function extractFacts(file: string, text: string, config: ProdreadyConfig = defaultConfig(), lines = new LineIndex(text)): FileFacts {
-  const facts = extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers, redactors: config.privacy.redactors });
+export function extractFacts(
+  file: string,
+  text: string,
+  config: ProdreadyConfig = defaultConfig(),
+  lines = new LineIndex(text),
+  resolveImport?: ImportResolver,
+): FileFacts {
+  const facts = extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport });
   return { ...facts, suppressions: findSuppressions(text, lines) };
 }
 
@@ -76,7 +84,7 @@ export function extractFacts(file: string, text: string, config: ProdreadyConfig
 export function analyzeText(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
-  const facts = extractFacts(file, text, config, lines);
+  const facts = extractFacts(file, text, config, lines, options.resolveImport);
   const fixer = createTypeScriptFixer(text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { findings, failures } = runRules(facts, fixer, config, options, today);
@@ -111,7 +119,8 @@ function runRules(
       const context = contextFor(rule, level, facts, fixer, config, today, found);
       rule.checkFile?.(facts, context.at(undefined));
       for (const client of facts.clients) rule.checkClient?.(client, context.at(client.span));
-      for (const site of facts.callSites) rule.checkCallSite?.(site, context.at(site.span));
+      // A call to a project wrapper is judged at the AI call inside the wrapper, once, not at every caller.
+      for (const site of facts.callSites) if (site.sdk !== 'wrapper') rule.checkCallSite?.(site, context.at(site.span));
       findings.push(...withoutRepeats(found));
     } catch (error) {
       failures.push({ ruleId: rule.meta.id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });

@@ -217,7 +217,52 @@ export interface CallSite {
   stream?: StreamFacts;
   promptInputs: PromptInput[];
   outputUse: { jsonParses: JsonParse[] };
+  /** For a call to a project wrapper (sdk `wrapper`): the AI call it makes, where findings about it are reported. */
+  wraps?: WrappedCall;
 }
+
+/** The AI call inside a project function, as callers of that function see it. */
+export interface WrappedCall {
+  file: string;
+  span: Span;
+  sdk: SdkId;
+  api: string;
+  operation: Operation;
+  streaming: boolean;
+  model?: string;
+  effective: CallSite['effective'];
+  guarded: Guarded;
+  audited: boolean;
+}
+
+/**
+ * What a module exports that matters to AI calls in other modules: a client (or a function returning one), a
+ * function that makes an AI call, or a name passed on from another module.
+ */
+export type ExportedValue =
+  | {
+      kind: 'client';
+      sdk: SdkId;
+      module?: string;
+      construction?: ClientConstruction;
+      known: boolean;
+      retryWrapper?: string;
+      fallback?: string;
+      via: string;
+      /** A function that returns the client (`getClient()`), rather than the client itself. */
+      factory?: boolean;
+    }
+  | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
+  | { kind: 'reexport'; module: string; exportName: string };
+
+/** Exported names (`default` for the default export) and the modules passed on whole by `export * from`. */
+export interface ExportSummary {
+  names: Map<string, ExportedValue>;
+  star: string[];
+}
+
+/** Answers, for a module specifier seen in `fromFile`, what that module exports under `exportName`. */
+export type ImportResolver = (module: string, exportName: string) => (ExportedValue & { file: string }) | undefined;
 
 export interface FileFacts {
   file: string;
@@ -230,4 +275,6 @@ export interface FileFacts {
   moduleNames: Set<string>;
   /** `prodready-ignore-next-line` directives and waivers in the file. */
   suppressions: Suppression[];
+  /** What other modules can import from this one. */
+  exports: ExportSummary;
 }

@@ -5,7 +5,20 @@ import type { Severity } from '../core/rules';
 /** The JSON contract (version 1): paths relative to `cwd`, lines and columns 1-based. */
 export interface JsonReport {
   version: 1;
-  callSites: { file: string; line: number; column: number; sdk: string; operation: string; model: string | null }[];
+  callSites: {
+    file: string;
+    line: number;
+    column: number;
+    sdk: string;
+    /** The API called (`chat.completions.create`), or the wrapper's name for sdk `wrapper`. */
+    api: string;
+    operation: string;
+    model: string | null;
+    /** How it was recognised: the import, the construction site, the wrapper. */
+    recognizedBy: string;
+    /** For sdk `wrapper`: the file of the AI call it makes. */
+    wraps?: { file: string; sdk: string; api: string };
+  }[];
   findings: {
     ruleId: string;
     file: string;
@@ -29,8 +42,11 @@ export function toJsonReport(analyses: FileAnalysis[], cwd: string): JsonReport 
         line: start.line + 1,
         column: start.character + 1,
         sdk: site.sdk,
+        api: site.api,
         operation: site.operation,
         model: site.model?.value ?? null,
+        recognizedBy: site.recognizedBy,
+        ...(site.wraps ? { wraps: { file: relativePath(site.wraps.file, cwd), sdk: site.wraps.sdk, api: site.wraps.api } } : {}),
       });
     }
     for (const finding of analysis.findings) {

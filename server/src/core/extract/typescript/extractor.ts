@@ -1,12 +1,15 @@
-import { callLeafNames, catalogByModule, findClientApi, findCommandApi, httpClients, matchEndpoint, usesRequestOptions, type HttpEndpoint } from '../../catalog';
+import * as path from 'node:path';
+import { callLeafNames, catalogByModule, findClientApi, findCommandApi, httpClients, matchEndpoint, sdkFacts, usesRequestOptions, type HttpEndpoint } from '../../catalog';
 import { optionAt } from '../../options';
 import { mayBeResilienceHelper, POLICY_RUNNERS, resilienceOfName } from '../../catalog/resilience';
 import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
 import type {
   CallSite,
   ClientConstruction,
+  ExportedValue,
   FileFacts,
   Guarded,
+  ImportResolver,
   JsonParse,
   Language,
   Logged,
@@ -19,6 +22,7 @@ import type {
   Span,
   StatementTarget,
   StreamFacts,
+  WrappedCall,
 } from '../../model';
 import { effectiveRetries, effectiveTimeout } from '../effective';
 import {
@@ -33,6 +37,7 @@ import {
   unwrap,
   type ConstantLookup,
 } from './options';
+import { readExports } from './exports';
 import { calleeName, classifyCatch, isValidator, loggerMatcher, mentionsIn, type CallRecord, type FunctionRecords, type LoggerMatcher } from './handling';
 import { accessRoot, PromptReader, type SourceOf } from './prompt';
 import { indentAt } from '../../text';
@@ -56,9 +61,15 @@ type Value =
       via: string;
     }
   | { kind: 'provider'; sdk: SdkFacts; provider: ModelProviderFacts; construction?: ClientConstruction }
+  /** A function that returns a client: `getClient()`. */
+  | { kind: 'factory'; client: ClientValue }
+  /** A project function that makes an AI call. */
+  | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
   | { kind: 'string'; value: string; span: Span }
   | { kind: 'number'; value: number; span: Span }
   | { kind: 'object'; node: ts.ObjectLiteralExpression };
+
+type ClientValue = Extract<Value, { kind: 'client' }>;
 
 interface OptionsArgument {
   options: OptionMap;
@@ -77,6 +88,8 @@ interface PendingCall {
   functionNode?: ts.SignatureDeclaration;
   /** Calls that take this one inside an argument and may be retry or timeout helpers, innermost last. */
   helpers: readonly ts.CallExpression[];
+  /** The innermost function with a name (declared, or held by a const or property) the call is in. */
+  namedFunction?: ts.FunctionLikeDeclaration;
 }
 
 export interface ExtractOptions {
@@ -84,9 +97,18 @@ export interface ExtractOptions {
   loggers: readonly string[];
   /** Functions that redact personal data before it reaches a prompt. */
   redactors: readonly string[];
+  /** What other project modules export; without it, imports from the project are not followed. */
+  resolveImport?: ImportResolver;
 }
 
 const MAX_ALIAS_DEPTH = 8;
+const LAZY_OPERATORS = new Set([
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.EqualsToken,
+]);
 
 const VALIDATOR_LEAF = /^(parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|assert|check|Check|decode|cast|is|(validate|assert|check|parse|is)[A-Z]\w*)$/;
 
@@ -108,7 +130,7 @@ export function parseTypeScript(file: string, text: string): ts.SourceFile {
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
 export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): Omit<FileFacts, 'suppressions'> {
   const loggerRoots = new Set(options.loggers.map((pattern) => pattern.split('.')[0]));
-  return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors), loggerRoots).run();
+  return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors), loggerRoots, options.resolveImport).run();
 }
 
 class TypeScriptExtractor {
@@ -136,6 +158,7 @@ class TypeScriptExtractor {
     private readonly isLogger: LoggerMatcher,
     private readonly redactors: ReadonlySet<string>,
     private readonly loggerRoots: ReadonlySet<string>,
+    private readonly resolveImport: ImportResolver | undefined,
   ) {
     const kind = scriptKindFor(file);
     this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
@@ -146,10 +169,14 @@ class TypeScriptExtractor {
     this.visitStatements(this.sourceFile.statements);
     for (const node of this.constructions) this.valueOf(node);
     const callSites: CallSite[] = [];
+    const found: [PendingCall, CallSite][] = [];
     for (const call of this.calls) {
       const site = this.callSiteOf(call);
-      if (site) callSites.push(site);
+      if (site) found.push([call, site]);
     }
+    callSites.push(...found.map(([, site]) => site));
+    callSites.push(...this.wrapperCallSites(found));
+    callSites.sort((a, b) => a.span.start - b.span.start);
     return {
       file: this.file,
       language: this.language,
@@ -157,6 +184,10 @@ class TypeScriptExtractor {
       clients: [...this.clientsByNode.values()],
       parseErrors: parseDiagnosticsOf(this.sourceFile),
       moduleNames: this.scopes.namesIn(this.scope),
+      exports: readExports(this.sourceFile, {
+        ofName: (name) => this.exportedValueOf(this.exportedNameValue(name)),
+        ofExpression: (expression) => this.exportedValueOf(this.valueOf(expression)),
+      }),
     };
   }
 
@@ -171,6 +202,10 @@ class TypeScriptExtractor {
   private tryStatement: ts.TryStatement | undefined;
   private functionNode: ts.SignatureDeclaration | undefined;
   private helpers: readonly ts.CallExpression[] = [];
+  private namedFunction: ts.FunctionLikeDeclaration | undefined;
+  /** Named functions that make an AI call, with the first call they make; filled after the walk. */
+  private readonly wrappers = new Map<ts.Node, CallSite>();
+  private readonly returnedClients = new Map<ts.Node, ClientValue | null>();
   /** Awaited results bound to names: call → `r` in `const r = await call()`. */
   private readonly bindings = new Map<ts.Node, ts.BindingName>();
   /** Calls whose promise gets `.catch()` or `.then(ok, fail)`. */
@@ -238,6 +273,7 @@ class TypeScriptExtractor {
           tryStatement: this.tryStatement,
           functionNode: this.functionNode,
           helpers: this.helpers,
+          namedFunction: this.namedFunction,
         });
         const callee = call.expression;
         const leaf = callee.kind === SyntaxKind.Identifier ? (callee as ts.Identifier).text : callee.kind === SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : undefined;
@@ -399,10 +435,11 @@ class TypeScriptExtractor {
   private visitFunction(node: ts.FunctionLikeDeclaration, nameHint: string | undefined): void {
     const name = node.name && node.name.kind === SyntaxKind.Identifier ? node.name.text : undefined;
     if (name && node.kind === SyntaxKind.FunctionDeclaration) {
-      this.scopes.add({ name, scope: this.scope, start: node.pos, constant: false });
+      this.scopes.add({ name, scope: this.scope, start: node.pos, constant: false, function: node });
     }
-    const outer = { name: this.functionName, statement: this.statement, tryStatement: this.tryStatement, functionNode: this.functionNode };
+    const outer = { name: this.functionName, statement: this.statement, tryStatement: this.tryStatement, functionNode: this.functionNode, named: this.namedFunction };
     this.functionName = name ?? nameHint ?? outer.name;
+    if (name !== undefined || nameHint !== undefined) this.namedFunction = node;
     // A try or statement outside the function does not hold what runs inside it.
     this.statement = undefined;
     this.tryStatement = undefined;
@@ -415,6 +452,7 @@ class TypeScriptExtractor {
     this.statement = outer.statement;
     this.tryStatement = outer.tryStatement;
     this.functionNode = outer.functionNode;
+    this.namedFunction = outer.named;
   }
 
   // ---- resolution ----
@@ -422,7 +460,10 @@ class TypeScriptExtractor {
   private valueOfName(name: string, at: number, depth: number): Value | undefined {
     const declaration = this.scopes.resolve(name, at);
     if (!declaration || this.resolving.has(declaration) || depth > MAX_ALIAS_DEPTH) return undefined;
-    if (declaration.import) return this.instanceClient(declaration.import) ?? { kind: 'module', ...declaration.import };
+    if (declaration.import) return this.instanceClient(declaration.import) ?? this.importedValue(declaration.import) ?? { kind: 'module', ...declaration.import };
+    if (declaration.function) return this.functionValue(declaration.function, name, depth);
+    const initializer = declaration.initializer && unwrap(declaration.initializer);
+    if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return this.functionValue(initializer, name, depth);
     this.resolving.add(declaration);
     try {
       if (declaration.initializer) {
@@ -456,13 +497,168 @@ class TypeScriptExtractor {
       }
       const owner = this.valueOf(expr.expression, depth + 1);
       if (owner?.kind === 'module' && owner.exportName === '*') {
-        return { kind: 'module', module: owner.module, exportName: expr.name.text };
+        const member = { module: owner.module, exportName: expr.name.text };
+        return this.importedValue(member) ?? { kind: 'module', ...member };
       }
       return undefined;
     }
     if (ts.isNewExpression(expr)) return this.constructionOf(expr, depth);
     if (ts.isCallExpression(expr)) return this.callValueOf(expr, depth);
+    if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return this.functionValue(expr, expr.name?.text ?? 'anonymous', depth);
+    // `client ?? new OpenAI()`, `cached ||= createClient()`: the value built when none exists yet.
+    if (ts.isBinaryExpression(expr) && LAZY_OPERATORS.has(expr.operatorToken.kind)) return this.valueOf(expr.right, depth + 1);
     return undefined;
+  }
+
+  // ---- project modules and functions ----
+
+  /** What a project module exports under a name, as the project index knows it. */
+  private importedValue(imported: { module: string; exportName: string }): Value | undefined {
+    if (!this.resolveImport || catalogByModule.has(imported.module)) return undefined;
+    const found = this.resolveImport(imported.module, imported.exportName);
+    if (!found || found.kind === 'reexport') return undefined;
+    if (found.kind === 'wrapper') return found;
+    const sdk = sdkFacts(found.sdk, found.module);
+    if (!sdk) return undefined;
+    const where = found.construction ? `, built in ${this.relative(found.construction.file)}` : '';
+    const client: ClientValue = {
+      kind: 'client',
+      sdk,
+      construction: found.construction,
+      known: found.known,
+      module: found.module,
+      retryWrapper: found.retryWrapper,
+      fallback: found.fallback,
+      via: `'${imported.exportName}' imported from '${imported.module}': ${found.via}${where}`,
+    };
+    return found.factory ? { kind: 'factory', client } : client;
+  }
+
+  /** A function declared here: a wrapper when it makes an AI call, a factory when it returns a client. */
+  private functionValue(node: ts.FunctionLikeDeclaration, name: string, depth: number): Value | undefined {
+    const inner = this.wrappers.get(node);
+    if (inner) return { kind: 'wrapper', name, file: this.file, wraps: wrappedCallOf(inner) };
+    const client = this.returnedClient(node, depth);
+    return client ? { kind: 'factory', client } : undefined;
+  }
+
+  /** The client a function returns (`return new OpenAI()`, `return cached ??= new OpenAI()`), if any. */
+  private returnedClient(node: ts.FunctionLikeDeclaration, depth: number): ClientValue | undefined {
+    const known = this.returnedClients.get(node);
+    if (known !== undefined) return known ?? undefined;
+    this.returnedClients.set(node, null);
+    const body = node.body;
+    const returned: ts.Expression[] = [];
+    const collect = (child: ts.Node): void => {
+      if (ts.isFunctionLike(child)) return;
+      if (ts.isReturnStatement(child) && child.expression) returned.push(child.expression);
+      ts.forEachChild(child, collect);
+    };
+    if (body && ts.isBlock(body)) collect(body);
+    else if (body) returned.push(body);
+    for (const expression of returned) {
+      const value = this.valueOf(expression, depth + 1);
+      if (value?.kind === 'client') {
+        this.returnedClients.set(node, value);
+        return value;
+      }
+    }
+    return undefined;
+  }
+
+  /** A top-level name as other modules see it; a name imported from elsewhere is passed on. */
+  private exportedNameValue(name: string): Value | { kind: 'reexport'; module: string; exportName: string } | undefined {
+    const declaration = this.scopes.resolve(name, this.sourceFile.end);
+    if (declaration?.import && !catalogByModule.has(declaration.import.module)) return { kind: 'reexport', ...declaration.import };
+    return this.valueOfName(name, this.sourceFile.end, 0);
+  }
+
+  private exportedValueOf(value: Value | { kind: 'reexport'; module: string; exportName: string } | undefined): ExportedValue | undefined {
+    switch (value?.kind) {
+      case 'reexport':
+      case 'wrapper':
+        return value;
+      case 'client':
+      case 'factory': {
+        const client = value.kind === 'client' ? value : value.client;
+        const { sdk, construction, known, module, retryWrapper, fallback, via } = client;
+        return { kind: 'client', sdk: sdk.sdk, construction, known, module, retryWrapper, fallback, via, factory: value.kind === 'factory' };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * Calls to project functions that make AI calls: the wrappers declared here (and wrappers of those, a few levels
+   * deep) and the ones imported from other modules.
+   */
+  private wrapperCallSites(direct: readonly [PendingCall, CallSite][]): CallSite[] {
+    const sites: CallSite[] = [];
+    const sited = new Set<PendingCall>(direct.map(([call]) => call));
+    let added = direct;
+    for (let round = 0; round < 3 && (round === 0 || added.length > 0); round++) {
+      for (const [call, site] of added) {
+        if (call.namedFunction && !this.wrappers.has(call.namedFunction)) this.wrappers.set(call.namedFunction, site);
+      }
+      const next: [PendingCall, CallSite][] = [];
+      for (const call of this.calls) {
+        if (sited.has(call)) continue;
+        const site = this.wrapperCallSiteOf(call);
+        if (!site) continue;
+        sited.add(call);
+        next.push([call, site]);
+        sites.push(site);
+      }
+      added = next;
+    }
+    return sites;
+  }
+
+  /** Another file's path as seen from this one, for messages. */
+  private relative(file: string): string {
+    const relative = path.relative(path.dirname(this.file), file).split(path.sep).join('/');
+    return relative.startsWith('.') ? relative : `./${relative}`;
+  }
+
+  private wrapperCallSiteOf(call: PendingCall): CallSite | undefined {
+    const callee = unwrap(call.node.expression);
+    if (!ts.isIdentifier(callee) && !(ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression))) return undefined;
+    const value = this.valueOf(callee);
+    if (value?.kind !== 'wrapper') return undefined;
+    // A wrapper calling itself (recursion, a retry loop) is not another call site.
+    if (value.file === this.file && call.namedFunction && this.wrappers.get(call.namedFunction) && wrappedCallOf(this.wrappers.get(call.namedFunction)!).span.start === value.wraps.span.start) return undefined;
+    const { wraps } = value;
+    const span = spanOf(call.node, this.sourceFile);
+    const own = this.guardOf(call, [], noOptions());
+    const handled = own.tryCatch !== undefined || own.promiseCatch;
+    const where = value.file === this.file ? '' : ` from ${this.relative(value.file)}`;
+    return {
+      id: `${this.file}:${span.start}`,
+      file: this.file,
+      span,
+      calleeSpan: spanOf(call.node.expression, this.sourceFile),
+      language: this.language,
+      sdk: 'wrapper',
+      operation: wraps.operation,
+      api: value.name,
+      streaming: wraps.streaming,
+      model: wraps.model !== undefined ? { value: wraps.model } : undefined,
+      clientKnown: true,
+      options: noOptions(),
+      targets: {},
+      effective: wraps.effective,
+      recognizedBy: `${value.name}()${where}, a project function that calls ${wraps.sdk} ${wraps.api}`,
+      enclosingFunction: call.enclosingFunction,
+      guarded: handled ? own : { ...wraps.guarded, fallback: wraps.guarded.fallback ?? own.fallback },
+      logged: { audit: wraps.audited || this.loggingOf(call, [], noOptions()).audit, calls: [] },
+      resultBinding: this.resultBindingOf(call.node),
+      statement: this.statementTargetOf(call),
+      stream: undefined,
+      promptInputs: [],
+      outputUse: { jsonParses: [] },
+      wraps,
+    };
   }
 
   private clientExport(value: { module: string; exportName: string }) {
@@ -501,6 +697,7 @@ class TypeScriptExtractor {
       if (transformed) return transformed;
     }
     const value = this.valueOf(callee, depth + 1);
+    if (value?.kind === 'factory') return { ...value.client, via: `${calleeName(callee) ?? 'a function'}() returning ${value.client.via}` };
     if (value?.kind !== 'module') return undefined;
     const factory = catalogByModule.get(value.module)?.providerFactories.get(value.exportName);
     if (!factory) return undefined;
@@ -644,10 +841,14 @@ class TypeScriptExtractor {
       if (!member) return undefined;
       return this.clientCallSite(call, this.valueOfName(`this.${member}`, call.node.pos, 0), path, `this.${member}`);
     }
-    const owner = this.valueOf(root);
+    let owner = this.valueOf(root);
     if (owner?.kind === 'module' && owner.exportName === '*' && path.length === 1) {
       const found = catalogByModule.get(owner.module)?.functions.get(path[0]);
       return found ? this.functionCallSite(call, found.sdk, found.api, `${path[0]}() from '${owner.module}'`) : undefined;
+    }
+    if (owner?.kind === 'module' && owner.exportName === '*' && path.length > 1) {
+      // `import * as ai from './ai'; ai.client.chat.completions.create(…)`
+      owner = this.importedValue({ module: owner.module, exportName: path.shift()! });
     }
     return this.clientCallSite(call, owner, path, root.getText(this.sourceFile));
   }
@@ -915,8 +1116,8 @@ class TypeScriptExtractor {
       effective: { timeout: { source: 'unknown' }, retries: { source: 'unknown' } },
       recognizedBy,
       enclosingFunction: call.enclosingFunction,
-      guarded: this.guardOf(call, sdk, body.options),
-      logged: this.loggingOf(call, sdk, body.options),
+      guarded: this.guardOf(call, sdk.errorOptions, body.options),
+      logged: this.loggingOf(call, sdk.auditOptions, body.options),
       resultBinding: this.resultBindingOf(call.node),
       statement: this.statementTargetOf(call),
       stream: undefined,
@@ -995,9 +1196,9 @@ class TypeScriptExtractor {
     return { signal, requestParam };
   }
 
-  private guardOf(call: PendingCall, sdk: SdkFacts, body: OptionMap): Guarded {
+  private guardOf(call: PendingCall, errorOptions: readonly string[], body: OptionMap): Guarded {
     const clause = call.tryStatement?.catchClause;
-    const errorCallback = sdk.errorOptions.find((name) => body.entries.has(name));
+    const errorCallback = errorOptions.find((name) => body.entries.has(name));
     return {
       tryCatch: clause ? { span: spanOf(clause, this.sourceFile), handling: classifyCatch(clause, this.isLogger) } : undefined,
       promiseCatch: this.promiseHandled.has(call.node),
@@ -1005,10 +1206,10 @@ class TypeScriptExtractor {
     };
   }
 
-  private loggingOf(call: PendingCall, sdk: SdkFacts, body: OptionMap): Logged {
+  private loggingOf(call: PendingCall, auditOptions: readonly string[], body: OptionMap): Logged {
     const { logs } = this.recordsOf(call);
     const calls = logs.map((log) => ({ span: { start: log.start, end: log.end }, callee: log.callee, mentions: [...log.mentions] }));
-    const option = sdk.auditOptions.find((name) => body.entries.has(name));
+    const option = auditOptions.find((name) => body.entries.has(name));
     if (option) return { audit: true, by: option, calls };
     const binding = this.bindings.get(call.node);
     const names = new Set(['usage', ...(binding ? bindingNames(binding) : [])]);
@@ -1091,4 +1292,11 @@ function bindingNames(name: ts.BindingName): string[] {
 
 function typeReferenceName(type: ts.TypeNode | undefined): string | undefined {
   return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+}
+
+/** The call a wrapper makes, as its callers see it; a wrapper of a wrapper passes the innermost call on. */
+function wrappedCallOf(site: CallSite): WrappedCall {
+  if (site.wraps) return site.wraps;
+  const { file, span, sdk, api, operation, streaming, effective, guarded } = site;
+  return { file, span, sdk, api, operation, streaming, model: site.model?.value, effective, guarded, audited: site.logged.audit };
 }

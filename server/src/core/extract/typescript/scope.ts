@@ -10,6 +10,8 @@ export interface Declaration {
   start: number;
   import?: { module: string; exportName: string };
   initializer?: ts.Expression;
+  /** A function declaration bound to the name. */
+  function?: ts.FunctionLikeDeclaration;
   /** A declared type such as `client: OpenAI`, by the type's identifier. */
   typeName?: string;
   /** Names declared with `const`: literal values behind them are trusted. */
