@@ -206,6 +206,10 @@ class TypeScriptExtractor {
   /** Named functions that make an AI call, with the first call they make; filled after the walk. */
   private readonly wrappers = new Map<ts.Node, CallSite>();
   private readonly returnedClients = new Map<ts.Node, ClientValue | null>();
+  /** Expressions each function returns, recorded by the walk. */
+  private readonly returns = new Map<ts.Node, ts.Expression[]>();
+  /** Names of the named functions the walk saw, by node. */
+  private readonly functionNames = new Map<ts.Node, string>();
   /** Awaited results bound to names: call → `r` in `const r = await call()`. */
   private readonly bindings = new Map<ts.Node, ts.BindingName>();
   /** Calls whose promise gets `.catch()` or `.then(ok, fail)`. */
@@ -324,6 +328,15 @@ class TypeScriptExtractor {
       case SyntaxKind.NewExpression:
         this.constructions.push(node as ts.NewExpression);
         break;
+      case SyntaxKind.ReturnStatement: {
+        const returned = (node as ts.ReturnStatement).expression;
+        if (returned && this.functionNode) {
+          const list = this.returns.get(this.functionNode);
+          if (list) list.push(returned);
+          else this.returns.set(this.functionNode, [returned]);
+        }
+        break;
+      }
       case SyntaxKind.ClassDeclaration:
       case SyntaxKind.ClassExpression: {
         const outer = this.classScope;
@@ -439,7 +452,10 @@ class TypeScriptExtractor {
     }
     const outer = { name: this.functionName, statement: this.statement, tryStatement: this.tryStatement, functionNode: this.functionNode, named: this.namedFunction };
     this.functionName = name ?? nameHint ?? outer.name;
-    if (name !== undefined || nameHint !== undefined) this.namedFunction = node;
+    if (name !== undefined || nameHint !== undefined) {
+      this.namedFunction = node;
+      this.functionNames.set(node, (name ?? nameHint)!);
+    }
     // A try or statement outside the function does not hold what runs inside it.
     this.statement = undefined;
     this.tryStatement = undefined;
@@ -548,14 +564,7 @@ class TypeScriptExtractor {
     if (known !== undefined) return known ?? undefined;
     this.returnedClients.set(node, null);
     const body = node.body;
-    const returned: ts.Expression[] = [];
-    const collect = (child: ts.Node): void => {
-      if (ts.isFunctionLike(child)) return;
-      if (ts.isReturnStatement(child) && child.expression) returned.push(child.expression);
-      ts.forEachChild(child, collect);
-    };
-    if (body && ts.isBlock(body)) collect(body);
-    else if (body) returned.push(body);
+    const returned = body && !ts.isBlock(body) ? [body] : (this.returns.get(node) ?? []);
     for (const expression of returned) {
       const value = this.valueOf(expression, depth + 1);
       if (value?.kind === 'client') {
@@ -596,14 +605,20 @@ class TypeScriptExtractor {
   private wrapperCallSites(direct: readonly [PendingCall, CallSite][]): CallSite[] {
     const sites: CallSite[] = [];
     const sited = new Set<PendingCall>(direct.map(([call]) => call));
+    // Only calls through these names can reach a wrapper: the cheap test that keeps this pass off the hot path.
+    const candidates = this.resolveImport ? this.scopes.namesImportedFrom((module) => !catalogByModule.has(module)) : new Set<string>();
     let added = direct;
     for (let round = 0; round < 3 && (round === 0 || added.length > 0); round++) {
       for (const [call, site] of added) {
-        if (call.namedFunction && !this.wrappers.has(call.namedFunction)) this.wrappers.set(call.namedFunction, site);
+        const named = call.namedFunction;
+        if (!named || this.wrappers.has(named)) continue;
+        this.wrappers.set(named, site);
+        candidates.add(this.functionNames.get(named)!);
       }
+      if (candidates.size === 0) break;
       const next: [PendingCall, CallSite][] = [];
       for (const call of this.calls) {
-        if (sited.has(call)) continue;
+        if (sited.has(call) || !candidates.has(rootName(call.node.expression))) continue;
         const site = this.wrapperCallSiteOf(call);
         if (!site) continue;
         sited.add(call);
@@ -1299,4 +1314,11 @@ function wrappedCallOf(site: CallSite): WrappedCall {
   if (site.wraps) return site.wraps;
   const { file, span, sdk, api, operation, streaming, effective, guarded } = site;
   return { file, span, sdk, api, operation, streaming, model: site.model?.value, effective, guarded, audited: site.logged.audit };
+}
+
+/** The identifier a callee starts from: `ask` for `ask(…)`, `ai` for `ai.ask(…)`. */
+function rootName(callee: ts.Expression): string {
+  let node = callee;
+  while (node.kind === ts.SyntaxKind.PropertyAccessExpression) node = (node as ts.PropertyAccessExpression).expression;
+  return node.kind === ts.SyntaxKind.Identifier ? (node as ts.Identifier).text : '';
 }

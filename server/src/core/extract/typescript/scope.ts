@@ -43,6 +43,13 @@ export class ScopeIndex {
     return names;
   }
 
+  /** Names bound by imports from modules `accept` picks (the project's own modules, for instance). */
+  namesImportedFrom(accept: (module: string) => boolean): Set<string> {
+    const names = new Set<string>();
+    for (const [name, list] of this.byName) if (list.some((d) => d.import && accept(d.import.module))) names.add(name);
+    return names;
+  }
+
   resolve(name: string, at: number): Declaration | undefined {
     const list = this.byName.get(name);
     if (!list) return undefined;
