@@ -63,6 +63,8 @@ type Value =
   | { kind: 'provider'; sdk: SdkFacts; provider: ModelProviderFacts; construction?: ClientConstruction }
   /** A function that returns a client: `getClient()`. */
   | { kind: 'factory'; client: ClientValue }
+  /** An instance of a class declared in this file, whose methods may be wrappers. */
+  | { kind: 'instance'; declaration: ts.ClassLikeDeclaration }
   /** A project function that makes an AI call. */
   | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
   | { kind: 'string'; value: string; span: Span }
@@ -206,6 +208,8 @@ class TypeScriptExtractor {
   /** Named functions that make an AI call, with the first call they make; filled after the walk. */
   private readonly wrappers = new Map<ts.Node, CallSite>();
   private readonly returnedClients = new Map<ts.Node, ClientValue | null>();
+  /** Assignments to plain names, for `let` declarations without a value. */
+  private readonly assignments = new Map<string, { at: number; value: ts.Expression }[]>();
   /** Expressions each function returns, recorded by the walk. */
   private readonly returns = new Map<ts.Node, ts.Expression[]>();
   /** Names of the named functions the walk saw, by node. */
@@ -339,6 +343,10 @@ class TypeScriptExtractor {
       }
       case SyntaxKind.ClassDeclaration:
       case SyntaxKind.ClassExpression: {
+        const declared = (node as ts.ClassDeclaration).name;
+        if (declared && node.kind === SyntaxKind.ClassDeclaration) {
+          this.scopes.add({ name: declared.text, scope: this.scope, start: node.pos, constant: true, class: node as ts.ClassDeclaration });
+        }
         const outer = this.classScope;
         this.classScope = { start: node.pos, end: node.end };
         forEachChild(node, this.visitChild);
@@ -364,6 +372,13 @@ class TypeScriptExtractor {
         ) {
           const name = (left as ts.PropertyAccessExpression).name.text;
           declareClassMember(name, this.classScope, assignment.pos, assignment.right, undefined, this.scopes, false);
+        } else if (left.kind === SyntaxKind.Identifier && LAZY_OPERATORS.has(assignment.operatorToken.kind)) {
+          // `client = new OpenAI()` giving a `let client;` declared without a value its value.
+          const name = (left as ts.Identifier).text;
+          const list = this.assignments.get(name);
+          const entry = { at: assignment.pos, value: assignment.right };
+          if (list) list.push(entry);
+          else this.assignments.set(name, [entry]);
         }
         break;
       }
@@ -450,6 +465,9 @@ class TypeScriptExtractor {
     if (name && node.kind === SyntaxKind.FunctionDeclaration) {
       this.scopes.add({ name, scope: this.scope, start: node.pos, constant: false, function: node });
     }
+    if (name && node.kind === SyntaxKind.MethodDeclaration && this.classScope) {
+      this.scopes.add({ name: `this.${name}`, scope: this.classScope, start: node.pos, constant: false, function: node });
+    }
     const outer = { name: this.functionName, statement: this.statement, tryStatement: this.tryStatement, functionNode: this.functionNode, named: this.namedFunction };
     this.functionName = name ?? nameHint ?? outer.name;
     if (name !== undefined || nameHint !== undefined) {
@@ -461,7 +479,13 @@ class TypeScriptExtractor {
     this.tryStatement = undefined;
     this.functionNode = node;
     this.inScope(node, () => {
-      for (const parameter of node.parameters) declareParameter(parameter, this.scope, this.scopes);
+      for (const parameter of node.parameters) {
+        declareParameter(parameter, this.scope, this.scopes);
+        // `constructor(private readonly client: OpenAI)` declares `this.client` too.
+        if (node.kind === SyntaxKind.Constructor && this.classScope && ts.isIdentifier(parameter.name) && ts.getModifiers(parameter)?.length) {
+          declareClassMember(parameter.name.text, this.classScope, parameter.pos, undefined, parameter.type, this.scopes, true);
+        }
+      }
       forEachChild(node, this.visitChild);
     });
     this.functionName = outer.name;
@@ -488,6 +512,10 @@ class TypeScriptExtractor {
         if (value && (declaration.constant || (value.kind !== 'string' && value.kind !== 'number'))) return value;
         return undefined;
       }
+      if (!declaration.constant && !declaration.parameter && !declaration.import) {
+        const assigned = this.assignedClient(declaration, depth);
+        if (assigned) return assigned;
+      }
       if (declaration.typeName) {
         const type = this.valueOfName(declaration.typeName, at, depth + 1);
         const client = type?.kind === 'module' ? this.clientExport(type) : undefined;
@@ -512,13 +540,19 @@ class TypeScriptExtractor {
         return this.valueOfName(`this.${expr.name.text}`, expr.pos, depth);
       }
       const owner = this.valueOf(expr.expression, depth + 1);
+      if (owner?.kind === 'instance') return this.methodValue(owner.declaration, expr.name.text, depth);
+      if (owner?.kind === 'object') {
+        // `const models = { fast: new ChatGroq(…) }; models.fast.invoke(…)`
+        const property = this.propertyOf(owner.node, expr.name.text);
+        return property ? this.valueOf(property, depth + 1) : undefined;
+      }
       if (owner?.kind === 'module' && owner.exportName === '*') {
         const member = { module: owner.module, exportName: expr.name.text };
         return this.importedValue(member) ?? { kind: 'module', ...member };
       }
       return undefined;
     }
-    if (ts.isNewExpression(expr)) return this.constructionOf(expr, depth);
+    if (ts.isNewExpression(expr)) return this.constructionOf(expr, depth) ?? this.instanceOf(expr);
     if (ts.isCallExpression(expr)) return this.callValueOf(expr, depth);
     if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return this.functionValue(expr, expr.name?.text ?? 'anonymous', depth);
     // `client ?? new OpenAI()`, `cached ||= createClient()`: the value built when none exists yet.
@@ -548,6 +582,28 @@ class TypeScriptExtractor {
       via: `'${imported.exportName}' imported from '${imported.module}': ${found.via}${where}`,
     };
     return found.factory ? { kind: 'factory', client } : client;
+  }
+
+  /** The client a `let` without a value is given later: `instance = new OpenAI()`, `instance ??= …`. */
+  private assignedClient(declaration: Declaration, depth: number): Value | undefined {
+    for (const { at, value } of this.assignments.get(declaration.name) ?? []) {
+      if (this.scopes.resolve(declaration.name, at) !== declaration) continue;
+      const assigned = this.valueOf(value, depth + 1);
+      if (assigned?.kind === 'client') return assigned;
+    }
+    return undefined;
+  }
+
+  /** `new Service()` for a class declared in this file. */
+  private instanceOf(node: ts.NewExpression): Value | undefined {
+    if (!ts.isIdentifier(node.expression)) return undefined;
+    const declaration = this.scopes.resolve(node.expression.text, node.pos)?.class;
+    return declaration ? { kind: 'instance', declaration } : undefined;
+  }
+
+  private methodValue(declaration: ts.ClassLikeDeclaration, name: string, depth: number): Value | undefined {
+    const method = declaration.members.find((member) => ts.isMethodDeclaration(member) && member.name.kind === SyntaxKind.Identifier && member.name.text === name);
+    return method ? this.functionValue(method as ts.MethodDeclaration, name, depth) : undefined;
   }
 
   /** A function declared here: a wrapper when it makes an AI call, a factory when it returns a client. */
@@ -618,7 +674,9 @@ class TypeScriptExtractor {
       if (candidates.size === 0) break;
       const next: [PendingCall, CallSite][] = [];
       for (const call of this.calls) {
-        if (sited.has(call) || !candidates.has(rootName(call.node.expression))) continue;
+        const callee = call.node.expression;
+        const leaf = callee.kind === SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : '';
+        if (sited.has(call) || !(candidates.has(rootName(callee)) || candidates.has(leaf))) continue;
         const site = this.wrapperCallSiteOf(call);
         if (!site) continue;
         sited.add(call);
@@ -630,6 +688,13 @@ class TypeScriptExtractor {
     return sites;
   }
 
+  private catalogImportNames: Set<string> | undefined;
+
+  /** Names imported from SDK modules, aliases included (`import { generateText as gen } from 'ai'`). */
+  private catalogImports(): Set<string> {
+    return (this.catalogImportNames ??= this.scopes.namesImportedFrom((module) => catalogByModule.has(module)));
+  }
+
   /** Another file's path as seen from this one, for messages. */
   private relative(file: string): string {
     const relative = path.relative(path.dirname(this.file), file).split(path.sep).join('/');
@@ -638,7 +703,8 @@ class TypeScriptExtractor {
 
   private wrapperCallSiteOf(call: PendingCall): CallSite | undefined {
     const callee = unwrap(call.node.expression);
-    if (!ts.isIdentifier(callee) && !(ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression))) return undefined;
+    const owner = ts.isPropertyAccessExpression(callee) ? callee.expression.kind : undefined;
+    if (!ts.isIdentifier(callee) && owner !== SyntaxKind.Identifier && owner !== SyntaxKind.ThisKeyword) return undefined;
     const value = this.valueOf(callee);
     if (value?.kind !== 'wrapper') return undefined;
     // A wrapper calling itself (recursion, a retry loop) is not another call site.
@@ -831,7 +897,7 @@ class TypeScriptExtractor {
   private callSiteOf(call: PendingCall): CallSite | undefined {
     const callee = unwrap(call.node.expression);
     const leaf = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (leaf === undefined || !callLeafNames.has(leaf)) return undefined;
+    if (leaf === undefined || !(callLeafNames.has(leaf) || (ts.isIdentifier(callee) && this.catalogImports().has(leaf)))) return undefined;
     const http = this.httpCallSite(call, callee);
     if (http) return http;
     if (ts.isIdentifier(callee)) {
@@ -864,6 +930,11 @@ class TypeScriptExtractor {
     if (owner?.kind === 'module' && owner.exportName === '*' && path.length > 1) {
       // `import * as ai from './ai'; ai.client.chat.completions.create(…)`
       owner = this.importedValue({ module: owner.module, exportName: path.shift()! });
+    }
+    while (owner?.kind === 'object' && path.length > 1) {
+      // `const models = { fast: new ChatGroq(…) }; models.fast.invoke(…)`
+      const property = this.propertyOf(owner.node, path.shift()!);
+      owner = property ? this.valueOf(property) : undefined;
     }
     return this.clientCallSite(call, owner, path, root.getText(this.sourceFile));
   }

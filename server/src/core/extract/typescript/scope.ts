@@ -10,8 +10,10 @@ export interface Declaration {
   start: number;
   import?: { module: string; exportName: string };
   initializer?: ts.Expression;
-  /** A function declaration bound to the name. */
+  /** A function declaration bound to the name (a method, for `this.<name>`). */
   function?: ts.FunctionLikeDeclaration;
+  /** A class declaration bound to the name. */
+  class?: ts.ClassLikeDeclaration;
   /** A declared type such as `client: OpenAI`, by the type's identifier. */
   typeName?: string;
   /** Names declared with `const`: literal values behind them are trusted. */
