@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzeText, extractFacts } from '../../server/src/core/analyze';
+import { ProjectIndex } from '../../server/src/core/project/projectIndex';
 import { defaultConfig, type ProdreadyConfig } from '../../server/src/core/config';
 import { applyEdits, editsOverlap, type TextEdit } from '../../server/src/core/fixes';
 import { rules, type Finding, type RuleId, type Severity } from '../../server/src/core/rules';
@@ -20,6 +21,8 @@ export interface ValidCase {
   typecheck?: boolean;
   /** The date waivers are judged against. */
   today?: string;
+  /** Other modules of the project, by path relative to the case's file, which the case may import. */
+  files?: Record<string, string>;
 }
 
 export interface ExpectedError {
@@ -58,9 +61,31 @@ function configOf(test: ValidCase): ProdreadyConfig {
   return { ...base, ...test.config, defaults: { ...base.defaults, ...test.config?.defaults } };
 }
 
+const CASE_DIR = '/case';
+
+/** The case's sibling modules in memory; relative imports resolve to `.ts`, `.js` or `/index.ts` among them. */
+function projectOf(test: ValidCase, filename: string): ProjectIndex | undefined {
+  if (!test.files) return undefined;
+  const files = new Map(Object.entries(test.files).map(([file, text]) => [path.posix.join(CASE_DIR, file), text]));
+  files.set(filename, test.code);
+  return new ProjectIndex({
+    resolveModule(specifier, fromFile) {
+      if (!specifier.startsWith('.')) return undefined;
+      const base = path.posix.join(path.posix.dirname(fromFile), specifier);
+      return [base, `${base}.ts`, `${base}.js`, `${base}/index.ts`].find((candidate) => files.has(candidate));
+    },
+    readFile: (file) => files.get(file),
+  });
+}
+
 function findingsOf(ruleId: RuleId, test: ValidCase): { findings: Finding[]; lines: LineIndex } {
-  const filename = test.filename ?? 'case.ts';
-  const analysis = analyzeText(filename, test.code, { config: configOf(test), today: test.today ?? '2026-11-21' });
+  const filename = test.files ? path.posix.join(CASE_DIR, test.filename ?? 'case.ts') : (test.filename ?? 'case.ts');
+  const project = projectOf(test, filename);
+  const analysis = analyzeText(filename, test.code, {
+    config: configOf(test),
+    today: test.today ?? '2026-11-21',
+    resolveImport: project?.resolverFor(filename),
+  });
   assert.deepEqual(analysis.failures, [], 'no rule may throw');
   return { findings: analysis.findings.filter((finding) => finding.ruleId === ruleId), lines: analysis.lines };
 }
@@ -72,7 +97,7 @@ function syntaxErrors(filename: string, text: string): number {
 export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const seen = new Set<string>();
   for (const test of [...tables.valid, ...tables.invalid]) {
-    const key = `${test.filename ?? ''}\n${test.code}`;
+    const key = `${test.filename ?? ''}\n${test.code}\n${JSON.stringify(test.files ?? {})}`;
     assert.ok(!seen.has(key), `duplicate test case:\n${test.code}`);
     seen.add(key);
   }

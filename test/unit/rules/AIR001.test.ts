@@ -150,6 +150,20 @@ export const ask = (prompt: string) => ollama.post('/api/generate', { model: 'll
 export const ask = (body: string) => pTimeout(fetch('https://api.openai.com/v1/embeddings', { method: 'POST', body }), { milliseconds: 5000 });
 `,
     },
+    {
+      name: 'the timeout is set on a client built in another module',
+      files: { 'lib/ai.ts': `import OpenAI from 'openai';\nexport const ai = new OpenAI({ timeout: 20_000 });\n` },
+      code: `import { ai } from './lib/ai';
+export const embed = (text: string) => ai.embeddings.create({ model: 'text-embedding-3-small', input: text });
+`,
+    },
+    {
+      name: 'a factory in another module returns a client with a timeout',
+      files: { 'clients.ts': `import Anthropic from '@anthropic-ai/sdk';\nexport function claude() {\n  return new Anthropic({ timeout: 15_000 });\n}\n` },
+      code: `import { claude } from './clients';
+export const ask = () => claude().messages.create({ model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [] });
+`,
+    },
   ],
   invalid: [
     {
@@ -375,6 +389,18 @@ export const ask = (prompt: string) => axios.post('http://localhost:11434/api/ge
       errors: [{ messageId: 'none', line: 2, data: { sdk: 'axios' } }],
       output: `import axios from 'axios';
 export const ask = (prompt: string) => axios.post('http://localhost:11434/api/generate', { model: 'llama3.1:8b', prompt, options: { num_predict: 256 } }, { timeout: 30000 });
+`,
+    },
+    {
+      name: 'a client from another module with no timeout: the fix goes on the call, not into the other file',
+      files: { 'lib/ai.ts': `import OpenAI from 'openai';\nexport default new OpenAI({ maxRetries: 3 });\n` },
+      code: `import ai from './lib/ai';
+export const embed = (text: string) => ai.embeddings.create({ model: 'text-embedding-3-small', input: text });
+`,
+      errors: [{ messageId: 'sdkDefault', line: 2 }],
+      fixTitles: [['Add a 30 s timeout to this call']],
+      output: `import ai from './lib/ai';
+export const embed = (text: string) => ai.embeddings.create({ model: 'text-embedding-3-small', input: text }, { timeout: 30000 });
 `,
     },
   ],

@@ -81,6 +81,16 @@ const resilient = wrap(retry(handleAll, { maxAttempts: 3, backoff: new Exponenti
 export const ask = (body: string) => resilient.execute(({ signal }) => fetch('https://api.anthropic.com/v1/messages', { method: 'POST', body, signal }));
 `,
     },
+    {
+      name: 'retries configured on a client re-exported through an index module',
+      files: {
+        'ai/client.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI({ maxRetries: 4 });\n`,
+        'ai/index.ts': `export * from './client';\n`,
+      },
+      code: `import { openai } from './ai';
+export const moderate = (input: string) => openai.moderations.create({ input });
+`,
+    },
   ],
   invalid: [
     {
@@ -162,6 +172,14 @@ export const ask = (body: string) => pTimeout(fetch('https://api.openai.com/v1/e
 export const ask = (body: string) => shouldRetry(() => fetch('https://api.openai.com/v1/embeddings', { method: 'POST', body }));
 `,
       errors: [{ messageId: 'noDefault', line: 2 }],
+    },
+    {
+      name: 'retries turned off on a client in another module: reported at the call, fixed where it is written',
+      files: { 'openai.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI({ maxRetries: 0 });\n` },
+      code: `import { openai } from './openai';
+export const moderate = (input: string) => openai.moderations.create({ input });
+`,
+      errors: [{ messageId: 'disabled', line: 2, data: { where: ', on the client' } }],
     },
   ],
 });
