@@ -167,6 +167,7 @@ function contextFor(
     auditCall: auditCallIn(facts, config),
     redactorInScope: config.privacy.redactors.find((name) => facts.moduleNames.has(name)),
     fixer,
+    clients: facts.clients,
     sdkFacts: (site: { sdk: string; module?: string }) => sdkFacts(site.sdk, site.module),
     apiFacts: (site: CallSite) => {
       const sdk = sdkFacts(site.sdk, site.module);

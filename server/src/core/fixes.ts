@@ -36,6 +36,8 @@ export interface LanguageFixer {
   insertAfter(target: StatementTarget, statement: FixValue): TextEdit[];
   /** Wraps `target`'s statement and the rest of its block in try/catch; the catch rethrows until a fallback is written. */
   wrapInTryCatch(target: StatementTarget): TextEdit[];
+  /** `model.invoke(x)` → `model<text>.invoke(x)`: inserts before the callee's last `.member`. */
+  insertBeforeMember(callee: Span, member: string, text: string): TextEdit[];
   /** `value` → `callee(value)`. */
   wrapInCall(span: Span, callee: string): TextEdit[];
   /** Appends a small PII redaction function named `name` to the file. */

@@ -98,6 +98,8 @@ export interface ClientConstruction {
   /** Present when the constructor was given an object literal, or a slot to add one. */
   options: OptionMap;
   optionsTarget?: OptionTarget;
+  /** The module-level name that holds the client, when there is one (`const gpt = new ChatOpenAI()`). */
+  boundTo?: string;
 }
 
 export interface ModelRef {

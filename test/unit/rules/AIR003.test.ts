@@ -49,6 +49,15 @@ ruleTester('AIR003', {
 export const chat = (prompt: string) => streamText({ model: 'openai/gpt-4o', prompt });
 `,
     },
+    {
+      name: 'a LangChain model with .withFallbacks: the fallback is the handling',
+      code: `import { ChatOpenAI } from '@langchain/openai';
+import { ChatAnthropic } from '@langchain/anthropic';
+const claude = new ChatAnthropic({ model: 'claude-haiku-4-5-20251001' });
+const gpt = new ChatOpenAI({ model: 'gpt-4o-mini-2024-07-18' }).withFallbacks([claude]);
+export const ask = (question: string) => gpt.invoke(question);
+`,
+    },
   ],
   invalid: [
     {
@@ -168,6 +177,53 @@ export const chat = (prompt: string) => streamText({ model: 'openai/gpt-4o', pro
       code: `${header}export const ask = (text: string) => openai.responses.create({ model: 'gpt-4o', input: text });
 `,
       errors: [{ messageId: 'unhandled', line: 3, data: { where: 'ask()' } }],
+    },
+    {
+      name: 'a LangChain model beside another: the preferred fix falls back to it',
+      code: `import { ChatOpenAI } from '@langchain/openai';
+import { ChatAnthropic } from '@langchain/anthropic';
+const gpt = new ChatOpenAI({ model: 'gpt-4o-mini-2024-07-18' });
+const claude = new ChatAnthropic({ model: 'claude-haiku-4-5-20251001' });
+export async function ask(question: string) {
+  const reply = await gpt.invoke(question);
+  return reply.content;
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 6 }],
+      fixTitles: [['Fall back to claude with .withFallbacks([claude])', 'Wrap in try/catch (then write the fallback in the catch)']],
+      output: `import { ChatOpenAI } from '@langchain/openai';
+import { ChatAnthropic } from '@langchain/anthropic';
+const gpt = new ChatOpenAI({ model: 'gpt-4o-mini-2024-07-18' });
+const claude = new ChatAnthropic({ model: 'claude-haiku-4-5-20251001' });
+export async function ask(question: string) {
+  const reply = await gpt.withFallbacks([claude]).invoke(question);
+  return reply.content;
+}
+`,
+    },
+    {
+      name: 'a single LangChain model: only the try/catch is offered',
+      code: `import { ChatAnthropic } from '@langchain/anthropic';
+const claude = new ChatAnthropic({ model: 'claude-haiku-4-5-20251001' });
+export async function ask(question: string) {
+  const reply = await claude.invoke(question);
+  return reply.content;
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 4 }],
+      fixTitles: [['Wrap in try/catch (then write the fallback in the catch)']],
+      output: `import { ChatAnthropic } from '@langchain/anthropic';
+const claude = new ChatAnthropic({ model: 'claude-haiku-4-5-20251001' });
+export async function ask(question: string) {
+  try {
+    const reply = await claude.invoke(question);
+    return reply.content;
+  } catch (error) {
+    // TODO(prodready): degrade here: a fallback model, a cached answer or a clear message.
+    throw error;
+  }
+}
+`,
     },
   ],
 });

@@ -1,11 +1,28 @@
-import type { CatchHandling } from '../model';
-import type { Rule } from './types';
+import type { CallSite, CatchHandling } from '../model';
+import type { FixProposal, Rule, RuleContext } from './types';
 
 const WHAT_IT_DOES: Record<Exclude<CatchHandling, 'fallback'>, string> = {
   rethrow: 'rethrows',
   'log-only': 'logs and carries on',
   empty: 'swallows the error',
 };
+
+const CHAT_MODEL = /^(Azure)?Chat[A-Z]\w*$/;
+
+/** For a LangChain chat model, `.withFallbacks([other])` with each other chat model held by a module-level const. */
+function langChainFallbacks(site: CallSite, context: RuleContext): FixProposal[] {
+  const primary = site.client;
+  if (site.sdk !== 'langchain' || !primary || !CHAT_MODEL.test(primary.constructorName)) return [];
+  const member = site.api.slice(site.api.lastIndexOf('.') + 1);
+  return context.clients
+    // Declared before the call, so the name is initialised wherever the call runs.
+    .filter((client) => client !== primary && client.sdk === 'langchain' && client.boundTo && CHAT_MODEL.test(client.constructorName) && client.span.end < site.span.start)
+    .map((client) => {
+      const fallback = client.boundTo!;
+      return { messageId: 'withFallbacks', data: { fallback }, edits: context.fixer.insertBeforeMember(site.calleeSpan, member, `.withFallbacks([${fallback}])`) };
+    })
+    .filter((fix) => fix.edits.length > 0);
+}
 
 export const air003ErrorHandling: Rule = {
   meta: {
@@ -22,20 +39,22 @@ export const air003ErrorHandling: Rule = {
       unhandled: 'This {{sdk}} call has no error handling: a timeout, rate limit or outage throws straight out of {{where}}. Catch it and degrade (a fallback model, a cached answer, a clear message).',
       noFallback: 'The catch around this {{sdk}} call {{what}}: there is no fallback or user-facing degradation when the provider fails.',
       wrap: 'Wrap in try/catch (then write the fallback in the catch)',
+      withFallbacks: 'Fall back to {{fallback}} with .withFallbacks([{{fallback}}])',
     },
   },
   checkCallSite(site, context) {
     // Streams fail while being read, not when started: AIR011 covers them.
     if (site.streaming) return;
-    const { tryCatch, promiseCatch, errorCallback } = site.guarded;
-    if (promiseCatch || errorCallback || tryCatch?.handling === 'fallback') return;
+    const { tryCatch, promiseCatch, errorCallback, fallback } = site.guarded;
+    if (fallback || promiseCatch || errorCallback || tryCatch?.handling === 'fallback') return;
     const sdk = context.sdkFacts(site)?.displayName ?? site.sdk;
     if (tryCatch) {
       context.report({ messageId: 'noFallback', data: { sdk, what: WHAT_IT_DOES[tryCatch.handling] }, span: site.calleeSpan, milder: true });
       return;
     }
     const where = site.enclosingFunction ? `${site.enclosingFunction}()` : 'this module';
-    const fixes = site.statement ? [{ messageId: 'wrap', edits: context.fixer.wrapInTryCatch(site.statement) }] : [];
+    const fixes = [...langChainFallbacks(site, context)];
+    if (site.statement) fixes.push({ messageId: 'wrap', data: {}, edits: context.fixer.wrapInTryCatch(site.statement) });
     context.report({ messageId: 'unhandled', data: { sdk, where }, span: site.calleeSpan, fixes });
   },
 };

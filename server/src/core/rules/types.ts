@@ -66,6 +66,8 @@ export interface RuleContext {
   /** The first configured redaction function this file can call, if any. */
   readonly redactorInScope: string | undefined;
   readonly fixer: LanguageFixer;
+  /** The clients built in this file. */
+  readonly clients: readonly ClientConstruction[];
   sdkFacts(site: { sdk: string; module?: string }): SdkFacts | undefined;
   apiFacts(site: CallSite): ApiFacts | undefined;
   report(report: Report): void;

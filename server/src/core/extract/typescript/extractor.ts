@@ -208,6 +208,8 @@ class TypeScriptExtractor {
   /** Named functions that make an AI call, with the first call they make; filled after the walk. */
   private readonly wrappers = new Map<ts.Node, CallSite>();
   private readonly returnedClients = new Map<ts.Node, ClientValue | null>();
+  /** Constructions held by module-level declarations, by the name that holds them. */
+  private readonly moduleConstants = new Map<ts.Node, string>();
   /** Assignments to plain names, for `let` declarations without a value. */
   private readonly assignments = new Map<string, { at: number; value: ts.Expression }[]>();
   /** Expressions each function returns, recorded by the walk. */
@@ -247,6 +249,10 @@ class TypeScriptExtractor {
         if (initializer && node.kind === SyntaxKind.VariableDeclaration) {
           const value = unwrap(initializer);
           if (value.kind === SyntaxKind.CallExpression) this.bindings.set(value, named.name as ts.BindingName);
+          // A client held by a module-level const can be named by fixes anywhere in the file.
+          if (value.kind === SyntaxKind.NewExpression && named.name.kind === SyntaxKind.Identifier && this.scope.start === 0) {
+            this.moduleConstants.set(value, (named.name as ts.Identifier).text);
+          }
           const type = typeReferenceName((node as ts.VariableDeclaration).type);
           if (type && value.kind === SyntaxKind.CallExpression) this.parseTypes.set(value, type);
         }
@@ -866,6 +872,7 @@ class TypeScriptExtractor {
       credentials,
       options,
       optionsTarget,
+      boundTo: this.moduleConstants.get(node),
     };
     this.clientsByNode.set(node, construction);
     return construction;

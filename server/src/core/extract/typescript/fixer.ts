@@ -81,6 +81,10 @@ export function createTypeScriptFixer(text: string): LanguageFixer {
       );
       return edits;
     },
+    insertBeforeMember(callee: Span, member: string, inserted: string): TextEdit[] {
+      const at = text.lastIndexOf(`.${member}`, callee.end);
+      return at > callee.start ? [insert(at, inserted)] : [];
+    },
     wrapInCall(span: Span, callee: string): TextEdit[] {
       return [insert(span.start, `${callee}(`), insert(span.end, ')')];
     },
