@@ -714,18 +714,14 @@ class TypeScriptExtractor {
     const value = this.valueOf(callee);
     if (value?.kind !== 'wrapper') return undefined;
     // A wrapper calling itself (recursion, a retry loop) is not another call site.
-    if (value.file === this.file && call.namedFunction && this.wrappers.get(call.namedFunction) && wrappedCallOf(this.wrappers.get(call.namedFunction)!).span.start === value.wraps.span.start) return undefined;
+    const enclosingWrapper = call.namedFunction && this.wrappers.get(call.namedFunction);
+    if (value.file === this.file && enclosingWrapper && wrappedCallOf(enclosingWrapper).span.start === value.wraps.span.start) return undefined;
     const { wraps } = value;
-    const span = spanOf(call.node, this.sourceFile);
     const own = this.guardOf(call, [], noOptions());
     const handled = own.tryCatch !== undefined || own.promiseCatch;
     const where = value.file === this.file ? '' : ` from ${this.relative(value.file)}`;
     return {
-      id: `${this.file}:${span.start}`,
-      file: this.file,
-      span,
-      calleeSpan: spanOf(call.node.expression, this.sourceFile),
-      language: this.language,
+      ...this.locationOf(call),
       sdk: 'wrapper',
       operation: wraps.operation,
       api: value.name,
@@ -1189,15 +1185,10 @@ class TypeScriptExtractor {
     recognizedBy: string,
     owner?: Extract<Value, { kind: 'client' }>,
   ): CallSite {
-    const span = spanOf(call.node, this.sourceFile);
     const options = mergeOptions(body.options, requestOptions?.options);
     const streamFlag = body.options.entries.get('stream')?.value;
     return {
-      id: `${this.file}:${span.start}`,
-      file: this.file,
-      span,
-      calleeSpan: spanOf(call.node.expression, this.sourceFile),
-      language: this.language,
+      ...this.locationOf(call),
       sdk: sdk.sdk,
       operation: api.operation,
       api: api.path,
@@ -1217,6 +1208,11 @@ class TypeScriptExtractor {
       promptInputs: this.promptInputsOf(call, api, body),
       outputUse: { jsonParses: this.jsonParsesOf(call) },
     };
+  }
+
+  private locationOf(call: PendingCall): Pick<CallSite, 'id' | 'file' | 'span' | 'calleeSpan' | 'language'> {
+    const span = spanOf(call.node, this.sourceFile);
+    return { id: `${this.file}:${span.start}`, file: this.file, span, calleeSpan: spanOf(call.node.expression, this.sourceFile), language: this.language };
   }
 
   private promptInputsOf(call: PendingCall, api: ApiFacts, body: OptionsArgument) {
