@@ -123,6 +123,8 @@ export interface Guarded {
   promiseCatch: boolean;
   /** An option the SDK calls on failure (`onError`). */
   errorCallback?: string;
+  /** A helper that runs the call and catches its failure (`withFallback(() => …)`, `safeCall(…)`). */
+  helper?: string;
 }
 
 export interface Logged {

@@ -58,6 +58,15 @@ const gpt = new ChatOpenAI({ model: 'gpt-4o-mini-2024-07-18' }).withFallbacks([c
 export const ask = (question: string) => gpt.invoke(question);
 `,
     },
+    {
+      name: 'a project helper that runs the call with a fallback',
+      code: `import OpenAI from 'openai';
+declare function withFallback<T>(run: () => Promise<T>, fallback: T): Promise<T>;
+const openai = new OpenAI();
+export const tags = (text: string) =>
+  withFallback(() => openai.embeddings.create({ model: 'text-embedding-3-small', input: text }), null);
+`,
+    },
   ],
   invalid: [
     {
@@ -224,6 +233,15 @@ export async function ask(question: string) {
   }
 }
 `,
+    },
+    {
+      name: 'a predicate named for fallbacks does not handle anything',
+      code: `import OpenAI from 'openai';
+declare function shouldFallback(run: () => unknown): boolean;
+const openai = new OpenAI();
+export const check = (text: string) => shouldFallback(() => openai.embeddings.create({ model: 'text-embedding-3-small', input: text }));
+`,
+      errors: [{ messageId: 'unhandled', line: 4 }],
     },
   ],
 });

@@ -45,8 +45,8 @@ export const air003ErrorHandling: Rule = {
   checkCallSite(site, context) {
     // Streams fail while being read, not when started: AIR011 covers them.
     if (site.streaming) return;
-    const { tryCatch, promiseCatch, errorCallback, fallback } = site.guarded;
-    if (fallback || promiseCatch || errorCallback || tryCatch?.handling === 'fallback') return;
+    const { tryCatch, promiseCatch, errorCallback, fallback, helper } = site.guarded;
+    if (fallback || helper || promiseCatch || errorCallback || tryCatch?.handling === 'fallback') return;
     const sdk = context.sdkFacts(site)?.displayName ?? site.sdk;
     if (tryCatch) {
       context.report({ messageId: 'noFallback', data: { sdk, what: WHAT_IT_DOES[tryCatch.handling] }, span: site.calleeSpan, milder: true });

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { callLeafNames, catalogByModule, findClientApi, findCommandApi, httpClients, matchEndpoint, sdkFacts, usesRequestOptions, type HttpEndpoint } from '../../catalog';
 import { optionAt } from '../../options';
-import { mayBeResilienceHelper, POLICY_RUNNERS, resilienceOfName } from '../../catalog/resilience';
+import { mayBeResilienceHelper, POLICY_RUNNERS, resilienceOfName, type ResilienceKind } from '../../catalog/resilience';
 import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
 import type {
   CallSite,
@@ -290,14 +290,6 @@ class TypeScriptExtractor {
           namedFunction: this.namedFunction,
         });
         const callee = call.expression;
-        const leaf = callee.kind === SyntaxKind.Identifier ? (callee as ts.Identifier).text : callee.kind === SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : undefined;
-        if (leaf !== undefined && call.arguments.length > 0 && mayBeResilienceHelper(leaf)) {
-          const outer = this.helpers;
-          this.helpers = [...outer, call];
-          forEachChild(node, this.visitChild);
-          this.helpers = outer;
-          return;
-        }
         if (callee.kind === SyntaxKind.PropertyAccessExpression) {
           const method = (callee as ts.PropertyAccessExpression).name.text;
           if ((method === 'catch' && call.arguments.length > 0) || (method === 'then' && call.arguments.length > 1)) {
@@ -310,6 +302,15 @@ class TypeScriptExtractor {
           this.validator = name;
           forEachChild(node, this.visitChild);
           this.validator = outer;
+          return;
+        }
+        const leaf = callee.kind === SyntaxKind.Identifier ? (callee as ts.Identifier).text : callee.kind === SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : undefined;
+        if (leaf !== undefined && call.arguments.length > 0 && mayBeResilienceHelper(leaf)) {
+          // Calls inside its arguments run under this helper (a retry, a timeout, a fallback).
+          const outer = this.helpers;
+          this.helpers = [...outer, call];
+          forEachChild(node, this.visitChild);
+          this.helpers = outer;
           return;
         }
         break;
@@ -1122,8 +1123,8 @@ class TypeScriptExtractor {
   }
 
   /** Retry and timeout helpers the call runs inside: `pRetry(() => call)`, `policy.execute(() => call)`. */
-  private resilienceOf(call: PendingCall): { retryWrapper?: string; timeoutWrapper?: string } {
-    const found: { retryWrapper?: string; timeoutWrapper?: string } = {};
+  private resilienceOf(call: PendingCall): { retryWrapper?: string; timeoutWrapper?: string; fallbackWrapper?: string } {
+    const found: { retryWrapper?: string; timeoutWrapper?: string; fallbackWrapper?: string } = {};
     for (const helper of [...call.helpers].reverse()) {
       const name = calleeName(helper.expression);
       if (name === undefined) continue;
@@ -1131,12 +1132,13 @@ class TypeScriptExtractor {
       const kinds = POLICY_RUNNERS.has(leaf) ? this.policyKinds(unwrap((helper.expression as ts.PropertyAccessExpression).expression), 0) : [resilienceOfName(name)];
       if (kinds.includes('retry')) found.retryWrapper ??= `${name}()`;
       if (kinds.includes('timeout')) found.timeoutWrapper ??= `${name}()`;
+      if (kinds.includes('fallback')) found.fallbackWrapper ??= `${name}()`;
     }
     return found;
   }
 
   /** What a policy object adds, from the calls that build it: `wrap(retry(handleAll, …), timeout(5000))`. */
-  private policyKinds(node: ts.Expression, depth: number): ('retry' | 'timeout' | undefined)[] {
+  private policyKinds(node: ts.Expression, depth: number): (ResilienceKind | undefined)[] {
     if (depth > MAX_ALIAS_DEPTH) return [];
     if (ts.isIdentifier(node)) {
       const declaration = this.scopes.resolve(node.text, node.pos);
@@ -1292,6 +1294,7 @@ class TypeScriptExtractor {
       tryCatch: clause ? { span: spanOf(clause, this.sourceFile), handling: classifyCatch(clause, this.isLogger) } : undefined,
       promiseCatch: this.promiseHandled.has(call.node),
       errorCallback,
+      helper: this.resilienceOf(call).fallbackWrapper,
     };
   }
 
