@@ -1,5 +1,5 @@
 import { openaiCompatibleApis } from './openai';
-import { client, request } from './refs';
+import { stainlessRetries, stainlessTimeout } from './stainless';
 import type { SdkFacts } from './types';
 
 /** groq-sdk 1.x: the OpenAI client shape with a 60 s default timeout. */
@@ -15,15 +15,8 @@ export const groqFacts: SdkFacts = {
   functionApis: [],
   modelProviders: [],
   clientTransforms: { withOptions: 'options' },
-  timeout: {
-    durations: [client('timeout'), request('timeout')],
-    unit: 'ms',
-    default: 60_000,
-    signals: [request('signal')],
-    fix: { kind: 'duration', at: request('timeout') },
-    clientFix: client('timeout'),
-  },
-  retries: { options: [client('maxRetries'), request('maxRetries')], default: 2, counts: 'retries' },
+  timeout: stainlessTimeout(60_000),
+  retries: stainlessRetries,
   auditOptions: [],
   errorOptions: [],
   structuredOutput: 'response_format with a JSON schema, then a zod schema parse()',

@@ -1,4 +1,5 @@
-import { body, client, request } from './refs';
+import { body } from './refs';
+import { stainlessRetries, stainlessTimeout } from './stainless';
 import type { ApiFacts, OutputBoundFacts, SdkFacts } from './types';
 
 const audit = { requestId: 'id', model: 'model', usage: 'usage' };
@@ -47,15 +48,8 @@ export const openaiFacts: SdkFacts = {
   functionApis: [],
   modelProviders: [],
   clientTransforms: { withOptions: 'options' },
-  timeout: {
-    durations: [client('timeout'), request('timeout')],
-    unit: 'ms',
-    default: 600_000,
-    signals: [request('signal')],
-    fix: { kind: 'duration', at: request('timeout') },
-    clientFix: client('timeout'),
-  },
-  retries: { options: [client('maxRetries'), request('maxRetries')], default: 2, counts: 'retries' },
+  timeout: stainlessTimeout(600_000),
+  retries: stainlessRetries,
   auditOptions: [],
   errorOptions: [],
   structuredOutput: 'chat.completions.parse() or responses.parse() with zodResponseFormat / zodTextFormat',
