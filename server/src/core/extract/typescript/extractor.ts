@@ -92,7 +92,11 @@ interface PendingCall {
   helpers: readonly ts.CallExpression[];
   /** The innermost function with a name (declared, or held by a const or property) the call is in. */
   namedFunction?: ts.FunctionLikeDeclaration;
+  /** What the helpers around it add, worked out once (guards and effective settings both read it). */
+  resilience?: Resilience;
 }
+
+type Resilience = { retryWrapper?: string; timeoutWrapper?: string; fallbackWrapper?: string };
 
 export interface ExtractOptions {
   /** Callee patterns that count as audit logging (`logger.*`, `console.info`). */
@@ -1123,8 +1127,10 @@ class TypeScriptExtractor {
   }
 
   /** Retry and timeout helpers the call runs inside: `pRetry(() => call)`, `policy.execute(() => call)`. */
-  private resilienceOf(call: PendingCall): { retryWrapper?: string; timeoutWrapper?: string; fallbackWrapper?: string } {
-    const found: { retryWrapper?: string; timeoutWrapper?: string; fallbackWrapper?: string } = {};
+  private resilienceOf(call: PendingCall): Resilience {
+    if (call.resilience) return call.resilience;
+    const found: Resilience = {};
+    call.resilience = found;
     for (const helper of [...call.helpers].reverse()) {
       const name = calleeName(helper.expression);
       if (name === undefined) continue;
