@@ -10,6 +10,8 @@ import { defaultConfig, type ProdreadyConfig } from '../../server/src/core/confi
 import { applyEdits, editsOverlap, type TextEdit } from '../../server/src/core/fixes';
 import { rules, type Finding, type RuleId, type Severity } from '../../server/src/core/rules';
 import { LineIndex } from '../../server/src/core/text';
+import { codeOwnersPattern, parseCodeOwners } from '../../server/src/core/ownership/codeowners';
+import type { OwnershipSources } from '../../server/src/core/ownership/owners';
 import { REPO_ROOT } from '../repoRoot';
 
 export interface ValidCase {
@@ -23,6 +25,8 @@ export interface ValidCase {
   today?: string;
   /** Other modules of the project, by path relative to the case's file, which the case may import. */
   files?: Record<string, string>;
+  /** The project's CODEOWNERS text and `.prodready.json` ownership rules, paths relative to the case's folder. */
+  ownership?: { codeowners?: string; rules?: { path: string; owners: string[] }[] };
 }
 
 export interface ExpectedError {
@@ -85,9 +89,24 @@ function findingsOf(ruleId: RuleId, test: ValidCase): { findings: Finding[]; lin
     config: configOf(test),
     today: test.today ?? '2026-11-21',
     resolveImport: project?.resolverFor(filename),
+    ownership: ownershipOf(test, filename),
   });
   assert.deepEqual(analysis.failures, [], 'no rule may throw');
   return { findings: analysis.findings.filter((finding) => finding.ruleId === ruleId), lines: analysis.lines };
+}
+
+function ownershipOf(test: ValidCase, filename: string): OwnershipSources | undefined {
+  if (!test.ownership) return undefined;
+  const root = filename.startsWith(CASE_DIR) ? CASE_DIR : '';
+  const { codeowners, rules: configRules = [] } = test.ownership;
+  return {
+    codeowners: codeowners === undefined ? undefined : { file: 'CODEOWNERS', root, rules: parseCodeOwners(codeowners) },
+    config: {
+      file: '.prodready.json',
+      root,
+      rules: configRules.map((rule, index) => ({ pattern: rule.path, owners: rule.owners, line: index + 1, matches: codeOwnersPattern(rule.path)! })),
+    },
+  };
 }
 
 function syntaxErrors(filename: string, text: string): number {
@@ -97,7 +116,7 @@ function syntaxErrors(filename: string, text: string): number {
 export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const seen = new Set<string>();
   for (const test of [...tables.valid, ...tables.invalid]) {
-    const key = `${test.filename ?? ''}\n${test.code}\n${JSON.stringify(test.files ?? {})}`;
+    const key = `${test.filename ?? ''}\n${test.code}\n${JSON.stringify(test.files ?? {})}\n${JSON.stringify(test.ownership ?? {})}`;
     assert.ok(!seen.has(key), `duplicate test case:\n${test.code}`);
     seen.add(key);
   }

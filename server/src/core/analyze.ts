@@ -8,6 +8,7 @@ import type { LanguageFixer } from './fixes';
 import type { CallSite, FileFacts, ImportResolver, Language, Span } from './model';
 import { rules } from './rules';
 import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from './rules';
+import { findOwnerTags, ownerOf, ownershipDeclared, type OwnershipSources } from './ownership/owners';
 import { findSuppressions, isSuppressed } from './suppressions';
 import { LineIndex } from './text';
 
@@ -40,6 +41,8 @@ export interface AnalyzeOptions {
   today?: string;
   /** Follows imports from other project modules (the project index); without it each file stands alone. */
   resolveImport?: ImportResolver;
+  /** CODEOWNERS and config ownership rules; inline `@owner` tags are read from the file itself. */
+  ownership?: OwnershipSources;
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
@@ -77,7 +80,7 @@ export function extractFacts(
   resolveImport?: ImportResolver,
 ): FileFacts {
   const facts = extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport });
-  return { ...facts, suppressions: findSuppressions(text, lines) };
+  return { ...facts, suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
 }
 
 /** Extract, run every enabled rule, drop suppressed findings. Pure: no I/O. */
@@ -85,6 +88,7 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
   const facts = extractFacts(file, text, config, lines, options.resolveImport);
+  for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
   const fixer = createTypeScriptFixer(text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { findings, failures } = runRules(facts, fixer, config, options, today);
@@ -116,7 +120,7 @@ function runRules(
     if (level === 'off') continue;
     try {
       const found: Finding[] = [];
-      const context = contextFor(rule, level, facts, fixer, config, today, found);
+      const context = contextFor(rule, level, facts, fixer, config, options, today, found);
       rule.checkFile?.(facts, context.at(undefined));
       for (const client of facts.clients) rule.checkClient?.(client, context.at(client.span));
       // A call to a project wrapper is judged at the AI call inside the wrapper, once, not at every caller.
@@ -156,6 +160,7 @@ function contextFor(
   facts: FileFacts,
   fixer: LanguageFixer,
   config: ProdreadyConfig,
+  options: AnalyzeOptions,
   today: string,
   sink: Finding[],
 ): RuleContext & { at(subject: Span | undefined): RuleContext } {
@@ -165,6 +170,7 @@ function contextFor(
     today,
     models: modelRegistryFor(config),
     auditCall: auditCallIn(facts, config),
+    ownershipDeclared: ownershipDeclared(options.ownership, facts.ownerTags),
     redactorInScope: config.privacy.redactors.find((name) => facts.moduleNames.has(name)),
     fixer,
     clients: facts.clients,

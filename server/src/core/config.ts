@@ -4,6 +4,8 @@ import { isRuleId, ruleIds, rules } from './rules';
 import type { RuleId, RuleSettings, Severity } from './rules';
 import type { ModelEntry, ModelStatus } from './catalog/modelRegistry';
 import { defaultRedactors } from './privacy';
+import { entries, type ProblemSink } from './configJson';
+import { emptyGovernance, isGovernanceKey, readGovernance, type Governance } from './governance';
 
 export type RuleLevel = Severity | 'off';
 
@@ -16,6 +18,8 @@ export interface ProdreadyConfig {
   models: ModelEntry[];
   audit: AuditConfig;
   privacy: { redactors: string[] };
+  /** Ownership, RACI, KPIs, budget and the declarations a readiness review asks for. */
+  governance: Governance;
 }
 
 export interface AuditConfig {
@@ -67,6 +71,7 @@ export function defaultConfig(): ProdreadyConfig {
     models: [],
     audit: { ...defaultAudit, loggers: [...defaultAudit.loggers] },
     privacy: { redactors: [...defaultRedactors] },
+    governance: emptyGovernance(),
   };
 }
 
@@ -85,7 +90,8 @@ const SETTING_LIMITS: Record<keyof RuleSettings, { min: number; max: number; wha
 export function parseConfig(text: string, fileName = '.prodready.json'): { config: ProdreadyConfig; problems: ConfigProblem[] } {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
-  const json = ts.parseJsonText(fileName, text);
+  // Parents are set so that readers can find the line of what they read.
+  const json = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JSON) as ts.JsonSourceFile;
   const syntaxErrors = (json as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   for (const error of syntaxErrors) {
     const start = error.start ?? 0;
@@ -132,20 +138,11 @@ export function parseConfig(text: string, fileName = '.prodready.json'): { confi
         readPrivacy(value, config, problem);
         break;
       default:
-        problem(property.name, `Unknown setting "${key}" in ${fileName}; it is ignored.`, 'warning');
+        if (isGovernanceKey(key)) readGovernance(key, value, config.governance, problem);
+        else problem(property.name, `Unknown setting "${key}" in ${fileName}; it is ignored.`, 'warning');
     }
   }
   return { config, problems };
-}
-
-type ProblemSink = (node: ts.Node, message: string, severity?: ConfigProblem['severity']) => void;
-
-function* entries(object: ts.ObjectLiteralExpression): Generator<[string, ts.Expression, ts.PropertyAssignment]> {
-  for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && ts.isStringLiteral(property.name)) {
-      yield [property.name.text, property.initializer, property];
-    }
-  }
 }
 
 function readRules(value: ts.Expression, config: ProdreadyConfig, problem: ProblemSink): void {

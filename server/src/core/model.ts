@@ -1,3 +1,4 @@
+import type { OwnerTag } from './ownership/owners';
 import type { Suppression } from './suppressions';
 
 // The call-site model: what extractors produce and every rule, view and report reads.
@@ -188,6 +189,11 @@ export interface CallSite {
   /** The callee (`openai.chat.completions.create`): where findings about the call are shown. */
   calleeSpan: Span;
   language: Language;
+  /**
+   * Starts of the statements, class members and object properties that hold the call, innermost first: a comment
+   * directly above any of them is about this call (owner tags).
+   */
+  anchors: number[];
   sdk: SdkId;
   operation: Operation;
   /** Catalog key of the API called, e.g. `chat.completions.create`, `streamText`, `ConverseCommand`. */
@@ -223,6 +229,17 @@ export interface CallSite {
   outputUse: { jsonParses: JsonParse[] };
   /** For a call to a project wrapper (sdk `wrapper`): the AI call it makes, where findings about it are reported. */
   wraps?: WrappedCall;
+  /** Who answers for the call, when the project says (filled by ownership, after extraction). */
+  owner?: OwnerAssignment;
+}
+
+export type OwnerSource = 'inline' | 'config' | 'codeowners';
+
+export interface OwnerAssignment {
+  owners: string[];
+  source: OwnerSource;
+  /** Where it is declared: the tag, the config rule or the CODEOWNERS line (1-based line). */
+  declaredAt: { file: string; line: number };
 }
 
 /** The AI call inside a project function, as callers of that function see it. */
@@ -281,4 +298,6 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** What other modules can import from this one. */
   exports: ExportSummary;
+  /** `@owner` tags in comments. */
+  ownerTags: OwnerTag[];
 }

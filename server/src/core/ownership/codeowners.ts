@@ -23,7 +23,7 @@ export interface CodeOwners {
 
 const DEFAULT_SECTION = '';
 const SECTION = /^\^?\[([^\]]+)\](?:\[\d+\])?\s*(.*)$/;
-const OWNER = /^(@[\w.-]+(\/[\w.-]+)*|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+export const OWNER = /^(@[\w.-]+(\/[\w.-]+)*|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
 
 export function parseCodeOwners(text: string): CodeOwners {
   const entries: CodeOwnersEntry[] = [];
@@ -43,7 +43,7 @@ export function parseCodeOwners(text: string): CodeOwners {
     const [pattern, ...owners] = splitUnescaped(content);
     const invalid = owners.filter((owner) => !OWNER.test(owner));
     if (invalid.length > 0) problems.push({ line, message: `Not an owner (expected @user, @org/team or an email): ${invalid.join(', ')}` });
-    const matcher = patternMatcher(pattern);
+    const matcher = codeOwnersPattern(pattern);
     if (!matcher) {
       problems.push({ line, message: `Pattern not supported by CODEOWNERS: ${pattern}` });
       return;
@@ -95,7 +95,7 @@ function splitUnescaped(content: string): string[] {
  * at any depth. A match on a directory owns everything below it, except for patterns whose last segment is a
  * wildcard (`docs/*` owns `docs/a.md`, not `docs/guides/b.md`). `!` negation and `[…]` ranges are not supported.
  */
-function patternMatcher(pattern: string): ((path: string) => boolean) | undefined {
+export function codeOwnersPattern(pattern: string): ((path: string) => boolean) | undefined {
   if (pattern.startsWith('!') || /\[|\]/.test(pattern)) return undefined;
   const directoryOnly = pattern.endsWith('/');
   const trimmed = pattern.replace(/\/+$/, '');

@@ -9,6 +9,7 @@ import { air008ModelVersion } from './air008ModelVersion';
 import { air009UserInputInSystemPrompt } from './air009UserInputInSystemPrompt';
 import { air010UnvalidatedOutput } from './air010UnvalidatedOutput';
 import { air011Streams } from './air011Streams';
+import { air012OwnerMissing } from './air012OwnerMissing';
 import { air013ExpiredWaiver } from './air013ExpiredWaiver';
 import type { Rule, RuleId } from './types';
 
@@ -25,6 +26,7 @@ export const rules = {
   AIR009: air009UserInputInSystemPrompt,
   AIR010: air010UnvalidatedOutput,
   AIR011: air011Streams,
+  AIR012: air012OwnerMissing,
   AIR013: air013ExpiredWaiver,
 } satisfies Record<RuleId, Rule>;
 

@@ -17,6 +17,7 @@ export type RuleId =
   | 'AIR009'
   | 'AIR010'
   | 'AIR011'
+  | 'AIR012'
   | 'AIR013';
 
 export interface RuleMeta {
@@ -65,6 +66,8 @@ export interface RuleContext {
   readonly auditCall: { call: string; style: 'message-first' | 'object-first' };
   /** The first configured redaction function this file can call, if any. */
   readonly redactorInScope: string | undefined;
+  /** The project names owners somewhere (CODEOWNERS, config rules, tags in this file): unowned calls are gaps. */
+  readonly ownershipDeclared: boolean;
   readonly fixer: LanguageFixer;
   /** The clients built in this file. */
   readonly clients: readonly ClientConstruction[];

@@ -94,6 +94,14 @@ interface PendingCall {
   namedFunction?: ts.FunctionLikeDeclaration;
   /** What the helpers around it add, worked out once (guards and effective settings both read it). */
   resilience?: Resilience;
+  /** The statements and functions that hold the call. */
+  holders?: Holders;
+}
+
+/** The statements and functions around the walk's position, innermost first; shared, never copied. */
+interface Holders {
+  node: ts.Node;
+  outer?: Holders;
 }
 
 type Resilience = { retryWrapper?: string; timeoutWrapper?: string; fallbackWrapper?: string };
@@ -134,7 +142,7 @@ export function parseTypeScript(file: string, text: string): ts.SourceFile {
 }
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
-export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): Omit<FileFacts, 'suppressions'> {
+export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): Omit<FileFacts, 'suppressions' | 'ownerTags'> {
   const loggerRoots = new Set(options.loggers.map((pattern) => pattern.split('.')[0]));
   return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors), loggerRoots, options.resolveImport).run();
 }
@@ -170,7 +178,7 @@ class TypeScriptExtractor {
     this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
   }
 
-  run(): Omit<FileFacts, 'suppressions'> {
+  run(): Omit<FileFacts, 'suppressions' | 'ownerTags'> {
     this.scope = { start: 0, end: this.sourceFile.end };
     this.visitStatements(this.sourceFile.statements);
     for (const node of this.constructions) this.valueOf(node);
@@ -203,6 +211,7 @@ class TypeScriptExtractor {
   private scope: Span = { start: 0, end: 0 };
   private classScope: Span | undefined;
   private functionName: string | undefined;
+  private holders: Holders | undefined;
   private statement: ts.Statement | undefined;
   private statements: ts.NodeArray<ts.Statement> | undefined;
   private tryStatement: ts.TryStatement | undefined;
@@ -292,6 +301,7 @@ class TypeScriptExtractor {
           functionNode: this.functionNode,
           helpers: this.helpers,
           namedFunction: this.namedFunction,
+          holders: this.holders,
         });
         const callee = call.expression;
         if (callee.kind === SyntaxKind.PropertyAccessExpression) {
@@ -456,10 +466,13 @@ class TypeScriptExtractor {
     const outerStatement = this.statement;
     const outerStatements = this.statements;
     this.statements = statements;
+    const outerHolders = this.holders;
     for (const statement of statements) {
       this.statement = statement;
+      this.holders = { node: statement, outer: outerHolders };
       this.visit(statement);
     }
+    this.holders = outerHolders;
     this.statement = outerStatement;
     this.statements = outerStatements;
   }
@@ -489,6 +502,8 @@ class TypeScriptExtractor {
     this.statement = undefined;
     this.tryStatement = undefined;
     this.functionNode = node;
+    const outerHolders = this.holders;
+    this.holders = { node, outer: outerHolders };
     this.inScope(node, () => {
       for (const parameter of node.parameters) {
         declareParameter(parameter, this.scope, this.scopes);
@@ -499,6 +514,7 @@ class TypeScriptExtractor {
       }
       forEachChild(node, this.visitChild);
     });
+    this.holders = outerHolders;
     this.functionName = outer.name;
     this.statement = outer.statement;
     this.tryStatement = outer.tryStatement;
@@ -1218,9 +1234,16 @@ class TypeScriptExtractor {
     };
   }
 
-  private locationOf(call: PendingCall): Pick<CallSite, 'id' | 'file' | 'span' | 'calleeSpan' | 'language'> {
+  private locationOf(call: PendingCall): Pick<CallSite, 'id' | 'file' | 'span' | 'calleeSpan' | 'language' | 'anchors'> {
     const span = spanOf(call.node, this.sourceFile);
-    return { id: `${this.file}:${span.start}`, file: this.file, span, calleeSpan: spanOf(call.node.expression, this.sourceFile), language: this.language };
+    return {
+      id: `${this.file}:${span.start}`,
+      file: this.file,
+      span,
+      calleeSpan: spanOf(call.node.expression, this.sourceFile),
+      language: this.language,
+      anchors: anchorsOf(call.holders, this.sourceFile),
+    };
   }
 
   private promptInputsOf(call: PendingCall, api: ApiFacts, body: OptionsArgument) {
@@ -1404,4 +1427,11 @@ function rootName(callee: ts.Expression): string {
   let node = callee;
   while (node.kind === ts.SyntaxKind.PropertyAccessExpression) node = (node as ts.PropertyAccessExpression).expression;
   return node.kind === ts.SyntaxKind.Identifier ? (node as ts.Identifier).text : '';
+}
+
+/** Starts of the statements and functions that hold a call, innermost first. */
+function anchorsOf(holders: Holders | undefined, sourceFile: ts.SourceFile): number[] {
+  const starts: number[] = [];
+  for (let holder = holders; holder; holder = holder.outer) starts.push(holder.node.getStart(sourceFile));
+  return starts;
 }
