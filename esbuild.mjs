@@ -1,12 +1,15 @@
 // Bundles the extension client, the language server and the CLI; `--production` minifies, `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
 const shared = {
+  define: { PRODREADY_VERSION: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -10,13 +10,23 @@ import { LineIndex } from './core/text';
 import { formatText, relativePath, toJsonReport } from './format/report';
 import { atLeast } from './format/severity';
 import { collectSourceFiles, findConfigFile } from './node/files';
+import { diskSnapshot, listFiles, ownershipSources } from './node/workspace';
+import type { OwnershipSources } from './core/ownership/owners';
+import { buildInventory, buildReadiness, type WorkspaceSnapshot } from './core/readiness';
+import { formatChecklist } from './format/checklist';
+import { formatMarkdown } from './format/markdown';
+
+declare const PRODREADY_VERSION: string | undefined;
+const VERSION = typeof PRODREADY_VERSION === 'string' ? PRODREADY_VERSION : 'dev';
 
 const USAGE = `Usage: prodready check [paths...] [options]
 
 Finds AI call sites and the production gaps around them (timeouts, retries, output bounds, keys).
 
 Options:
-  --format text|json     output format (default: text)
+  --format FORMAT        text, json or markdown (default: text); markdown writes the readiness
+                         checklist, AI inventory and ownership map as a review document
+  --checklist            with text output, print the readiness checklist after the findings
   --fail-on LEVEL        exit 1 when a finding is at or above LEVEL: error, warning, info, hint, or off
                          (default: warning)
   --config FILE          use this .prodready.json instead of the nearest one
@@ -25,7 +35,7 @@ Options:
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.`;
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'markdown'] as const;
 const FAIL_LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
 class UsageError extends Error {}
@@ -36,13 +46,14 @@ interface CliOptions {
   failOn: (typeof FAIL_LEVELS)[number];
   configPath?: string;
   fix: boolean;
+  checklist: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help') return 'help';
   if (command !== 'check') throw new UsageError(`Unknown command "${command}". Did you mean "prodready check"?`);
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'warning', fix: false };
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'warning', fix: false, checklist: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -67,6 +78,9 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
       case '--fix':
         options.fix = true;
         break;
+      case '--checklist':
+        options.checklist = true;
+        break;
       default:
         if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}.`);
         options.paths.push(arg);
@@ -82,7 +96,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 }
 
 /** Loads the config; errors in it stop the run (exit 2), warnings are printed and the run goes on. */
-function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig; root: string } {
+function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig; root: string; file?: string } {
   const file = options.configPath ? path.resolve(options.configPath) : findConfigFile(cwd, CONFIG_FILE_NAMES);
   if (!file) return { config: defaultConfig(), root: cwd };
   if (!fs.existsSync(file)) throw new UsageError(`Config file ${options.configPath} does not exist.`);
@@ -96,7 +110,7 @@ function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig
   for (const problem of located.filter((p) => p.severity === 'warning')) process.stderr.write(`prodready: warning: ${problem.text}\n`);
   const errors = located.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ConfigError(errors.map((p) => p.text).join('\n'));
-  return { config, root: path.dirname(file) };
+  return { config, root: path.dirname(file), file };
 }
 
 class ConfigError extends Error {}
@@ -109,11 +123,14 @@ export function main(argv: string[], cwd = process.cwd()): number {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const { config, root } = loadConfig(options, cwd);
+    const { config, root, file: configFile } = loadConfig(options, cwd);
     const { files, missing } = collectSourceFiles(options.paths, { exclude: config.exclude, root });
     if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
-    const analyses = analyzeFiles(files, config, cwd, options.fix);
-    process.stdout.write(`${options.format === 'json' ? JSON.stringify(toJsonReport(analyses, cwd), null, 2) : formatText(analyses, cwd)}\n`);
+    const ownership = ownershipSources(cwd, config, configFile);
+    const analyses = analyzeFiles(files, { config, ownership }, cwd, options.fix);
+    const scanned = options.paths.map((given) => path.resolve(cwd, given));
+    const snapshot = () => diskSnapshot({ root: cwd, files: listFiles(cwd, scanned), analyses, config, configFile, ownership });
+    process.stdout.write(`${render(options, analyses, cwd, snapshot)}\n`);
     const failOn = options.failOn;
     const failing = failOn !== 'off' && analyses.some((a) => a.findings.some((f) => atLeast(f.severity, failOn as Severity)));
     return failing ? 1 : 0;
@@ -130,7 +147,21 @@ export function main(argv: string[], cwd = process.cwd()): number {
   }
 }
 
-function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string, fix: boolean): FileAnalysis[] {
+function render(options: CliOptions, analyses: FileAnalysis[], cwd: string, snapshot: () => WorkspaceSnapshot): string {
+  switch (options.format) {
+    case 'json':
+      return JSON.stringify(toJsonReport(analyses, cwd), null, 2);
+    case 'markdown': {
+      const workspace = snapshot();
+      const header = { title: path.basename(path.resolve(cwd, options.paths.length === 1 ? options.paths[0] : '.')), date: new Date().toISOString().slice(0, 10), version: VERSION };
+      return formatMarkdown(buildReadiness(workspace), buildInventory(workspace), header);
+    }
+    case 'text':
+      return options.checklist ? `${formatText(analyses, cwd)}\n\n${formatChecklist(buildReadiness(snapshot()))}` : formatText(analyses, cwd);
+  }
+}
+
+function analyzeFiles(files: string[], { config, ownership }: { config: ProdreadyConfig; ownership: OwnershipSources }, cwd: string, fix: boolean): FileAnalysis[] {
   const analyses: FileAnalysis[] = [];
   // Imports between the files are followed; the files they need are read once, on first use.
   const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()), config);
@@ -146,7 +177,7 @@ function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string, fix
     }
     let analysis: FileAnalysis;
     if (fix) {
-      const result = fixText(file, text, { config, resolveImport: project.resolverFor(file) });
+      const result = fixText(file, text, { config, ownership, resolveImport: project.resolverFor(file) });
       analysis = result.analysis;
       if (result.fixed.length > 0) {
         fs.writeFileSync(file, result.text);
@@ -154,7 +185,7 @@ function analyzeFiles(files: string[], config: ProdreadyConfig, cwd: string, fix
         fixedFiles++;
       }
     } else {
-      analysis = analyzeText(file, text, { config, resolveImport: project.resolverFor(file) });
+      analysis = analyzeText(file, text, { config, ownership, resolveImport: project.resolverFor(file) });
     }
     project.update(file, analysis.facts.exports);
     for (const failure of analysis.failures) {

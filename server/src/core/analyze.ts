@@ -1,4 +1,4 @@
-import { findClientApi, findCommandApi, sdkFacts } from './catalog';
+import { apiFactsOf, sdkFacts } from './catalog';
 import { ModelRegistry } from './catalog/modelRegistry';
 import type { ProdreadyConfig, RuleLevel } from './config';
 import { defaultConfig } from './config';
@@ -101,7 +101,7 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
   };
 }
 
-function levelOf(rule: Rule, config: ProdreadyConfig, overrides: AnalyzeOptions['ruleLevels']): RuleLevel {
+export function levelOf(rule: Rule, config: ProdreadyConfig, overrides: AnalyzeOptions['ruleLevels']): RuleLevel {
   const id = rule.meta.id;
   return overrides?.[id] ?? config.rules[id] ?? rule.meta.defaultSeverity;
 }
@@ -175,10 +175,7 @@ function contextFor(
     fixer,
     clients: facts.clients,
     sdkFacts: (site: { sdk: string; module?: string }) => sdkFacts(site.sdk, site.module),
-    apiFacts: (site: CallSite) => {
-      const sdk = sdkFacts(site.sdk, site.module);
-      return sdk && (findClientApi(sdk, site.api) ?? findCommandApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
-    },
+    apiFacts: (site: CallSite) => apiFactsOf(site),
     report: (report: Report) => sink.push(toFinding(rule, severity, facts.file, subject ?? report.span, report)),
     at(next: Span | undefined) {
       subject = next;

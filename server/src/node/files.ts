@@ -4,7 +4,7 @@ import { minimatch } from 'minimatch';
 import { languageOf } from '../core/analyze';
 
 /** Folders that never hold the project's own source. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.next', '.cache', '__pycache__', '.venv', 'venv']);
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.next', '.cache', '__pycache__', '.venv', 'venv']);
 
 export interface FileWalkOptions {
   /** Globs relative to `root`. */

@@ -99,3 +99,9 @@ export function sdkFacts(id: string, module?: string): SdkFacts | undefined {
   const candidates = id === 'http' ? httpClients : sdkCatalog;
   return candidates.find((sdk) => sdk.sdk === id && (module === undefined || sdk.modules.includes(module))) ?? candidates.find((sdk) => sdk.sdk === id);
 }
+
+/** The catalog entry for the API a call site calls. */
+export function apiFactsOf(site: { sdk: string; module?: string; api: string }): ApiFacts | undefined {
+  const sdk = sdkFacts(site.sdk, site.module);
+  return sdk && (findClientApi(sdk, site.api) ?? findCommandApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
+}

@@ -1,0 +1,95 @@
+import type { RuleId } from '../rules';
+import type { Category } from '../rules';
+import type { Evidence, ItemStatus, ReadinessAction, ReadinessItem } from './types';
+import type { SiteView, WorkspaceView } from './workspace';
+
+export const MAX_EVIDENCE = 25;
+
+export interface ItemFields {
+  id: string;
+  category: Category;
+  title: string;
+  status: ItemStatus;
+  summary: string;
+  counts?: { passing: number; total: number };
+  evidence?: Evidence[];
+  toPass?: string;
+  action?: ReadinessAction;
+  ruleId?: RuleId;
+}
+
+/** An item with its evidence capped: the sidebar and the report show the first ones and count the rest. */
+export function item(fields: ItemFields): ReadinessItem {
+  const evidence = fields.evidence ?? [];
+  return {
+    ...fields,
+    toPass: fields.status === 'pass' ? undefined : fields.toPass,
+    evidence: evidence.slice(0, MAX_EVIDENCE),
+    moreEvidence: Math.max(0, evidence.length - MAX_EVIDENCE),
+  };
+}
+
+export interface ShareSpec {
+  id: string;
+  category: Category;
+  title: string;
+  /** The sites the item is about; every AI call site unless narrowed. */
+  applies?(site: SiteView): boolean;
+  passes(site: SiteView): boolean;
+  /** Why a failing site fails, for its evidence line. */
+  why?(site: SiteView): string | undefined;
+  ruleId?: RuleId;
+  toPass: string;
+}
+
+/** "N of M call sites" items: each call site passes or fails, failing ones are the evidence. */
+export function siteShare(view: WorkspaceView, spec: ShareSpec): ReadinessItem {
+  const base = { id: spec.id, category: spec.category, title: spec.title, ruleId: spec.ruleId };
+  if (spec.ruleId && !view.isOn(spec.ruleId)) {
+    return item({ ...base, status: 'unknown', summary: `${spec.ruleId} is turned off, so this is not checked.`, toPass: `Turn ${spec.ruleId} back on.` });
+  }
+  const sites = spec.applies ? view.sites.filter(spec.applies) : view.sites;
+  if (sites.length === 0) return item({ ...base, status: 'unknown', summary: 'No AI call sites found.', toPass: 'Nothing to check yet.' });
+  const failing = sites.filter((site) => !spec.passes(site));
+  const passing = sites.length - failing.length;
+  const first = failing[0]?.ref;
+  return item({
+    ...base,
+    status: failing.length === 0 ? 'pass' : 'fail',
+    summary: `${passing} of ${sites.length} call site${sites.length === 1 ? '' : 's'}`,
+    counts: { passing, total: sites.length },
+    evidence: failing.map((site) => ({ ...site.ref, label: [site.ref.label, spec.why?.(site)].filter(Boolean).join(': ') })),
+    toPass: `${failing.length} call site${failing.length === 1 ? '' : 's'} to go: ${spec.toPass}`,
+    action: first && { kind: 'open', title: 'Open the first failing call', file: first.file, line: first.line, column: first.column },
+  });
+}
+
+/** A site passes a rule's item when the rule found nothing on it (suppressed findings count as waived). */
+export function withoutFinding(ruleId: RuleId): Pick<ShareSpec, 'passes' | 'why' | 'ruleId'> {
+  return {
+    ruleId,
+    passes: (site) => !site.findings.some((finding) => finding.ruleId === ruleId),
+    why: (site) => site.findings.find((finding) => finding.ruleId === ruleId)?.message.split(':')[0],
+  };
+}
+
+/** An item that passes when a declaration exists in the config. */
+export function declared(
+  view: WorkspaceView,
+  fields: Omit<ItemFields, 'status' | 'summary' | 'evidence' | 'action'>,
+  found: { line: number; label: string }[],
+  missing: string,
+): ReadinessItem {
+  if (found.length > 0) {
+    return item({ ...fields, status: 'pass', summary: found.map((entry) => entry.label).join('; '), evidence: found.map((entry) => view.configEvidence(entry.line, entry.label)) });
+  }
+  return item({ ...fields, status: 'fail', summary: missing, action: configAction(view) });
+}
+
+/** Open the config where declarations go, or create it. */
+export function configAction(view: WorkspaceView): ReadinessAction {
+  const config = view.snapshot.configFile;
+  return config
+    ? { kind: 'open', title: 'Open .prodready.json', file: view.relative(config), line: 1, column: 1 }
+    : { kind: 'createConfig', title: 'Create .prodready.json' };
+}

@@ -1,0 +1,57 @@
+import { item, siteShare, withoutFinding } from '../item';
+import { evalEvidence } from '../signals';
+import type { ReadinessItem } from '../types';
+import type { SiteView, WorkspaceView } from '../workspace';
+
+export function reliabilityItems(view: WorkspaceView): ReadinessItem[] {
+  return [
+    siteShare(view, {
+      id: 'R.timeouts',
+      category: 'R',
+      title: 'Timeouts',
+      ...withoutFinding('AIR001'),
+      toPass: 'give each a timeout or abort signal (AIR001 quick fix).',
+    }),
+    siteShare(view, {
+      id: 'R.retries',
+      category: 'R',
+      title: 'Retry policy',
+      ...withoutFinding('AIR002'),
+      toPass: 'set retries deliberately on the call or the client (AIR002).',
+    }),
+    siteShare(view, {
+      id: 'R.errors',
+      category: 'R',
+      title: 'Errors handled',
+      ...withoutFinding('AIR003'),
+      toPass: 'catch failures where the call is made (AIR003).',
+    }),
+    siteShare(view, {
+      id: 'R.fallback',
+      category: 'R',
+      title: 'Fallback when the model fails',
+      passes: hasFallback,
+      why: () => 'no fallback',
+      toPass: 'answer with another model, a cached or a default result when the call fails (withFallbacks, a catch that returns).',
+    }),
+    evalsItem(view),
+  ];
+}
+
+function hasFallback({ site }: SiteView): boolean {
+  const guarded = site.guarded;
+  return Boolean(guarded.fallback || guarded.helper || guarded.tryCatch?.handling === 'fallback');
+}
+
+function evalsItem(view: WorkspaceView): ReadinessItem {
+  const evidence = evalEvidence(view);
+  return item({
+    id: 'R.evals',
+    category: 'R',
+    title: 'Eval suite present',
+    status: evidence.length > 0 ? 'pass' : 'fail',
+    summary: evidence.length > 0 ? `${evidence.length} eval file${evidence.length === 1 ? '' : 's'} or test${evidence.length === 1 ? '' : 's'} of AI modules` : 'No evals: no promptfoo config, evals folder, or tests importing the modules that call models.',
+    evidence,
+    toPass: 'Add an eval suite (promptfooconfig.yaml, an evals/ folder) or tests that exercise the modules calling models.',
+  });
+}
