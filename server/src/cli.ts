@@ -15,6 +15,7 @@ import type { OwnershipSources } from './core/ownership/owners';
 import { buildInventory, buildReadiness, type WorkspaceSnapshot } from './core/readiness';
 import { formatChecklist } from './format/checklist';
 import { formatMarkdown } from './format/markdown';
+import { toSarif } from './format/sarif';
 
 declare const PRODREADY_VERSION: string | undefined;
 const VERSION = typeof PRODREADY_VERSION === 'string' ? PRODREADY_VERSION : 'dev';
@@ -24,7 +25,7 @@ const USAGE = `Usage: prodready check [paths...] [options]
 Finds AI call sites and the production gaps around them (timeouts, retries, output bounds, keys).
 
 Options:
-  --format FORMAT        text, json or markdown (default: text); markdown writes the readiness
+  --format FORMAT        text, json, sarif or markdown (default: text); markdown writes the readiness
                          checklist, AI inventory and ownership map as a review document
   --checklist            with text output, print the readiness checklist after the findings
   --fail-on LEVEL        exit 1 when a finding is at or above LEVEL: error, warning, info, hint, or off
@@ -35,7 +36,7 @@ Options:
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.`;
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 const FAIL_LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
 class UsageError extends Error {}
@@ -96,9 +97,12 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 }
 
 /** Loads the config; errors in it stop the run (exit 2), warnings are printed and the run goes on. */
-function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig; root: string; file?: string } {
-  const file = options.configPath ? path.resolve(options.configPath) : findConfigFile(cwd, CONFIG_FILE_NAMES);
-  if (!file) return { config: defaultConfig(), root: cwd };
+function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig; root: string; file?: string; scanRoot: string } {
+  // One folder scanned: its nearest config applies, as it would in the editor; otherwise the working directory's.
+  const only = options.paths.length === 1 ? path.resolve(cwd, options.paths[0]) : cwd;
+  const from = fs.statSync(only, { throwIfNoEntry: false })?.isFile() ? path.dirname(only) : only;
+  const file = options.configPath ? path.resolve(options.configPath) : findConfigFile(from, CONFIG_FILE_NAMES);
+  if (!file) return { config: defaultConfig(), root: cwd, scanRoot: from };
   if (!fs.existsSync(file)) throw new UsageError(`Config file ${options.configPath} does not exist.`);
   const text = fs.readFileSync(file, 'utf8');
   const { config, problems } = parseConfig(text, path.basename(file));
@@ -110,7 +114,7 @@ function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig
   for (const problem of located.filter((p) => p.severity === 'warning')) process.stderr.write(`prodready: warning: ${problem.text}\n`);
   const errors = located.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ConfigError(errors.map((p) => p.text).join('\n'));
-  return { config, root: path.dirname(file), file };
+  return { config, root: path.dirname(file), file, scanRoot: from };
 }
 
 class ConfigError extends Error {}
@@ -123,10 +127,10 @@ export function main(argv: string[], cwd = process.cwd()): number {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const { config, root, file: configFile } = loadConfig(options, cwd);
+    const { config, root, file: configFile, scanRoot } = loadConfig(options, cwd);
     const { files, missing } = collectSourceFiles(options.paths, { exclude: config.exclude, root });
     if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
-    const ownership = ownershipSources(cwd, config, configFile);
+    const ownership = ownershipSources(scanRoot, config, configFile);
     const analyses = analyzeFiles(files, { config, ownership }, cwd, options.fix);
     const scanned = options.paths.map((given) => path.resolve(cwd, given));
     const snapshot = () => diskSnapshot({ root: cwd, files: listFiles(cwd, scanned), analyses, config, configFile, ownership });
@@ -151,6 +155,8 @@ function render(options: CliOptions, analyses: FileAnalysis[], cwd: string, snap
   switch (options.format) {
     case 'json':
       return JSON.stringify(toJsonReport(analyses, cwd), null, 2);
+    case 'sarif':
+      return JSON.stringify(toSarif(analyses, cwd, VERSION), null, 2);
     case 'markdown': {
       const workspace = snapshot();
       const header = { title: path.basename(path.resolve(cwd, options.paths.length === 1 ? options.paths[0] : '.')), date: new Date().toISOString().slice(0, 10), version: VERSION };

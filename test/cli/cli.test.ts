@@ -134,7 +134,7 @@ export async function POST(req: Request) {
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /^prodready: /);
     }
-    assert.match(run(dir, 'check', '--format', 'xml').stderr, /--format takes one of text, json; got "xml"/);
+    assert.match(run(dir, 'check', '--format', 'xml').stderr, /--format takes one of text, json, sarif, markdown; got "xml"/);
   });
 
   it('exits 2 on a malformed config, naming the file, line and column', () => {
@@ -193,5 +193,67 @@ export async function POST(req: Request) {
     const { code, stdout } = run(root, '--help');
     assert.equal(code, 0);
     assert.match(stdout, /Usage: prodready check/);
+  });
+});
+
+describe('prodready check: readiness', () => {
+  const project = {
+    'svc/.prodready.json': JSON.stringify({ kpis: [{ name: 'deflection', target: '30%' }], ownership: [{ path: 'app/', owners: ['@api-team'] }] }),
+    'svc/app/route.ts': routeTs,
+    'svc/jobs/nightly.ts': routeTs.replace('export async function POST', 'export async function nightly'),
+    'svc/Dockerfile': 'FROM node:22\n',
+    'svc/.github/CODEOWNERS': '/jobs/ @data-team\n',
+  };
+
+  it('--format markdown writes the checklist, inventory and ownership map, with the scanned folder\'s config and CODEOWNERS', () => {
+    const dir = workspace('markdown', project);
+    fs.mkdirSync(path.join(dir, '.git'));
+    const { code, stdout, stderr } = run(dir, 'check', 'svc', '--format', 'markdown');
+    assert.equal(stderr, '');
+    assert.equal(code, 1, 'findings still decide the exit code');
+    assert.match(stdout, /^# Production readiness: svc\n/);
+    assert.match(stdout, /\| Success metrics \(KPIs\) declared \| ✅ pass \| deflection \(30%\) \| \[svc\/\.prodready\.json:1\]/);
+    assert.match(stdout, /\| Container, CI and deploy manifests \| ✅ pass \| 1 manifest \| \[svc\/Dockerfile\]\(svc\/Dockerfile\)/);
+    assert.match(stdout, /\| \[svc\/app\/route\.ts:5\]\(svc\/app\/route\.ts#L5\) \| OpenAI \| responses\.create \| gpt-4o \| @api-team \(config\) \|/);
+    assert.match(stdout, /- \*\*@data-team\*\* \(codeowners\): 1 call site: \[svc\/jobs\/nightly\.ts:5\]/);
+    assert.match(stdout, /\| Cost \| - \| - \| - \| - \| ⚠️ not assigned \|/);
+  });
+
+  it('--checklist prints the checklist after the findings; the JSON contract is unchanged', () => {
+    const dir = workspace('checklist', project);
+    const text = run(dir, 'check', 'svc', '--checklist').stdout;
+    assert.match(text, /\n\nReadiness \d+%: \d+ pass, \d+ fail, \d+ unknown\.\n {2}P Problem\n {4}✓ Success metrics \(KPIs\) declared: deflection \(30%\)\n {4}✓ Every AI call has an owner: 2 of 2 call sites\n/);
+    const json = JSON.parse(run(dir, 'check', 'svc', '--format', 'json').stdout);
+    assert.deepEqual(Object.keys(json), ['version', 'callSites', 'findings']);
+  });
+
+  it('AIR012 reports the unowned call once owners are declared', () => {
+    const dir = workspace('unowned', { ...project, 'svc/.github/CODEOWNERS': '' });
+    const json = JSON.parse(run(dir, 'check', 'svc', '--format', 'json').stdout);
+    assert.deepEqual(
+      json.findings.filter((f: { ruleId: string }) => f.ruleId === 'AIR012').map((f: { file: string; line: number }) => [f.file, f.line]),
+      [['svc/jobs/nightly.ts', 5]],
+    );
+  });
+});
+
+describe('prodready check --format sarif', () => {
+  it('writes SARIF 2.1.0: rules described, results with relative locations and levels', () => {
+    const dir = workspace('sarif', { 'app/route.ts': routeTs });
+    const { code, stdout } = run(dir, 'check', '.', '--format', 'sarif');
+    assert.equal(code, 1);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const [run0] = sarif.runs;
+    assert.equal(run0.tool.driver.name, 'prodready');
+    assert.ok(run0.tool.driver.rules.some((rule: { id: string; name: string }) => rule.id === 'AIR001' && rule.name === 'ai-call-timeout'));
+    const timeout = run0.results.find((result: { ruleId: string }) => result.ruleId === 'AIR001');
+    assert.equal(run0.tool.driver.rules[timeout.ruleIndex].id, 'AIR001');
+    assert.equal(timeout.level, 'warning');
+    assert.deepEqual(timeout.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'app/route.ts', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 5, startColumn: 19, endLine: 5, endColumn: 42 },
+    });
+    assert.ok(run0.originalUriBaseIds['%SRCROOT%'].uri.startsWith('file://'));
   });
 });

@@ -4,6 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 // Retries off so the job "fails fast" during the demo.
 const client = new OpenAI({ maxRetries: 0 });
 
+/** Embeds the help-centre articles for search. @owner @acme/search */
 async function main() {
   const files = await readdir('./help-center');
   for (const file of files) {

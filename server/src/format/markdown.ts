@@ -19,11 +19,11 @@ export function formatMarkdown(report: ReadinessReport, inventory: Inventory, he
 
   out.push('## Checklist', '');
   for (const category of report.categories) {
-    out.push(`### ${category.id} · ${md(category.title)}`, '', '| Item | Status | Summary | Evidence |', '|---|---|---|---|');
+    out.push(`### ${category.id} · ${category.title}`, '', '| Item | Status | Summary | Evidence |', '|---|---|---|---|');
     for (const item of category.items) {
       const evidence = item.evidence.slice(0, EVIDENCE_IN_TABLE).map(link).join('<br>');
       const more = item.evidence.length - EVIDENCE_IN_TABLE + item.moreEvidence;
-      out.push(`| ${md(item.title)} | ${STATUS[item.status]} | ${md(item.summary)} | ${evidence}${more > 0 ? `<br>and ${more} more` : ''} |`);
+      out.push(`| ${item.title} | ${STATUS[item.status]} | ${md(item.summary)} | ${evidence}${more > 0 ? `<br>and ${more} more` : ''} |`);
     }
     out.push('');
   }
@@ -40,7 +40,7 @@ export function formatMarkdown(report: ReadinessReport, inventory: Inventory, he
     for (const row of inventory.rows) {
       const findings = [...new Set(row.findings.map((finding) => finding.ruleId))].join(', ') || 'none';
       const owner = row.owners.length > 0 ? `${row.owners.map(md).join(', ')} (${row.ownerSource})` : '**unowned**';
-      out.push(`| ${link({ label: '', file: row.file, line: row.line })} | ${md(row.provider)} | \`${code(row.api)}\` | ${row.model ? `\`${code(row.model)}\`` : '-'} | ${owner} | ${findings} |`);
+      out.push(`| ${link({ label: '', file: row.file, line: row.line })} | ${md(row.provider)} | ${md(row.api)} | ${row.model ? md(row.model) : '-'} | ${owner} | ${findings} |`);
     }
     out.push('');
   }
@@ -58,7 +58,7 @@ export function formatMarkdown(report: ReadinessReport, inventory: Inventory, he
   if (ownership.unowned.length > 0) {
     out.push('### Unowned call sites', '');
     for (const group of ownership.unowned) {
-      out.push(`- \`${code(group.pattern)}\` (a CODEOWNERS line for this pattern would cover them): ${group.sites.map(link).join(', ')}`);
+      out.push(`- ${md(group.pattern)} (a CODEOWNERS line for this pattern would cover them): ${group.sites.map(link).join(', ')}`);
     }
     out.push('');
   }
@@ -90,7 +90,3 @@ export function md(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Text inside a code span: backticks cannot be escaped there, so they are dropped; pipes would end the cell. */
-function code(text: string): string {
-  return text.replace(/`/g, "'").replace(/\|/g, '¦').replace(/\r?\n/g, ' ');
-}

@@ -69,8 +69,21 @@ export function withoutFinding(ruleId: RuleId): Pick<ShareSpec, 'passes' | 'why'
   return {
     ruleId,
     passes: (site) => !site.findings.some((finding) => finding.ruleId === ruleId),
-    why: (site) => site.findings.find((finding) => finding.ruleId === ruleId)?.message.split(':')[0],
+    why: (site) => headline(site.findings.find((finding) => finding.ruleId === ruleId)?.message),
   };
+}
+
+/** A finding's message up to its first clause (`No timeout on this OpenAI call`), parentheses kept whole. */
+function headline(message: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  let depth = 0;
+  for (let i = 0; i < message.length - 1; i++) {
+    const char = message[i];
+    if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (char === ':' || char === '.') && message[i + 1] === ' ') return message.slice(0, i);
+  }
+  return message.replace(/\.$/, '');
 }
 
 /** An item that passes when a declaration exists in the config. */

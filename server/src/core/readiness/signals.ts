@@ -47,7 +47,7 @@ export function tracingEvidence(view: WorkspaceView): Evidence[] {
 }
 
 const TOKEN_USAGE =
-  /\busage\??\.(total_tokens|prompt_tokens|completion_tokens|input_tokens|output_tokens|inputTokens|outputTokens|totalTokens|promptTokens|completionTokens)\b|\busage_metadata\b|\busageMetadata\b|\btokenUsage\b/;
+  /\.usage\b|\busage\??\.(total_tokens|prompt_tokens|completion_tokens|input_tokens|output_tokens|inputTokens|outputTokens|totalTokens|promptTokens|completionTokens)\b|\busage_metadata\b|\busageMetadata\b|\btokenUsage\b/;
 const LATENCY =
   /performance\.now\(\)|process\.hrtime|console\.time\(|\.startTimer\(|\bhistogram\b|Histogram\(|\blatency_?ms\b|\blatencyMs\b|\bdurationMs\b|\bduration_ms\b|time\.perf_counter\(\)|time\.monotonic\(\)/i;
 

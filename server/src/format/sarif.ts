@@ -1,0 +1,58 @@
+import { pathToFileURL } from 'node:url';
+import type { FileAnalysis } from '../core/analyze';
+import { ruleIds, rules, type Severity } from '../core/rules';
+import { relativePath } from './report';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, as code-scanning services read it: one run, every rule described, paths relative to `%SRCROOT%`. */
+export function toSarif(analyses: FileAnalysis[], cwd: string, version: string): object {
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const results = analyses.flatMap((analysis) =>
+    analysis.findings.map((finding) => {
+      const { start, end } = analysis.lines.rangeOf(finding.span);
+      return {
+        ruleId: finding.ruleId,
+        ruleIndex: index.get(finding.ruleId),
+        level: LEVEL[finding.severity],
+        message: { text: finding.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: relativePath(analysis.file, cwd), uriBaseId: '%SRCROOT%' },
+              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+            },
+          },
+        ],
+      };
+    }),
+  );
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'prodready',
+            version,
+            rules: ruleIds.map((id) => {
+              const { meta } = rules[id];
+              return {
+                id,
+                name: meta.name,
+                shortDescription: { text: meta.docs.summary },
+                fullDescription: { text: meta.docs.why },
+                help: { text: `${meta.docs.summary} ${meta.docs.why} See docs/rules/${id}.md.` },
+                defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+                properties: { category: meta.category },
+              };
+            }),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).toString().replace(/\/?$/, '/')}` } },
+        results,
+      },
+    ],
+  };
+}
