@@ -1,6 +1,9 @@
 // Messages between the prodready client and server beyond standard LSP; imported by both sides.
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { TextEdit } from 'vscode-languageserver-protocol';
+import type { Inventory, ReadinessReport } from './core/readiness/types';
+
+export type * from './core/readiness/types';
 
 /** Carried in `Diagnostic.data` so code actions need no server-side state; stale once the version moves on. */
 export interface DiagnosticData {
@@ -25,3 +28,28 @@ export const StatusNotification = new NotificationType<StatusParams>('prodready/
 
 export const SOURCE = 'prodready';
 export const FIX_ALL_KIND = 'source.fixAll.prodready';
+
+export interface WorkspaceParams {
+  /** The workspace folder; the first one when absent. */
+  folderUri?: string;
+  /** List the folder's files again (new manifests, eval suites, CODEOWNERS) instead of using the last listing. */
+  refresh?: boolean;
+}
+
+/** Paths inside the report are relative to `folderUri`. */
+export interface ReadinessResult {
+  folderUri: string;
+  report: ReadinessReport;
+}
+
+export interface InventoryResult {
+  folderUri: string;
+  inventory: Inventory;
+}
+
+/** The production-readiness checklist of a workspace folder; null when the server has no folder. */
+export const ReadinessRequest = new RequestType<WorkspaceParams, ReadinessResult | null, void>('prodready/readiness');
+/** Every AI call site with owner and findings, and the ownership map. */
+export const InventoryRequest = new RequestType<WorkspaceParams, InventoryResult | null, void>('prodready/inventory');
+/** Server → client: analyses changed; views showing readiness or inventory should ask again. */
+export const ReadinessChangedNotification = new NotificationType<WorkspaceParams>('prodready/readinessChanged');

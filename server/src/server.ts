@@ -5,6 +5,7 @@ import {
   createConnection,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -25,7 +26,21 @@ import { defaultEditorSettings, readEditorSettings, type EditorSettings } from '
 import { isExcluded } from './node/files';
 import { ModuleResolver, nodeProjectHost } from './node/moduleResolution';
 import { ProjectIndex } from './core/project/projectIndex';
-import { FIX_ALL_KIND, SOURCE, StatusNotification, type DiagnosticData } from './protocol';
+import {
+  FIX_ALL_KIND,
+  InventoryRequest,
+  ReadinessChangedNotification,
+  ReadinessRequest,
+  SOURCE,
+  StatusNotification,
+  type DiagnosticData,
+  type WorkspaceParams,
+} from './protocol';
+import { buildInventory, buildReadiness, type WorkspaceSnapshot } from './core/readiness';
+import type { OwnershipSources } from './core/ownership/owners';
+import { ownershipSources } from './node/workspace';
+import { CancelledError, WorkspaceModel, MAX_WORKSPACE_FILES } from './lsp/workspaceModel';
+import type { LoadedConfig } from './lsp/configFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -44,6 +59,18 @@ const configFiles = new ConfigFiles(openText);
 /** Clients and wrappers exported across the workspace; open editors' text wins over the disk. */
 let moduleResolver = new ModuleResolver();
 let project = new ProjectIndex(nodeProjectHost(moduleResolver, openText));
+/** CODEOWNERS and config ownership rules per workspace folder and config file. */
+const ownershipCache = new Map<string, OwnershipSources>();
+
+function ownershipFor(root: string, loaded: LoadedConfig): OwnershipSources {
+  const key = `${root}\u0000${loaded.file ?? ''}`;
+  let sources = ownershipCache.get(key);
+  if (!sources) {
+    sources = ownershipSources(root, loaded.config, loaded.file);
+    ownershipCache.set(key, sources);
+  }
+  return sources;
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -66,20 +93,29 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
+  workspaceModel.reset();
   revalidateAll();
+  scheduleReadinessChanged();
 });
 
 connection.onDidChangeWatchedFiles((params) => {
   const stale = new Set<string>();
   let resetProject = false;
+  let resetOwnership = false;
   for (const change of params.changes) {
     if (!change.uri.startsWith('file:')) continue;
     const file = fileURLToPath(change.uri);
+    workspaceModel.fileChanged(file);
+    if (change.type !== FileChangeType.Changed) workspaceModel.filesChanged();
     if (isConfigUri(change.uri)) configFiles.invalidate(file);
     else if (/(^|[\\/])[jt]sconfig\.json$/.test(file)) resetProject = true;
+    else if (/(^|[\\/])CODEOWNERS$/.test(file)) resetOwnership = true;
     else if (!documents.get(change.uri)) for (const reader of project.forget(file)) stale.add(reader);
   }
-  if (resetProject || params.changes.some((change) => isConfigUri(change.uri))) {
+  scheduleReadinessChanged();
+  if (resetProject || resetOwnership || params.changes.some((change) => isConfigUri(change.uri))) {
+    ownershipCache.clear();
+    workspaceModel.reset();
     // Module resolution or settings changed: everything is read again.
     if (resetProject) {
       moduleResolver = new ModuleResolver();
@@ -153,12 +189,23 @@ function revalidateAll(): void {
   for (const document of documents.all()) void validate(document);
 }
 
+/** Excluded by the editor setting (relative to the folder) or by the config (relative to its file). */
+function isExcludedBy(file: string, root: string | undefined, settings: EditorSettings, loaded: LoadedConfig): boolean {
+  return (
+    (root !== undefined && isExcluded(file, { root, exclude: settings.exclude })) ||
+    (loaded.file !== undefined && isExcluded(file, { root: path.dirname(loaded.file), exclude: loaded.config.exclude }))
+  );
+}
+
 async function validate(document: TextDocument): Promise<void> {
   const { uri, version } = document;
   if (!uri.startsWith('file:')) return;
   const file = fileURLToPath(uri);
   if (isConfigUri(uri)) {
     configFiles.invalidate(file);
+    ownershipCache.clear();
+    workspaceModel.reset();
+    scheduleReadinessChanged();
     publishConfigProblems(document, file);
     revalidateOthers(uri);
     return;
@@ -168,16 +215,18 @@ async function validate(document: TextDocument): Promise<void> {
   const skip = skipReason(file, text);
   const root = folderOf(file);
   const loaded = configFiles.forDocument(file, root);
-  const excluded =
-    (root !== undefined && isExcluded(file, { root, exclude: settings.exclude })) ||
-    (loaded.file !== undefined && isExcluded(file, { root: path.dirname(loaded.file), exclude: loaded.config.exclude }));
-  if (!settings.enable || skip || excluded) {
+  if (!settings.enable || skip || isExcludedBy(file, root, settings, loaded)) {
     if (skip && skip.kind !== 'unsupported') notifyOnce(`skip:${uri}`, describeSkip(path.basename(file), skip), uri);
     analyses.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
-  const analysis = analyzeText(file, text, { config: loaded.config, ruleLevels: settings.rules, resolveImport: project.resolverFor(file) });
+  const analysis = analyzeText(file, text, {
+    config: loaded.config,
+    ruleLevels: settings.rules,
+    resolveImport: project.resolverFor(file),
+    ownership: root === undefined ? undefined : ownershipFor(root, loaded),
+  });
   // A newer edit arrived while we waited for settings: its own validation will publish.
   if (documents.get(uri)?.version !== version) return;
   // What this file exports changed (a client's options, a new wrapper): the open files importing it follow.
@@ -186,8 +235,66 @@ async function validate(document: TextDocument): Promise<void> {
     notifyOnce(`rule:${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${path.basename(file)} and was skipped there; other rules ran.\n${failure.error}`, uri);
   }
   analyses.set(uri, { version, analysis });
+  workspaceModel.fileChanged(file);
+  scheduleReadinessChanged();
   void connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((finding) => toDiagnostic(document, finding)) });
 }
+
+// ---- workspace: readiness checklist and inventory ----
+
+const workspaceModel = new WorkspaceModel({
+  openAnalysis(file) {
+    const document = documents.get(pathToFileURL(file).toString());
+    const latest = document && analyses.get(document.uri);
+    return latest && latest.version === document.version ? latest.analysis : undefined;
+  },
+  async analyze(file, text, root) {
+    const settings = await settingsFor(pathToFileURL(file).toString());
+    const loaded = configFiles.forDocument(file, root);
+    if (!settings.enable || skipReason(file, text) || isExcludedBy(file, root, settings, loaded)) return undefined;
+    const analysis = analyzeText(file, text, { config: loaded.config, ruleLevels: settings.rules, resolveImport: project.resolverFor(file), ownership: ownershipFor(root, loaded) });
+    revalidateFiles(project.update(file, analysis.facts.exports));
+    return analysis;
+  },
+  folderConfig(root) {
+    const loaded = configFiles.forDocument(path.join(root, '_'), root);
+    return { config: loaded.config, file: loaded.file };
+  },
+  ownership: (root) => ownershipFor(root, configFiles.forDocument(path.join(root, '_'), root)),
+  ruleLevels: async (root) => (await settingsFor(pathToFileURL(root).toString())).rules,
+});
+workspaceModel.onTruncated = (root, total) =>
+  notifyOnce(`truncated:${root}`, `${path.basename(root)}: ${total} source files; the readiness checklist reads the first ${MAX_WORKSPACE_FILES}.`, pathToFileURL(root).toString());
+
+let readinessTimer: NodeJS.Timeout | undefined;
+
+/** Views of the workspace ask again after a quiet moment, not on every keystroke. */
+function scheduleReadinessChanged(): void {
+  clearTimeout(readinessTimer);
+  readinessTimer = setTimeout(() => void connection.sendNotification(ReadinessChangedNotification, {}), 400);
+}
+
+async function folderSnapshot(params: WorkspaceParams, token: { isCancellationRequested: boolean }): Promise<{ folderUri: string; snapshot: WorkspaceSnapshot } | null> {
+  const folder = workspaceFolders.find((candidate) => candidate.uri === params.folderUri) ?? workspaceFolders[0];
+  if (!folder || !folder.uri.startsWith('file:')) return null;
+  if (params.refresh) workspaceModel.filesChanged();
+  try {
+    return { folderUri: folder.uri, snapshot: await workspaceModel.snapshot(fileURLToPath(folder.uri), token) };
+  } catch (error) {
+    if (error instanceof CancelledError) return null;
+    throw error;
+  }
+}
+
+connection.onRequest(ReadinessRequest, async (params, token) => {
+  const found = await folderSnapshot(params, token);
+  return found && { folderUri: found.folderUri, report: buildReadiness(found.snapshot) };
+});
+
+connection.onRequest(InventoryRequest, async (params, token) => {
+  const found = await folderSnapshot(params, token);
+  return found && { folderUri: found.folderUri, inventory: buildInventory(found.snapshot) };
+});
 
 function revalidateOthers(configUri: string): void {
   for (const document of documents.all()) if (document.uri !== configUri) void validate(document);

@@ -1,0 +1,117 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { languageOf, MAX_FILE_BYTES, type FileAnalysis } from '../core/analyze';
+import type { ProdreadyConfig, RuleLevel } from '../core/config';
+import type { OwnershipSources } from '../core/ownership/owners';
+import type { WorkspaceSnapshot } from '../core/readiness';
+import type { RuleId } from '../core/rules';
+import { diskSnapshot, listFiles } from '../node/workspace';
+
+/** What the model needs from the server: the same analysis the editor shows, and the folder's settings. */
+export interface WorkspaceHost {
+  /** The current analysis of an open document, when it is open and analysed at its current version. */
+  openAnalysis(file: string): FileAnalysis | undefined;
+  /** Analyses a file's text as the editor would; undefined when it is excluded, disabled or skipped. */
+  analyze(file: string, text: string, root: string): Promise<FileAnalysis | undefined>;
+  folderConfig(root: string): { config: ProdreadyConfig; file?: string };
+  ownership(root: string): OwnershipSources;
+  ruleLevels(root: string): Promise<Partial<Record<RuleId, RuleLevel>>>;
+}
+
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** Above this many source files the workspace view analyses the first ones only, and says so. */
+export const MAX_WORKSPACE_FILES = 5_000;
+const LISTING_TTL_MS = 10_000;
+const SLICE_MS = 15;
+
+export class CancelledError extends Error {}
+
+/**
+ * The workspace as the readiness checklist and the inventory see it. Files on disk are analysed once and kept
+ * until they change; open documents use the editor's latest analysis. Work yields to the event loop every few
+ * milliseconds so diagnostics and hovers stay responsive while a large workspace is read.
+ */
+export class WorkspaceModel {
+  private readonly diskAnalyses = new Map<string, { mtimeMs: number; size: number; analysis?: FileAnalysis }>();
+  private readonly listings = new Map<string, { at: number; files: string[] }>();
+  private readonly snapshots = new Map<string, Promise<WorkspaceSnapshot>>();
+  /** Called once when a snapshot had to leave files out. */
+  onTruncated: (root: string, total: number) => void = () => undefined;
+
+  constructor(private readonly host: WorkspaceHost) {}
+
+  /** A file changed on disk or in an editor: its analysis and every snapshot are stale. */
+  fileChanged(file: string): void {
+    this.diskAnalyses.delete(file);
+    this.snapshots.clear();
+  }
+
+  /** Files were created or deleted (or the user asked to refresh): list the folders again. */
+  filesChanged(): void {
+    this.listings.clear();
+    this.snapshots.clear();
+  }
+
+  /** Config, ownership or module resolution changed: every analysis is stale. */
+  reset(): void {
+    this.diskAnalyses.clear();
+    this.filesChanged();
+  }
+
+  snapshot(root: string, token?: Cancellation): Promise<WorkspaceSnapshot> {
+    let snapshot = this.snapshots.get(root);
+    if (!snapshot) {
+      snapshot = this.build(root, token);
+      this.snapshots.set(root, snapshot);
+      // A cancelled or failed build is not kept: the next request starts over.
+      snapshot.catch(() => this.snapshots.get(root) === snapshot && this.snapshots.delete(root));
+    }
+    return snapshot;
+  }
+
+  private async build(root: string, token: Cancellation | undefined): Promise<WorkspaceSnapshot> {
+    const files = this.listing(root);
+    const sources = files.filter((file) => languageOf(file));
+    if (sources.length > MAX_WORKSPACE_FILES) this.onTruncated(root, sources.length);
+    const analyses: FileAnalysis[] = [];
+    let sliceStart = Date.now();
+    for (const relative of sources.slice(0, MAX_WORKSPACE_FILES)) {
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (token?.isCancellationRequested) throw new CancelledError();
+        sliceStart = Date.now();
+      }
+      const analysis = await this.analysisOf(path.join(root, relative), root);
+      if (analysis) analyses.push(analysis);
+    }
+    const { config, file: configFile } = this.host.folderConfig(root);
+    return diskSnapshot({ root, files, analyses, config, configFile, ownership: this.host.ownership(root), ruleLevels: await this.host.ruleLevels(root) });
+  }
+
+  private async analysisOf(file: string, root: string): Promise<FileAnalysis | undefined> {
+    const open = this.host.openAnalysis(file);
+    if (open) return open;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return undefined;
+    }
+    const cached = this.diskAnalyses.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.analysis;
+    const analysis = stat.size > MAX_FILE_BYTES ? undefined : await this.host.analyze(file, fs.readFileSync(file, 'utf8'), root);
+    this.diskAnalyses.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, analysis });
+    return analysis;
+  }
+
+  private listing(root: string): string[] {
+    const listed = this.listings.get(root);
+    if (listed && Date.now() - listed.at < LISTING_TTL_MS) return listed.files;
+    const files = listFiles(root);
+    this.listings.set(root, { at: Date.now(), files });
+    return files;
+  }
+}
