@@ -32,6 +32,8 @@ const testBuild = { ...shared, minify: false, sourcemap: true, packages: 'extern
 const contexts = await Promise.all([
   esbuild.context({ ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.context({ ...shared, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The sidebar webview's script runs in the browser sandbox of the webview.
+  esbuild.context({ ...shared, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/sidebar.js' }),
   esbuild.context({ ...shared, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.context({ ...testBuild, entryPoints: testEntries('test'), outdir: 'out/suites', outbase: 'test' }),
   esbuild.context({ ...testBuild, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.js' }),

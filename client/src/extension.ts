@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification } from '../../server/src/protocol';
+import { ReadinessChangedNotification, StatusNotification } from '../../server/src/protocol';
+import { ReadinessViewProvider } from './sidebar/readinessView';
 
 let client: LanguageClient | undefined;
 
@@ -38,7 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('prodready', 'prodready', serverOptions, clientOptions);
+  const readiness = new ReadinessViewProvider(context.extensionUri, () => client, output);
   context.subscriptions.push(
+    vscode.window.registerWebviewViewProvider(ReadinessViewProvider.viewId, readiness),
+    client.onNotification(ReadinessChangedNotification, () => readiness.changed()),
+    vscode.commands.registerCommand('prodready.refreshReadiness', () => readiness.refresh(true)),
     client.onDidChangeState((event) => {
       showStatus(status, event.newState === State.Running ? 'ready' : event.newState === State.Starting ? 'starting' : 'stopped');
       void vscode.commands.executeCommand('setContext', 'prodready.serverReady', event.newState === State.Running);

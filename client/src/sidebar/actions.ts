@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { CODEOWNERS_LOCATIONS, OWNER } from '../../../server/src/core/ownership/codeowners';
+
+// What the sidebar's buttons do to the workspace. Each edit goes through a WorkspaceEdit (undoable) and is
+// saved, so the server's file watcher sees it and the checklist updates.
+
+export async function openAt(folder: vscode.Uri, file: string, line: number, column: number): Promise<void> {
+  const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+  await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, file), { selection: new vscode.Range(position, position), preview: true });
+}
+
+const STARTER_CONFIG = `{
+  "kpis": [],
+  "ownership": [],
+  "raci": {}
+}
+`;
+
+/** Opens the folder's .prodready.json, creating a starter one (the JSON schema then completes the rest). */
+export async function createConfig(folder: vscode.Uri): Promise<void> {
+  const uri = vscode.Uri.joinPath(folder, '.prodready.json');
+  if (!(await exists(uri))) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(STARTER_CONFIG) });
+    await vscode.workspace.applyEdit(edit);
+  }
+  await vscode.window.showTextDocument(uri);
+}
+
+/** Asks who owns `pattern` and appends `pattern owner` to the repository's CODEOWNERS (creating .github/CODEOWNERS). */
+export async function addCodeownersLine(folder: vscode.Uri, pattern: string): Promise<void> {
+  const owner = await vscode.window.showInputBox({
+    title: `Owner of ${pattern}`,
+    prompt: 'A GitHub/GitLab user (@name), team (@org/team) or an email. Several owners: separate with spaces.',
+    placeHolder: '@org/team',
+    validateInput: (value) => (value.trim().split(/\s+/).every((word) => OWNER.test(word)) ? undefined : 'Owners are @user, @org/team or an email.'),
+  });
+  if (!owner) return;
+  let uri: vscode.Uri | undefined;
+  for (const location of CODEOWNERS_LOCATIONS) {
+    const candidate = vscode.Uri.joinPath(folder, location);
+    if (await exists(candidate)) {
+      uri = candidate;
+      break;
+    }
+  }
+  uri ??= vscode.Uri.joinPath(folder, '.github', 'CODEOWNERS');
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { ignoreIfExists: true });
+  await vscode.workspace.applyEdit(edit);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  const separator = document.getText().length > 0 && !document.getText().endsWith('\n') ? '\n' : '';
+  const append = new vscode.WorkspaceEdit();
+  append.insert(uri, end, `${separator}${pattern} ${owner.trim().split(/\s+/).join(' ')}\n`);
+  await vscode.workspace.applyEdit(append);
+  await document.save();
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(document.lineCount - 2, 0, document.lineCount - 2, 0), preview: true });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
