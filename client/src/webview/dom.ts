@@ -32,6 +32,13 @@ export function linkButton(label: string, onClick: () => void, title?: string): 
   return h('button', { class: 'link', title: title ?? label, attrs: { type: 'button' }, onClick }, label);
 }
 
+/** A path that may wrap after each `/` rather than mid-name in a narrow sidebar. */
+export function pathText(path: string): HTMLElement {
+  const span = h('span', { class: 'path' });
+  path.split('/').forEach((part, index, parts) => append(span, [part + (index < parts.length - 1 ? '/' : ''), index < parts.length - 1 && h('wbr')]));
+  return span;
+}
+
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
