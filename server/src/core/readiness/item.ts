@@ -1,22 +1,10 @@
-import type { RuleId } from '../rules';
-import type { Category } from '../rules';
-import type { Evidence, ItemStatus, ReadinessAction, ReadinessItem } from './types';
+import type { Category, RuleId } from '../rules';
+import type { Evidence, ReadinessAction, ReadinessItem } from './types';
 import type { SiteView, WorkspaceView } from './workspace';
 
 export const MAX_EVIDENCE = 25;
 
-export interface ItemFields {
-  id: string;
-  category: Category;
-  title: string;
-  status: ItemStatus;
-  summary: string;
-  counts?: { passing: number; total: number };
-  evidence?: Evidence[];
-  toPass?: string;
-  action?: ReadinessAction;
-  ruleId?: RuleId;
-}
+export type ItemFields = Omit<ReadinessItem, 'evidence' | 'moreEvidence'> & { evidence?: Evidence[] };
 
 /** An item with its evidence capped: the sidebar and the report show the first ones and count the rest. */
 export function item(fields: ItemFields): ReadinessItem {
@@ -84,6 +72,11 @@ function headline(message: string | undefined): string | undefined {
     else if (depth === 0 && (char === ':' || char === '.') && message[i + 1] === ' ') return message.slice(0, i);
   }
   return message.replace(/\.$/, '');
+}
+
+/** An item that passes when the workspace holds something (an eval suite, a manifest): what was found is the evidence. */
+export function presence(fields: Omit<ItemFields, 'status' | 'summary' | 'evidence'>, evidence: Evidence[], found: string, missing: string): ReadinessItem {
+  return item({ ...fields, status: evidence.length > 0 ? 'pass' : 'fail', summary: evidence.length > 0 ? found : missing, evidence });
 }
 
 /** An item that passes when a declaration exists in the config. */

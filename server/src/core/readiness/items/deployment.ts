@@ -1,4 +1,4 @@
-import { item, siteShare, withoutFinding } from '../item';
+import { item, presence, siteShare, withoutFinding } from '../item';
 import { deployEvidence } from '../signals';
 import { costItem } from './cost';
 import type { ReadinessItem } from '../types';
@@ -46,13 +46,15 @@ function boundsItem(view: WorkspaceView): ReadinessItem {
 
 function manifestsItem(view: WorkspaceView): ReadinessItem {
   const evidence = deployEvidence(view);
-  return item({
-    id: 'D.manifests',
-    category: 'D',
-    title: 'Container, CI and deploy manifests',
-    status: evidence.length > 0 ? 'pass' : 'fail',
-    summary: evidence.length > 0 ? `${evidence.length} manifest${evidence.length === 1 ? '' : 's'}` : 'No Dockerfile, CI workflow or deploy manifest found.',
+  return presence(
+    {
+      id: 'D.manifests',
+      category: 'D',
+      title: 'Container, CI and deploy manifests',
+      toPass: 'Add how the service is built and shipped: a Dockerfile, a CI workflow, or the platform\'s manifest (vercel.json, fly.toml, k8s/…).',
+    },
     evidence,
-    toPass: 'Add how the service is built and shipped: a Dockerfile, a CI workflow, or the platform\'s manifest (vercel.json, fly.toml, k8s/…).',
-  });
+    `${evidence.length} manifest${evidence.length === 1 ? '' : 's'}`,
+    'No Dockerfile, CI workflow or deploy manifest found.',
+  );
 }

@@ -1,4 +1,4 @@
-import { item, siteShare, withoutFinding } from '../item';
+import { item, presence, siteShare, withoutFinding } from '../item';
 import { metricsEvidence, tracingEvidence } from '../signals';
 import type { ReadinessItem } from '../types';
 import type { WorkspaceView } from '../workspace';
@@ -15,15 +15,17 @@ export function observabilityItems(view: WorkspaceView): ReadinessItem[] {
       ...withoutFinding('AIR004'),
       toPass: 'log model, request id and token usage after each call (AIR004 quick fix).',
     }),
-    item({
-      id: 'O.tracing',
-      category: 'O',
-      title: 'Tracing present',
-      status: tracing.length > 0 ? 'pass' : 'fail',
-      summary: tracing.length > 0 ? [...new Set(tracing.map((entry) => entry.label))].slice(0, 4).join(', ') : 'No tracing library or telemetry set up (OpenTelemetry, Langfuse, LangSmith, Helicone…).',
-      evidence: tracing,
-      toPass: 'Trace model calls: OpenTelemetry, Langfuse, LangSmith, Helicone, or the Vercel AI SDK\'s experimental_telemetry.',
-    }),
+    presence(
+      {
+        id: 'O.tracing',
+        category: 'O',
+        title: 'Tracing present',
+        toPass: 'Trace model calls: OpenTelemetry, Langfuse, LangSmith, Helicone, or the Vercel AI SDK\'s experimental_telemetry.',
+      },
+      tracing,
+      [...new Set(tracing.map((entry) => entry.label))].slice(0, 4).join(', '),
+      'No tracing library or telemetry set up (OpenTelemetry, Langfuse, LangSmith, Helicone…).',
+    ),
     item({
       id: 'O.metrics',
       category: 'O',

@@ -1,4 +1,4 @@
-import { item, siteShare, withoutFinding } from '../item';
+import { presence, siteShare, withoutFinding } from '../item';
 import { evalEvidence } from '../signals';
 import type { ReadinessItem } from '../types';
 import type { SiteView, WorkspaceView } from '../workspace';
@@ -45,13 +45,15 @@ function hasFallback({ site }: SiteView): boolean {
 
 function evalsItem(view: WorkspaceView): ReadinessItem {
   const evidence = evalEvidence(view);
-  return item({
-    id: 'R.evals',
-    category: 'R',
-    title: 'Eval suite present',
-    status: evidence.length > 0 ? 'pass' : 'fail',
-    summary: evidence.length > 0 ? `${evidence.length} eval file${evidence.length === 1 ? '' : 's'} or test${evidence.length === 1 ? '' : 's'} of AI modules` : 'No evals: no promptfoo config, evals folder, or tests importing the modules that call models.',
+  return presence(
+    {
+      id: 'R.evals',
+      category: 'R',
+      title: 'Eval suite present',
+      toPass: 'Add an eval suite (promptfooconfig.yaml, an evals/ folder) or tests that exercise the modules calling models.',
+    },
     evidence,
-    toPass: 'Add an eval suite (promptfooconfig.yaml, an evals/ folder) or tests that exercise the modules calling models.',
-  });
+    `${evidence.length} eval file${evidence.length === 1 ? '' : 's'} or test${evidence.length === 1 ? '' : 's'} of AI modules`,
+    'No evals: no promptfoo config, evals folder, or tests importing the modules that call models.',
+  );
 }
