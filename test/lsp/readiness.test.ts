@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { InventoryResult, ReadinessResult } from '../../server/src/protocol';
 import { byRule, LspClient } from './lspClient';
 
@@ -80,6 +81,8 @@ describe('language server: workspace readiness and inventory', () => {
     const rows = (await inventory())?.inventory.rows;
     assert.deepEqual(rows?.find((row) => row.file === 'app/route.ts')?.owners, ['@web-team']);
     assert.equal(rows?.find((row) => row.file === 'app/route.ts')?.ownerSource, 'inline');
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 30 } });
+    assert.match((hover.contents as MarkupContent).value, /Owner: `@web-team` \(an @owner tag, route\.ts:1\)/);
   });
 
   it('picks up a file created on disk once the client reports it', async () => {

@@ -88,6 +88,7 @@ describe('language server over stdio', () => {
     assert.match(text, /Timeout: 30 s \(set on this call\)/);
     assert.match(text, /Retries: 2 \(SDK default, not set in code\)/);
     assert.match(text, /new OpenAI\(\) from 'openai'/);
+    assert.match(text, /Owner: none declared/);
   });
 
   it('fix-all applies every preferred fix in one edit', async () => {

@@ -24,6 +24,14 @@ function describeRetries(setting: EffectiveSetting): string {
   return `${value} (${SOURCE_WORDS[setting.source]})`;
 }
 
+const OWNER_SOURCES = { inline: 'an @owner tag', config: 'a .prodready.json ownership rule', codeowners: 'CODEOWNERS' } as const;
+
+function describeOwner(site: CallSite): string {
+  if (!site.owner) return 'none declared';
+  const where = `${site.owner.declaredAt.file.replace(/\\/g, '/').split('/').pop()}:${site.owner.declaredAt.line}`;
+  return `${site.owner.owners.map((owner) => `\`${owner}\``).join(', ')} (${OWNER_SOURCES[site.owner.source]}, ${where})`;
+}
+
 /** What the hover on a call site says: the SDK, where its timeout and retries come from, how it was found. */
 export function hoverMarkdown(site: CallSite): string {
   const sdk = sdkFacts(site.sdk, site.module);
@@ -36,5 +44,6 @@ export function hoverMarkdown(site: CallSite): string {
     `- Retries: ${describeRetries(site.effective.retries)}`,
     `- Recognised by: ${site.recognizedBy.replace(/`/g, "'")}`,
     ...(site.client ? [`- Client: \`${site.client.constructorName}\` from \`${site.client.module}\``] : []),
+    `- Owner: ${describeOwner(site)}`,
   ].join('\n');
 }
