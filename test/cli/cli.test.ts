@@ -214,7 +214,7 @@ describe('prodready check: readiness', () => {
     assert.match(stdout, /^# Production readiness: svc\n/);
     assert.match(stdout, /\| Success metrics \(KPIs\) declared \| ✅ pass \| deflection \(30%\) \| \[svc\/\.prodready\.json:1\]/);
     assert.match(stdout, /\| Container, CI and deploy manifests \| ✅ pass \| 1 manifest \| \[svc\/Dockerfile\]\(svc\/Dockerfile\)/);
-    assert.match(stdout, /\| \[svc\/app\/route\.ts:5\]\(svc\/app\/route\.ts#L5\) \| OpenAI \| responses\.create \| gpt-4o \| @api-team \(config\) \|/);
+    assert.match(stdout, /\| \[svc\/app\/route\.ts:5\]\(svc\/app\/route\.ts#L5\) \| OpenAI \| chat \| responses\.create \| gpt-4o \| @api-team \(config\) \|/);
     assert.match(stdout, /- \*\*@data-team\*\* \(codeowners\): 1 call site: \[svc\/jobs\/nightly\.ts:5\]/);
     assert.match(stdout, /\| Cost \| - \| - \| - \| - \| ⚠️ not assigned \|/);
   });

@@ -112,6 +112,7 @@ describe('readiness webview in Chromium', { skip, timeout: 120_000 }, () => {
     const messages = (await posted()) as { type: string; file?: string; line?: number }[];
     assert.deepEqual(messages.at(-1), { type: 'open', file: `src/${HOSTILE_FILE}.ts`, line: 4, column: 26 });
 
+    assert.match(await page.locator('tr.site[data-file="src/web/anthropic.ts"] td').first().innerText(), /chat · messages\.create in tag\(\)/);
     await page.locator('input[type=search]').fill('anthropic');
     assert.equal(await page.locator('tr.site').count(), 1);
     await page.locator('input[type=search]').fill('');

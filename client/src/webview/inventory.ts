@@ -48,7 +48,7 @@ function rowOf(row: InventoryRow): HTMLElement {
   const tr = h(
     'tr',
     { class: 'site', attrs: { tabindex: '0', role: 'button', 'data-file': row.file, 'aria-label': `Open ${row.file} line ${row.line}` }, onClick: open },
-    h('td', {}, h('span', { class: 'file' }, pathText(`${row.file}:${row.line}`)), h('div', { class: 'muted' }, row.api + (row.enclosingFunction ? ` in ${row.enclosingFunction}()` : ''))),
+    h('td', {}, h('span', { class: 'file' }, pathText(`${row.file}:${row.line}`)), h('div', { class: 'muted' }, `${row.operation}${row.streaming ? ' (stream)' : ''} · ${row.api}${row.enclosingFunction ? ` in ${row.enclosingFunction}()` : ''}`)),
     h('td', {}, row.model ?? '—', h('div', { class: 'muted' }, row.provider)),
     h('td', { class: row.owners.length === 0 ? 'unowned' : '' }, row.owners.length > 0 ? row.owners.join(', ') : 'unowned'),
     h('td', { class: `count${worst ? ` severity-${worst}` : ''}`, title: row.findings.map((finding) => `${finding.ruleId} ${finding.message}`).join('\n') }, String(row.findings.length)),

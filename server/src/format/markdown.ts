@@ -36,11 +36,11 @@ export function formatMarkdown(report: ReadinessReport, inventory: Inventory, he
   out.push('## AI inventory', '');
   if (inventory.rows.length === 0) out.push('No AI call sites found.', '');
   else {
-    out.push('| Call site | Provider | API | Model | Owner | Open findings |', '|---|---|---|---|---|---|');
+    out.push('| Call site | Provider | Operation | API | Model | Owner | Open findings |', '|---|---|---|---|---|---|---|');
     for (const row of inventory.rows) {
       const findings = [...new Set(row.findings.map((finding) => finding.ruleId))].join(', ') || 'none';
       const owner = row.owners.length > 0 ? `${row.owners.map(md).join(', ')} (${row.ownerSource})` : '**unowned**';
-      out.push(`| ${link({ label: '', file: row.file, line: row.line })} | ${md(row.provider)} | ${md(row.api)} | ${row.model ? md(row.model) : '-'} | ${owner} | ${findings} |`);
+      out.push(`| ${link({ label: '', file: row.file, line: row.line })} | ${md(row.provider)} | ${row.operation}${row.streaming ? ' (stream)' : ''} | ${md(row.api)} | ${row.model ? md(row.model) : '-'} | ${owner} | ${findings} |`);
     }
     out.push('');
   }
