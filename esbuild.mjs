@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI; `--production` minifies, `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -39,6 +39,11 @@ const contexts = await Promise.all([
   esbuild.context({ ...testBuild, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.js' }),
   esbuild.context({ ...testBuild, entryPoints: ['test/eval/corpus.ts'], outfile: 'out/eval.js' }),
 ]);
+
+// The Python parser's WebAssembly ships next to the server and CLI bundles.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+copyFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm');
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));

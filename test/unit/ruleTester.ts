@@ -1,8 +1,11 @@
 // RuleTester in the ESLint style: valid and invalid tables per rule, every fix applied, re-parsed and
 // type-checked against the real SDK typings installed as devDependencies.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import { analyzeText, extractFacts } from '../../server/src/core/analyze';
 import { ProjectIndex } from '../../server/src/core/project/projectIndex';
@@ -12,7 +15,13 @@ import { rules, type Finding, type RuleId, type Severity } from '../../server/sr
 import { LineIndex } from '../../server/src/core/text';
 import { codeOwnersPattern, parseCodeOwners } from '../../server/src/core/ownership/codeowners';
 import type { OwnershipSources } from '../../server/src/core/ownership/owners';
+import { loadPythonParser } from '../../server/src/node/python';
 import { REPO_ROOT } from '../repoRoot';
+
+before(async () => {
+  const problem = await loadPythonParser();
+  if (problem) throw new Error(`the Python parser did not load: ${problem}`);
+});
 
 export interface ValidCase {
   name?: string;
@@ -55,6 +64,7 @@ interface FixedProgram {
 }
 
 const typecheckQueue: FixedProgram[] = [];
+const pythonQueue: FixedProgram[] = [];
 
 function caseName(test: ValidCase, index: number): string {
   return test.name ?? `#${index + 1}: ${test.code.trim().split('\n').find((line) => /create|stream|generate|new |embed/.test(line))?.trim().slice(0, 70) ?? ''}`;
@@ -165,7 +175,8 @@ export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid
             assert.ok(syntaxErrors(filename, fixed) <= before, `fix "${fix.title}" introduced a syntax error:\n${fixed}`);
             assertOnlyInserts(test.code, fix.edits);
             if (test.typecheck !== false) {
-              typecheckQueue.push({ label: `${ruleId} ${name} — fix ${fixIndex + 1} "${fix.title}"`, before: test.code, after: fixed, filename });
+              const queue = filename.endsWith('.py') ? pythonQueue : typecheckQueue;
+              queue.push({ label: `${ruleId} ${name} — fix ${fixIndex + 1} "${fix.title}"`, before: test.code, after: fixed, filename });
             }
           });
         }
@@ -183,8 +194,11 @@ export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid
   if (!rules[ruleId].meta.fixable) return;
   describe(`${ruleId} fixes`, () => {
     it('every fix type-checks against the SDK typings wherever the original did', () => {
-      assert.ok(typecheckQueue.length > 0, 'no fix was collected for type-checking');
-      typecheckFixes(typecheckQueue.splice(0));
+      assert.ok(typecheckQueue.length + pythonQueue.length > 0, 'no fix was collected for checking');
+      if (typecheckQueue.length > 0) typecheckFixes(typecheckQueue.splice(0));
+    });
+    it('every Python fix compiles (python3 -m py_compile) wherever the original did', { skip: !hasPython() && !process.env.CI && 'python3 is not installed' }, () => {
+      compilePythonFixes(pythonQueue.splice(0));
     });
   });
 }
@@ -235,4 +249,28 @@ function typecheckFixes(programs: FixedProgram[]): void {
   }
   // Guards the harness itself: if nothing type-checks, module resolution of the SDKs is broken.
   assert.ok(cleanBefore > 0, 'no fixture type-checked before its fix: are the SDK devDependencies installed?');
+}
+
+function hasPython(): boolean {
+  return spawnSync('python3', ['--version']).status === 0;
+}
+
+/** `python3 -m py_compile` on each fixed program whose original compiled: a fix must not break the file. */
+function compilePythonFixes(programs: FixedProgram[]): void {
+  if (programs.length === 0) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-py-'));
+  try {
+    const compiles = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return spawnSync('python3', ['-m', 'py_compile', file], { encoding: 'utf8' });
+    };
+    programs.forEach((program, index) => {
+      if (compiles(`case${index}_before.py`, program.before).status !== 0) return;
+      const after = compiles(`case${index}_after.py`, program.after);
+      assert.equal(after.status, 0, `${program.label}: the fix does not compile:\n${after.stderr}\n${program.after}`);
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -4,6 +4,9 @@ import type { ProdreadyConfig, RuleLevel } from './config';
 import { defaultConfig } from './config';
 import { createTypeScriptFixer } from './extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from './extract/typescript/extractor';
+import { extractPython, type PythonExtractOptions } from './extract/python/extractor';
+import { createPythonFixer } from './extract/python/fixer';
+import { parsePython, pythonParserReady, type PyTree } from './extract/python/parser';
 import type { LanguageFixer } from './fixes';
 import type { CallSite, FileFacts, ImportResolver, Language, Span } from './model';
 import { rules } from './rules';
@@ -29,7 +32,7 @@ export interface FileAnalysis {
   lines: LineIndex;
 }
 
-export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'binary' } | { kind: 'unsupported' };
+export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'binary' } | { kind: 'unsupported' } | { kind: 'parser-unavailable' };
 
 export interface AnalyzeOptions {
   config?: ProdreadyConfig;
@@ -43,18 +46,23 @@ export interface AnalyzeOptions {
   resolveImport?: ImportResolver;
   /** CODEOWNERS and config ownership rules; inline `@owner` tags are read from the file itself. */
   ownership?: OwnershipSources;
+  /** The previous parse of this (Python) document: the new text is parsed incrementally from it, and it is updated. */
+  previousParse?: PythonParse;
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 
 export function languageOf(file: string): Language | undefined {
   if (TS_EXTENSIONS.test(file)) return /\.[cm]?jsx?$/i.test(file) ? 'js' : 'ts';
+  if (/\.py$/i.test(file)) return 'python';
   return undefined;
 }
 
 /** Why a file is not analysed, or undefined when it is. Checked before parsing. */
 export function skipReason(file: string, text: string): SkipReason | undefined {
-  if (!languageOf(file)) return { kind: 'unsupported' };
+  const language = languageOf(file);
+  if (!language) return { kind: 'unsupported' };
+  if (language === 'python' && !pythonParserReady()) return { kind: 'parser-unavailable' };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_FILE_BYTES) return { kind: 'too-large', bytes };
   if (text.slice(0, 8000).includes('\u0000')) return { kind: 'binary' };
@@ -69,6 +77,8 @@ export function describeSkip(file: string, reason: SkipReason): string {
       return `${file}: skipped, it looks binary.`;
     case 'unsupported':
       return `${file}: skipped, not a language prodready reads.`;
+    case 'parser-unavailable':
+      return `${file}: skipped, the Python parser (tree-sitter WebAssembly) could not be loaded.`;
   }
 }
 
@@ -78,18 +88,41 @@ export function extractFacts(
   config: ProdreadyConfig = defaultConfig(),
   lines = new LineIndex(text),
   resolveImport?: ImportResolver,
+  previous?: PythonParse,
 ): FileFacts {
-  const facts = extractTypeScript(file, parseTypeScript(file, text), { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport });
+  const options = { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport };
+  const facts = languageOf(file) === 'python' ? extractPythonText(file, text, options, previous) : extractTypeScript(file, parseTypeScript(file, text), options);
   return { ...facts, suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
+}
+
+/** A Python file's last parse, kept by an editor session so the next keystroke parses incrementally. */
+export interface PythonParse {
+  text: string;
+  tree: PyTree;
+}
+
+function extractPythonText(file: string, text: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
+  const tree = parsePython(text, previous);
+  try {
+    return extractPython(file, tree, options);
+  } finally {
+    // The caller keeps its own tree for the next incremental parse; this one is freed here.
+    if (previous) {
+      previous.tree.delete();
+      previous.tree = tree.copy();
+      previous.text = text;
+    }
+    tree.delete();
+  }
 }
 
 /** Extract, run every enabled rule, drop suppressed findings. Pure: no I/O. */
 export function analyzeText(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
-  const facts = extractFacts(file, text, config, lines, options.resolveImport);
+  const facts = extractFacts(file, text, config, lines, options.resolveImport, options.previousParse);
   for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
-  const fixer = createTypeScriptFixer(text);
+  const fixer = facts.language === 'python' ? createPythonFixer(text, facts.moduleNames) : createTypeScriptFixer(text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { findings, failures } = runRules(facts, fixer, config, options, today);
   return {
@@ -137,7 +170,8 @@ function runRules(
 /** The configured audit logger when this file can reach it, otherwise the console. */
 function auditCallIn(facts: FileFacts, config: ProdreadyConfig): RuleContext['auditCall'] {
   const root = config.audit.call.split('.')[0];
-  if (root === 'console' || facts.moduleNames.has(root)) return { call: config.audit.call, style: config.audit.style };
+  if (facts.moduleNames.has(root) || (root === 'console' && facts.language !== 'python')) return { call: config.audit.call, style: config.audit.style };
+  if (facts.language === 'python') return { call: facts.moduleNames.has('logger') ? 'logger.info' : 'logging.info', style: 'message-first' };
   return { call: 'console.info', style: 'message-first' };
 }
 
@@ -174,7 +208,7 @@ function contextFor(
     redactorInScope: config.privacy.redactors.find((name) => facts.moduleNames.has(name)),
     fixer,
     clients: facts.clients,
-    sdkFacts: (site: { sdk: string; module?: string }) => sdkFacts(site.sdk, site.module),
+    sdkFacts: (site: { sdk: string; module?: string; language?: Language }) => sdkFacts(site.sdk, site.module, site.language),
     apiFacts: (site: CallSite) => apiFactsOf(site),
     report: (report: Report) => sink.push(toFinding(rule, severity, facts.file, subject ?? report.span, report)),
     at(next: Span | undefined) {

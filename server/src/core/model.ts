@@ -68,6 +68,8 @@ export type OptionTarget =
       indent: string;
       lastEntryEnd?: number;
       trailingComma: boolean;
+      /** How entries are written: `name: value` (TS objects), `name=value` (Python keyword arguments), `"name": value` (Python dicts). */
+      syntax?: 'object' | 'kwargs' | 'dict';
     }
   | { kind: 'missing-argument'; insertAt: number; needsSeparator: boolean; indent: string };
 

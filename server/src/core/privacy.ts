@@ -71,4 +71,4 @@ export function piiHintsForLiteral(text: string): string[] {
   return hints;
 }
 
-export const defaultRedactors = ['redact', 'redactPII', 'redactPii', 'mask', 'maskPII', 'scrub', 'scrubPII', 'anonymize', 'anonymise', 'pseudonymize'];
+export const defaultRedactors = ['redact', 'redactPII', 'redactPii', 'mask', 'maskPII', 'scrub', 'scrubPII', 'anonymize', 'anonymise', 'pseudonymize', 'redact_pii', 'mask_pii', 'scrub_pii'];

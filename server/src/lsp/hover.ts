@@ -34,7 +34,7 @@ function describeOwner(site: CallSite): string {
 
 /** What the hover on a call site says: the SDK, where its timeout and retries come from, how it was found. */
 export function hoverMarkdown(site: CallSite): string {
-  const sdk = sdkFacts(site.sdk, site.module);
+  const sdk = sdkFacts(site.sdk, site.module, site.language);
   const model = site.model?.value ? `\`${site.model.value}\`` : site.model?.dynamic ? 'set at run time' : 'not given';
   return [
     `**prodready** · ${sdk?.displayName ?? site.sdk} \`${site.api}\` (${site.operation}${site.streaming ? ', streaming' : ''})`,

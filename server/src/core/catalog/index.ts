@@ -8,6 +8,8 @@ import { langchainFacts } from './langchain';
 import { mistralFacts } from './mistral';
 import { ollamaFacts } from './ollama';
 import { openaiFacts } from './openai';
+import type { Language } from '../model';
+import { pythonCatalog, pythonHttpClients } from './python';
 import type { ApiFacts, ClientFacts, ModelProviderFacts, SdkFacts } from './types';
 import { vercelAiFacts } from './vercelAi';
 
@@ -37,6 +39,8 @@ export interface ModuleExports {
 
 /** Import specifier → what it exports that matters to us; built once, read on every keystroke. */
 export const catalogByModule: ReadonlyMap<string, ModuleExports> = buildModuleIndex(sdkCatalog);
+/** The same for Python import paths (`openai`, `langchain_openai`, `google.genai`). */
+export const pythonCatalogByModule: ReadonlyMap<string, ModuleExports> = buildModuleIndex(pythonCatalog);
 
 function buildModuleIndex(entries: readonly SdkFacts[]): Map<string, ModuleExports> {
   const index = new Map<string, ModuleExports>();
@@ -64,7 +68,7 @@ function buildModuleIndex(entries: readonly SdkFacts[]): Map<string, ModuleExpor
 }
 
 const clientApiIndex = new Map<SdkFacts, Map<string, ApiFacts>>(
-  [...sdkCatalog, ...httpClients].map((sdk) => [sdk, new Map(sdk.clientApis.map((api) => [api.path, api]))]),
+  [...sdkCatalog, ...httpClients, ...pythonCatalog, ...pythonHttpClients].map((sdk) => [sdk, new Map(sdk.clientApis.map((api) => [api.path, api]))]),
 );
 
 /**
@@ -94,14 +98,15 @@ export function findClientApi(sdk: SdkFacts, path: string): ApiFacts | undefined
   return clientApiIndex.get(sdk)?.get(path);
 }
 
-/** Facts by the SDK id and, where one id covers several packages (Google), the module a client came from. */
-export function sdkFacts(id: string, module?: string): SdkFacts | undefined {
-  const candidates = id === 'http' ? httpClients : sdkCatalog;
+/** Facts by the SDK id, the language and, where one id covers several packages (Google, HTTP clients), the module. */
+export function sdkFacts(id: string, module?: string, language?: Language): SdkFacts | undefined {
+  const python = language === 'python';
+  const candidates = id === 'http' ? (python ? pythonHttpClients : httpClients) : python ? pythonCatalog : sdkCatalog;
   return candidates.find((sdk) => sdk.sdk === id && (module === undefined || sdk.modules.includes(module))) ?? candidates.find((sdk) => sdk.sdk === id);
 }
 
 /** The catalog entry for the API a call site calls. */
-export function apiFactsOf(site: { sdk: string; module?: string; api: string }): ApiFacts | undefined {
-  const sdk = sdkFacts(site.sdk, site.module);
+export function apiFactsOf(site: { sdk: string; module?: string; api: string; language?: Language }): ApiFacts | undefined {
+  const sdk = sdkFacts(site.sdk, site.module, site.language);
   return sdk && (findClientApi(sdk, site.api) ?? findCommandApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
 }

@@ -52,6 +52,8 @@ export interface ClientFacts {
   keyOptions: string[];
   /** The constructor takes the key as a positional argument (`new GoogleGenerativeAI(key)`). */
   keyArgument?: number;
+  /** A factory that builds clients of many services, this one named by its first argument (`boto3.client("bedrock-runtime")`). */
+  service?: string;
   keyEnv: string;
   provider: string;
 }

@@ -19,7 +19,7 @@ function rowOf(view: WorkspaceView, { site, analysis, ref, findings }: SiteView)
     line: ref.line,
     column: ref.column,
     sdk: site.sdk,
-    provider: sdkFacts(site.sdk, site.module)?.displayName ?? site.sdk,
+    provider: sdkFacts(site.sdk, site.module, site.language)?.displayName ?? site.sdk,
     api: site.api,
     operation: site.operation,
     streaming: site.streaming,

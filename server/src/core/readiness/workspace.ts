@@ -87,7 +87,7 @@ export class WorkspaceView {
 
 /** `OpenAI chat.completions.create (gpt-4o) in answer()`. */
 export function describeSite(site: CallSite): string {
-  const sdk = sdkFacts(site.sdk, site.module)?.displayName ?? site.sdk;
+  const sdk = sdkFacts(site.sdk, site.module, site.language)?.displayName ?? site.sdk;
   const model = site.model?.value ? ` (${site.model.value})` : '';
   const where = site.enclosingFunction ? ` in ${site.enclosingFunction}()` : '';
   return `${sdk} ${site.api}${model}${where}`;

@@ -1,6 +1,7 @@
 import type { FixProposal, Rule } from './types';
 
-const HELPER = 'redactPII';
+/** The redaction function a fix creates, named in each language's style. */
+const HELPER = { ts: 'redactPII', js: 'redactPII', python: 'redact_pii' } as const;
 
 export const air005PiiInPrompt: Rule = {
   meta: {
@@ -36,8 +37,8 @@ export const air005PiiInPrompt: Rule = {
         ? { messageId: 'wrap', data: { redactor: existing }, edits: context.fixer.wrapInCall(input.span, existing) }
         : {
             messageId: 'createAndWrap',
-            data: { redactor: HELPER },
-            edits: [...context.fixer.wrapInCall(input.span, HELPER), ...context.fixer.addRedactor(HELPER)],
+            data: { redactor: HELPER[site.language] },
+            edits: [...context.fixer.wrapInCall(input.span, HELPER[site.language]), ...context.fixer.addRedactor(HELPER[site.language])],
           };
       context.report({ messageId: 'pii', data: { hints: input.piiHints.join(', ') }, span: input.span, fixes: [fix] });
     }

@@ -1,7 +1,7 @@
 import type { ApiFacts, SdkFacts } from '../catalog';
 import type { ModelRegistry } from '../catalog/modelRegistry';
 import type { LanguageFixer, TextEdit } from '../fixes';
-import type { CallSite, ClientConstruction, FileFacts, Span } from '../model';
+import type { CallSite, ClientConstruction, FileFacts, Language, Span } from '../model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Category = 'P' | 'R' | 'O' | 'D' | 'U';
@@ -71,7 +71,7 @@ export interface RuleContext {
   readonly fixer: LanguageFixer;
   /** The clients built in this file. */
   readonly clients: readonly ClientConstruction[];
-  sdkFacts(site: { sdk: string; module?: string }): SdkFacts | undefined;
+  sdkFacts(site: { sdk: string; module?: string; language?: Language }): SdkFacts | undefined;
   apiFacts(site: CallSite): ApiFacts | undefined;
   report(report: Report): void;
 }

@@ -38,7 +38,9 @@ import {
   type ConstantLookup,
 } from './options';
 import { readExports } from './exports';
-import { calleeName, classifyCatch, isValidator, loggerMatcher, mentionsIn, type CallRecord, type FunctionRecords, type LoggerMatcher } from './handling';
+import { loggerMatcher, type LoggerMatcher } from '../loggers';
+import { wrappedCallOf } from '../wrapped';
+import { calleeName, classifyCatch, isValidator, mentionsIn, type CallRecord, type FunctionRecords } from './handling';
 import { accessRoot, PromptReader, type SourceOf } from './prompt';
 import { indentAt } from '../../text';
 import { declareClassMember, declareImport, declareParameter, declareVariable, ScopeIndex, type Declaration } from './scope';
@@ -1416,12 +1418,6 @@ function typeReferenceName(type: ts.TypeNode | undefined): string | undefined {
 }
 
 /** The call a wrapper makes, as its callers see it; a wrapper of a wrapper passes the innermost call on. */
-function wrappedCallOf(site: CallSite): WrappedCall {
-  if (site.wraps) return site.wraps;
-  const { file, span, sdk, api, operation, streaming, effective, guarded } = site;
-  return { file, span, sdk, api, operation, streaming, model: site.model?.value, effective, guarded, audited: site.logged.audit };
-}
-
 /** The identifier a callee starts from: `ask` for `ask(…)`, `ai` for `ai.ask(…)`. */
 function rootName(callee: ts.Expression): string {
   let node = callee;

@@ -1,18 +1,6 @@
 import type { CatchHandling } from '../../model';
 import { ts } from './ts';
-
-/** Decides whether a callee is a logger the project counts (`logger.*`, `console.info`). */
-export type LoggerMatcher = (callee: string) => boolean;
-
-export function loggerMatcher(patterns: readonly string[]): LoggerMatcher {
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const pattern of patterns) {
-    if (pattern.endsWith('.*')) prefixes.push(pattern.slice(0, -1));
-    else exact.add(pattern);
-  }
-  return (callee) => exact.has(callee) || prefixes.some((prefix) => callee.startsWith(prefix));
-}
+import type { LoggerMatcher } from '../loggers';
 
 /** `logger.info`, `this.log.warn`, `JSON.parse`: the dotted name of a callee, without reading source text. */
 export function calleeName(expression: ts.Expression): string | undefined {

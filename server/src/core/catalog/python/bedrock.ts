@@ -1,0 +1,27 @@
+import { body, client } from '../refs';
+import type { SdkFacts } from '../types';
+
+const model = body('modelId');
+const converseBound = { accepted: [body('inferenceConfig.maxTokens')], preferred: body('inferenceConfig.maxTokens') };
+
+/** boto3 `bedrock-runtime`: botocore's read timeout of 60 s; retries by the configured retry mode. */
+export const bedrockPythonFacts: SdkFacts = {
+  sdk: 'bedrock',
+  displayName: 'Bedrock',
+  modules: ['boto3'],
+  clients: [{ exportName: 'client', service: 'bedrock-runtime', displayName: 'boto3 bedrock-runtime', keyOptions: ['aws_secret_access_key'], keyEnv: 'AWS_SECRET_ACCESS_KEY', provider: 'aws' }],
+  clientApis: [
+    { path: 'converse', operation: 'chat', outputBound: converseBound, model, auditFields: { requestId: 'ResponseMetadata', usage: 'usage' }, prompt: { messages: 'messages', system: ['system'] } },
+    { path: 'converse_stream', operation: 'chat', streaming: true, outputBound: converseBound, model, prompt: { messages: 'messages', system: ['system'] } },
+    { path: 'invoke_model', operation: 'chat', model },
+    { path: 'invoke_model_with_response_stream', operation: 'chat', streaming: true, model },
+  ],
+  functionApis: [],
+  modelProviders: [],
+  timeout: { durations: [client('config.read_timeout')], unit: 's', default: 60_000, signals: [], clientFix: client('config.read_timeout') },
+  retries: { options: [client('config.retries.max_attempts'), client('config.retries.total_max_attempts')], default: 'unknown', counts: 'attempts' },
+  auditOptions: [],
+  errorOptions: [],
+  structuredOutput: 'a tool with an input schema in toolConfig, then pydantic validation of the tool input',
+  factsFrom: 'botocore config: read_timeout 60 s, connect_timeout 60 s',
+};

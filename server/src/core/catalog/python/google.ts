@@ -1,0 +1,28 @@
+import { body, client } from '../refs';
+import type { ApiFacts, SdkFacts } from '../types';
+
+const bound = { accepted: [body('config.max_output_tokens')], preferred: body('config.max_output_tokens') };
+const model = body('model');
+const generate = (path: string, streaming: boolean): ApiFacts => ({ path, operation: 'chat', streaming, outputBound: bound, model, prompt: { user: ['contents'], system: ['config.system_instruction'] } });
+
+/** google-genai: `http_options.timeout` (ms) and `retry_options` are unset by default: no timeout, no retries. */
+export const googleGenAiPythonFacts: SdkFacts = {
+  sdk: 'google-genai',
+  displayName: 'Google GenAI',
+  modules: ['google.genai'],
+  clients: [{ exportName: 'Client', displayName: 'genai.Client', keyOptions: ['api_key'], keyEnv: 'GOOGLE_API_KEY', provider: 'google' }],
+  clientApis: [
+    generate('models.generate_content', false),
+    generate('models.generate_content_stream', true),
+    { path: 'models.embed_content', operation: 'embedding', model },
+    { path: 'models.generate_images', operation: 'image', model },
+  ],
+  functionApis: [],
+  modelProviders: [],
+  timeout: { durations: [client('http_options.timeout'), body('config.http_options.timeout')], unit: 'ms', default: 'none', signals: [], clientFix: client('http_options.timeout') },
+  retries: { options: [client('http_options.retry_options')], default: 0, counts: 'retries' },
+  auditOptions: [],
+  errorOptions: [],
+  structuredOutput: 'config={"response_schema": Model, "response_mime_type": "application/json"}, then response.parsed',
+  factsFrom: 'google-genai types.HttpOptions: timeout and retry_options unset by default',
+};

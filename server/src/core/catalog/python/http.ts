@@ -1,0 +1,45 @@
+import { httpEndpoints } from '../http';
+import { body, client } from '../refs';
+import type { SdkFacts } from '../types';
+
+const shared = { clients: [], functionApis: [], modelProviders: [], clientApis: httpEndpoints, auditOptions: [], errorOptions: [] };
+const structured = 'a JSON schema response format, then a pydantic model_validate';
+const json = (path: string) => body(path);
+
+/** requests: no timeout unless `timeout=` is given (it waits forever); no retries without an adapter. */
+export const requestsFacts: SdkFacts = {
+  ...shared,
+  sdk: 'http',
+  displayName: 'requests',
+  modules: ['requests'],
+  timeout: { durations: [body('timeout')], unit: 's', default: 'none', signals: [], fix: { kind: 'duration', at: body('timeout') } },
+  retries: { options: [], default: 0, counts: 'retries' },
+  structuredOutput: structured,
+  factsFrom: 'requests: no default timeout, no retries',
+};
+
+/** httpx: a 5 s timeout by default (a long generation fails with ReadTimeout); no retries of requests. */
+export const httpxFacts: SdkFacts = {
+  ...shared,
+  sdk: 'http',
+  displayName: 'httpx',
+  modules: ['httpx'],
+  timeout: { durations: [body('timeout'), client('timeout')], unit: 's', default: 5_000, signals: [], fix: { kind: 'duration', at: body('timeout') } },
+  retries: { options: [], default: 0, counts: 'retries' },
+  structuredOutput: structured,
+  factsFrom: 'httpx: timeout 5 s by default, no retries',
+};
+
+/** aiohttp: `ClientTimeout(total=300)` by default; no retries. */
+export const aiohttpFacts: SdkFacts = {
+  ...shared,
+  sdk: 'http',
+  displayName: 'aiohttp',
+  modules: ['aiohttp'],
+  timeout: { durations: [json('timeout'), client('timeout')], unit: 's', default: 300_000, signals: [], fix: { kind: 'duration', at: body('timeout') } },
+  retries: { options: [], default: 0, counts: 'retries' },
+  structuredOutput: structured,
+  factsFrom: 'aiohttp: ClientTimeout total 300 s, no retries',
+};
+
+export const pythonHttpClients: readonly SdkFacts[] = [requestsFacts, httpxFacts, aiohttpFacts];

@@ -1,0 +1,59 @@
+import type { PyNode } from './parser';
+
+// Python name bindings as the extractor needs them: imports, assignments, parameters, functions, and the
+// `self.x` members a class's methods assign. Python scopes are per function, not per block.
+
+export type Binding =
+  | { kind: 'import'; module: string; name: string }
+  | { kind: 'value'; node: PyNode }
+  | { kind: 'param'; node: PyNode; annotation?: PyNode }
+  | { kind: 'function'; fn: FunctionInfo }
+  | { kind: 'class'; cls: ClassInfo };
+
+export interface FunctionInfo {
+  name: string;
+  node: PyNode;
+  scope: Scope;
+  /** Decorators by dotted name (`retry`, `tenacity.retry`, `backoff.on_exception`). */
+  decorators: PyNode[];
+  cls?: ClassInfo;
+  returns: PyNode[];
+  /** Logger calls in the function, with the names their arguments read. */
+  logs: { start: number; end: number; callee: string; mentions: Set<string> }[];
+}
+
+export interface ClassInfo {
+  name: string;
+  /** `self.client = OpenAI()` in any method: `client` → the assigned expression. */
+  members: Map<string, PyNode>;
+  methods: Map<string, FunctionInfo>;
+}
+
+export class Scope {
+  readonly names = new Map<string, Binding>();
+
+  /** The function whose body this is; undefined for the module. */
+  fn: FunctionInfo | undefined;
+
+  constructor(readonly parent: Scope | undefined) {}
+
+  /** Function scopes see their own names, then the enclosing functions' and the module's (class bodies are skipped). */
+  lookup(name: string): Binding | undefined {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
+      const found = scope.names.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The first binding wins for values assigned more than once (`client = None` then `client = OpenAI()` keeps the client). */
+  bind(name: string, binding: Binding): void {
+    const existing = this.names.get(name);
+    if (existing?.kind === 'value' && binding.kind === 'value' && existing.node.type !== 'none') {
+      // Keep a later construction over an earlier placeholder, otherwise the first assignment.
+      if (binding.node.type !== 'call') return;
+      if (existing.node.type === 'call') return;
+    }
+    this.names.set(name, binding);
+  }
+}
