@@ -76,6 +76,8 @@ export function effectiveRetries(facts: SdkFacts, sources: OptionSources): Effec
 }
 
 function withValue(found: { entry: OptionEntry; place: OptionPlace }, scale: number): EffectiveSetting {
+  // An explicit `timeout=None` (Python SDKs) turns the limit off.
+  if (found.entry.value.kind === 'null') return { source: 'none', option: found.entry };
   const value = numberOf(found.entry);
   return { source: sourceOf(found.place), option: found.entry, value: value === undefined ? undefined : value * scale };
 }

@@ -17,7 +17,7 @@ export const air001Timeout: Rule = {
     messages: {
       sdkDefault:
         'No timeout on this {{sdk}} call: it waits up to {{defaultTimeout}} (the SDK default) for a stalled request, and retries multiply that. Set an explicit timeout.',
-      none: 'No timeout on this {{sdk}} call: a stalled request waits with no limit. Pass an abort signal or a timeout.',
+      none: 'No timeout on this {{sdk}} call: a stalled request waits with no limit. {{remedy}}',
       addToCall: 'Add a {{duration}} timeout to this call',
       addToClient: 'Add a {{duration}} timeout to the {{client}} client',
     },
@@ -29,19 +29,23 @@ export const air001Timeout: Rule = {
     if (!facts) return;
     const ms = context.settings.timeoutMs;
     const client = site.client?.constructorName ?? facts.displayName;
-    const data = { sdk: facts.displayName, defaultTimeout: describeDuration(timeout.value), duration: describeDuration(ms), client };
+    const remedy = site.language === 'python' ? 'Set a timeout (or wrap the call in asyncio.wait_for).' : 'Pass an abort signal or a timeout.';
+    const data = { sdk: facts.displayName, defaultTimeout: describeDuration(timeout.value), duration: describeDuration(ms), client, remedy };
     const duration: FixValue = { kind: 'duration', ms, unit: facts.timeout.unit };
     const fixes: FixProposal[] = [];
 
     const fix = facts.timeout.fix;
     const target = fix && targetAt(site, fix.at.place);
-    if (fix && target) {
+    if (timeout.option && timeout.option.value.kind === 'null') {
+      // `timeout=None` written out: replace the None rather than add a second timeout.
+      fixes.push({ messageId: timeout.option.span.start >= site.span.start && timeout.option.span.end <= site.span.end ? 'addToCall' : 'addToClient', edits: context.fixer.setOption(timeout.option, duration) });
+    } else if (fix && target) {
       const value: FixValue = fix.kind === 'duration' ? duration : { kind: 'abort-timeout', ms };
       const edits = addOptionAt(context.fixer, target, fix.at.path, value);
       if (edits.length > 0) fixes.push({ messageId: fix.at.place === 'client' ? 'addToClient' : 'addToCall', edits });
     }
     const clientFix = facts.timeout.clientFix;
-    const clientTarget = clientFix && fix?.at.place !== 'client' ? targetAt(site, clientFix.place) : undefined;
+    const clientTarget = clientFix && fix?.at.place !== 'client' && !timeout.option ? targetAt(site, clientFix.place) : undefined;
     if (clientFix && clientTarget) {
       // Changes every call through that client, so it is offered but never preferred.
       const edits = addOptionAt(context.fixer, clientTarget, clientFix.path, duration);

@@ -37,8 +37,8 @@ export const air003ErrorHandling: Rule = {
     fixable: 'review',
     messages: {
       unhandled: 'This {{sdk}} call has no error handling: a timeout, rate limit or outage throws straight out of {{where}}. Catch it and degrade (a fallback model, a cached answer, a clear message).',
-      noFallback: 'The catch around this {{sdk}} call {{what}}: there is no fallback or user-facing degradation when the provider fails.',
-      wrap: 'Wrap in try/catch (then write the fallback in the catch)',
+      noFallback: 'The {{handler}} around this {{sdk}} call {{what}}: there is no fallback or user-facing degradation when the provider fails.',
+      wrap: 'Wrap in {{construct}} (then write the fallback in the {{handler}})',
       withFallbacks: 'Fall back to {{fallback}} with .withFallbacks([{{fallback}}])',
     },
   },
@@ -48,13 +48,15 @@ export const air003ErrorHandling: Rule = {
     const { tryCatch, promiseCatch, errorCallback, fallback, helper } = site.guarded;
     if (fallback || helper || promiseCatch || errorCallback || tryCatch?.handling === 'fallback') return;
     const sdk = context.sdkFacts(site)?.displayName ?? site.sdk;
+    const python = site.language === 'python';
+    const words = { construct: python ? 'try/except' : 'try/catch', handler: python ? 'except' : 'catch' };
     if (tryCatch) {
-      context.report({ messageId: 'noFallback', data: { sdk, what: WHAT_IT_DOES[tryCatch.handling] }, span: site.calleeSpan, milder: true });
+      context.report({ messageId: 'noFallback', data: { sdk, what: WHAT_IT_DOES[tryCatch.handling], ...words }, span: site.calleeSpan, milder: true });
       return;
     }
     const where = site.enclosingFunction ? `${site.enclosingFunction}()` : 'this module';
     const fixes = [...langChainFallbacks(site, context)];
-    if (site.statement) fixes.push({ messageId: 'wrap', data: {}, edits: context.fixer.wrapInTryCatch(site.statement) });
+    if (site.statement) fixes.push({ messageId: 'wrap', data: words, edits: context.fixer.wrapInTryCatch(site.statement) });
     context.report({ messageId: 'unhandled', data: { sdk, where }, span: site.calleeSpan, fixes });
   },
 };

@@ -16,7 +16,7 @@ export const air006OutputBound: Rule = {
     fixable: 'safe',
     messages: {
       missing: 'No output bound on this {{sdk}} {{api}} call: generation can run to the model maximum in tokens and cost. Set {{option}}.',
-      addBound: 'Add {{option}}: {{tokens}}',
+      addBound: 'Add {{assignment}}',
     },
   },
   checkCallSite(site, context) {
@@ -32,7 +32,8 @@ export const air006OutputBound: Rule = {
     const facts = context.sdkFacts(site);
     if (!facts) return;
     const tokens = context.settings.maxOutputTokens;
-    const data = { sdk: facts.displayName, api: site.api, option: bound.preferred.path, tokens };
+    const option = bound.preferred.path;
+    const data = { sdk: facts.displayName, api: site.api, option, tokens, assignment: site.language === 'python' ? `${option}=${tokens}` : `${option}: ${tokens}` };
     const target = targetAt(site, bound.preferred.place);
     const edits = target ? addOptionAt(context.fixer, target, bound.preferred.path, { kind: 'integer', value: tokens }) : [];
     const fixes = edits.length > 0 ? [{ messageId: 'addBound', data, edits }] : [];

@@ -26,8 +26,8 @@ export const air008ModelVersion: Rule = {
     const model = site.model;
     if (!model?.span) return;
     if (model.dynamic) {
-      if (model.expression?.startsWith('process.env.')) {
-        context.report({ messageId: 'unchecked', data: { expression: model.expression }, span: model.span, milder: true });
+      if (/^(process\.env\.|os\.environ|os\.getenv\()/.test(model.expression ?? '')) {
+        context.report({ messageId: 'unchecked', data: { expression: model.expression! }, span: model.span, milder: true });
       }
       return;
     }

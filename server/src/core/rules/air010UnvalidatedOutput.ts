@@ -13,7 +13,7 @@ export const air010UnvalidatedOutput: Rule = {
     fixable: 'review',
     messages: {
       validate: 'Validate with {{schema}}.parse()',
-      unvalidated: 'The output of this {{sdk}} call is parsed with JSON.parse and used without a schema check: one malformed or off-schema answer breaks {{where}}. Use {{structured}}, or validate the parsed value.',
+      unvalidated: 'The output of this {{sdk}} call is parsed with {{parser}} and used without a schema check: one malformed or off-schema answer breaks {{where}}. Use {{structured}}, or validate the parsed value.',
     },
   },
   checkCallSite(site, context) {
@@ -24,6 +24,7 @@ export const air010UnvalidatedOutput: Rule = {
         sdk: facts?.displayName ?? site.sdk,
         where: site.enclosingFunction ? `${site.enclosingFunction}()` : 'the caller',
         structured: facts?.structuredOutput ?? 'a schema',
+        parser: site.language === 'python' ? 'json.loads' : 'JSON.parse',
       };
       // Only where the code already names the schema the value should match: a placeholder schema would hide the problem.
       const fixes = parse.schema

@@ -18,7 +18,8 @@ export const bedrockPythonFacts: SdkFacts = {
   ],
   functionApis: [],
   modelProviders: [],
-  timeout: { durations: [client('config.read_timeout')], unit: 's', default: 60_000, signals: [], clientFix: client('config.read_timeout') },
+  // No fix: `config=` takes a botocore Config object, which a keyword edit cannot build safely.
+  timeout: { durations: [client('config.read_timeout')], unit: 's', default: 60_000, signals: [] },
   retries: { options: [client('config.retries.max_attempts'), client('config.retries.total_max_attempts')], default: 'unknown', counts: 'attempts' },
   auditOptions: [],
   errorOptions: [],

@@ -1,10 +1,11 @@
 import { httpEndpoints } from '../http';
-import { body, client } from '../refs';
+import { client, request } from '../refs';
 import type { SdkFacts } from '../types';
 
 const shared = { clients: [], functionApis: [], modelProviders: [], clientApis: httpEndpoints, auditOptions: [], errorOptions: [] };
 const structured = 'a JSON schema response format, then a pydantic model_validate';
-const json = (path: string) => body(path);
+
+/** HTTP clients: the JSON payload (`json=`) is the body; keyword arguments such as `timeout=` are request options. */
 
 /** requests: no timeout unless `timeout=` is given (it waits forever); no retries without an adapter. */
 export const requestsFacts: SdkFacts = {
@@ -12,7 +13,7 @@ export const requestsFacts: SdkFacts = {
   sdk: 'http',
   displayName: 'requests',
   modules: ['requests'],
-  timeout: { durations: [body('timeout')], unit: 's', default: 'none', signals: [], fix: { kind: 'duration', at: body('timeout') } },
+  timeout: { durations: [request('timeout')], unit: 's', default: 'none', signals: [], fix: { kind: 'duration', at: request('timeout') } },
   retries: { options: [], default: 0, counts: 'retries' },
   structuredOutput: structured,
   factsFrom: 'requests: no default timeout, no retries',
@@ -24,7 +25,7 @@ export const httpxFacts: SdkFacts = {
   sdk: 'http',
   displayName: 'httpx',
   modules: ['httpx'],
-  timeout: { durations: [body('timeout'), client('timeout')], unit: 's', default: 5_000, signals: [], fix: { kind: 'duration', at: body('timeout') } },
+  timeout: { durations: [request('timeout'), client('timeout')], unit: 's', default: 5_000, signals: [], fix: { kind: 'duration', at: request('timeout') } },
   retries: { options: [], default: 0, counts: 'retries' },
   structuredOutput: structured,
   factsFrom: 'httpx: timeout 5 s by default, no retries',
@@ -36,7 +37,7 @@ export const aiohttpFacts: SdkFacts = {
   sdk: 'http',
   displayName: 'aiohttp',
   modules: ['aiohttp'],
-  timeout: { durations: [json('timeout'), client('timeout')], unit: 's', default: 300_000, signals: [], fix: { kind: 'duration', at: body('timeout') } },
+  timeout: { durations: [request('timeout'), client('timeout')], unit: 's', default: 300_000, signals: [], fix: { kind: 'duration', at: request('timeout') } },
   retries: { options: [], default: 0, counts: 'retries' },
   structuredOutput: structured,
   factsFrom: 'aiohttp: ClientTimeout total 300 s, no retries',

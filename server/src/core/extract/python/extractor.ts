@@ -323,7 +323,7 @@ class PythonExtractor {
 
   private clientFromExport(exported: Extract<ExportedValue, { kind: 'client' }> & { file: string }): Value | undefined {
     const facts = sdkFacts(exported.sdk, exported.module, 'python');
-    const client = facts?.clients.find((candidate) => candidate.exportName === exported.construction?.constructorName) ?? facts?.clients[0];
+    const client = facts?.clients.find((candidate) => exported.construction?.constructorName.endsWith(candidate.exportName)) ?? facts?.clients[0];
     if (!facts || !client) return undefined;
     return {
       kind: 'client',
@@ -472,7 +472,7 @@ class PythonExtractor {
       construction = {
         id: `${this.file}:${node.startIndex}`,
         sdk: found.sdk.sdk,
-        constructorName: target.name,
+        constructorName: found.client.service ? `${target.module}.${target.name}` : target.name,
         module: target.module,
         file: this.file,
         span: spanOf(node),
@@ -606,7 +606,8 @@ class PythonExtractor {
     const client = found.client;
     const clientKnown = found.known && (client?.known ?? true);
     const sources = {
-      body: list.options,
+      body,
+      requestOptions: found.http ? list.options : undefined,
       client: client?.construction,
       clientOverrides: client?.overrides ?? found.httpClientOptions,
       clientKnown,
@@ -632,7 +633,7 @@ class PythonExtractor {
       client: client?.construction,
       clientKnown,
       options: body,
-      targets: { body: found.http ? (payload?.kind === 'object' ? payload.target : undefined) : list.target },
+      targets: found.http ? { body: payload?.kind === 'object' ? payload.target : undefined, requestOptions: list.target } : { body: list.target },
       effective: { timeout: effectiveTimeout(facts, sources), retries: effectiveRetries(facts, sources) },
       recognizedBy: found.via,
       enclosingFunction: call.fn?.name,

@@ -1,0 +1,83 @@
+import { ruleTester } from '../../ruleTester';
+
+const header = `from openai import OpenAI
+
+`;
+const call = (args: string) => `def answer(question: str) -> str:
+    response = client.chat.completions.create(model="gpt-4o-2024-08-06", max_completion_tokens=300, messages=[{"role": "user", "content": question}]${args})
+    return response.choices[0].message.content
+`;
+
+ruleTester('AIR001', {
+  valid: [
+    { name: 'python: timeout on the client', filename: 'case.py', code: `${header}client = OpenAI(timeout=20)\n\n\n${call('')}` },
+    { name: 'python: timeout on the call', filename: 'case.py', code: `${header}client = OpenAI()\n\n\n${call(', timeout=30')}` },
+    {
+      name: 'python: with_options(timeout=…)',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\n\n\ndef answer(q: str):\n    return client.with_options(timeout=15).chat.completions.create(model="gpt-4o-2024-08-06", max_completion_tokens=9, messages=[{"role": "user", "content": q}])\n`,
+    },
+    {
+      name: 'python: asyncio.wait_for bounds the awaited call',
+      filename: 'case.py',
+      code: `import asyncio\nfrom openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\nasync def answer(q: str):\n    return await asyncio.wait_for(client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9), timeout=20)\n`,
+    },
+    {
+      name: 'python: async with asyncio.timeout(…)',
+      filename: 'case.py',
+      code: `import asyncio\nfrom openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\nasync def answer(q: str):\n    async with asyncio.timeout(20):\n        return await client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n`,
+    },
+    { name: 'python: options spread from a dict are not guessed at', filename: 'case.py', code: `${header}client = OpenAI()\nsettings = {"timeout": 10}\n\n\ndef answer(q: str):\n    return client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9, **settings)\n` },
+    { name: 'python: a client passed in as a parameter is not judged here', filename: 'case.py', code: `${header}\ndef answer(client: OpenAI, q: str):\n    return client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n` },
+    {
+      name: 'python: the client from another module has a timeout',
+      filename: 'app/service.py',
+      files: { 'app/ai.py': `from openai import OpenAI\n\nclient = OpenAI(timeout=20)\n` },
+      code: `from app.ai import client\n\n\ndef answer(q: str):\n    return client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n`,
+    },
+    {
+      name: 'python: LangChain with timeout=',
+      filename: 'case.py',
+      code: `from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o-2024-08-06", timeout=30, max_tokens=200)\n\n\ndef answer(q: str):\n    return llm.invoke(q)\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'python: SDK default of 10 minutes; the fix adds timeout= to the call',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\n\n\n${call('')}`,
+      errors: [{ messageId: 'sdkDefault', line: 7, column: 16, data: { sdk: 'OpenAI', defaultTimeout: '10 min' } }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
+      output: `${header}client = OpenAI()\n\n\n${call(', timeout=30')}`,
+    },
+    {
+      name: 'python: timeout=None turns the limit off; the fix replaces the None',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\n\n\n${call(', timeout=None')}`,
+      errors: [{ messageId: 'none', line: 7 }],
+      fixTitles: [['Add a 30 s timeout to this call']],
+      output: `${header}client = OpenAI()\n\n\n${call(', timeout=30')}`,
+    },
+    {
+      name: 'python: LangChain passes timeout=None to the SDK; the fix sets it on the chat model',
+      filename: 'case.py',
+      code: `from langchain_anthropic import ChatAnthropic\n\nllm = ChatAnthropic(model="claude-sonnet-4-5-20250929", max_tokens=300)\n\n\ndef answer(q: str):\n    return llm.invoke(q)\n`,
+      errors: [{ messageId: 'none', line: 7, data: { sdk: 'LangChain' } }],
+      output: `from langchain_anthropic import ChatAnthropic\n\nllm = ChatAnthropic(model="claude-sonnet-4-5-20250929", max_tokens=300, timeout=30)\n\n\ndef answer(q: str):\n    return llm.invoke(q)\n`,
+    },
+    {
+      name: 'python: requests.post to a model endpoint waits forever without timeout=',
+      filename: 'case.py',
+      code: `import os\nimport requests\n\n\ndef answer(q: str):\n    r = requests.post("https://api.openai.com/v1/chat/completions", headers={"Authorization": f"Bearer {os.environ['OPENAI_API_KEY']}"}, json={"model": "gpt-4o-2024-08-06", "max_completion_tokens": 9, "messages": [{"role": "user", "content": q}]})\n    return r.json()\n`,
+      errors: [{ messageId: 'none', line: 6, data: { sdk: 'requests' } }],
+      output: `import os\nimport requests\n\n\ndef answer(q: str):\n    r = requests.post("https://api.openai.com/v1/chat/completions", headers={"Authorization": f"Bearer {os.environ['OPENAI_API_KEY']}"}, json={"model": "gpt-4o-2024-08-06", "max_completion_tokens": 9, "messages": [{"role": "user", "content": q}]}, timeout=30)\n    return r.json()\n`,
+    },
+    {
+      name: 'python: the module-level client (openai.chat.completions.create)',
+      filename: 'case.py',
+      code: `import openai\n\n\ndef answer(q: str):\n    return openai.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n`,
+      errors: [{ messageId: 'sdkDefault', line: 5 }],
+      output: `import openai\n\n\ndef answer(q: str):\n    return openai.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9, timeout=30)\n`,
+    },
+  ],
+});
