@@ -191,7 +191,8 @@ export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid
     });
   });
 
-  if (!rules[ruleId].meta.fixable) return;
+  // Tables without a fixed case (a Python table of a rule whose fixes are TS-only) have nothing to check here.
+  if (!rules[ruleId].meta.fixable || !tables.invalid.some((test) => test.output !== undefined)) return;
   describe(`${ruleId} fixes`, () => {
     it('every fix type-checks against the SDK typings wherever the original did', () => {
       assert.ok(typecheckQueue.length + pythonQueue.length > 0, 'no fix was collected for checking');

@@ -95,6 +95,8 @@ class PythonExtractor {
     this.walk(this.root, { scope: this.module, holders: [] });
     const direct: [PendingCall, CallSite][] = [];
     for (const call of this.calls) {
+      // Every construction is recorded, used or not (a key written into an unused client is still a leak).
+      this.evaluate(call.node, call.scope);
       const site = this.siteOf(call);
       if (site) direct.push([call, site]);
     }
@@ -216,13 +218,14 @@ class PythonExtractor {
     if (right) this.walk(right, context);
     const body = node.childForFieldName('body');
     if (body) this.walkChildren(body, helper?.kind === 'retry' ? { ...context, retryHelper: helper.name } : context);
-    for (const child of node.namedChildren) if (child && child !== right && child !== body && child.type !== 'identifier') this.walk(child, context);
+    // tree-sitter hands out a new object per access: nodes are compared by id.
+    for (const child of node.namedChildren) if (child && child.id !== right?.id && child.id !== body?.id && child.type !== 'identifier') this.walk(child, context);
   }
 
   private walkTry(node: PyNode, context: WalkContext): void {
     for (const child of node.namedChildren) {
       if (!child) continue;
-      const guarded = child === node.childForFieldName('body');
+      const guarded = child.id === node.childForFieldName('body')?.id;
       this.walk(child, guarded ? { ...context, tryNode: node, holders: context.holders } : context);
     }
   }
@@ -263,7 +266,7 @@ class PythonExtractor {
     const moduleNode = node.childForFieldName('module_name');
     const module = moduleNode?.text ?? '';
     for (const child of node.namedChildren) {
-      if (!child || child === moduleNode) continue;
+      if (!child || child.id === moduleNode?.id) continue;
       if (child.type === 'wildcard_import') {
         this.star.push(module);
       } else if (child.type === 'aliased_import') {

@@ -102,7 +102,8 @@ export function createPythonFixer(text: string, moduleNames: ReadonlySet<string>
       return [insert(span.start, `${callee}(`), insert(span.end, ')')];
     },
     addRedactor(name: string): TextEdit[] {
-      const code = `\n\ndef ${name}(text: str) -> str:\n    """Masks e-mail addresses and phone numbers before text reaches a model."""\n    text = re.sub(r"[\\w.+-]+@[\\w-]+\\.[\\w.]+", "[email]", str(text))\n    return re.sub(r"\\+?\\d[\\d\\s().-]{7,}\\d", "[phone]", text)\n`;
+      const code = `\n\n\ndef ${name}(text: str) -> str:\n    """Masks e-mail addresses and phone numbers before text reaches a model."""\n    text = re.sub(r"[\\w.+-]+@[\\w-]+\\.[\\w.]+", "[email]", str(text))\n    return re.sub(r"\\+?\\d[\\d\\s().-]{7,}\\d", "[phone]", text)\n`;
+      // Two blank lines before a top-level function (PEP 8).
       return [...importEdit('re'), insert(text.length, text.endsWith('\n') ? code.slice(1) : code)];
     },
   };

@@ -1,0 +1,25 @@
+import { ruleTester } from '../../ruleTester';
+
+ruleTester('AIR004', {
+  valid: [
+    { name: "python: logger.info with the response after the call", filename: 'case.py', code: "import logging\n\nfrom openai import OpenAI\n\nlogger = logging.getLogger(__name__)\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str) -> str:\n    r = client.responses.create(model=\"gpt-4o-2024-08-06\", input=q, max_output_tokens=9)\n    logger.info(\"ai.request id=%s usage=%s\", r.id, r.usage)\n    return r.output_text\n" },
+  ],
+  invalid: [
+    {
+      name: "python: nothing logged; the fix adds logging.info with request id, model and usage (and imports logging)",
+      filename: 'case.py',
+      code: "from openai import OpenAI\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(question: str) -> str:\n    response = client.chat.completions.create(model=\"gpt-4o-2024-08-06\", max_completion_tokens=300, messages=[{\"role\": \"user\", \"content\": question}])\n    return response.choices[0].message.content\n",
+      errors: [{ messageId: 'missing', line: 7, column: 16 }],
+      fixTitles: [["Log the request after this call (requestId, model, usage)"]],
+      output: "from openai import OpenAI\nimport logging\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(question: str) -> str:\n    response = client.chat.completions.create(model=\"gpt-4o-2024-08-06\", max_completion_tokens=300, messages=[{\"role\": \"user\", \"content\": question}])\n    logging.info(\"ai.request\", extra={\"request_id\": response.id, \"model\": response.model, \"usage\": response.usage})\n    return response.choices[0].message.content\n",
+    },
+    {
+      name: "python: the module logger is used when it exists",
+      filename: 'case.py',
+      code: "import logging\n\nfrom anthropic import Anthropic\n\nlogger = logging.getLogger(__name__)\nclaude = Anthropic(timeout=20)\n\n\ndef tag(text: str) -> str:\n    msg = claude.messages.create(model=\"claude-sonnet-4-5-20250929\", max_tokens=50, messages=[{\"role\": \"user\", \"content\": text}])\n    return msg.content[0].text\n",
+      errors: [{ messageId: 'missing', line: 10, column: 11 }],
+      fixTitles: [["Log the request after this call (requestId, model, usage)"]],
+      output: "import logging\n\nfrom anthropic import Anthropic\n\nlogger = logging.getLogger(__name__)\nclaude = Anthropic(timeout=20)\n\n\ndef tag(text: str) -> str:\n    msg = claude.messages.create(model=\"claude-sonnet-4-5-20250929\", max_tokens=50, messages=[{\"role\": \"user\", \"content\": text}])\n    logger.info(\"ai.request\", extra={\"request_id\": msg.id, \"model\": msg.model, \"usage\": msg.usage})\n    return msg.content[0].text\n",
+    },
+  ],
+});
