@@ -27,14 +27,17 @@ function testEntries(dir) {
     .map((name) => join(dir, String(name)));
 }
 
+/** Looked up with require.resolve only when running from source; bundles use the copies in dist/. */
+const wasmFromPackages = ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-python/tree-sitter-python.wasm'];
+
 const testBuild = { ...shared, minify: false, sourcemap: true, packages: 'external' };
 
 const contexts = await Promise.all([
   esbuild.context({ ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.context({ ...shared, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.context({ ...shared, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: wasmFromPackages }),
   // The sidebar webview's script runs in the browser sandbox of the webview.
   esbuild.context({ ...shared, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/sidebar.js' }),
-  esbuild.context({ ...shared, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.context({ ...shared, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: wasmFromPackages }),
   esbuild.context({ ...testBuild, entryPoints: testEntries('test'), outdir: 'out/suites', outbase: 'test' }),
   esbuild.context({ ...testBuild, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.js' }),
   esbuild.context({ ...testBuild, entryPoints: ['test/eval/corpus.ts'], outfile: 'out/eval.js' }),

@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.prodready.json'),
         // Edits made outside the editor (git checkout, codegen) change what other modules import.
-        vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}'),
         vscode.workspace.createFileSystemWatcher('**/{tsconfig,jsconfig}.json'),
         // Owners of every call site follow CODEOWNERS.
         vscode.workspace.createFileSystemWatcher('**/CODEOWNERS'),

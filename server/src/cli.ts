@@ -10,6 +10,7 @@ import { LineIndex } from './core/text';
 import { formatText, relativePath, toJsonReport } from './format/report';
 import { atLeast } from './format/severity';
 import { collectSourceFiles, findConfigFile } from './node/files';
+import { loadPythonParser } from './node/python';
 import { diskSnapshot, listFiles, ownershipSources } from './node/workspace';
 import type { OwnershipSources } from './core/ownership/owners';
 import { buildInventory, buildReadiness, type WorkspaceSnapshot } from './core/readiness';
@@ -119,7 +120,9 @@ function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig
 
 class ConfigError extends Error {}
 
-export function main(argv: string[], cwd = process.cwd()): number {
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  const pythonProblem = await loadPythonParser();
+  if (pythonProblem) process.stderr.write(`prodready: Python files are skipped: ${pythonProblem}\n`);
   let options: CliOptions | 'help';
   try {
     options = parseArgs(argv);
@@ -178,7 +181,7 @@ function analyzeFiles(files: string[], { config, ownership }: { config: Prodread
     const text = fs.readFileSync(file, 'utf8');
     const skip = skipReason(file, text);
     if (skip) {
-      if (skip.kind !== 'unsupported') process.stderr.write(`prodready: ${describeSkip(relativePath(file, cwd), skip)}\n`);
+      if (skip.kind !== 'unsupported' && skip.kind !== 'parser-unavailable') process.stderr.write(`prodready: ${describeSkip(relativePath(file, cwd), skip)}\n`);
       continue;
     }
     let analysis: FileAnalysis;
@@ -206,5 +209,5 @@ function analyzeFiles(files: string[], { config, ownership }: { config: Prodread
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -16,7 +16,8 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/analyze';
+import { analyzeText, describeSkip, languageOf, PythonParse, skipReason, type FileAnalysis } from './core/analyze';
+import { loadPythonParser } from './node/python';
 import { CONFIG_FILE_NAMES } from './core/config';
 import { preferredFixes } from './core/fixAll';
 import { ConfigFiles } from './lsp/configFiles';
@@ -72,7 +73,13 @@ function ownershipFor(root: string, loaded: LoadedConfig): OwnershipSources {
   return sources;
 }
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+/** Why Python files cannot be read, when the parser failed to load. */
+let pythonProblem: string | undefined;
+/** The last Python parse per open document: edits re-parse incrementally from it. */
+const pythonParses = new Map<string, PythonParse>();
+
+connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+  pythonProblem = await loadPythonParser();
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
   return {
@@ -86,6 +93,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (pythonProblem) connection.console.warn(`prodready: Python files are skipped: ${pythonProblem}`);
   if (clientHasConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'prodready' });
   }
@@ -162,6 +170,8 @@ documents.onDidClose((event) => {
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   analyses.delete(event.document.uri);
+  pythonParses.get(event.document.uri)?.release();
+  pythonParses.delete(event.document.uri);
   if (!event.document.uri.startsWith('file:')) return;
   const file = fileURLToPath(event.document.uri);
   if (isConfigUri(event.document.uri)) {
@@ -226,6 +236,7 @@ async function validate(document: TextDocument): Promise<void> {
     ruleLevels: settings.rules,
     resolveImport: project.resolverFor(file),
     ownership: root === undefined ? undefined : ownershipFor(root, loaded),
+    previousParse: languageOf(file) === 'python' ? pythonParseOf(uri) : undefined,
   });
   // A newer edit arrived while we waited for settings: its own validation will publish.
   if (documents.get(uri)?.version !== version) return;
@@ -295,6 +306,12 @@ connection.onRequest(InventoryRequest, async (params, token) => {
   const found = await folderSnapshot(params, token);
   return found && { folderUri: found.folderUri, inventory: buildInventory(found.snapshot) };
 });
+
+function pythonParseOf(uri: string): PythonParse {
+  let parse = pythonParses.get(uri);
+  if (!parse) pythonParses.set(uri, (parse = new PythonParse()));
+  return parse;
+}
 
 function revalidateOthers(configUri: string): void {
   for (const document of documents.all()) if (document.uri !== configUri) void validate(document);

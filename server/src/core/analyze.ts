@@ -95,24 +95,34 @@ export function extractFacts(
   return { ...facts, suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
 }
 
-/** A Python file's last parse, kept by an editor session so the next keystroke parses incrementally. */
-export interface PythonParse {
-  text: string;
-  tree: PyTree;
+/**
+ * A Python document's last parse, owned by an editor session so the next keystroke parses incrementally. Starts
+ * empty; each analysis leaves its tree here. The owner calls `release` when the document closes.
+ */
+export class PythonParse {
+  text?: string;
+  tree?: PyTree;
+
+  release(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+    this.text = undefined;
+  }
 }
 
 function extractPythonText(file: string, text: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
-  const tree = parsePython(text, previous);
+  const tree = parsePython(text, previous?.tree && previous.text !== undefined ? { text: previous.text, tree: previous.tree } : undefined);
   try {
     return extractPython(file, tree, options);
   } finally {
-    // The caller keeps its own tree for the next incremental parse; this one is freed here.
     if (previous) {
-      previous.tree.delete();
-      previous.tree = tree.copy();
+      // The session keeps this tree for the next edit; the one it replaces is freed.
+      previous.tree?.delete();
+      previous.tree = tree;
       previous.text = text;
+    } else {
+      tree.delete();
     }
-    tree.delete();
   }
 }
 

@@ -76,7 +76,7 @@ function createResolution(configFile: string): Resolution {
 /** The index's view of the disk: a resolver, and file contents with open editors' text taking precedence. */
 export function nodeProjectHost(resolver: ModuleResolver, openText: (file: string) => string | undefined = () => undefined): ProjectHost {
   return {
-    resolveModule: (specifier, fromFile) => resolver.resolve(specifier, fromFile),
+    resolveModule: (specifier, fromFile) => (fromFile.endsWith('.py') ? resolvePythonModule(specifier, fromFile) : resolver.resolve(specifier, fromFile)),
     readFile(file) {
       const open = openText(file);
       if (open !== undefined) return open;
@@ -87,4 +87,28 @@ export function nodeProjectHost(resolver: ModuleResolver, openText: (file: strin
       }
     },
   };
+}
+
+/**
+ * A Python import to a project file: `.ai` / `..core.ai` relative to the importing package, or `app.ai` from the
+ * first folder above the importer where `app/ai.py` or `app/ai/__init__.py` exists (how a project root on
+ * `sys.path` resolves it). Installed packages are not project files and resolve to nothing.
+ */
+export function resolvePythonModule(specifier: string, fromFile: string): string | undefined {
+  const dots = /^\.*/.exec(specifier)![0].length;
+  const parts = specifier.slice(dots).split('.').filter(Boolean);
+  const candidates = (base: string) => {
+    const stem = path.join(base, ...parts);
+    return parts.length === 0 ? [path.join(base, '__init__.py')] : [`${stem}.py`, path.join(stem, '__init__.py')];
+  };
+  if (dots > 0) {
+    let base = path.dirname(fromFile);
+    for (let level = 1; level < dots; level++) base = path.dirname(base);
+    return candidates(base).find((file) => fs.existsSync(file));
+  }
+  for (let dir = path.dirname(fromFile); ; dir = path.dirname(dir)) {
+    const found = candidates(dir).find((file) => fs.existsSync(file));
+    if (found) return found;
+    if (path.dirname(dir) === dir || fs.existsSync(path.join(dir, '.git'))) return undefined;
+  }
 }

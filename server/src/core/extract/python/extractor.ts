@@ -135,6 +135,12 @@ class PythonExtractor {
       case 'assignment':
         this.bindAssignment(node, context);
         break;
+      case 'return_statement': {
+        // A function's returned expressions make it a factory when they hold a client.
+        const returned = node.namedChild(0);
+        if (context.fn && returned) context.fn.returns.push(returned);
+        break;
+      }
       case 'with_statement':
         this.walkWith(node, context);
         return;
@@ -287,8 +293,6 @@ class PythonExtractor {
       const member = left.childForFieldName('attribute')!.text;
       if (!context.cls.members.has(member) || right.type === 'call') context.cls.members.set(member, right);
     }
-    // A function's returned expressions make it a factory when they hold a client.
-    if (context.fn && node.parent?.type === 'return_statement') context.fn.returns.push(right);
   }
 
   // ---- values ----
