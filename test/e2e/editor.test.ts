@@ -85,4 +85,29 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       await session.close();
     }
   });
+
+  it('a Python file: AIR001 in Problems, the quick-fix writes timeout= through the UI', async () => {
+    const session = await openEditor(path.join(REPO, 'examples', 'demo-app'));
+    const { page } = session;
+    try {
+      await openFile(page, 'tag_tickets.py');
+      await showProblems(page);
+      const timeoutRow = problemRows(page, 'AIR001');
+      await timeoutRow.first().waitFor({ timeout: 90_000 });
+      await timeoutRow.first().dblclick();
+      await page.locator('.monaco-editor.focused').waitFor({ timeout: 10_000 });
+      const fix = page.locator('.action-widget .monaco-list-row[aria-label="Add a 30 s timeout to this call"]');
+      await openQuickFixMenu(page, fix);
+      await page.keyboard.press('Enter');
+      await timeoutRow.first().waitFor({ state: 'detached', timeout: 30_000 });
+      await screenshot(page, 'e2e-python-after-fix');
+      const saved = await waitForFile(path.join(session.workspace, 'workers', 'tag_tickets.py'), /timeout=30,?\n/);
+      assert.match(saved, /        timeout=30,\n    \)/);
+    } catch (error) {
+      await screenshot(page, 'e2e-python-failure').catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n--- code-server output ---\n${session.log().slice(-4000)}`);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -18,7 +18,7 @@ describe('the readiness sidebar in a real VS Code (code-server + Chromium)', { s
       assert.match(await view.locator('.score-value').innerText(), /^\d+%$/);
       assert.equal(await view.locator('li.item').count(), 19);
       assert.match(await view.locator('[data-item="P.kpis"]').getAttribute('class') ?? '', /status-pass/, 'the demo config declares a KPI');
-      assert.match(await view.locator('[data-item="R.timeouts"] .summary').innerText(), /^0 of 6 call sites$/);
+      assert.match(await view.locator('[data-item="R.timeouts"] .summary').innerText(), /^0 of 7 call sites$/);
       assert.match(await view.locator('[data-owner="@acme/support-ai"]').innerText(), /lib\/summarize\.ts/);
       await screenshot(page, 'e2e-sidebar-checklist');
 

@@ -183,3 +183,61 @@ export async function b() {
     }
   });
 });
+
+describe('language server over stdio: Python', () => {
+  const pyWorkspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-py-'));
+  const pyFile = path.join(pyWorkspace, 'triage.py');
+  const pyUri = pathToFileURL(pyFile).toString();
+  const pyCode = `from anthropic import Anthropic
+
+claude = Anthropic()
+
+
+def triage(text: str) -> str:
+    message = claude.messages.create(model="claude-sonnet-4-5-20250929", max_tokens=50, messages=[{"role": "user", "content": text}])
+    return message.content[0].text
+`;
+  let client: LspClient;
+
+  before(async () => {
+    client = new LspClient({ debounceMs: 20 });
+    await client.initialize(pyWorkspace, true);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(pyWorkspace, { recursive: true, force: true });
+  });
+
+  it('publishes findings for a .py file; the timeout quick-fix writes timeout= and clears AIR001', async () => {
+    await client.open(pyUri, pyCode, 'python');
+    const published = await client.diagnostics(pyUri);
+    const [timeout] = byRule(published.diagnostics, 'AIR001');
+    assert.ok(timeout, `AIR001 expected, got ${JSON.stringify(published.diagnostics.map((d) => d.code))}`);
+    assert.equal(timeout.range.start.line, 6);
+    const actions = await codeActions(client, pyUri, [timeout]);
+    const fix = actions.find((action) => action.title === 'Add a 30 s timeout to this call');
+    assert.ok(fix, `quick-fix expected among ${actions.map((a) => a.title).join(', ')}`);
+    const fixed = apply(pyCode, fix, pyUri);
+    assert.match(fixed, /"content": text\}\], timeout=30\)/);
+
+    const since = client.publishedCount();
+    await client.change(pyUri, fixed, 2);
+    const after = await client.diagnostics(pyUri, (p) => p.version === 2, since);
+    assert.deepEqual(byRule(after.diagnostics, 'AIR001'), []);
+    // Incremental re-parses keep up with further edits.
+    const renamed = fixed.replace('def triage(text: str)', 'def triage_ticket(text: str)');
+    await client.change(pyUri, renamed, 3);
+    const third = await client.diagnostics(pyUri, (p) => p.version === 3, since);
+    assert.ok(byRule(third.diagnostics, 'AIR003')[0].message.includes('triage_ticket()'));
+  });
+
+  it('a Python suppression comment hides a finding', async () => {
+    const uri = pathToFileURL(path.join(pyWorkspace, 'quiet.py')).toString();
+    const code = pyCode.replace('    message =', '    # prodready-ignore-next-line AIR001 -- the worker enforces a deadline\n    message =');
+    await client.open(uri, code, 'python');
+    const published = await client.diagnostics(uri);
+    assert.deepEqual(byRule(published.diagnostics, 'AIR001'), []);
+    assert.equal(byRule(published.diagnostics, 'AIR003').length, 1);
+  });
+});
