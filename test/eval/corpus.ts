@@ -7,6 +7,7 @@ import { ProjectIndex } from '../../server/src/core/project/projectIndex';
 import { collectSourceFiles } from '../../server/src/node/files';
 import { ModuleResolver, nodeProjectHost } from '../../server/src/node/moduleResolution';
 import { LineIndex } from '../../server/src/core/text';
+import { loadPythonParser } from '../../server/src/node/python';
 import { REPO_ROOT } from '../repoRoot';
 
 export const CORPUS = path.join(REPO_ROOT, 'test', 'corpus');
@@ -29,6 +30,8 @@ export interface Score {
 export interface EvalResult {
   bySdk: Map<string, Score>;
   overall: Score;
+  /** The same scores per language (`ts` covers TypeScript and JavaScript, `python`). */
+  byLanguage: Map<string, Score & { lookAlikes: number }>;
   lookAlikes: number;
   /** Labelled sites not found, and found sites not labelled: what to look at when a score drops. */
   misses: string[];
@@ -65,7 +68,12 @@ function score(labelled: number, found: number, truePositives: number): Score {
   };
 }
 
-export function evaluateCorpus(): EvalResult {
+const languageOf = (file: string) => (file.endsWith('.py') ? 'python' : 'ts');
+
+/** Loads the Python parser first: the corpus holds Python and TypeScript. */
+export async function evaluateCorpus(): Promise<EvalResult> {
+  const problem = await loadPythonParser();
+  if (problem) throw new Error(`the Python parser did not load: ${problem}`);
   const labels = readLabels();
   const expected = labels.filter((label) => label.sdk !== null);
   const detected = detectedSites();
@@ -93,8 +101,18 @@ export function evaluateCorpus(): EvalResult {
     sdks.map((sdk) => [sdk, score(expected.filter((label) => label.sdk === sdk).length, foundBySdk.get(sdk) ?? 0, hits.get(sdk) ?? 0)]),
   );
   const truePositives = [...hits.values()].reduce((a, b) => a + b, 0);
+  const byLanguage = new Map(
+    ['ts', 'python'].map((language) => {
+      const labelled = expected.filter((label) => languageOf(label.file) === language).length;
+      const found = detected.filter((site) => languageOf(site.file) === language).length;
+      const wrong = falsePositives.filter((k) => languageOf(k.split(':')[0]) === language).length;
+      const lookAlikes = labels.filter((label) => label.sdk === null && languageOf(label.file) === language).length;
+      return [language, { ...score(labelled, found, found - wrong), lookAlikes }];
+    }),
+  );
   return {
     bySdk,
+    byLanguage,
     overall: score(expected.length, detected.length, truePositives),
     lookAlikes: labels.length - expected.length,
     misses,
@@ -109,6 +127,7 @@ export function formatResult(result: EvalResult): string {
   const row = (name: string, s: Score) => `${name.padEnd(14)}${String(s.labelled).padStart(9)}${String(s.found).padStart(7)} ${percent(s.recall)}  ${percent(s.precision)}`;
   for (const [sdk, s] of result.bySdk) rows.push(row(sdk, s));
   rows.push(row('overall', result.overall));
+  for (const [language, s] of result.byLanguage) rows.push(row(`  ${language}`, s));
   rows.push(`${result.overall.labelled} labelled AI call sites, ${result.lookAlikes} labelled look-alikes.`);
   if (result.misses.length > 0) rows.push(`missed:\n  ${result.misses.join('\n  ')}`);
   if (result.falsePositives.length > 0) rows.push(`false positives:\n  ${result.falsePositives.join('\n  ')}`);
@@ -116,5 +135,5 @@ export function formatResult(result: EvalResult): string {
 }
 
 if (require.main === module) {
-  console.log(formatResult(evaluateCorpus()));
+  void evaluateCorpus().then((result) => console.log(formatResult(result)));
 }

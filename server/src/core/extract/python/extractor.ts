@@ -15,6 +15,7 @@ import type {
   OptionMap,
   PromptSource,
   StatementTarget,
+  WrappedCall,
 } from '../../model';
 import { effectiveRetries, effectiveTimeout } from '../effective';
 import { loggerMatcher, type LoggerMatcher } from '../loggers';
@@ -201,8 +202,10 @@ class PythonExtractor {
   private walkWith(node: PyNode, context: WalkContext): void {
     let timeoutHelper = context.timeoutHelper;
     let retryHelper = context.retryHelper;
-    for (const item of node.descendantsOfType('with_item')) {
-      if (!item) continue;
+    // This statement's own items only: a nested `with` in the body is walked on its own.
+    const items = node.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
+    for (const item of items) {
+      if (item?.type !== 'with_item') continue;
       const value = item.childForFieldName('value');
       const [expression, alias] = value?.type === 'as_pattern' ? [value.namedChild(0), value.childForFieldName('alias')?.namedChild(0) ?? value.namedChild(1)] : [value, undefined];
       if (expression?.type === 'call') {
@@ -745,29 +748,33 @@ class PythonExtractor {
   private wrapperSites(direct: readonly [PendingCall, CallSite][]): CallSite[] {
     const byFunction = new Map<FunctionInfo, CallSite>();
     for (const [call, site] of direct) if (call.fn && !byFunction.has(call.fn)) byFunction.set(call.fn, site);
-    if (byFunction.size === 0) return [];
     const sited = new Set(direct.map(([call]) => call));
     const sites: CallSite[] = [];
     for (const call of this.calls) {
       if (sited.has(call)) continue;
       const fn = this.calledFunction(call);
-      const inner = fn && fn !== call.fn ? byFunction.get(fn) : undefined;
-      if (!inner) continue;
-      const wraps = wrappedCallOf(inner);
+      const local = fn && fn !== call.fn ? byFunction.get(fn) : undefined;
+      const imported = local ? undefined : this.importedWrapper(call);
+      if (!local && !imported) continue;
+      const wraps = local ? wrappedCallOf(local) : imported!.wraps;
+      const name = local ? fn!.name : imported!.name;
+      const where = imported ? ` from ${this.relative(imported.file)}` : '';
       const own = call.tryNode ? { span: spanOf(call.tryNode), handling: tryHandling(call.tryNode, this.isLogger) } : undefined;
       sites.push({
-        ...inner,
+        ...wrappedSiteBase(wraps),
+        file: this.file,
+        language: 'python',
         id: `${this.file}:${call.node.startIndex}`,
         span: spanOf(call.node),
         calleeSpan: spanOf(call.node.childForFieldName('function')!),
         anchors: call.holders.map((holder) => holder.startIndex),
         sdk: 'wrapper',
-        api: fn!.name,
+        api: name,
         module: undefined,
         client: undefined,
         options: noOptions(),
         targets: {},
-        recognizedBy: `${fn!.name}(), a project function that calls ${wraps.sdk} ${wraps.api}`,
+        recognizedBy: `${name}()${where}, a project function that calls ${wraps.sdk} ${wraps.api}`,
         enclosingFunction: call.fn?.name,
         guarded: own ? { tryCatch: own, promiseCatch: false } : wraps.guarded,
         logged: { audit: wraps.audited, calls: [] },
@@ -779,6 +786,16 @@ class PythonExtractor {
       });
     }
     return sites;
+  }
+
+  /** `from app.ai import summarize` then `summarize(…)`: a wrapper another module exports. */
+  private importedWrapper(call: PendingCall): Extract<ExportedValue, { kind: 'wrapper' }> | undefined {
+    const callee = call.node.childForFieldName('function');
+    if (callee?.type !== 'identifier' || !this.resolveImport) return undefined;
+    const binding = call.scope.lookup(callee.text);
+    if (binding?.kind !== 'import' || pythonCatalogByModule.has(binding.module) || isKnownModule(binding.module)) return undefined;
+    const exported = this.resolveImport(binding.module, binding.name);
+    return exported?.kind === 'wrapper' ? exported : undefined;
   }
 
   private calledFunction(call: PendingCall): FunctionInfo | undefined {
@@ -908,4 +925,9 @@ function countErrors(node: PyNode): number {
   };
   visit(node);
   return count;
+}
+
+/** The parts of a call site a wrapper's callers inherit, for a wrapper defined in another module. */
+function wrappedSiteBase(wraps: WrappedCall): Pick<CallSite, 'operation' | 'streaming' | 'model' | 'effective' | 'clientKnown' | 'stream'> {
+  return { operation: wraps.operation, streaming: wraps.streaming, model: wraps.model !== undefined ? { value: wraps.model } : undefined, effective: wraps.effective, clientKnown: true, stream: undefined };
 }
