@@ -5,10 +5,12 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ts } from 'ts-morph';
-import { analyzeText, type AnalyzeOptions } from '../../server/src/core/analyze';
+import { analyzeText, PythonParse, type AnalyzeOptions } from '../../server/src/core/analyze';
+import { parsePython } from '../../server/src/core/extract/python/parser';
+import { loadPythonParser } from '../../server/src/node/python';
 import { ProjectIndex } from '../../server/src/core/project/projectIndex';
 import { LspClient } from '../lsp/lspClient';
-import { serviceModule } from './serviceModule';
+import { pythonServiceModule, serviceModule } from './serviceModule';
 import { REPO_ROOT } from '../repoRoot';
 
 const REPO = REPO_ROOT;
@@ -27,8 +29,7 @@ function time(fn: () => void): number {
 }
 
 /** The edit a keystroke makes: one character typed inside a different function each round. */
-function edited(text: string, round: number): string {
-  const marker = `const ageHours = (Date.now() - `;
+function edited(text: string, round: number, marker = `const ageHours = (Date.now() - `): string {
   let at = -1;
   for (let i = 0; i <= round % 40; i++) at = text.indexOf(marker, at + 1);
   return `${text.slice(0, at)}${marker}${round % 2 ? ' ' : ''}${text.slice(at + marker.length)}`;
@@ -38,20 +39,22 @@ function fmt(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
-async function lspLatency(text: string): Promise<{ startMs: number; edit: { median: number; p95: number } }> {
+const PY_MARKER = 'age_hours = (time.time() - ';
+
+async function lspLatency(text: string, fileName = 'service.ts', marker?: string): Promise<{ startMs: number; edit: { median: number; p95: number } }> {
   const dir = fs.mkdtempSync(path.join(REPO, 'out', 'bench-'));
   const started = performance.now();
   const client = new LspClient({ debounceMs: 0 });
   await client.initialize(dir, true);
   const startMs = performance.now() - started;
-  const uri = pathToFileURL(path.join(dir, 'service.ts')).toString();
-  await client.open(uri, text);
+  const uri = pathToFileURL(path.join(dir, fileName)).toString();
+  await client.open(uri, text, fileName.endsWith('.py') ? 'python' : 'typescript');
   await client.diagnostics(uri);
   const samples: number[] = [];
   for (let round = 0; round < 30; round++) {
     const version = round + 2;
     const t0 = performance.now();
-    await client.change(uri, edited(text, round), version);
+    await client.change(uri, edited(text, round, marker), version);
     await client.diagnostics(uri, (p) => p.version === version);
     samples.push(performance.now() - t0);
   }
@@ -110,8 +113,31 @@ export const claude = new Anthropic({ timeout: 20_000 });
   return { figures: measureEdits(importing, options, file), coldMs };
 }
 
+/** A Python module edited keystroke by keystroke: tree-sitter's fresh parse beside prodready's incremental re-analysis. */
+function measurePythonEdits(text: string): EditFigures {
+  const session = new PythonParse();
+  for (let round = 0; round < 10; round++) {
+    parsePython(edited(text, round, PY_MARKER)).delete();
+    analyzeText('service.py', edited(text, round, PY_MARKER), { previousParse: session });
+  }
+  const parse: number[] = [];
+  const analyse: number[] = [];
+  let last = analyzeText('service.py', text, { previousParse: session });
+  for (let round = 0; round < ROUNDS; round++) {
+    const next = edited(text, round, PY_MARKER);
+    parse.push(time(() => parsePython(next).delete()));
+    analyse.push(time(() => (last = analyzeText('service.py', next, { previousParse: session }))));
+  }
+  session.release();
+  return { lines: text.split('\n').length, sites: last.facts.callSites.length, findings: last.findings.length, parse: stats(parse), analyse: stats(analyse) };
+}
+
 async function main(): Promise<void> {
+  await loadPythonParser();
   const text = serviceModule(50, 0.5);
+  const pythonText = pythonServiceModule(85, 0.5);
+  const python = measurePythonEdits(pythonText);
+  const pythonLsp = await lspLatency(pythonText, 'service.py', PY_MARKER);
   const typical = measureEdits(text);
   const dense = measureEdits(serviceModule(50));
   const imported = crossFile(text);
@@ -133,6 +159,11 @@ async function main(): Promise<void> {
   row('  first analysis, index cold (reads and indexes the imported module)', fmt(imported.coldMs));
   row('LSP edit -> publishDiagnostics, typical file, debounce 0   median / p95', `${fmt(lsp.edit.median)} / ${fmt(lsp.edit.p95)}`);
   row('server start -> initialize answered (activation cost)', fmt(lsp.startMs));
+  console.log(`Python service module: ${python.lines} lines, ${python.sites} AI call sites, ${python.findings} findings, ${ROUNDS} edits`);
+  row('  tree-sitter parse of the whole file (baseline)   median / p95', `${fmt(python.parse.median)} / ${fmt(python.parse.p95)}`);
+  row('  re-analyse after an edit (incremental parse+extract+rules)   median / p95', `${fmt(python.analyse.median)} / ${fmt(python.analyse.p95)}`);
+  row('  ratio analyse / parse   median / p95', `${(python.analyse.median / python.parse.median).toFixed(2)} / ${(python.analyse.p95 / python.parse.p95).toFixed(2)}`);
+  row('  LSP edit -> publishDiagnostics, debounce 0   median / p95', `${fmt(pythonLsp.edit.median)} / ${fmt(pythonLsp.edit.p95)}`);
   row('heap used after the run', `${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MB`);
   row('prodready.vsix size (target <= 3 MB)', vsixMb === undefined ? 'not packaged (npm run package)' : `${vsixMb.toFixed(2)} MB`);
 }

@@ -91,3 +91,63 @@ export function scoreRoute${i}(ticket: Ticket): number {
   return head + Array.from({ length: blocks }, (_, i) => (i % Math.round(blocks / Math.max(withAi, 1)) === 0 && i / Math.round(blocks / Math.max(withAi, 1)) < withAi ? block(i) : plain(i))).join('');
 }
 
+
+/** The same service in Python: ~1,700 lines, `aiShare` of the handler blocks making three AI calls each. */
+export function pythonServiceModule(blocks: number, aiShare = 1): string {
+  const head = `import json
+import logging
+import time
+
+from anthropic import Anthropic
+from openai import OpenAI
+
+logger = logging.getLogger(__name__)
+openai_client = OpenAI(max_retries=3)
+claude = Anthropic(timeout=20)
+`;
+  const block = (i: number) => `
+
+def handle_ticket_${i}(ticket: dict) -> dict:
+    """Handler ${i}: summarise, classify and answer a ticket."""
+    started = time.time()
+    normalized = " ".join(ticket["body"].split())[:4000]
+    if not normalized:
+        return {"summary": "", "label": "empty"}
+    summary = openai_client.chat.completions.create(
+        model="gpt-4o-2024-08-06",
+        messages=[
+            {"role": "system", "content": "Summarise the ticket in two sentences."},
+            {"role": "user", "content": normalized},
+        ],
+    )
+    label = claude.messages.create(
+        model="claude-sonnet-4-5-20250929",
+        max_tokens=20,
+        messages=[{"role": "user", "content": f"Label: {summary.choices[0].message.content}"}],
+    )
+    reply = openai_client.responses.create(model="gpt-4o", input=normalized, max_output_tokens=400)
+    logger.info("ai.reply", extra={"id": reply.id, "usage": reply.usage})
+    age_hours = (time.time() - ticket["created_at"]) / 3600
+    return {"summary": summary.choices[0].message.content, "label": label.content[0].text, "age": age_hours, "ms": time.time() - started}
+`;
+  const plain = (i: number) => `
+
+def score_ticket_${i}(ticket: dict) -> dict:
+    """Scoring ${i}: weights, thresholds and formatting around the AI calls."""
+    words = ticket["body"].split()
+    weights = {"urgent": 3, "refund": 2, "broken": 2, "thanks": -1}
+    score = sum(weights.get(word.lower(), 0) for word in words)
+    if ticket.get("vip"):
+        score += 5
+    tier = "high" if score > 6 else "medium" if score > 2 else "low"
+    age_hours = (time.time() - ticket["created_at"]) / 3600
+    escalate = tier == "high" and age_hours > 4
+    history = [entry for entry in ticket.get("history", []) if entry.get("kind") == "reply"]
+    last_reply = history[-1]["at"] if history else None
+    payload = {"id": ticket["id"], "score": score, "tier": tier, "escalate": escalate, "last_reply": last_reply}
+    return json.loads(json.dumps(payload))
+`;
+  const body: string[] = [];
+  for (let i = 0; i < blocks; i++) body.push(i < blocks * aiShare ? block(i) : plain(i));
+  return head + body.join('');
+}

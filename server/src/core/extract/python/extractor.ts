@@ -1,5 +1,5 @@
 import { findClientApi, matchEndpoint, pythonCatalogByModule, sdkFacts } from '../../catalog';
-import { PYTHON_CLIENT_WRAPPERS, PYTHON_RETRY_HELPERS, PYTHON_TIMEOUT_HELPERS, pythonHttpClients } from '../../catalog/python';
+import { PYTHON_CLIENT_WRAPPERS, PYTHON_RETRY_HELPERS, PYTHON_TIMEOUT_HELPERS, pythonCatalog, pythonHttpClients } from '../../catalog/python';
 import { resilienceOfName } from '../../catalog/resilience';
 import type { ApiFacts, ClientFacts, SdkFacts } from '../../catalog';
 import type {
@@ -21,7 +21,7 @@ import { effectiveRetries, effectiveTimeout } from '../effective';
 import { loggerMatcher, type LoggerMatcher } from '../loggers';
 import { wrappedCallOf } from '../wrapped';
 import { classifyExcept, isPythonValidator } from './handling';
-import type { PyNode, PyTree } from './parser';
+import type { PyNode, PyTree, PyTreeCursor as TreeCursor } from './parser';
 import { isRequestRead, PythonPromptReader } from './prompt';
 import { Scope, type Binding, type ClassInfo, type FunctionInfo } from './scope';
 import { dottedName, mentions, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
@@ -61,10 +61,44 @@ interface PendingCall {
   tryNode?: PyNode;
   timeoutHelper?: string;
   retryHelper?: string;
-  holders: PyNode[];
+  holders?: Holders;
 }
 
 const BLOCKS = new Set(['block', 'module']);
+
+/** Starts of the statements and definitions around the walk's position, innermost first; shared, never copied. */
+interface Holders {
+  start: number;
+  outer?: Holders;
+}
+
+function anchorsOf(holders: Holders | undefined): number[] {
+  const starts: number[] = [];
+  for (let holder = holders; holder; holder = holder.outer) starts.push(holder.start);
+  return starts;
+}
+
+/** Leaves a retry or timeout helper can have, by import or by name: checked before anything is resolved. */
+const HELPER_NAME = new RegExp(
+  `^(${[...PYTHON_RETRY_HELPERS.values(), ...PYTHON_TIMEOUT_HELPERS.values()].flatMap((names) => [...names]).join('|')})$|retr|backoff|timeout|deadline`,
+  'i',
+);
+
+/** Node kinds the walk reads; everything else is passed through with the cursor. */
+const HANDLED = new Set([
+  'import_statement',
+  'import_from_statement',
+  'future_import_statement',
+  'decorated_definition',
+  'function_definition',
+  'class_definition',
+  'assignment',
+  'return_statement',
+  'with_statement',
+  'for_statement',
+  'try_statement',
+  'call',
+]);
 const HTTP_METHODS = new Set(['post', 'request']);
 const JSON_PARSERS = new Set(['json.loads', 'orjson.loads', 'ujson.loads']);
 
@@ -93,12 +127,14 @@ class PythonExtractor {
   ) {}
 
   run(): Omit<FileFacts, 'suppressions' | 'ownerTags'> {
-    this.walk(this.root, { scope: this.module, holders: [] });
+    this.walk(this.root, { scope: this.module });
     const direct: [PendingCall, CallSite][] = [];
     for (const call of this.calls) {
+      const leaf = calleeLeaf(call.node);
       // Every construction is recorded, used or not (a key written into an unused client is still a leak).
-      this.evaluate(call.node, call.scope);
-      const site = this.siteOf(call);
+      if (leaf && (/^[A-Z]/.test(leaf) || leaf === 'client')) this.evaluate(call.node, call.scope);
+      // Only calls ending in a name some API ends in can be AI calls: the cheap test before any resolution.
+      const site = leaf && PYTHON_CALL_LEAVES.has(leaf) ? this.siteOf(call) : undefined;
       if (site) direct.push([call, site]);
     }
     const sites = [...direct.map(([, site]) => site), ...this.wrapperSites(direct)];
@@ -158,12 +194,31 @@ class PythonExtractor {
     this.walkChildren(node, context);
   }
 
+  /**
+   * Children are visited with a tree cursor: only the node kinds the walk handles become Node objects (creating
+   * one per node is most of the cost of walking a tree-sitter tree from JavaScript).
+   */
   private walkChildren(node: PyNode, context: WalkContext): void {
-    const isBlock = BLOCKS.has(node.type);
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      this.walk(child, isBlock ? { ...context, holders: [child, ...context.holders] } : context);
+    const cursor = node.walk();
+    try {
+      if (cursor.gotoFirstChild()) this.walkSiblings(cursor, context, BLOCKS.has(node.type));
+    } finally {
+      cursor.delete();
     }
+  }
+
+  private walkSiblings(cursor: TreeCursor, context: WalkContext, isBlock: boolean): void {
+    do {
+      if (!cursor.nodeIsNamed) continue;
+      const type = cursor.nodeType;
+      const inner = isBlock ? { ...context, holders: { start: cursor.startIndex, outer: context.holders } } : context;
+      if (HANDLED.has(type)) {
+        this.walk(cursor.currentNode, inner);
+      } else if (cursor.gotoFirstChild()) {
+        this.walkSiblings(cursor, inner, BLOCKS.has(type));
+        cursor.gotoParent();
+      }
+    } while (cursor.gotoNextSibling());
   }
 
   private walkDefinition(node: PyNode, context: WalkContext, decorators: PyNode[], holder: PyNode): void {
@@ -172,7 +227,7 @@ class PythonExtractor {
     if (node.type === 'class_definition') {
       const cls: ClassInfo = { name, members: new Map(), methods: new Map() };
       context.scope.bind(name, { kind: 'class', cls });
-      if (body) this.walkChildren(body, { ...context, cls, holders: [holder, ...context.holders] });
+      if (body) this.walkChildren(body, { ...context, cls, holders: { start: holder.startIndex, outer: context.holders } });
       return;
     }
     const scope = new Scope(context.scope);
@@ -194,7 +249,7 @@ class PythonExtractor {
         fn,
         cls: context.cls,
         retryHelper,
-        holders: [holder, ...context.holders],
+        holders: { start: holder.startIndex, outer: context.holders },
       });
     }
   }
@@ -247,7 +302,9 @@ class PythonExtractor {
       context.fn.logs.push({ start: node.startIndex, end: node.endIndex, callee, mentions: args ? mentions(args) : new Set() });
     }
     if (callee && JSON_PARSERS.has(callee) && args) this.jsonParses.push({ node, fn: context.fn, mentions: mentions(args) });
-    if (callee && args && (isPythonValidator(callee) || args.namedChildren.some((child) => child?.type === 'dictionary_splat'))) {
+    // `Model.model_validate(data)`, or `Model(**data)`: what checks a parsed value.
+    const constructsModel = callee !== undefined && /(^|\.)[A-Z]\w*$/.test(callee) && args?.text.includes('**');
+    if (callee && args && (isPythonValidator(callee) || constructsModel)) {
       this.validators.push({ fn: context.fn, node, callee, mentions: mentions(args) });
     }
     // `asyncio.wait_for(call(), timeout=…)`: what runs inside is bounded.
@@ -500,7 +557,7 @@ class PythonExtractor {
   private helperOf(call: PyNode, scope: Scope): { kind: 'retry' | 'timeout'; name: string } | undefined {
     const callee = call.childForFieldName('function');
     const name = dottedName(callee);
-    if (!name || !callee) return undefined;
+    if (!name || !callee || !HELPER_NAME.test(name.slice(name.lastIndexOf('.') + 1))) return undefined;
     const value = this.evaluate(callee, scope);
     if (value?.kind === 'import') {
       if (PYTHON_RETRY_HELPERS.get(value.module)?.has(value.name)) return { kind: 'retry', name };
@@ -633,7 +690,7 @@ class PythonExtractor {
       span: spanOf(call.node),
       calleeSpan: spanOf(call.node.childForFieldName('function')!),
       language: 'python',
-      anchors: call.holders.map((holder) => holder.startIndex),
+      anchors: anchorsOf(call.holders),
       sdk: facts.sdk,
       operation: api.operation,
       api: api.path,
@@ -767,7 +824,7 @@ class PythonExtractor {
         id: `${this.file}:${call.node.startIndex}`,
         span: spanOf(call.node),
         calleeSpan: spanOf(call.node.childForFieldName('function')!),
-        anchors: call.holders.map((holder) => holder.startIndex),
+        anchors: anchorsOf(call.holders),
         sdk: 'wrapper',
         api: name,
         module: undefined,
@@ -861,7 +918,7 @@ interface WalkContext {
   tryNode?: PyNode;
   timeoutHelper?: string;
   retryHelper?: string;
-  holders: PyNode[];
+  holders?: Holders;
 }
 
 interface Found {
@@ -873,6 +930,19 @@ interface Found {
   via: string;
   http?: boolean;
   httpClientOptions?: OptionMap;
+}
+
+/** Every name a Python AI call can end in: API leaves, module functions, and HTTP `post`/`request`. */
+const PYTHON_CALL_LEAVES: ReadonlySet<string> = new Set([
+  ...pythonCatalog.flatMap((sdk) => [...sdk.clientApis, ...sdk.functionApis].map((api) => api.path.slice(api.path.lastIndexOf('.') + 1))),
+  ...HTTP_METHODS,
+]);
+
+function calleeLeaf(call: PyNode): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'identifier') return callee.text;
+  if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text;
+  return undefined;
 }
 
 /** Module names whose attributes are not project modules (the standard library and common tools). */

@@ -2,7 +2,7 @@
 import TreeSitter = require('web-tree-sitter');
 import type { Edit, Parser, Tree } from 'web-tree-sitter';
 
-export type { Node as PyNode, Tree as PyTree } from 'web-tree-sitter';
+export type { Node as PyNode, Tree as PyTree, TreeCursor as PyTreeCursor } from 'web-tree-sitter';
 
 /**
  * The Python parser: tree-sitter compiled to WebAssembly (web-tree-sitter with the tree-sitter-python grammar).
