@@ -118,3 +118,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Opens the demo app in a fresh editor, runs `steps`, and on failure saves a screenshot and the server's log. */
+export async function inDemoApp(name: string, steps: (session: EditorSession) => Promise<void>): Promise<void> {
+  const session = await openEditor(path.join(REPO, 'examples', 'demo-app'));
+  try {
+    await steps(session);
+  } catch (error) {
+    await screenshot(session.page, `${name}-failure`).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\n--- code-server output ---\n${session.log().slice(-4000)}`);
+  } finally {
+    await session.close();
+  }
+}

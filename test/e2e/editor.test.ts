@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { editorAvailable, openEditor, REPO, screenshot } from './codeServer';
+import { editorAvailable, inDemoApp, screenshot } from './codeServer';
 
 const missing = editorAvailable();
 // In CI the editor must be there (.ci/run installs it); on a developer machine without it the test says why it skips.
@@ -51,10 +51,9 @@ async function waitForFile(file: string, pattern: RegExp): Promise<string> {
 const problemRows = (page: Page, ruleId: string) => page.locator('.markers-panel .monaco-list-row', { hasText: ruleId });
 
 describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_000 }, () => {
-  it('shows AIR001 in Problems; the quick-fix applied through the UI changes the text and clears it', async () => {
-    const session = await openEditor(path.join(REPO, 'examples', 'demo-app'));
-    const { page } = session;
-    try {
+  it('shows AIR001 in Problems; the quick-fix applied through the UI changes the text and clears it', () =>
+    inDemoApp('e2e', async (session) => {
+      const { page } = session;
       await openFile(page, 'triage.ts');
       await showProblems(page);
       const timeoutRow = problemRows(page, 'AIR001');
@@ -78,18 +77,11 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       // files.autoSave writes the edit to disk: what the fix did is what the user's file now holds.
       const saved = await waitForFile(path.join(session.workspace, 'lib', 'triage.ts'), /\}, \{ timeout: 30000 \}\);/);
       assert.match(saved, /max_tokens: 50,/);
-    } catch (error) {
-      await screenshot(page, 'e2e-failure').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n--- code-server output ---\n${session.log().slice(-4000)}`);
-    } finally {
-      await session.close();
-    }
-  });
+    }));
 
-  it('a Python file: AIR001 in Problems, the quick-fix writes timeout= through the UI', async () => {
-    const session = await openEditor(path.join(REPO, 'examples', 'demo-app'));
-    const { page } = session;
-    try {
+  it('a Python file: AIR001 in Problems, the quick-fix writes timeout= through the UI', () =>
+    inDemoApp('e2e-python', async (session) => {
+      const { page } = session;
       await openFile(page, 'tag_tickets.py');
       await showProblems(page);
       const timeoutRow = problemRows(page, 'AIR001');
@@ -103,11 +95,5 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       await screenshot(page, 'e2e-python-after-fix');
       const saved = await waitForFile(path.join(session.workspace, 'workers', 'tag_tickets.py'), /timeout=30,?\n/);
       assert.match(saved, /        timeout=30,\n    \)/);
-    } catch (error) {
-      await screenshot(page, 'e2e-python-failure').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n--- code-server output ---\n${session.log().slice(-4000)}`);
-    } finally {
-      await session.close();
-    }
-  });
+    }));
 });

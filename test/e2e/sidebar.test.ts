@@ -1,16 +1,13 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { editorAvailable, openEditor, REPO, screenshot } from './codeServer';
+import { editorAvailable, inDemoApp, screenshot } from './codeServer';
 
 const missing = editorAvailable();
 const skip = missing && !process.env.CI ? missing : false;
 
 describe('the readiness sidebar in a real VS Code (code-server + Chromium)', { skip, timeout: 5 * 60_000 }, () => {
-  it('shows the checklist for the demo app; an inventory row opens the file at its call site', async () => {
-    const session = await openEditor(path.join(REPO, 'examples', 'demo-app'));
-    const { page } = session;
-    try {
+  it('shows the checklist for the demo app; an inventory row opens the file at its call site', () =>
+    inDemoApp('e2e-sidebar', async ({ page }) => {
       await page.locator('.activitybar [aria-label^="prodready"]').first().click({ timeout: 60_000 });
       // A webview is an iframe (VS Code's host page) holding the extension's page in #active-frame.
       const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -28,11 +25,5 @@ describe('the readiness sidebar in a real VS Code (code-server + Chromium)', { s
       await cursor.waitFor({ timeout: 20_000 });
       assert.match(await cursor.innerText(), /Ln 6, Col 25/);
       await screenshot(page, 'e2e-sidebar-opened-call-site');
-    } catch (error) {
-      await screenshot(page, 'e2e-sidebar-failure').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n--- code-server output ---\n${session.log().slice(-4000)}`);
-    } finally {
-      await session.close();
-    }
-  });
+    }));
 });

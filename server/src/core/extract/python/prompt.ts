@@ -1,15 +1,13 @@
 import type { PromptFacts } from '../../catalog';
 import type { PromptInput, PromptRole, PromptSource } from '../../model';
 import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../privacy';
+import { MESSAGE_CLASS_ROLES, ROLES, TUPLE_ROLES } from '../roles';
 import type { PyNode } from './parser';
 import { dottedName, spanOf, stringValue } from './syntax';
 
 /** Where a name's value comes from, as the extractor's scopes know it. */
 export type PythonSourceOf = (name: string) => PromptSource;
 
-const ROLES = new Set<PromptRole>(['system', 'developer', 'user', 'assistant']);
-const TUPLE_ROLES: Record<string, PromptRole> = { system: 'system', human: 'user', user: 'user', ai: 'assistant', assistant: 'assistant' };
-const MESSAGE_CLASS_ROLES: Record<string, PromptRole> = { SystemMessage: 'system', HumanMessage: 'user', AIMessage: 'assistant' };
 
 /** Reads every value that reaches the prompt of one Python call, with its role and where it comes from. */
 export class PythonPromptReader {

@@ -1,16 +1,13 @@
 import type { PromptFacts } from '../../catalog';
 import type { PromptInput, PromptRole, PromptSource } from '../../model';
 import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../privacy';
+import { MESSAGE_CLASS_ROLES, ROLES, TUPLE_ROLES } from '../roles';
 import { propertyNameText, spanOf, unwrap } from './options';
 import { ts } from './ts';
 
 /** Where an identifier's value comes from: the extractor answers with its scope index. */
 export type SourceOf = (root: ts.Identifier) => PromptSource;
 
-const ROLES = new Set<PromptRole>(['system', 'developer', 'user', 'assistant']);
-/** LangChain message tuples and classes. */
-const TUPLE_ROLES: Record<string, PromptRole> = { system: 'system', human: 'user', user: 'user', ai: 'assistant', assistant: 'assistant' };
-const MESSAGE_CLASS_ROLES: Record<string, PromptRole> = { SystemMessage: 'system', HumanMessage: 'user', AIMessage: 'assistant' };
 
 /** Reads every value that reaches the prompt of one call, with its role and where it comes from. */
 export class PromptReader {
