@@ -29,7 +29,8 @@ export const air002Retries: Rule = {
     }
     const written = option.value.kind === 'number' ? option.value.value : 0;
     const wanted = context.settings.retries + (facts.retries.counts === 'attempts' ? 1 : 0);
-    const data = { sdk: facts.displayName, setting: `${option.name}: ${written}`, retries: context.settings.retries };
+    const setting = site.language === 'python' ? `${option.name}=${written}` : `${option.name}: ${written}`;
+    const data = { sdk: facts.displayName, setting, retries: context.settings.retries };
     const fix = { messageId: 'allowRetries', data, edits: context.fixer.setOption(option, { kind: 'integer', value: wanted }) };
     if (retries.source === 'client') {
       // The option lives on the client; report at the call so each affected call is visible, fix where it is written.
