@@ -40,7 +40,7 @@ const contexts = await Promise.all([
   esbuild.context({ ...shared, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: wasmFromPackages }),
   esbuild.context({ ...testBuild, entryPoints: testEntries('test'), outdir: 'out/suites', outbase: 'test' }),
   esbuild.context({ ...testBuild, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.js' }),
-  esbuild.context({ ...testBuild, entryPoints: ['test/eval/corpus.ts'], outfile: 'out/eval.js' }),
+  esbuild.context({ ...testBuild, entryPoints: ['test/eval/main.ts'], outfile: 'out/eval.js' }),
 ]);
 
 // The Python parser's WebAssembly ships next to the server and CLI bundles.

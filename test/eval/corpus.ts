@@ -134,6 +134,3 @@ export function formatResult(result: EvalResult): string {
   return rows.join('\n');
 }
 
-if (require.main === module) {
-  void evaluateCorpus().then((result) => console.log(formatResult(result)));
-}

@@ -4,7 +4,8 @@ import { analyzeText, PythonParse } from '../../server/src/core/analyze';
 import { editBetween, parsePython } from '../../server/src/core/extract/python/parser';
 import { loadPythonParser } from '../../server/src/node/python';
 
-before(async () => assert.equal(await loadPythonParser(), undefined));
+// Loads that overlap share one runtime: two would leave the grammar and the parser in different WebAssembly instances.
+before(async () => assert.deepEqual(await Promise.all([loadPythonParser(), loadPythonParser(), loadPythonParser()]), [undefined, undefined, undefined]));
 
 const source = `# Résumé helper — ünïcode before the code
 from openai import OpenAI

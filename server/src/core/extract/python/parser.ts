@@ -10,6 +10,8 @@ export type { Node as PyNode, Tree as PyTree, TreeCursor as PyTreeCursor } from 
  * Trees live in WebAssembly memory: whoever parses deletes the tree when done with it.
  */
 let parser: Parser | undefined;
+/** The load in progress: callers that arrive while it runs share it (two loads would make two runtimes). */
+let loading: Promise<void> | undefined;
 
 export interface PythonWasm {
   /** web-tree-sitter's runtime (`tree-sitter.wasm`). */
@@ -18,8 +20,15 @@ export interface PythonWasm {
   grammar: string | Uint8Array;
 }
 
-export async function initPythonParser(wasm: PythonWasm): Promise<void> {
-  if (parser) return;
+export function initPythonParser(wasm: PythonWasm): Promise<void> {
+  loading ??= load(wasm).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(wasm: PythonWasm): Promise<void> {
   await TreeSitter.Parser.init({ locateFile: () => wasm.runtime });
   const language = await TreeSitter.Language.load(wasm.grammar);
   const created = new TreeSitter.Parser();
