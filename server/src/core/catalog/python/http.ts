@@ -44,3 +44,6 @@ export const aiohttpFacts: SdkFacts = {
 };
 
 export const pythonHttpClients: readonly SdkFacts[] = [requestsFacts, httpxFacts, aiohttpFacts];
+
+/** The methods a model request goes through: `post`, or `request("POST", …)`. */
+export const PYTHON_HTTP_METHODS: ReadonlySet<string> = new Set(['post', 'request']);

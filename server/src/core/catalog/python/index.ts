@@ -9,7 +9,7 @@ import { mistralPythonFacts } from './mistral';
 import { ollamaPythonFacts } from './ollama';
 import { groqPythonFacts, openaiPythonFacts } from './openai';
 
-export { pythonHttpClients } from './http';
+export { PYTHON_HTTP_METHODS, pythonHttpClients } from './http';
 
 /** The Python SDKs, read the same way as the TypeScript catalog; modules are Python import paths. */
 export const pythonCatalog: readonly SdkFacts[] = [

@@ -1,5 +1,5 @@
 import { findClientApi, matchEndpoint, pythonCatalogByModule, sdkFacts } from '../../catalog';
-import { PYTHON_CLIENT_WRAPPERS, PYTHON_RETRY_HELPERS, PYTHON_TIMEOUT_HELPERS, pythonCatalog, pythonHttpClients } from '../../catalog/python';
+import { PYTHON_CLIENT_WRAPPERS, PYTHON_HTTP_METHODS, PYTHON_RETRY_HELPERS, PYTHON_TIMEOUT_HELPERS, pythonCatalog, pythonHttpClients } from '../../catalog/python';
 import { resilienceOfName } from '../../catalog/resilience';
 import type { ApiFacts, ClientFacts, SdkFacts } from '../../catalog';
 import type {
@@ -99,7 +99,6 @@ const HANDLED = new Set([
   'try_statement',
   'call',
 ]);
-const HTTP_METHODS = new Set(['post', 'request']);
 const JSON_PARSERS = new Set(['json.loads', 'orjson.loads', 'ujson.loads']);
 
 /** Reads every AI call site and client construction in one Python file. One walk, then resolution. */
@@ -597,7 +596,7 @@ class PythonExtractor {
       const exported = pythonCatalogByModule.get(value.module)?.functions.get(value.name);
       if (exported) return { facts: exported.sdk, api: exported.api, module: value.module, known: false, via: `${value.name} from ${value.module}` };
       const http = pythonHttpClients.find((facts) => facts.modules.includes(value.module));
-      return http && HTTP_METHODS.has(value.name) ? this.httpApi(http, list, undefined, `${value.module}.${value.name}`, scope) : undefined;
+      return http && PYTHON_HTTP_METHODS.has(value.name) ? this.httpApi(http, list, undefined, `${value.module}.${value.name}`, scope) : undefined;
     }
     if (callee.type !== 'attribute') return undefined;
     const path: string[] = [];
@@ -626,9 +625,9 @@ class PythonExtractor {
       const api = instance && findClientApi(instance.sdk, joined);
       if (instance && api) return { facts: instance.sdk, api, module: value.module, known: true, via: `the ${value.module} module's default client` };
       const http = pythonHttpClients.find((facts) => facts.modules.includes(value.module));
-      return http && path.length === 1 && HTTP_METHODS.has(joined) ? this.httpApi(http, list, undefined, `${value.module}.${joined}`, scope) : undefined;
+      return http && path.length === 1 && PYTHON_HTTP_METHODS.has(joined) ? this.httpApi(http, list, undefined, `${value.module}.${joined}`, scope) : undefined;
     }
-    if (value.kind === 'http' && path.length === 1 && HTTP_METHODS.has(joined)) return this.httpApi(value.facts, list, value.options, `${value.facts.displayName} client .${joined}()`, scope);
+    if (value.kind === 'http' && path.length === 1 && PYTHON_HTTP_METHODS.has(joined)) return this.httpApi(value.facts, list, value.options, `${value.facts.displayName} client .${joined}()`, scope);
     return undefined;
   }
 
@@ -935,7 +934,7 @@ interface Found {
 /** Every name a Python AI call can end in: API leaves, module functions, and HTTP `post`/`request`. */
 const PYTHON_CALL_LEAVES: ReadonlySet<string> = new Set([
   ...pythonCatalog.flatMap((sdk) => [...sdk.clientApis, ...sdk.functionApis].map((api) => api.path.slice(api.path.lastIndexOf('.') + 1))),
-  ...HTTP_METHODS,
+  ...PYTHON_HTTP_METHODS,
 ]);
 
 function calleeLeaf(call: PyNode): string | undefined {
@@ -945,9 +944,23 @@ function calleeLeaf(call: PyNode): string | undefined {
   return undefined;
 }
 
-/** Module names whose attributes are not project modules (the standard library and common tools). */
+/** Packages the catalog knows (SDKs, HTTP clients, retry and timeout helpers, client wrappers): never project modules. */
+const CATALOG_PACKAGES: ReadonlySet<string> = new Set(
+  [
+    ...pythonCatalog.flatMap((sdk) => sdk.modules),
+    ...pythonHttpClients.flatMap((sdk) => sdk.modules),
+    ...PYTHON_RETRY_HELPERS.keys(),
+    ...PYTHON_TIMEOUT_HELPERS.keys(),
+    ...PYTHON_CLIENT_WRAPPERS.keys(),
+  ].map((module) => module.split('.')[0]),
+);
+
+/** The standard library and common frameworks: their attributes are never a project's clients. */
+const OTHER_PACKAGES = /^(os|sys|json|re|time|typing|dataclasses|functools|itertools|pathlib|datetime|logging|collections|contextlib|enum|uuid|math|random|abc|pydantic|fastapi|flask|django|starlette|jsonschema|orjson|ujson|structlog|opentelemetry|langfuse|langsmith|botocore)(\.|$)/;
+
+/** A module whose names are not looked up in the project index. */
 function isKnownModule(module: string): boolean {
-  return /^(os|sys|json|re|time|asyncio|anyio|logging|typing|dataclasses|functools|itertools|pathlib|datetime|requests|httpx|aiohttp|boto3|botocore|tenacity|backoff|stamina|instructor|pydantic|fastapi|flask|django|starlette|jsonschema|orjson|ujson|structlog|opentelemetry|langfuse|langsmith|collections|contextlib|enum|uuid|math|random|abc|async_timeout)(\.|$)/.test(module);
+  return CATALOG_PACKAGES.has(module.split('.')[0]) || OTHER_PACKAGES.test(module);
 }
 
 function tryHandling(tryNode: PyNode, isLogger: LoggerMatcher) {
