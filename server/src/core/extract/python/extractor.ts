@@ -112,7 +112,6 @@ class PythonExtractor {
   private readonly values = new Map<number, Value | undefined>();
   private readonly clients = new Map<number, ClientConstruction>();
   private readonly evaluating = new Set<number>();
-  private readonly functions: FunctionInfo[] = [];
   private readonly jsonParses: { node: PyNode; fn?: FunctionInfo; mentions: Set<string> }[] = [];
   private readonly validators: { fn?: FunctionInfo; node: PyNode; callee: string; mentions: Set<string> }[] = [];
   private readonly star: string[] = [];
@@ -230,9 +229,8 @@ class PythonExtractor {
       return;
     }
     const scope = new Scope(context.scope);
-    const fn: FunctionInfo = { name, node, scope, decorators, cls: context.cls, returns: [], logs: [] };
+    const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], logs: [] };
     scope.fn = fn;
-    this.functions.push(fn);
     if (context.cls) context.cls.methods.set(name, fn);
     else context.scope.bind(name, { kind: 'function', fn });
     for (const parameter of node.childForFieldName('parameters')?.namedChildren ?? []) {

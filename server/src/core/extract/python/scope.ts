@@ -14,8 +14,6 @@ export interface FunctionInfo {
   name: string;
   node: PyNode;
   scope: Scope;
-  /** Decorators by dotted name (`retry`, `tenacity.retry`, `backoff.on_exception`). */
-  decorators: PyNode[];
   cls?: ClassInfo;
   returns: PyNode[];
   /** Logger calls in the function, with the names their arguments read. */
