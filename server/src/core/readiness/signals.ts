@@ -1,3 +1,4 @@
+import { LATENCY, TOKEN_USAGE, TRACING_IN_CODE, TRACING_PACKAGES } from '../catalog/observability';
 import type { Evidence } from './types';
 import type { WorkspaceView } from './workspace';
 
@@ -30,10 +31,7 @@ export function evalEvidence(view: WorkspaceView): Evidence[] {
   return found;
 }
 
-const TRACING_PACKAGES =
-  /^(@opentelemetry\/|@vercel\/otel$|langfuse|@langfuse\/|langsmith$|@helicone\/|helicone$|@traceloop\/|traceloop|@arizeai\/|openinference|arize-phoenix|dd-trace$|ddtrace$|braintrust$|weave$|lunary$|opentelemetry-)/;
 const PYTHON_MANIFESTS = /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|Pipfile|setup\.cfg)$/;
-const TRACING_IN_CODE = /experimental_telemetry|oai\.helicone\.ai|anthropic\.helicone\.ai|\bwrapOpenAI\(|\btraceable\(|\bobserveOpenAI\(|@observe\b|\bstartActiveSpan\(|\btracer\.startSpan\(/;
 
 /** Tracing libraries in dependency manifests, and tracing set up in the code around AI calls. */
 export function tracingEvidence(view: WorkspaceView): Evidence[] {
@@ -46,10 +44,6 @@ export function tracingEvidence(view: WorkspaceView): Evidence[] {
   return found;
 }
 
-const TOKEN_USAGE =
-  /\.usage\b|\busage\??\.(total_tokens|prompt_tokens|completion_tokens|input_tokens|output_tokens|inputTokens|outputTokens|totalTokens|promptTokens|completionTokens)\b|\busage_metadata\b|\busageMetadata\b|\btokenUsage\b/;
-const LATENCY =
-  /performance\.now\(\)|process\.hrtime|console\.time\(|\.startTimer\(|\bhistogram\b|Histogram\(|\blatency_?ms\b|\blatencyMs\b|\bdurationMs\b|\bduration_ms\b|time\.perf_counter\(\)|time\.monotonic\(\)/i;
 
 /** Token usage (what a request cost) and latency recorded in the modules that call models. */
 export function metricsEvidence(view: WorkspaceView): { usage: Evidence[]; latency: Evidence[] } {
