@@ -84,12 +84,22 @@ function projectOf(test: ValidCase, filename: string): ProjectIndex | undefined 
   files.set(filename, test.code);
   return new ProjectIndex({
     resolveModule(specifier, fromFile) {
+      if (fromFile.endsWith('.py')) return resolvePythonIn(files, specifier, fromFile);
       if (!specifier.startsWith('.')) return undefined;
       const base = path.posix.join(path.posix.dirname(fromFile), specifier);
       return [base, `${base}.ts`, `${base}.js`, `${base}/index.ts`].find((candidate) => files.has(candidate));
     },
     readFile: (file) => files.get(file),
   });
+}
+
+/** `app.ai` from the case's folder, `.ai` / `..ai` from the importing file's package, among the in-memory files. */
+function resolvePythonIn(files: Map<string, string>, specifier: string, fromFile: string): string | undefined {
+  const dots = /^\.*/.exec(specifier)![0].length;
+  let base = dots === 0 ? CASE_DIR : path.posix.dirname(fromFile);
+  for (let level = 1; level < dots; level++) base = path.posix.dirname(base);
+  const stem = path.posix.join(base, ...specifier.slice(dots).split('.').filter(Boolean));
+  return [`${stem}.py`, `${stem}/__init__.py`].find((candidate) => files.has(candidate));
 }
 
 function findingsOf(ruleId: RuleId, test: ValidCase): { findings: Finding[]; lines: LineIndex } {

@@ -43,6 +43,15 @@ ruleTester('AIR001', {
   ],
   invalid: [
     {
+      name: 'python: the client imported from another module has no timeout',
+      filename: 'app/service.py',
+      files: { 'app/ai.py': `from openai import OpenAI\n\nclient = OpenAI(max_retries=3)\n`, 'app/__init__.py': '' },
+      code: `from .ai import client\n\n\ndef answer(q: str):\n    return client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n`,
+      errors: [{ messageId: 'sdkDefault', line: 5, data: { sdk: 'OpenAI' } }],
+      fixTitles: [['Add a 30 s timeout to this call']],
+      output: `from .ai import client\n\n\ndef answer(q: str):\n    return client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9, timeout=30)\n`,
+    },
+    {
       name: 'python: SDK default of 10 minutes; the fix adds timeout= to the call',
       filename: 'case.py',
       code: `${header}client = OpenAI()\n\n\n${call('')}`,
