@@ -131,3 +131,13 @@ export async function inDemoApp(name: string, steps: (session: EditorSession) =>
     await session.close();
   }
 }
+
+/** The file's text once it matches `pattern` (what the editor saved), or after 20 s whatever it holds. */
+export async function waitForFile(file: string, pattern: RegExp): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (pattern.test(text) || Date.now() > deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

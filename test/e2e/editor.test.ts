@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { editorAvailable, inDemoApp, screenshot } from './codeServer';
+import { editorAvailable, inDemoApp, screenshot, waitForFile } from './codeServer';
 
 const missing = editorAvailable();
 // In CI the editor must be there (.ci/run installs it); on a developer machine without it the test says why it skips.
@@ -39,14 +38,6 @@ async function openQuickFixMenu(page: Page, item: Locator): Promise<void> {
   }
 }
 
-async function waitForFile(file: string, pattern: RegExp): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const text = fs.readFileSync(file, 'utf8');
-    if (pattern.test(text) || Date.now() > deadline) return text;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const problemRows = (page: Page, ruleId: string) => page.locator('.markers-panel .monaco-list-row', { hasText: ruleId });
 

@@ -130,6 +130,9 @@ describe('readiness webview in Chromium', { skip, timeout: 120_000 }, () => {
     await ownership.locator('button.action', { hasText: 'Add a CODEOWNERS line for /src/web/' }).click();
     const messages = (await posted()) as { type: string; action?: { kind: string; pattern: string } }[];
     assert.deepEqual(messages.at(-1), { type: 'action', action: { kind: 'addCodeowners', title: 'Add a CODEOWNERS line for /src/web/', pattern: '/src/web/' } });
+    await ownership.locator('li', { hasText: '/src/web/anthropic.ts' }).locator('button', { hasText: 'or a .prodready.json rule' }).click();
+    const after = (await posted()) as { type: string; action?: { kind: string; pattern: string } }[];
+    assert.deepEqual(after.at(-1), { type: 'action', action: { kind: 'addOwnershipRule', title: 'Add an ownership rule for /src/web/', pattern: '/src/web/' } });
   });
 
   for (const theme of Object.keys(THEMES) as ThemeKind[]) {

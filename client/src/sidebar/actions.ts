@@ -27,15 +27,56 @@ export async function createConfig(folder: vscode.Uri): Promise<void> {
   await vscode.window.showTextDocument(uri);
 }
 
-/** Asks who owns `pattern` and appends `pattern owner` to the repository's CODEOWNERS (creating .github/CODEOWNERS). */
-export async function addCodeownersLine(folder: vscode.Uri, pattern: string): Promise<void> {
+/** Asks who owns `pattern`: owners as CODEOWNERS writes them, or undefined when the user cancels. */
+async function askOwners(pattern: string): Promise<string[] | undefined> {
   const owner = await vscode.window.showInputBox({
     title: `Owner of ${pattern}`,
     prompt: 'A GitHub/GitLab user (@name), team (@org/team) or an email. Several owners: separate with spaces.',
     placeHolder: '@org/team',
     validateInput: (value) => (value.trim().split(/\s+/).every((word) => OWNER.test(word)) ? undefined : 'Owners are @user, @org/team or an email.'),
   });
-  if (!owner) return;
+  return owner ? owner.trim().split(/\s+/) : undefined;
+}
+
+/**
+ * Adds `{ "path": pattern, "owners": [...] }` to the `ownership` rules of the folder's .prodready.json (created if
+ * missing). The file is rewritten as formatted JSON, in one undoable edit; a file that is not valid JSON is left alone.
+ */
+export async function addOwnershipRule(folder: vscode.Uri, pattern: string): Promise<void> {
+  const owners = await askOwners(pattern);
+  if (!owners) return;
+  const uri = vscode.Uri.joinPath(folder, '.prodready.json');
+  let config: Record<string, unknown> = {};
+  if (await exists(uri)) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    try {
+      config = JSON.parse(document.getText()) as Record<string, unknown>;
+    } catch {
+      void vscode.window.showErrorMessage('.prodready.json is not valid JSON: fix it first (its problems are listed in the editor).');
+      await vscode.window.showTextDocument(document);
+      return;
+    }
+  }
+  const rules = Array.isArray(config.ownership) ? config.ownership : [];
+  config.ownership = [...rules, { path: pattern, owners }];
+  const text = `${JSON.stringify(config, null, 2)}\n`;
+  const edit = new vscode.WorkspaceEdit();
+  if (await exists(uri)) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  } else {
+    edit.createFile(uri, { contents: new TextEncoder().encode(text) });
+  }
+  await vscode.workspace.applyEdit(edit);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await document.save();
+  await vscode.window.showTextDocument(document);
+}
+
+/** Asks who owns `pattern` and appends `pattern owner` to the repository's CODEOWNERS (creating .github/CODEOWNERS). */
+export async function addCodeownersLine(folder: vscode.Uri, pattern: string): Promise<void> {
+  const owners = await askOwners(pattern);
+  if (!owners) return;
   let uri: vscode.Uri | undefined;
   for (const location of CODEOWNERS_LOCATIONS) {
     const candidate = vscode.Uri.joinPath(folder, location);
@@ -52,7 +93,7 @@ export async function addCodeownersLine(folder: vscode.Uri, pattern: string): Pr
   const end = document.lineAt(document.lineCount - 1).range.end;
   const separator = document.getText().length > 0 && !document.getText().endsWith('\n') ? '\n' : '';
   const append = new vscode.WorkspaceEdit();
-  append.insert(uri, end, `${separator}${pattern} ${owner.trim().split(/\s+/).join(' ')}\n`);
+  append.insert(uri, end, `${separator}${pattern} ${owners.join(' ')}\n`);
   await vscode.workspace.applyEdit(append);
   await document.save();
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(document.lineCount - 2, 0, document.lineCount - 2, 0), preview: true });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { InventoryRequest, ReadinessRequest, type ReadinessAction } from '../../../server/src/protocol';
-import { addCodeownersLine, createConfig, openAt } from './actions';
+import { addCodeownersLine, addOwnershipRule, createConfig, openAt } from './actions';
 import { renderSidebarHtml } from './html';
 import type { ExtensionMessage, WebviewMessage } from './messages';
 
@@ -98,6 +98,8 @@ export class ReadinessViewProvider implements vscode.WebviewViewProvider {
         return createConfig(folder);
       case 'addCodeowners':
         return addCodeownersLine(folder, action.pattern);
+      case 'addOwnershipRule':
+        return addOwnershipRule(folder, action.pattern);
     }
   }
 

@@ -23,6 +23,7 @@ export function ownershipMap(map: OwnershipMap): HTMLElement {
             h('code', {}, group.pattern),
             siteList(group.sites),
             h('button', { class: 'action', attrs: { type: 'button' }, onClick: () => host.act({ kind: 'addCodeowners', title: `Add a CODEOWNERS line for ${group.pattern}`, pattern: group.pattern }) }, `Add a CODEOWNERS line for ${group.pattern}`),
+            h('button', { class: 'secondary', attrs: { type: 'button' }, onClick: () => host.act({ kind: 'addOwnershipRule', title: `Add an ownership rule for ${group.pattern}`, pattern: group.pattern }) }, 'or a .prodready.json rule'),
           ),
         ),
       ),

@@ -19,7 +19,8 @@ export interface Evidence {
 export type ReadinessAction =
   | { kind: 'open'; title: string; file: string; line: number; column: number }
   | { kind: 'createConfig'; title: string }
-  | { kind: 'addCodeowners'; title: string; pattern: string };
+  | { kind: 'addCodeowners'; title: string; pattern: string }
+  | { kind: 'addOwnershipRule'; title: string; pattern: string };
 
 export interface ReadinessItem {
   /** Stable id, e.g. `R.timeouts`. */
