@@ -7,9 +7,9 @@ import { ModuleResolver, nodeProjectHost } from './node/moduleResolution';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ProdreadyConfig } from './core/config';
 import type { Severity } from './core/rules';
 import { LineIndex } from './core/text';
-import { formatText, relativePath, toJsonReport } from './format/report';
+import { formatText, relativePath, toJsonReport, type Notice } from './format/report';
 import { atLeast } from './format/severity';
-import { collectSourceFiles, findConfigFile } from './node/files';
+import { collectSourceFiles, findConfigFile, ioReason } from './node/files';
 import { loadPythonParser } from './node/python';
 import { diskSnapshot, listFiles, ownershipSources } from './node/workspace';
 import type { OwnershipSources } from './core/ownership/owners';
@@ -33,9 +33,13 @@ Options:
                          (default: warning)
   --config FILE          use this .prodready.json instead of the nearest one
   --fix                  apply every safe fix in place, then report what is left
+  --debug                on an internal error, print its stack
   -h, --help             show this help
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.`;
+A file that cannot be read or analysed is skipped with a notice (stderr; "notices" in JSON; SARIF
+toolExecutionNotifications); every other file is checked as usual.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error, 3 internal error.`;
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 const FAIL_LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
@@ -49,13 +53,14 @@ interface CliOptions {
   configPath?: string;
   fix: boolean;
   checklist: boolean;
+  debug: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help') return 'help';
   if (command !== 'check') throw new UsageError(`Unknown command "${command}". Did you mean "prodready check"?`);
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'warning', fix: false, checklist: false };
+  const options: CliOptions = { paths: [], format: 'text', failOn: 'warning', fix: false, checklist: false, debug: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -82,6 +87,9 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
         break;
       case '--checklist':
         options.checklist = true;
+        break;
+      case '--debug':
+        options.debug = true;
         break;
       default:
         if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}.`);
@@ -120,7 +128,21 @@ function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig
 
 class ConfigError extends Error {}
 
+/** Exit code of a failure inside prodready itself, apart from 1 (findings) so CI can tell a crash from a report. */
+export const EXIT_INTERNAL_ERROR = 3;
+
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    return await check(argv, cwd);
+  } catch (error) {
+    const detail = error instanceof Error ? (debug ? error.stack ?? error.message : error.message.split('\n')[0].slice(0, 300)) : String(error);
+    process.stderr.write(`prodready: internal error: ${detail}${debug ? '' : ' (run with --debug for the stack)'}\n`);
+    return EXIT_INTERNAL_ERROR;
+  }
+}
+
+async function check(argv: string[], cwd: string): Promise<number> {
   const pythonProblem = await loadPythonParser();
   if (pythonProblem) process.stderr.write(`prodready: Python files are skipped: ${pythonProblem}\n`);
   let options: CliOptions | 'help';
@@ -131,13 +153,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       return 0;
     }
     const { config, root, file: configFile, scanRoot } = loadConfig(options, cwd);
-    const { files, missing } = collectSourceFiles(options.paths, { exclude: config.exclude, root });
+    const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: config.exclude, root });
     if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
+    const notices: Notice[] = unreadable.map((entry) => ({ file: relativePath(entry.path, cwd), message: `skipped, ${entry.reason}.` }));
     const ownership = ownershipSources(scanRoot, config, configFile);
-    const analyses = analyzeFiles(files, { config, ownership }, cwd, options.fix);
+    const analyses = analyzeFiles(files, { config, ownership }, cwd, options.fix, notices);
+    for (const notice of notices) process.stderr.write(`prodready: ${notice.file}: ${notice.message}\n`);
     const scanned = options.paths.map((given) => path.resolve(cwd, given));
     const snapshot = () => diskSnapshot({ root: cwd, files: listFiles(cwd, scanned), analyses, config, configFile, ownership });
-    process.stdout.write(`${render(options, analyses, cwd, snapshot)}\n`);
+    process.stdout.write(`${render(options, analyses, notices, cwd, snapshot)}\n`);
     const failOn = options.failOn;
     const failing = failOn !== 'off' && analyses.some((a) => a.findings.some((f) => atLeast(f.severity, failOn as Severity)));
     return failing ? 1 : 0;
@@ -154,12 +178,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 }
 
-function render(options: CliOptions, analyses: FileAnalysis[], cwd: string, snapshot: () => WorkspaceSnapshot): string {
+function render(options: CliOptions, analyses: FileAnalysis[], notices: readonly Notice[], cwd: string, snapshot: () => WorkspaceSnapshot): string {
   switch (options.format) {
     case 'json':
-      return JSON.stringify(toJsonReport(analyses, cwd), null, 2);
+      return JSON.stringify(toJsonReport(analyses, cwd, notices), null, 2);
     case 'sarif':
-      return JSON.stringify(toSarif(analyses, cwd, VERSION), null, 2);
+      return JSON.stringify(toSarif(analyses, cwd, VERSION, notices), null, 2);
     case 'markdown': {
       const workspace = snapshot();
       const header = { title: path.basename(path.resolve(cwd, options.paths.length === 1 ? options.paths[0] : '.')), date: new Date().toISOString().slice(0, 10), version: VERSION };
@@ -170,18 +194,35 @@ function render(options: CliOptions, analyses: FileAnalysis[], cwd: string, snap
   }
 }
 
-function analyzeFiles(files: string[], { config, ownership }: { config: ProdreadyConfig; ownership: OwnershipSources }, cwd: string, fix: boolean): FileAnalysis[] {
+/**
+ * Analyses (and fixes) each file on its own: a file that cannot be read, analysed or written adds a notice and
+ * the run goes on with the next.
+ */
+function analyzeFiles(
+  files: string[],
+  { config, ownership }: { config: ProdreadyConfig; ownership: OwnershipSources },
+  cwd: string,
+  fix: boolean,
+  notices: Notice[],
+): FileAnalysis[] {
   const analyses: FileAnalysis[] = [];
   // Imports between the files are followed; the files they need are read once, on first use.
   const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()), config);
   const reportedFailures = new Set<string>();
+  const notice = (file: string, message: string) => notices.push({ file: relativePath(file, cwd), message });
   let fixedProblems = 0;
   let fixedFiles = 0;
   for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      notice(file, `skipped, ${ioReason(error)}.`);
+      continue;
+    }
     const skip = skipReason(file, text);
     if (skip) {
-      if (skip.kind !== 'unsupported' && skip.kind !== 'parser-unavailable') process.stderr.write(`prodready: ${describeSkip(relativePath(file, cwd), skip)}\n`);
+      if (skip.kind !== 'unsupported' && skip.kind !== 'parser-unavailable') notice(file, describeSkip(skip));
       continue;
     }
     let analysis: FileAnalysis;
@@ -189,13 +230,19 @@ function analyzeFiles(files: string[], { config, ownership }: { config: Prodread
       const result = fixText(file, text, { config, ownership, resolveImport: project.resolverFor(file) });
       analysis = result.analysis;
       if (result.fixed.length > 0) {
-        fs.writeFileSync(file, result.text);
-        fixedProblems += result.fixed.length;
-        fixedFiles++;
+        try {
+          fs.writeFileSync(file, result.text);
+          fixedProblems += result.fixed.length;
+          fixedFiles++;
+        } catch (error) {
+          notice(file, `not fixed, ${ioReason(error)}.`);
+          analysis = analyzeText(file, text, { config, ownership, resolveImport: project.resolverFor(file) });
+        }
       }
     } else {
       analysis = analyzeText(file, text, { config, ownership, resolveImport: project.resolverFor(file) });
     }
+    if (analysis.notice) notice(file, analysis.notice);
     project.update(file, analysis.facts.exports);
     for (const failure of analysis.failures) {
       if (reportedFailures.has(failure.ruleId)) continue;

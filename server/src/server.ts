@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -7,9 +7,15 @@ import {
   DidChangeConfigurationNotification,
   FileChangeType,
   ProposedFeatures,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
+  type CodeActionParams,
+  type DidChangeWatchedFilesParams,
+  type HoverParams,
+  type TextDocumentChangeEvent,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
@@ -21,6 +27,8 @@ import { loadPythonParser } from './node/python';
 import { CONFIG_FILE_NAMES } from './core/config';
 import { preferredFixes } from './core/fixAll';
 import { ConfigFiles } from './lsp/configFiles';
+import { filePathOf, HandlerGuard } from './lsp/guard';
+import { ResilientMessageReader } from './lsp/messageReader';
 import { toDiagnostic, toRange } from './lsp/convert';
 import { hoverMarkdown } from './lsp/hover';
 import { defaultEditorSettings, readEditorSettings, type EditorSettings } from './lsp/settings';
@@ -43,8 +51,12 @@ import { ownershipSources } from './node/workspace';
 import { CancelledError, WorkspaceModel, MAX_WORKSPACE_FILES } from './lsp/workspaceModel';
 import type { LoadedConfig } from './lsp/configFiles';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio the server reads with a reader that skips a malformed message instead of misreading all that follow.
+const connection = process.argv.includes('--stdio')
+  ? createConnection(ProposedFeatures.all, new ResilientMessageReader(process.stdin), new StreamMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const guard = new HandlerGuard((message) => connection.console.error(message));
 
 let workspaceFolders: WorkspaceFolder[] = [];
 let clientHasConfiguration = false;
@@ -79,6 +91,7 @@ let pythonProblem: string | undefined;
 const pythonParses = new Map<string, PythonParse>();
 
 connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+  guard.markInitialized();
   pythonProblem = await loadPythonParser();
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
@@ -92,27 +105,27 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   };
 });
 
-connection.onInitialized(() => {
+connection.onInitialized(guard.event('initialized', () => {
   if (pythonProblem) connection.console.warn(`prodready: Python files are skipped: ${pythonProblem}`);
   if (clientHasConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'prodready' });
   }
-});
+}));
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration(guard.event('settings change', () => {
   settingsCache.clear();
   workspaceModel.reset();
   revalidateAll();
   scheduleReadinessChanged();
-});
+}));
 
-connection.onDidChangeWatchedFiles((params) => {
+connection.onDidChangeWatchedFiles(guard.event('watched files', (params: DidChangeWatchedFilesParams) => {
   const stale = new Set<string>();
   let resetProject = false;
   let resetOwnership = false;
   for (const change of params.changes) {
-    if (!change.uri.startsWith('file:')) continue;
-    const file = fileURLToPath(change.uri);
+    const file = filePathOf(change.uri);
+    if (file === undefined) continue;
     workspaceModel.fileChanged(file);
     if (change.type !== FileChangeType.Changed) workspaceModel.filesChanged();
     if (isConfigUri(change.uri)) configFiles.invalidate(file);
@@ -133,13 +146,13 @@ connection.onDidChangeWatchedFiles((params) => {
     return;
   }
   revalidateFiles(stale);
-});
+}));
 
 /** Open documents among `files` are analysed again (what they import changed). */
 function revalidateFiles(files: Iterable<string>): void {
   for (const file of files) {
     const document = documents.get(pathToFileURL(file).toString());
-    if (document) void schedule(document);
+    if (document) guard.run('validation', () => schedule(document));
   }
 }
 
@@ -158,22 +171,22 @@ function settingsFor(uri: string): Promise<EditorSettings> {
 }
 
 function folderOf(file: string): string | undefined {
-  const roots = workspaceFolders.map((folder) => fileURLToPath(folder.uri));
+  const roots = workspaceFolders.flatMap((folder) => filePathOf(folder.uri) ?? []);
   return roots.filter((root) => !path.relative(root, file).startsWith('..')).sort((a, b) => b.length - a.length)[0];
 }
 
 // ---- validation: debounced per document, stale versions dropped ----
 
-documents.onDidOpen((event) => void validate(event.document));
-documents.onDidChangeContent((event) => schedule(event.document));
-documents.onDidClose((event) => {
+documents.onDidOpen(guard.event('open', (event: TextDocumentChangeEvent<TextDocument>) => validate(event.document)));
+documents.onDidChangeContent(guard.event('change', (event: TextDocumentChangeEvent<TextDocument>) => schedule(event.document)));
+documents.onDidClose(guard.event('close', (event: TextDocumentChangeEvent<TextDocument>) => {
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   analyses.delete(event.document.uri);
   pythonParses.get(event.document.uri)?.release();
   pythonParses.delete(event.document.uri);
-  if (!event.document.uri.startsWith('file:')) return;
-  const file = fileURLToPath(event.document.uri);
+  const file = filePathOf(event.document.uri);
+  if (file === undefined) return;
   if (isConfigUri(event.document.uri)) {
     configFiles.invalidate(file);
     return;
@@ -181,7 +194,7 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   // Unsaved edits are gone with the editor: the disk copy is what other modules import now.
   revalidateFiles(project.forget(file));
-});
+}));
 
 async function schedule(document: TextDocument): Promise<void> {
   clearTimeout(pending.get(document.uri));
@@ -190,13 +203,13 @@ async function schedule(document: TextDocument): Promise<void> {
     document.uri,
     setTimeout(() => {
       pending.delete(document.uri);
-      void validate(document);
+      guard.run('validation', () => validate(document));
     }, debounceMs),
   );
 }
 
 function revalidateAll(): void {
-  for (const document of documents.all()) void validate(document);
+  for (const document of documents.all()) guard.run('validation', () => validate(document));
 }
 
 /** Excluded by the editor setting (relative to the folder) or by the config (relative to its file). */
@@ -209,8 +222,11 @@ function isExcludedBy(file: string, root: string | undefined, settings: EditorSe
 
 async function validate(document: TextDocument): Promise<void> {
   const { uri, version } = document;
-  if (!uri.startsWith('file:')) return;
-  const file = fileURLToPath(uri);
+  const file = filePathOf(uri);
+  if (file === undefined) {
+    if (uri.startsWith('file:')) notifyOnce(`uri:${uri}`, `${uri}: not analysed, prodready reads local files only.`, uri);
+    return;
+  }
   if (isConfigUri(uri)) {
     configFiles.invalidate(file);
     ownershipCache.clear();
@@ -226,7 +242,7 @@ async function validate(document: TextDocument): Promise<void> {
   const root = folderOf(file);
   const loaded = configFiles.forDocument(file, root);
   if (!settings.enable || skip || isExcludedBy(file, root, settings, loaded)) {
-    if (skip && skip.kind !== 'unsupported') notifyOnce(`skip:${uri}`, describeSkip(path.basename(file), skip), uri);
+    if (skip && skip.kind !== 'unsupported') notifyOnce(`skip:${uri}`, `${path.basename(file)}: ${describeSkip(skip)}`, uri);
     analyses.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
@@ -248,7 +264,9 @@ async function validate(document: TextDocument): Promise<void> {
   analyses.set(uri, { version, analysis });
   workspaceModel.fileChanged(file);
   scheduleReadinessChanged();
-  void connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((finding) => toDiagnostic(document, finding)) });
+  const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
+  if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
+  void connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
 // ---- workspace: readiness checklist and inventory ----
@@ -286,26 +304,33 @@ function scheduleReadinessChanged(): void {
 }
 
 async function folderSnapshot(params: WorkspaceParams, token: { isCancellationRequested: boolean }): Promise<{ folderUri: string; snapshot: WorkspaceSnapshot } | null> {
-  const folder = workspaceFolders.find((candidate) => candidate.uri === params.folderUri) ?? workspaceFolders[0];
-  if (!folder || !folder.uri.startsWith('file:')) return null;
-  if (params.refresh) workspaceModel.filesChanged();
+  const folder = workspaceFolders.find((candidate) => candidate.uri === params?.folderUri) ?? workspaceFolders[0];
+  const root = folder && filePathOf(folder.uri);
+  if (!folder || root === undefined) return null;
+  if (params?.refresh) workspaceModel.filesChanged();
   try {
-    return { folderUri: folder.uri, snapshot: await workspaceModel.snapshot(fileURLToPath(folder.uri), token) };
+    return { folderUri: folder.uri, snapshot: await workspaceModel.snapshot(root, token) };
   } catch (error) {
     if (error instanceof CancelledError) return null;
     throw error;
   }
 }
 
-connection.onRequest(ReadinessRequest, async (params, token) => {
-  const found = await folderSnapshot(params, token);
-  return found && { folderUri: found.folderUri, report: buildReadiness(found.snapshot) };
-});
+connection.onRequest(
+  ReadinessRequest,
+  guard.request('readiness', null, async (params: WorkspaceParams, token: CancellationToken) => {
+    const found = await folderSnapshot(params, token);
+    return found && { folderUri: found.folderUri, report: buildReadiness(found.snapshot) };
+  }),
+);
 
-connection.onRequest(InventoryRequest, async (params, token) => {
-  const found = await folderSnapshot(params, token);
-  return found && { folderUri: found.folderUri, inventory: buildInventory(found.snapshot) };
-});
+connection.onRequest(
+  InventoryRequest,
+  guard.request('inventory', null, async (params: WorkspaceParams, token: CancellationToken) => {
+    const found = await folderSnapshot(params, token);
+    return found && { folderUri: found.folderUri, inventory: buildInventory(found.snapshot) };
+  }),
+);
 
 function pythonParseOf(uri: string): PythonParse {
   let parse = pythonParses.get(uri);
@@ -314,7 +339,7 @@ function pythonParseOf(uri: string): PythonParse {
 }
 
 function revalidateOthers(configUri: string): void {
-  for (const document of documents.all()) if (document.uri !== configUri) void validate(document);
+  for (const document of documents.all()) if (document.uri !== configUri) guard.run('validation', () => validate(document));
 }
 
 function publishConfigProblems(document: TextDocument, file: string): void {
@@ -337,7 +362,7 @@ function notifyOnce(key: string, message: string, uri: string): void {
 
 // ---- code actions: quick fixes from Diagnostic.data, suppressions, fix-all ----
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(guard.request('code actions', [], (params: CodeActionParams) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   const only = params.context.only;
@@ -346,7 +371,7 @@ connection.onCodeAction((params) => {
   if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(document, params.context.diagnostics));
   if (wants(FIX_ALL_KIND)) actions.push(...fixAllActions(document));
   return actions;
-});
+}));
 
 function quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -371,7 +396,7 @@ function quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeActi
           [document.uri]: [
             {
               range: { start: { line: data.suppress.line, character: 0 }, end: { line: data.suppress.line, character: 0 } },
-              newText: `${data.suppress.indent}// prodready-ignore-next-line ${data.ruleId} -- reason\n`,
+              newText: `${data.suppress.indent}${languageOf(document.uri) === 'python' ? '#' : '//'} prodready-ignore-next-line ${data.ruleId} -- reason\n`,
             },
           ],
         },
@@ -393,7 +418,7 @@ function fixAllActions(document: TextDocument): CodeAction[] {
 
 // ---- hover ----
 
-connection.onHover((params) => {
+connection.onHover(guard.request('hover', null, (params: HoverParams) => {
   const latest = analyses.get(params.textDocument.uri);
   const document = documents.get(params.textDocument.uri);
   if (!latest || !document) return null;
@@ -403,7 +428,13 @@ connection.onHover((params) => {
     .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
   if (!site) return null;
   return { contents: { kind: 'markdown', value: hoverMarkdown(site) }, range: toRange(document, site.calleeSpan) };
-});
+}));
+
+/** A file analysed only in part (or not at all) says so once, at the top, as information. */
+function noticeDiagnostic(document: TextDocument, analysis: FileAnalysis): Diagnostic {
+  const at = document.positionAt(analysis.facts.unreadFrom ?? 0);
+  return { range: { start: at, end: at }, severity: DiagnosticSeverity.Information, source: SOURCE, message: `prodready: ${analysis.notice}` };
+}
 
 documents.listen(connection);
 connection.listen();

@@ -13,7 +13,9 @@ import { rules } from './rules';
 import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from './rules';
 import { findOwnerTags, ownerOf, ownershipDeclared, type OwnershipSources } from './ownership/owners';
 import { findSuppressions, isSuppressed } from './suppressions';
-import { LineIndex } from './text';
+import { LineIndex, lineEndingOf, withLfLineBreaks } from './text';
+import { touchesRegion } from './extract/brokenRegions';
+import { MAX_WALK_DEPTH } from './extract/limits';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -30,6 +32,8 @@ export interface FileAnalysis {
   /** Rules that threw; their findings for this file are missing, the others are complete. */
   failures: RuleFailure[];
   lines: LineIndex;
+  /** One line saying the file was not analysed, or only in part; readers show it once (a notice, not a finding). */
+  notice?: string;
 }
 
 export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'binary' } | { kind: 'unsupported' } | { kind: 'parser-unavailable' };
@@ -69,16 +73,16 @@ export function skipReason(file: string, text: string): SkipReason | undefined {
   return undefined;
 }
 
-export function describeSkip(file: string, reason: SkipReason): string {
+export function describeSkip(reason: SkipReason): string {
   switch (reason.kind) {
     case 'too-large':
-      return `${file}: skipped, ${(reason.bytes / 1024 / 1024).toFixed(1)} MB is over the 2 MB limit.`;
+      return `skipped, ${(reason.bytes / 1024 / 1024).toFixed(1)} MB is over the 2 MB limit.`;
     case 'binary':
-      return `${file}: skipped, it looks binary.`;
+      return 'skipped, it looks binary.';
     case 'unsupported':
-      return `${file}: skipped, not a language prodready reads.`;
+      return 'skipped, not a language prodready reads.';
     case 'parser-unavailable':
-      return `${file}: skipped, the Python parser (tree-sitter WebAssembly) could not be loaded.`;
+      return 'skipped, the Python parser (tree-sitter WebAssembly) could not be loaded.';
   }
 }
 
@@ -92,7 +96,7 @@ export function extractFacts(
 ): FileFacts {
   const options = { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport };
   const facts = languageOf(file) === 'python' ? extractPythonText(file, text, options, previous) : extractTypeScript(file, parseTypeScript(file, text), options);
-  return { ...facts, suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
+  return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
 }
 
 /**
@@ -126,13 +130,27 @@ function extractPythonText(file: string, text: string, options: PythonExtractOpt
   }
 }
 
-/** Extract, run every enabled rule, drop suppressed findings. Pure: no I/O. */
+/**
+ * Extract, run every enabled rule, drop suppressed findings. Pure: no I/O. Never throws: a file that cannot be
+ * analysed comes back empty with a notice, so one hostile file never stops a workspace run or the server.
+ */
 export function analyzeText(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
+  try {
+    return analyzeOrThrow(file, text, options);
+  } catch (error) {
+    return unanalysed(file, text, error);
+  }
+}
+
+function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): FileAnalysis {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
   const facts = extractFacts(file, text, config, lines, options.resolveImport, options.previousParse);
   for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
-  const fixer = facts.language === 'python' ? createPythonFixer(text, facts.moduleNames) : createTypeScriptFixer(text);
+  // Fixers scan for `\n`; they read a CR-only file through its LF view (same offsets) and write LF, turned into
+  // the file's own line ending when the finding is made.
+  const lineView = withLfLineBreaks(text);
+  const fixer = facts.language === 'python' ? createPythonFixer(lineView, facts.moduleNames) : createTypeScriptFixer(lineView);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { findings, failures } = runRules(facts, fixer, config, options, today);
   return {
@@ -141,7 +159,34 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
     findings: findings.filter((finding) => !isSuppressed(finding, facts.suppressions, lines, today)),
     failures,
     lines,
+    ...(facts.unreadFrom === undefined
+      ? {}
+      : { notice: `code nested deeper than ${MAX_WALK_DEPTH} levels from line ${lines.positionAt(facts.unreadFrom).line + 1} was not analysed.` }),
   };
+}
+
+/** What a file that could not be analysed reports: nothing found, and why. */
+function unanalysed(file: string, text: string, error: unknown): FileAnalysis {
+  const reason = error instanceof RangeError && /call stack/i.test(error.message) ? 'it is nested too deeply to parse' : `analysis failed (${firstLine(error)})`;
+  const facts: FileFacts = {
+    file,
+    language: languageOf(file) ?? 'ts',
+    callSites: [],
+    clients: [],
+    parseErrors: 0,
+    brokenRegions: [],
+    lineEnding: lineEndingOf(text),
+    moduleNames: new Set(),
+    suppressions: [],
+    exports: { names: new Map(), star: [] },
+    ownerTags: [],
+  };
+  return { file, facts, findings: [], failures: [], lines: new LineIndex(text), notice: `skipped, ${reason}.` };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].slice(0, 200);
 }
 
 export function levelOf(rule: Rule, config: ProdreadyConfig, overrides: AnalyzeOptions['ruleLevels']): RuleLevel {
@@ -220,7 +265,7 @@ function contextFor(
     clients: facts.clients,
     sdkFacts: (site: { sdk: string; module?: string; language?: Language }) => sdkFacts(site.sdk, site.module, site.language),
     apiFacts: (site: CallSite) => apiFactsOf(site),
-    report: (report: Report) => sink.push(toFinding(rule, severity, facts.file, subject ?? report.span, report)),
+    report: (report: Report) => sink.push(toFinding(rule, severity, facts, subject ?? report.span, report)),
     at(next: Span | undefined) {
       subject = next;
       return context;
@@ -229,15 +274,17 @@ function contextFor(
   return context;
 }
 
-function toFinding(rule: Rule, severity: Severity, file: string, subjectSpan: Span, report: Report): Finding {
+function toFinding(rule: Rule, severity: Severity, facts: FileFacts, subjectSpan: Span, report: Report): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${rule.meta.id} reported unknown message id "${report.messageId}"`);
   const data = report.data ?? {};
   const proposals = report.fixes ?? [];
   if (proposals.length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id} offered a fix but does not declare one`);
-  const fixes: Fix[] = proposals.map((proposal) => ({
+  // Broken code around an edit means the parser's positions are a guess: the finding stands, its fixes wait.
+  const safe = proposals.filter((proposal) => !proposal.edits.some((edit) => touchesRegion(edit.span, facts.brokenRegions)));
+  const fixes: Fix[] = safe.map((proposal) => ({
     title: fill(rule.meta.messages[proposal.messageId] ?? proposal.messageId, { ...data, ...proposal.data }),
-    edits: proposal.edits,
+    edits: facts.lineEnding === '\n' ? proposal.edits : proposal.edits.map((edit) => ({ span: edit.span, newText: edit.newText.replace(/\n/g, facts.lineEnding) })),
     isPreferred: rule.meta.fixable === 'safe' && !proposal.alternative,
   }));
   return {
@@ -245,7 +292,7 @@ function toFinding(rule: Rule, severity: Severity, file: string, subjectSpan: Sp
     messageId: report.messageId,
     message: fill(template, data),
     severity: report.milder ? milder(severity) : severity,
-    file,
+    file: facts.file,
     span: report.span,
     subjectSpan,
     data,

@@ -4,7 +4,7 @@ import { isRuleId, ruleIds, rules } from './rules';
 import type { RuleId, RuleSettings, Severity } from './rules';
 import type { ModelEntry, ModelStatus } from './catalog/modelRegistry';
 import { defaultRedactors } from './privacy';
-import { entries, type ProblemSink } from './configJson';
+import { entries, MAX_JSON_DEPTH, tooDeepAt, type ProblemSink } from './configJson';
 import { emptyGovernance, isGovernanceKey, readGovernance, type Governance } from './governance';
 
 export type RuleLevel = Severity | 'off';
@@ -98,8 +98,22 @@ const SETTING_LIMITS: Record<keyof RuleSettings, { min: number; max: number; wha
 export function parseConfig(text: string, fileName = '.prodready.json'): { config: ProdreadyConfig; problems: ConfigProblem[] } {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
-  // Parents are set so that readers can find the line of what they read.
-  const json = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JSON) as ts.JsonSourceFile;
+  // The JSON parser below recurses once per level: hostile nesting is refused before it runs.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    problems.push({ message: `nesting deeper than ${MAX_JSON_DEPTH} levels: ${fileName} is not read. Using defaults.`, span: { start: deep, end: deep + 1 }, severity: 'error' });
+    return { config, problems };
+  }
+  let json: ts.JsonSourceFile;
+  try {
+    // Parents are set so that readers can find the line of what they read.
+    json = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JSON) as ts.JsonSourceFile;
+  } catch (error) {
+    // The parser reads any expression as a value and recurses on some without brackets (`!!!!1`): not JSON either way.
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ message: `${fileName} is not valid JSON: it nests too deeply to read. Using defaults.`, span: { start: 0, end: 1 }, severity: 'error' });
+    return { config, problems };
+  }
   const syntaxErrors = (json as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   for (const error of syntaxErrors) {
     const start = error.start ?? 0;
@@ -177,7 +191,8 @@ function readDefaults(value: ts.Expression, config: ProdreadyConfig, problem: Pr
     return;
   }
   for (const [key, setting, property] of entries(value)) {
-    const limits = SETTING_LIMITS[key as keyof RuleSettings];
+    // Own keys only: `toString` or `constructor` are not settings.
+    const limits = Object.hasOwn(SETTING_LIMITS, key) ? SETTING_LIMITS[key as keyof RuleSettings] : undefined;
     if (!limits) {
       problem(property.name, `Unknown default "${key}"; known: ${Object.keys(SETTING_LIMITS).join(', ')}.`, 'warning');
       continue;
@@ -192,6 +207,7 @@ function readDefaults(value: ts.Expression, config: ProdreadyConfig, problem: Pr
 }
 
 const MODEL_STATUSES: readonly ModelStatus[] = ['floating', 'deprecated', 'retired'];
+const MODEL_FIELDS: readonly string[] = ['id', 'status', 'provider', 'pinned', 'replacement', 'since'];
 
 function readModels(value: ts.Expression, config: ProdreadyConfig, problem: ProblemSink): void {
   if (!ts.isArrayLiteralExpression(value)) {
@@ -203,22 +219,26 @@ function readModels(value: ts.Expression, config: ProdreadyConfig, problem: Prob
       problem(element, 'Each entry of "models" must be an object with "id" and "status".');
       continue;
     }
-    const fields: Record<string, string> = {};
-    for (const [key, field] of entries(element)) {
-      if (ts.isStringLiteral(field)) fields[key] = field.text;
+    // A Map: a key such as `__proto__` or `constructor` is just an unknown field.
+    const fields = new Map<string, string>();
+    for (const [key, field, property] of entries(element)) {
+      if (!MODEL_FIELDS.includes(key)) problem(property.name, `Unknown model field "${key}"; known: ${MODEL_FIELDS.join(', ')}.`, 'warning');
+      else if (ts.isStringLiteral(field)) fields.set(key, field.text);
       else problem(field, `"${key}" must be a string.`);
     }
-    if (!fields.id || !MODEL_STATUSES.includes(fields.status as ModelStatus)) {
+    const id = fields.get('id');
+    const status = fields.get('status') as ModelStatus | undefined;
+    if (!id || !status || !MODEL_STATUSES.includes(status)) {
       problem(element, `A model entry needs "id" and a "status" of ${MODEL_STATUSES.map((s) => `"${s}"`).join(', ')}.`);
       continue;
     }
     config.models.push({
-      id: fields.id,
-      provider: fields.provider ?? 'custom',
-      status: fields.status as ModelStatus,
-      pinned: fields.pinned,
-      replacement: fields.replacement,
-      since: fields.since,
+      id,
+      provider: fields.get('provider') ?? 'custom',
+      status,
+      pinned: fields.get('pinned'),
+      replacement: fields.get('replacement'),
+      since: fields.get('since'),
     });
   }
 }

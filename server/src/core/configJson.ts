@@ -32,3 +32,32 @@ export function fieldsOf(value: ts.Expression): Map<string, ts.Expression> | und
   if (!ts.isObjectLiteralExpression(value)) return undefined;
   return new Map([...entries(value)].map(([key, field]) => [key, field]));
 }
+
+/** How deep `{`, `[` (and `(`, which JSON does not have) may nest in `.prodready.json`; real configs use four. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Where the first bracket deeper than `limit` opens, or undefined when the text nests no deeper. A flat scan that
+ * skips strings and comments: it runs before the recursive parser, so a hostile file cannot exhaust the stack.
+ */
+export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      // Skip the string; a backslash takes the next character with it.
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (char === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (char === '{' || char === '[' || char === '(') {
+      if (++depth > limit) return i;
+    } else if (char === '}' || char === ']' || char === ')') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}

@@ -193,7 +193,8 @@ function readBudget(value: ts.Expression, governance: Governance, problem: Probl
       for (const [model, price] of entries(field)) {
         const number = ts.isNumericLiteral(price) ? Number(price.text) : NaN;
         if (!(number >= 0)) problem(price, `The price of "${model}" must be a number of USD per million output tokens.`);
-        else budget.outputUsdPerMillionTokens![model] = number;
+        // Defined, not assigned: `"__proto__": 10` is the price of a model of that name, not a prototype.
+        else Object.defineProperty(budget.outputUsdPerMillionTokens!, model, { value: number, enumerable: true, writable: true, configurable: true });
       }
     } else {
       problem(property.name, `Unknown budget setting "${key}"; known: monthlyUsd, requestsPerMonth, outputUsdPerMillionTokens.`, 'warning');

@@ -287,6 +287,9 @@ export interface ExportSummary {
 /** Answers, for a module specifier seen in `fromFile`, what that module exports under `exportName`. */
 export type ImportResolver = (module: string, exportName: string) => (ExportedValue & { file: string }) | undefined;
 
+/** How a file breaks lines. */
+export type LineEnding = '\n' | '\r\n' | '\r';
+
 export interface FileFacts {
   file: string;
   language: Language;
@@ -294,6 +297,12 @@ export interface FileFacts {
   clients: ClientConstruction[];
   /** Syntax errors the parser reported; rules still run on what could be read. */
   parseErrors: number;
+  /** The top-level code around syntax errors; fixes do not edit inside it. */
+  brokenRegions: Span[];
+  /** How the file breaks lines; fix edits are written with it. */
+  lineEnding: LineEnding;
+  /** Where the walk met nesting deeper than it reads: the code nested below that point was not analysed. */
+  unreadFrom?: number;
   /** Names declared or imported at the top of the file, so fixes only use what is in scope. */
   moduleNames: Set<string>;
   /** `prodready-ignore-next-line` directives and waivers in the file. */
@@ -303,3 +312,6 @@ export interface FileFacts {
   /** `@owner` tags in comments. */
   ownerTags: OwnerTag[];
 }
+
+/** What an extractor reads from syntax; the rest of `FileFacts` is read from the text by the engine. */
+export type ExtractedFacts = Omit<FileFacts, 'suppressions' | 'ownerTags' | 'lineEnding'>;

@@ -1,4 +1,4 @@
-import type { Span } from './model';
+import type { LineEnding, Span } from './model';
 
 export interface LineColumn {
   /** 0-based. */
@@ -7,13 +7,17 @@ export interface LineColumn {
   character: number;
 }
 
-/** Offsets ↔ line/column for one text; built once per text, O(log n) per lookup. */
+const LF = 10;
+const CR = 13;
+
+/** Offsets ↔ line/column for one text; built once per text, O(log n) per lookup. Lines end at LF, CRLF or CR, as in LSP. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+      const code = text.charCodeAt(i);
+      if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) this.lineStarts.push(i + 1);
     }
   }
 
@@ -40,7 +44,7 @@ export class LineIndex {
   lineText(line: number): string {
     const start = this.lineStarts[line] ?? this.text.length;
     const end = this.lineStarts[line + 1] ?? this.text.length;
-    return this.text.slice(start, end).replace(/\r?\n$/, '');
+    return this.text.slice(start, end).replace(/(?:\r\n|\r|\n)$/, '');
   }
 
   rangeOf(span: Span): { start: LineColumn; end: LineColumn } {
@@ -50,8 +54,31 @@ export class LineIndex {
 
 /** The leading whitespace of the line that holds `offset`. */
 export function indentAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   let end = lineStart;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return text.slice(lineStart, end);
+}
+
+/** The file's line ending, judged by its first line break; fixes write new lines the same way. */
+export function lineEndingOf(text: string): LineEnding {
+  const cr = text.indexOf('\r');
+  const lf = text.indexOf('\n');
+  if (cr === -1 || (lf !== -1 && lf < cr)) return '\n';
+  return text.charCodeAt(cr + 1) === LF ? '\r\n' : '\r';
+}
+
+/**
+ * The text with every lone CR turned into LF: the same length and offsets, so code that scans for `\n` (the fixers)
+ * sees the lines of a CR-only file.
+ */
+export function withLfLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The first line break at or after `from`, or -1. */
+export function nextLineBreak(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  return cr === -1 ? lf : lf === -1 ? cr : Math.min(lf, cr);
 }

@@ -19,6 +19,8 @@ export interface JsonReport {
     /** For sdk `wrapper`: the file of the AI call it makes. */
     wraps?: { file: string; sdk: string; api: string };
   }[];
+  /** Files skipped or read in part, one line each; every other file was analysed as usual. */
+  notices: Notice[];
   findings: {
     ruleId: string;
     file: string;
@@ -31,8 +33,14 @@ export interface JsonReport {
   }[];
 }
 
-export function toJsonReport(analyses: FileAnalysis[], cwd: string): JsonReport {
-  const report: JsonReport = { version: 1, callSites: [], findings: [] };
+/** A file that could not be read or analysed (in full): what the run tells the reader instead of stopping. */
+export interface Notice {
+  file: string;
+  message: string;
+}
+
+export function toJsonReport(analyses: FileAnalysis[], cwd: string, notices: readonly Notice[] = []): JsonReport {
+  const report: JsonReport = { version: 1, callSites: [], findings: [], notices: notices.map((notice) => ({ ...notice })) };
   for (const analysis of analyses) {
     const file = relativePath(analysis.file, cwd);
     for (const site of analysis.facts.callSites) {

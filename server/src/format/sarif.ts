@@ -1,12 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import type { FileAnalysis } from '../core/analyze';
 import { ruleIds, rules, type Severity } from '../core/rules';
-import { relativePath } from './report';
+import { relativePath, type Notice } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** SARIF 2.1.0, as code-scanning services read it: one run, every rule described, paths relative to `%SRCROOT%`. */
-export function toSarif(analyses: FileAnalysis[], cwd: string, version: string): object {
+export function toSarif(analyses: FileAnalysis[], cwd: string, version: string, notices: readonly Notice[] = []): object {
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const results = analyses.flatMap((analysis) =>
     analysis.findings.map((finding) => {
@@ -50,6 +50,17 @@ export function toSarif(analyses: FileAnalysis[], cwd: string, version: string):
             }),
           },
         },
+        // Files skipped or read in part: the run succeeded, and says where it could not look.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: notices.map((notice) => ({
+              level: 'warning',
+              message: { text: `${notice.file}: ${notice.message}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: notice.file, uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).toString().replace(/\/?$/, '/')}` } },
         results,
       },

@@ -18,12 +18,23 @@ export function isExcluded(file: string, options: FileWalkOptions): boolean {
   return options.exclude.some((glob) => minimatch(relative, glob, { dot: true }));
 }
 
-/** Source files under the given paths, sorted; a path named explicitly is read even if excluded by folder rules. */
-export function collectSourceFiles(paths: string[], options: FileWalkOptions): { files: string[]; missing: string[] } {
+/**
+ * Source files under the given paths, sorted; a path named explicitly is read even if excluded by folder rules.
+ * A folder that cannot be listed (permissions, a volume that went away) is reported in `unreadable`, not fatal.
+ */
+export function collectSourceFiles(paths: string[], options: FileWalkOptions): { files: string[]; missing: string[]; unreadable: { path: string; reason: string }[] } {
   const files: string[] = [];
   const missing: string[] = [];
+  const unreadable: { path: string; reason: string }[] = [];
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: dir, reason: ioReason(error) });
+      return;
+    }
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
@@ -34,12 +45,36 @@ export function collectSourceFiles(paths: string[], options: FileWalkOptions): {
   };
   for (const given of paths) {
     const full = path.resolve(given);
-    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(full, { throwIfNoEntry: false });
+    } catch (error) {
+      unreadable.push({ path: full, reason: ioReason(error) });
+      continue;
+    }
     if (!stat) missing.push(given);
     else if (stat.isDirectory()) walk(full);
     else files.push(full);
   }
-  return { files: [...new Set(files)].sort(), missing };
+  return { files: [...new Set(files)].sort(), missing, unreadable };
+}
+
+/** An I/O error in a few words: "permission denied", not a stack. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it no longer exists';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return code ? `cannot be read (${code})` : `cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  }
 }
 
 /** The nearest `.prodready.json` at or above `dir`. */

@@ -7,6 +7,7 @@ import type {
   ClientConstruction,
   ExportedValue,
   ExportSummary,
+  ExtractedFacts,
   FileFacts,
   Guarded,
   ImportResolver,
@@ -19,6 +20,8 @@ import type {
 } from '../../model';
 import { effectiveRetries, effectiveTimeout } from '../effective';
 import { loggerMatcher, type LoggerMatcher } from '../loggers';
+import { brokenRegions } from '../brokenRegions';
+import { MAX_WALK_DEPTH } from '../limits';
 import { wrappedCallOf } from '../wrapped';
 import { classifyExcept, isPythonValidator } from './handling';
 import type { PyNode, PyTree, PyTreeCursor as TreeCursor } from './parser';
@@ -102,7 +105,7 @@ const HANDLED = new Set([
 const JSON_PARSERS = new Set(['json.loads', 'orjson.loads', 'ujson.loads']);
 
 /** Reads every AI call site and client construction in one Python file. One walk, then resolution. */
-export function extractPython(file: string, tree: PyTree, options: PythonExtractOptions): Omit<FileFacts, 'suppressions' | 'ownerTags'> {
+export function extractPython(file: string, tree: PyTree, options: PythonExtractOptions): ExtractedFacts {
   return new PythonExtractor(file, tree.rootNode, loggerMatcher(options.loggers), new Set(options.redactors), options.resolveImport).run();
 }
 
@@ -124,7 +127,7 @@ class PythonExtractor {
     private readonly resolveImport: ImportResolver | undefined,
   ) {}
 
-  run(): Omit<FileFacts, 'suppressions' | 'ownerTags'> {
+  run(): ExtractedFacts {
     this.walk(this.root, { scope: this.module });
     const direct: [PendingCall, CallSite][] = [];
     for (const call of this.calls) {
@@ -142,7 +145,8 @@ class PythonExtractor {
       language: 'python',
       callSites: sites,
       clients: [...this.clients.values()],
-      parseErrors: this.root.hasError ? countErrors(this.root) : 0,
+      ...parseProblemsOf(this.root),
+      ...(this.tooDeepAt === undefined ? {} : { unreadFrom: this.tooDeepAt }),
       moduleNames: new Set(this.module.names.keys()),
       exports: this.exports(direct),
     };
@@ -205,7 +209,25 @@ class PythonExtractor {
     }
   }
 
+  private depth = 0;
+  /** Where the walk first met code nested deeper than it reads; that subtree is left out. */
+  private tooDeepAt: number | undefined;
+
+  /** Every descent passes here; a depth bound keeps hostile nesting from overflowing the stack. */
   private walkSiblings(cursor: TreeCursor, context: WalkContext, isBlock: boolean): void {
+    if (this.depth >= MAX_WALK_DEPTH) {
+      this.tooDeepAt ??= cursor.startIndex;
+      return;
+    }
+    this.depth++;
+    try {
+      this.walkSiblingsAtDepth(cursor, context, isBlock);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private walkSiblingsAtDepth(cursor: TreeCursor, context: WalkContext, isBlock: boolean): void {
     do {
       if (!cursor.nodeIsNamed) continue;
       const type = cursor.nodeType;
@@ -998,14 +1020,17 @@ function statementTargetOf(call: PyNode): StatementTarget | undefined {
   };
 }
 
-function countErrors(node: PyNode): number {
-  let count = 0;
-  const visit = (current: PyNode) => {
-    if (current.type === 'ERROR' || current.isMissing) count++;
-    if (current.hasError) for (const child of current.children) if (child) visit(child);
-  };
-  visit(node);
-  return count;
+/** Syntax errors (ERROR and MISSING nodes), found without recursion: only subtrees that hold one are entered. */
+function parseProblemsOf(root: PyNode): Pick<FileFacts, 'parseErrors' | 'brokenRegions'> {
+  if (!root.hasError) return { parseErrors: 0, brokenRegions: [] };
+  const errors: number[] = [];
+  const pending: PyNode[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'ERROR' || node.isMissing) errors.push(node.startIndex);
+    if (node.hasError) for (const child of node.children) if (child) pending.push(child);
+  }
+  const statements = root.namedChildren.flatMap((child) => (child ? [{ start: child.startIndex, end: child.endIndex }] : []));
+  return { parseErrors: errors.length, brokenRegions: brokenRegions(statements, errors) };
 }
 
 /** The parts of a call site a wrapper's callers inherit, for a wrapper defined in another module. */

@@ -144,7 +144,7 @@ function entriesTarget(node: PyNode, options: OptionMap, syntax: 'kwargs' | 'dic
   const entries = node.namedChildren.filter((child): child is PyNode => child !== null && child.type !== 'comment');
   const last = entries[entries.length - 1];
   const text = node.text;
-  const multiline = text.includes('\n');
+  const multiline = /[\r\n]/.test(text);
   const after = last ? text.slice(last.endIndex - node.startIndex, text.length - 1) : '';
   return {
     kind: 'object',

@@ -7,6 +7,7 @@ import type {
   CallSite,
   ClientConstruction,
   ExportedValue,
+  ExtractedFacts,
   FileFacts,
   Guarded,
   ImportResolver,
@@ -42,7 +43,9 @@ import { loggerMatcher, type LoggerMatcher } from '../loggers';
 import { wrappedCallOf } from '../wrapped';
 import { calleeName, classifyCatch, isValidator, mentionsIn, type CallRecord, type FunctionRecords } from './handling';
 import { accessRoot, PromptReader, type SourceOf } from './prompt';
-import { indentAt } from '../../text';
+import { indentAt, nextLineBreak } from '../../text';
+import { MAX_WALK_DEPTH } from '../limits';
+import { brokenRegions } from '../brokenRegions';
 import { declareClassMember, declareImport, declareParameter, declareVariable, ScopeIndex, type Declaration } from './scope';
 import { ts } from './ts';
 
@@ -144,7 +147,7 @@ export function parseTypeScript(file: string, text: string): ts.SourceFile {
 }
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
-export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): Omit<FileFacts, 'suppressions' | 'ownerTags'> {
+export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): ExtractedFacts {
   const loggerRoots = new Set(options.loggers.map((pattern) => pattern.split('.')[0]));
   return new TypeScriptExtractor(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors), loggerRoots, options.resolveImport).run();
 }
@@ -180,7 +183,7 @@ class TypeScriptExtractor {
     this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
   }
 
-  run(): Omit<FileFacts, 'suppressions' | 'ownerTags'> {
+  run(): ExtractedFacts {
     this.scope = { start: 0, end: this.sourceFile.end };
     this.visitStatements(this.sourceFile.statements);
     for (const node of this.constructions) this.valueOf(node);
@@ -198,7 +201,8 @@ class TypeScriptExtractor {
       language: this.language,
       callSites,
       clients: [...this.clientsByNode.values()],
-      parseErrors: parseDiagnosticsOf(this.sourceFile),
+      ...parseProblemsOf(this.sourceFile),
+      ...(this.tooDeepAt === undefined ? {} : { unreadFrom: this.tooDeepAt }),
       moduleNames: this.scopes.namesIn(this.scope),
       exports: readExports(this.sourceFile, {
         ofName: (name) => this.exportedValueOf(this.exportedNameValue(name)),
@@ -236,8 +240,25 @@ class TypeScriptExtractor {
   /** Calls whose promise gets `.catch()` or `.then(ok, fail)`. */
   private readonly promiseHandled = new Set<ts.Node>();
   private readonly visitChild = (node: ts.Node): void => this.visit(node);
+  private depth = 0;
+  /** Where the walk first met code nested deeper than it reads; that subtree is left out. */
+  private tooDeepAt: number | undefined;
 
+  /** The walk recurses; a depth bound keeps generated or hostile nesting from overflowing the stack. */
   private visit(node: ts.Node): void {
+    if (this.depth >= MAX_WALK_DEPTH) {
+      this.tooDeepAt ??= node.getStart(this.sourceFile);
+      return;
+    }
+    this.depth++;
+    try {
+      this.visitNode(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private visitNode(node: ts.Node): void {
     switch (node.kind) {
       case SyntaxKind.ImportDeclaration:
         declareImport(node as ts.ImportDeclaration, this.scope, this.scopes);
@@ -334,7 +355,7 @@ class TypeScriptExtractor {
       case SyntaxKind.NoSubstitutionTemplateLiteral:
       case SyntaxKind.TemplateExpression: {
         const start = node.getStart(this.sourceFile);
-        const lineBreak = this.sourceFile.text.indexOf('\n', start);
+        const lineBreak = nextLineBreak(this.sourceFile.text, start);
         if (lineBreak !== -1 && lineBreak < node.end) this.multilineTemplates.push(start);
         break;
       }
@@ -898,7 +919,8 @@ class TypeScriptExtractor {
   }
 
   /** An object literal written inline or held in a same-file constant. */
-  private objectLiteralOf(expr: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  private objectLiteralOf(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+    if (!expr) return undefined;
     const node = unwrap(expr);
     if (ts.isObjectLiteralExpression(node)) return node;
     const value = ts.isIdentifier(node) ? this.valueOf(node) : undefined;
@@ -1355,7 +1377,7 @@ class TypeScriptExtractor {
     const blockEnd = statements[statements.length - 1].end;
     const multilineString =
       this.multilineTemplates.some((offset) => offset >= start && offset < blockEnd) ||
-      /\\\r?\n/.test(this.sourceFile.text.slice(start, blockEnd));
+      /\\(?:\r\n|\r|\n)/.test(this.sourceFile.text.slice(start, blockEnd));
     return { start, end: statement.end, blockEnd, indent: indentAt(this.sourceFile.text, start), reindentable: !multilineString };
   }
 
@@ -1399,9 +1421,12 @@ function mergeOptions(body: OptionMap, requestOptions: OptionMap | undefined): O
   };
 }
 
-function parseDiagnosticsOf(sourceFile: ts.SourceFile): number {
-  // parseDiagnostics is internal but stable; it is the only count of syntax errors a bare parse gives.
-  return (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
+function parseProblemsOf(sourceFile: ts.SourceFile): Pick<FileFacts, 'parseErrors' | 'brokenRegions'> {
+  // parseDiagnostics is internal but stable; it is the only list of syntax errors a bare parse gives.
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: { start?: number }[] }).parseDiagnostics ?? [];
+  if (diagnostics.length === 0) return { parseErrors: 0, brokenRegions: [] };
+  const statements = sourceFile.statements.map((statement) => ({ start: statement.pos, end: statement.end }));
+  return { parseErrors: diagnostics.length, brokenRegions: brokenRegions(statements, diagnostics.map((diagnostic) => diagnostic.start ?? 0)) };
 }
 
 function bindingNames(name: ts.BindingName): string[] {

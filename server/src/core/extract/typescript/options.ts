@@ -1,5 +1,5 @@
 import type { OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
-import { indentAt } from '../../text';
+import { indentAt, nextLineBreak } from '../../text';
 import { ts } from './ts';
 
 export const unknownOptions = (): OptionMap => ({ entries: new Map(), hasSpread: true });
@@ -97,7 +97,7 @@ export function objectTarget(object: ts.ObjectLiteralExpression, sourceFile: ts.
   const span = spanOf(object, sourceFile);
   const properties = object.properties;
   const last = properties.length > 0 ? properties[properties.length - 1] : undefined;
-  const firstLineBreak = text.indexOf('\n', span.start);
+  const firstLineBreak = nextLineBreak(text, span.start);
   const multiline = firstLineBreak !== -1 && firstLineBreak < span.end;
   const indent = properties.length > 0 ? indentAt(text, properties[0].getStart(sourceFile)) : indentAt(text, span.start) + '  ';
   return {

@@ -39,7 +39,8 @@ export function costItem(view: WorkspaceView): ReadinessItem {
   let worst: { site: SiteView; usd: number } | undefined;
   for (const site of generating) {
     const model = site.site.model?.value;
-    const price = model === undefined ? undefined : budget.outputUsdPerMillionTokens[model];
+    // Own keys only: a model named `constructor` has no price unless the config gives it one.
+    const price = model !== undefined && Object.hasOwn(budget.outputUsdPerMillionTokens, model) ? budget.outputUsdPerMillionTokens[model] : undefined;
     if (price === undefined) {
       unpriced.add(model ?? `a model set at run time (${site.ref.file}:${site.ref.line})`);
       continue;
