@@ -114,7 +114,9 @@ export class PythonParse {
   }
 }
 
-function extractPythonText(file: string, text: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
+function extractPythonText(file: string, original: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
+  // Python reads a lone CR as a line break; tree-sitter's grammar does not. Its LF view has the same offsets.
+  const text = withLfLineBreaks(original);
   const tree = parsePython(text, previous?.tree && previous.text !== undefined ? { text: previous.text, tree: previous.tree } : undefined);
   try {
     return extractPython(file, tree, options);

@@ -24,7 +24,8 @@ export function findSuppressions(text: string, lines: LineIndex): Suppression[] 
   if (!text.includes('prodready-ignore')) return [];
   const found: Suppression[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
-    const body = match[1].replace(/\*\/.*$/, '');
+    const commentEnd = match[1].indexOf('*/');
+    const body = commentEnd === -1 ? match[1] : match[1].slice(0, commentEnd);
     const separator = body.indexOf('--');
     const idsPart = separator === -1 ? body : body.slice(0, separator);
     const tail = separator === -1 ? '' : body.slice(separator + 2);

@@ -82,3 +82,10 @@ export function nextLineBreak(text: string, from: number): number {
   const cr = text.indexOf('\r', from);
   return cr === -1 ? lf : lf === -1 ? cr : Math.min(lf, cr);
 }
+
+/** `text` without trailing `char`s; a loop, since `/x+$/` retries from every run of `x` and is quadratic in it. */
+export function trimTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
+}

@@ -54,7 +54,9 @@ export function collectSourceFiles(paths: string[], options: FileWalkOptions): {
     }
     if (!stat) missing.push(given);
     else if (stat.isDirectory()) walk(full);
-    else files.push(full);
+    else if (stat.isFile()) files.push(full);
+    // A FIFO or device named on the command line would block the read forever.
+    else unreadable.push({ path: full, reason: 'not a regular file' });
   }
   return { files: [...new Set(files)].sort(), missing, unreadable };
 }

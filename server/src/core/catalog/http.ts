@@ -1,3 +1,4 @@
+import { trimTrailing } from '../text';
 import { body, request } from './refs';
 import type { ApiFacts, OutputBoundFacts, SdkFacts } from './types';
 
@@ -54,7 +55,7 @@ export function matchEndpoint(url: string): HttpEndpoint | undefined {
   const match = /^(?:https?:)?\/\/([^/?#]+)(\/[^?#]*)?/i.exec(url.trim());
   if (!match) return undefined;
   const host = match[1].toLowerCase();
-  const path = (match[2] ?? '/').replace(/\/+$/, '') || '/';
+  const path = trimTrailing(match[2] ?? '/', '/') || '/';
   return httpEndpoints.find((candidate) => candidate.host.test(host) && candidate.route.test(path));
 }
 

@@ -1,3 +1,5 @@
+import { trimTrailing } from '../text';
+
 /**
  * CODEOWNERS as GitHub and GitLab read it: gitignore-style patterns, the last matching line wins, a line with no
  * owners leaves the path unowned. GitLab sections (`[Name] @default`, `^[Optional]`, `[Name][2]`) are evaluated
@@ -22,8 +24,8 @@ export interface CodeOwners {
 }
 
 const DEFAULT_SECTION = '';
-const SECTION = /^\^?\[([^\]]+)\](?:\[\d+\])?\s*(.*)$/;
-export const OWNER = /^(@[\w.-]+(\/[\w.-]+)*|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+const SECTION = /^\^?\[([^\]]+)\](?:\[\d+\])?(.*)$/;
+export const OWNER = /^(@[\w.-]+(\/[\w.-]+)*|[^@\s]+@[^@\s.]+(\.[^@\s.]+)+)$/;
 
 export function parseCodeOwners(text: string): CodeOwners {
   const entries: CodeOwnersEntry[] = [];
@@ -98,7 +100,7 @@ function splitUnescaped(content: string): string[] {
 export function codeOwnersPattern(pattern: string): ((path: string) => boolean) | undefined {
   if (pattern.startsWith('!') || /\[|\]/.test(pattern)) return undefined;
   const directoryOnly = pattern.endsWith('/');
-  const trimmed = pattern.replace(/\/+$/, '');
+  const trimmed = trimTrailing(pattern, '/');
   const anchored = trimmed.startsWith('/') || trimmed.includes('/');
   const body = trimmed.replace(/^\//, '');
   const lastSegment = body.slice(body.lastIndexOf('/') + 1);

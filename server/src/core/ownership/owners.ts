@@ -1,6 +1,6 @@
 import type { CallSite, OwnerAssignment } from '../model';
 import type { OwnershipRule } from '../governance';
-import type { LineIndex } from '../text';
+import { trimTrailing, type LineIndex } from '../text';
 import { OWNER, ownersOf, type CodeOwners } from './codeowners';
 
 /**
@@ -25,18 +25,30 @@ export interface OwnershipSources {
   config?: { file: string; root: string; rules: OwnershipRule[] };
 }
 
-/** `@owner` after a comment marker on the same line, possibly after other words (`// Chat routes. @owner @web`). */
-const TAG = /(\/\/|#|\/\*|^[ \t]*\*)[^\n]*?(?<=[\s*/#])@owner:?(?=\s)([^\n]*)/gm;
+const TAG = '@owner';
+/** Where a comment starts on a line: `//`, `#`, `/*`, or a JSDoc continuation `*` at the start. */
+const COMMENT_START = /\/\/|#|\/\*|^[ \t]*\*/;
 const COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*)/;
 
+/**
+ * `@owner` after a comment marker on the same line, possibly after other words (`// Chat routes. @owner @web`).
+ * Found with `indexOf` and read per line, so a line full of `//` without a tag costs one pass, not one per marker.
+ */
 export function findOwnerTags(text: string, lines: LineIndex): OwnerTag[] {
-  if (!text.includes('@owner')) return [];
   const tags: OwnerTag[] = [];
-  for (const match of text.matchAll(TAG)) {
-    const owners = ownersIn(match[2]);
+  let lineText = '';
+  let lastLine = -1;
+  for (let at = text.indexOf(TAG); at !== -1; at = text.indexOf(TAG, at + TAG.length)) {
+    const line = lines.positionAt(at).line;
+    if (line !== lastLine) [lineText, lastLine] = [lines.lineText(line), line];
+    const column = at - lines.offsetAt({ line, character: 0 });
+    const comment = COMMENT_START.exec(lineText);
+    if (!comment || comment.index + comment[0].length > column || !/[\s*/#]/.test(lineText[column - 1] ?? '')) continue;
+    const after = lineText.slice(column + TAG.length).replace(/^:/, '');
+    if (!/^\s/.test(after)) continue;
+    const owners = ownersIn(after);
     if (owners.length === 0) continue;
-    const line = lines.positionAt(match.index ?? 0).line;
-    const before = lines.lineText(line).slice(0, (match.index ?? 0) - lines.offsetAt({ line, character: 0 }));
+    const before = lineText.slice(0, comment.index);
     // A tag trailing code is about that line; otherwise about the first line below its comment.
     const anchorLine = before.trim() !== '' && !COMMENT_LINE.test(before) ? line : codeLineBelow(lines, line);
     tags.push({ line, owners, anchorLine, fileWide: isFileHeader(lines, line) });
@@ -108,7 +120,7 @@ function inline(site: CallSite, tag: OwnerTag): OwnerAssignment {
 
 /** `file` relative to `root` with `/` separators, or undefined when it lies outside. */
 export function relativeTo(root: string, file: string): string | undefined {
-  const normalise = (path: string) => path.replace(/\\/g, '/').replace(/\/+$/, '');
+  const normalise = (path: string) => trimTrailing(path.replace(/\\/g, '/'), '/');
   const base = normalise(root);
   const target = normalise(file);
   if (base === '') return target.replace(/^\//, '');

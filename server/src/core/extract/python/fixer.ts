@@ -6,13 +6,13 @@ export function createPythonFixer(text: string, moduleNames: ReadonlySet<string>
   /** `import os` after the file's last top-level import (or at the top), unless the name is already bound. */
   const importEdit = (module: string): TextEdit[] => {
     if (moduleNames.has(module)) return [];
-    const imports = [...text.matchAll(/^(?:import|from)\s+[^\n]+$/gm)];
+    const imports = [...text.matchAll(/^(?:import|from)\s+[^\r\n]+$/gm)];
     const last = imports[imports.length - 1];
     if (last?.index !== undefined) {
       const end = lineEndAfter(last.index + last[0].length);
       return [insert(end, `\nimport ${module}`)];
     }
-    const docstring = /^(\s*(#[^\n]*\n)*)("""[\s\S]*?"""|'''[\s\S]*?''')?\n?/.exec(text)?.[0].length ?? 0;
+    const docstring = /^(\s*(#[^\r\n]*\r?\n)*)("""[\s\S]*?"""|'''[\s\S]*?''')?(\r?\n)?/.exec(text)?.[0].length ?? 0;
     return [insert(docstring, `import ${module}\n`)];
   };
   /** Continues a parenthesised import or a backslash continuation to the real end of the statement. */

@@ -43,7 +43,7 @@ import { loggerMatcher, type LoggerMatcher } from '../loggers';
 import { wrappedCallOf } from '../wrapped';
 import { calleeName, classifyCatch, isValidator, mentionsIn, type CallRecord, type FunctionRecords } from './handling';
 import { accessRoot, PromptReader, type SourceOf } from './prompt';
-import { indentAt, nextLineBreak } from '../../text';
+import { indentAt, nextLineBreak, trimTrailing } from '../../text';
 import { MAX_WALK_DEPTH } from '../limits';
 import { brokenRegions } from '../brokenRegions';
 import { declareClassMember, declareImport, declareParameter, declareVariable, ScopeIndex, type Declaration } from './scope';
@@ -1066,7 +1066,7 @@ class TypeScriptExtractor {
     const urlExpr = configOnly ? this.propertyOf(this.objectLiteralOf(args[0]), 'url') : args[0];
     const base = instanceConfig ? this.staticText(this.propertyOf(instanceConfig, 'baseURL')) : undefined;
     const path = urlExpr ? this.staticText(urlExpr) : undefined;
-    const url = base !== undefined && path !== undefined && path.startsWith('/') ? base.replace(/\/+$/, '') + path : path;
+    const url = base !== undefined && path !== undefined && path.startsWith('/') ? trimTrailing(base, '/') + path : path;
     const endpoint = url ? matchEndpoint(url) : undefined;
     if (!endpoint) return undefined;
 
@@ -1143,7 +1143,7 @@ class TypeScriptExtractor {
       const [path, base] = node.arguments;
       const pathText = this.staticText(path, depth + 1);
       const baseText = base ? this.staticText(base, depth + 1) : undefined;
-      return baseText !== undefined && pathText?.startsWith('/') ? baseText.replace(/\/+$/, '') + pathText : pathText;
+      return baseText !== undefined && pathText?.startsWith('/') ? trimTrailing(baseText, '/') + pathText : pathText;
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString') {
       return this.staticText(node.expression.expression, depth + 1);
