@@ -256,5 +256,10 @@ function analyzeFiles(
 }
 
 if (require.main === module) {
+  // Whatever escapes `main` (an error thrown from a stream callback) is still an internal error: one line, exit 3.
+  process.on('uncaughtException', (error) => {
+    process.stderr.write(`prodready: internal error: ${process.argv.includes('--debug') ? error.stack : error.message.split('\n')[0]}\n`);
+    process.exit(EXIT_INTERNAL_ERROR);
+  });
   void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

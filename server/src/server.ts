@@ -244,7 +244,7 @@ async function validate(document: TextDocument): Promise<void> {
   if (!settings.enable || skip || isExcludedBy(file, root, settings, loaded)) {
     if (skip && skip.kind !== 'unsupported') notifyOnce(`skip:${uri}`, `${path.basename(file)}: ${describeSkip(skip)}`, uri);
     analyses.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
   const analysis = analyzeText(file, text, {

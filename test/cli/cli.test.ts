@@ -213,8 +213,8 @@ describe('prodready check: readiness', () => {
     assert.equal(code, 1, 'findings still decide the exit code');
     assert.match(stdout, /^# Production readiness: svc\n/);
     assert.match(stdout, /\| Success metrics \(KPIs\) declared \| ✅ pass \| deflection \(30%\) \| \[svc\/\.prodready\.json:1\]/);
-    assert.match(stdout, /\| Container, CI and deploy manifests \| ✅ pass \| 1 manifest \| \[svc\/Dockerfile\]\(svc\/Dockerfile\)/);
-    assert.match(stdout, /\| \[svc\/app\/route\.ts:5\]\(svc\/app\/route\.ts#L5\) \| OpenAI \| chat \| responses\.create \| gpt-4o \| @api-team \(config\) \|/);
+    assert.match(stdout, /\| Container, CI and deploy manifests \| ✅ pass \| 1 manifest \| \[svc\/Dockerfile\]\(\.\/svc\/Dockerfile\)/);
+    assert.match(stdout, /\| \[svc\/app\/route\.ts:5\]\(\.\/svc\/app\/route\.ts#L5\) \| OpenAI \| chat \| responses\.create \| gpt-4o \| @api-team \(config\) \|/);
     assert.match(stdout, /- \*\*@data-team\*\* \(codeowners\): 1 call site: \[svc\/jobs\/nightly\.ts:5\]/);
     assert.match(stdout, /\| Cost \| - \| - \| - \| - \| ⚠️ not assigned \|/);
   });
@@ -255,5 +255,57 @@ describe('prodready check --format sarif', () => {
       region: { startLine: 5, startColumn: 19, endLine: 5, endColumn: 42 },
     });
     assert.ok(run0.originalUriBaseIds['%SRCROOT%'].uri.startsWith('file://'));
+  });
+});
+
+describe('prodready check on files it cannot read', () => {
+  const deep = `const x = ${'('.repeat(5000)}1${')'.repeat(5000)};\n`;
+
+  it('skips a file it cannot analyse with a notice (text, JSON, SARIF) and checks every other file', () => {
+    const dir = workspace('notices', { 'app/route.ts': routeTs, 'gen/deep.ts': deep, 'gen/chain.ts': `const p = ${Array.from({ length: 1500 }, () => '"ab"').join(' + ')};\n` });
+    fs.symlinkSync('loop', path.join(dir, 'loop'));
+    const json = run(dir, 'check', 'app', 'gen', 'loop', '--format', 'json');
+    assert.equal(json.code, 1, 'exit 1: findings in the readable file');
+    const report = JSON.parse(json.stdout);
+    assert.deepEqual(report.findings.map((f: { file: string }) => f.file).filter((f: string, i: number, all: string[]) => all.indexOf(f) === i), ['app/route.ts']);
+    assert.deepEqual(
+      report.notices.map((n: { file: string; message: string }) => [n.file, n.message.replace(/\d+/g, 'N')]),
+      [
+        ['loop', 'skipped, too many symbolic links.'],
+        ['gen/chain.ts', 'code nested deeper than N levels from line N was not analysed.'],
+        ['gen/deep.ts', 'skipped, it is nested too deeply to parse.'],
+      ],
+    );
+    assert.match(json.stderr, /prodready: gen\/deep\.ts: skipped, it is nested too deeply to parse\./);
+    const sarif = JSON.parse(run(dir, 'check', 'app', 'gen', '--format', 'sarif').stdout);
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
+    assert.deepEqual(notes.map((n: { message: { text: string } }) => n.message.text.split(':')[0]), ['gen/chain.ts', 'gen/deep.ts']);
+    assert.equal(sarif.runs[0].invocations[0].executionSuccessful, true);
+  });
+
+  it('does not block on a FIFO named on the command line', () => {
+    const dir = workspace('fifo', { 'app/route.ts': routeTs });
+    const fifo = path.join(dir, 'pipe.ts');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    const { code, stdout } = run(dir, 'check', 'pipe.ts', 'app', '--format', 'json', '--fail-on', 'off');
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout).notices, [{ file: 'pipe.ts', message: 'skipped, not a regular file.' }]);
+  });
+
+  it('exits 3 with one readable line on an internal error, and gives the stack with --debug', () => {
+    const dir = workspace('internal', { 'app/route.ts': routeTs });
+    // Writing the report to a full device fails inside prodready: the kind of error CI must tell from findings.
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      for (const [args, stack] of [[[], false], [['--debug'], true]] as const) {
+        const result = spawnSync(process.execPath, [CLI, 'check', '.', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+        assert.equal(result.status, 3);
+        const lines = result.stderr.trim().split('\n');
+        assert.match(lines[0], /^prodready: internal error: .*ENOSPC/);
+        assert.equal(lines.length > 1, stack);
+      }
+    } finally {
+      fs.closeSync(full);
+    }
   });
 });

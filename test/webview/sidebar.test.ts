@@ -102,6 +102,7 @@ describe('readiness webview in Chromium', { skip, timeout: 120_000 }, () => {
     assert.equal(await page.locator('tr.site', { hasText: HOSTILE_OWNER }).count(), 1);
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('#app script, #app b').count(), 0);
+    assert.equal(await page.locator('#app a, #app [href], #app [src], #app iframe').count(), 0, 'no link or embed built from workspace text');
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CODEOWNERS_LOCATIONS, OWNER } from '../../../server/src/core/ownership/codeowners';
+import { CODEOWNERS_LOCATIONS } from '../../../server/src/core/ownership/codeowners';
+import { codeownersLine, parseOwners, patternProblem, withOwnershipRule } from '../../../server/src/core/ownership/write';
 
 // What the sidebar's buttons do to the workspace. Each edit goes through a WorkspaceEdit (undoable) and is
 // saved, so the server's file watcher sees it and the checklist updates.
@@ -27,15 +28,28 @@ export async function createConfig(folder: vscode.Uri): Promise<void> {
   await vscode.window.showTextDocument(uri);
 }
 
-/** Asks who owns `pattern`: owners as CODEOWNERS writes them, or undefined when the user cancels. */
+/**
+ * Asks who owns `pattern`: owners as CODEOWNERS writes them, or undefined when the user cancels. A pattern that
+ * cannot be written is refused first, with a message, before anything is asked.
+ */
 async function askOwners(pattern: string): Promise<string[] | undefined> {
-  const owner = await vscode.window.showInputBox({
+  const problem = patternProblem(pattern);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
+    return undefined;
+  }
+  const answer = await vscode.window.showInputBox({
     title: `Owner of ${pattern}`,
     prompt: 'A GitHub/GitLab user (@name), team (@org/team) or an email. Several owners: separate with spaces.',
     placeHolder: '@org/team',
-    validateInput: (value) => (value.trim().split(/\s+/).every((word) => OWNER.test(word)) ? undefined : 'Owners are @user, @org/team or an email.'),
+    validateInput: (value) => {
+      const owners = parseOwners(value);
+      return owners.ok ? undefined : owners.error;
+    },
   });
-  return owner ? owner.trim().split(/\s+/) : undefined;
+  if (answer === undefined) return undefined;
+  const owners = parseOwners(answer);
+  return owners.ok ? owners.value : undefined;
 }
 
 /**
@@ -46,26 +60,18 @@ export async function addOwnershipRule(folder: vscode.Uri, pattern: string): Pro
   const owners = await askOwners(pattern);
   if (!owners) return;
   const uri = vscode.Uri.joinPath(folder, '.prodready.json');
-  let config: Record<string, unknown> = {};
-  if (await exists(uri)) {
-    const document = await vscode.workspace.openTextDocument(uri);
-    try {
-      config = JSON.parse(document.getText()) as Record<string, unknown>;
-    } catch {
-      void vscode.window.showErrorMessage('.prodready.json is not valid JSON: fix it first (its problems are listed in the editor).');
-      await vscode.window.showTextDocument(document);
-      return;
-    }
+  const existing = (await exists(uri)) ? await vscode.workspace.openTextDocument(uri) : undefined;
+  const written = withOwnershipRule(existing?.getText(), pattern, owners);
+  if (!written.ok) {
+    void vscode.window.showErrorMessage(written.error);
+    if (existing) await vscode.window.showTextDocument(existing);
+    return;
   }
-  const rules = Array.isArray(config.ownership) ? config.ownership : [];
-  config.ownership = [...rules, { path: pattern, owners }];
-  const text = `${JSON.stringify(config, null, 2)}\n`;
   const edit = new vscode.WorkspaceEdit();
-  if (await exists(uri)) {
-    const document = await vscode.workspace.openTextDocument(uri);
-    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  if (existing) {
+    edit.replace(uri, new vscode.Range(existing.positionAt(0), existing.positionAt(existing.getText().length)), written.value);
   } else {
-    edit.createFile(uri, { contents: new TextEncoder().encode(text) });
+    edit.createFile(uri, { contents: new TextEncoder().encode(written.value) });
   }
   await vscode.workspace.applyEdit(edit);
   const document = await vscode.workspace.openTextDocument(uri);
@@ -73,10 +79,18 @@ export async function addOwnershipRule(folder: vscode.Uri, pattern: string): Pro
   await vscode.window.showTextDocument(document);
 }
 
-/** Asks who owns `pattern` and appends `pattern owner` to the repository's CODEOWNERS (creating .github/CODEOWNERS). */
+/**
+ * Asks who owns `pattern` and appends `pattern owner` to the repository's CODEOWNERS (creating .github/CODEOWNERS).
+ * The path is escaped as CODEOWNERS reads it (`\ `, `\#`); a name it cannot hold is refused, never written.
+ */
 export async function addCodeownersLine(folder: vscode.Uri, pattern: string): Promise<void> {
   const owners = await askOwners(pattern);
   if (!owners) return;
+  const line = codeownersLine(pattern, owners);
+  if (!line.ok) {
+    void vscode.window.showErrorMessage(line.error);
+    return;
+  }
   let uri: vscode.Uri | undefined;
   for (const location of CODEOWNERS_LOCATIONS) {
     const candidate = vscode.Uri.joinPath(folder, location);
@@ -93,7 +107,7 @@ export async function addCodeownersLine(folder: vscode.Uri, pattern: string): Pr
   const end = document.lineAt(document.lineCount - 1).range.end;
   const separator = document.getText().length > 0 && !document.getText().endsWith('\n') ? '\n' : '';
   const append = new vscode.WorkspaceEdit();
-  append.insert(uri, end, `${separator}${pattern} ${owners.join(' ')}\n`);
+  append.insert(uri, end, `${separator}${line.value}\n`);
   await vscode.workspace.applyEdit(append);
   await document.save();
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(document.lineCount - 2, 0, document.lineCount - 2, 0), preview: true });

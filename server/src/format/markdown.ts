@@ -71,22 +71,39 @@ export function formatMarkdown(report: ReadinessReport, inventory: Inventory, he
   return out.join('\n');
 }
 
-/** `[file:line](file#Lline) label`: a link GitHub and GitLab open at the line. */
+/** `[file:line](./file#Lline) label`: a link GitHub and GitLab open at the line. */
 function link(evidence: Evidence): string {
   const label = evidence.label ? md(evidence.label) : '';
   if (!evidence.file) return label;
   const where = evidence.line ? `${evidence.file}:${evidence.line}` : evidence.file;
-  const target = encodeURI(evidence.file) + (evidence.line ? `#L${evidence.line}` : '');
-  return `[${md(where)}](${target.replace(/[()]/g, (c) => encodeURIComponent(c))})${label ? ` ${label}` : ''}`;
+  return `[${md(where)}](${linkTarget(evidence.file, evidence.line)})${label ? ` ${label}` : ''}`;
 }
 
-/** Workspace text made inert in Markdown and in the HTML it may be rendered to. */
+/**
+ * A workspace path as a link target that can only be a relative path: `./` first, so that no name reads as a
+ * scheme (`javascript:`) or a host (`//`), and each segment percent-encoded (all but letters, digits and `-._~`),
+ * so that a name cannot end the target (`)`, space, `<`, `>`) or start a query or a fragment (`?`, `#`).
+ */
+export function linkTarget(file: string, line?: number): string {
+  const segments = file.split('/').filter((segment) => segment !== '' && segment !== '.');
+  const encoded = segments.map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  return `./${encoded.join('/')}${line ? `#L${line}` : ''}`;
+}
+
+/**
+ * Workspace text made inert in Markdown and in the HTML it may be rendered to: Markdown punctuation escaped (a
+ * pipe cannot split a table cell, a bracket or backtick cannot open a link or code), `<` and `&` cannot open a tag
+ * or an entity, text that GitHub would turn into a link (`https://…`, `www.…`) stays text, and a line break or any
+ * other control character cannot end the line it is in.
+ */
 export function md(text: string): string {
   return text
-    .replace(/[\\`*_[\]{}#+!|~]/g, '\\$&')
+    .replace(/[\\`*_[\]{}#+!|~$]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ');
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/\r\n?|[\n\t\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
-

@@ -19,8 +19,8 @@ export interface JsonReport {
     /** For sdk `wrapper`: the file of the AI call it makes. */
     wraps?: { file: string; sdk: string; api: string };
   }[];
-  /** Files skipped or read in part, one line each; every other file was analysed as usual. */
-  notices: Notice[];
+  /** Files skipped or read in part, one line each (present only when there are any); every other file was analysed as usual. */
+  notices?: Notice[];
   findings: {
     ruleId: string;
     file: string;
@@ -40,7 +40,7 @@ export interface Notice {
 }
 
 export function toJsonReport(analyses: FileAnalysis[], cwd: string, notices: readonly Notice[] = []): JsonReport {
-  const report: JsonReport = { version: 1, callSites: [], findings: [], notices: notices.map((notice) => ({ ...notice })) };
+  const report: JsonReport = { version: 1, callSites: [], findings: [], ...(notices.length > 0 ? { notices: notices.map((notice) => ({ ...notice })) } : {}) };
   for (const analysis of analyses) {
     const file = relativePath(analysis.file, cwd);
     for (const site of analysis.facts.callSites) {
