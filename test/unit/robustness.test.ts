@@ -7,6 +7,7 @@ import { fixText } from '../../server/src/core/fixAll';
 import { piiHintsForLiteral, piiHintsForNames } from '../../server/src/core/privacy';
 import { LineIndex, lineEndingOf, withLfLineBreaks } from '../../server/src/core/text';
 import { loadPythonParser } from '../../server/src/node/python';
+import { hoverMarkdown } from '../../server/src/lsp/hover';
 
 before(async () => assert.equal(await loadPythonParser(), undefined));
 
@@ -138,5 +139,14 @@ describe('fixes and broken code', () => {
     const twice = fixText('a.py', once.text, TODAY);
     assert.equal(twice.text, once.text);
     assert.ok((once.text.match(/logging\.info\(/g)?.length ?? 0) <= 1);
+  });
+});
+
+describe('workspace names in the hover', () => {
+  it('keeps a model name with backticks inside its code span, so it cannot add a link', () => {
+    const text = "import OpenAI from 'openai';\nconst o = new OpenAI();\no.chat.completions.create({ model: 'x` [click](https://evil.example) `', messages: [] });\n";
+    const [site] = analyzeText('a.ts', text, TODAY).facts.callSites;
+    const hover = hoverMarkdown(site);
+    assert.match(hover, /Model: `` x` \[click\]\(https:\/\/evil\.example\) ` ``/);
   });
 });

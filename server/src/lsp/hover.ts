@@ -12,15 +12,15 @@ const SOURCE_WORDS: Record<EffectiveSetting['source'], string> = {
 };
 
 function describeTimeout(setting: EffectiveSetting): string {
-  if (setting.source === 'wrapper') return `by \`${setting.by}\` (${SOURCE_WORDS.wrapper})`;
-  if (setting.viaSignal) return `abort signal \`${setting.option?.name}\` (${SOURCE_WORDS[setting.source]})`;
-  const value = setting.value !== undefined ? describeDuration(setting.value) : setting.source === 'none' ? 'no limit' : setting.option ? `\`${setting.option.name}\`` : 'unknown';
+  if (setting.source === 'wrapper') return `by ${code(setting.by)} (${SOURCE_WORDS.wrapper})`;
+  if (setting.viaSignal) return `abort signal ${code(setting.option?.name)} (${SOURCE_WORDS[setting.source]})`;
+  const value = setting.value !== undefined ? describeDuration(setting.value) : setting.source === 'none' ? 'no limit' : setting.option ? code(setting.option.name) : 'unknown';
   return `${value} (${SOURCE_WORDS[setting.source]})`;
 }
 
 function describeRetries(setting: EffectiveSetting): string {
-  if (setting.source === 'wrapper') return `by \`${setting.by}\` (${SOURCE_WORDS.wrapper})`;
-  const value = setting.value !== undefined ? String(setting.value) : setting.option ? `\`${setting.option.name}\`` : 'unknown';
+  if (setting.source === 'wrapper') return `by ${code(setting.by)} (${SOURCE_WORDS.wrapper})`;
+  const value = setting.value !== undefined ? String(setting.value) : setting.option ? code(setting.option.name) : 'unknown';
   return `${value} (${SOURCE_WORDS[setting.source]})`;
 }
 
@@ -29,21 +29,33 @@ const OWNER_SOURCES = { inline: 'an @owner tag', config: 'a .prodready.json owne
 function describeOwner(site: CallSite): string {
   if (!site.owner) return 'none declared';
   const where = `${site.owner.declaredAt.file.replace(/\\/g, '/').split('/').pop()}:${site.owner.declaredAt.line}`;
-  return `${site.owner.owners.map((owner) => `\`${owner}\``).join(', ')} (${OWNER_SOURCES[site.owner.source]}, ${where})`;
+  return `${site.owner.owners.map((owner) => code(owner)).join(', ')} (${OWNER_SOURCES[site.owner.source]}, ${where})`;
 }
 
 /** What the hover on a call site says: the SDK, where its timeout and retries come from, how it was found. */
 export function hoverMarkdown(site: CallSite): string {
   const sdk = sdkFacts(site.sdk, site.module, site.language);
-  const model = site.model?.value ? `\`${site.model.value}\`` : site.model?.dynamic ? 'set at run time' : 'not given';
+  const model = site.model?.value ? code(site.model.value) : site.model?.dynamic ? 'set at run time' : 'not given';
   return [
-    `**prodready** · ${sdk?.displayName ?? site.sdk} \`${site.api}\` (${site.operation}${site.streaming ? ', streaming' : ''})`,
+    `**prodready** · ${sdk?.displayName ?? site.sdk} ${code(site.api)} (${site.operation}${site.streaming ? ', streaming' : ''})`,
     '',
     `- Model: ${model}`,
     `- Timeout: ${describeTimeout(site.effective.timeout)}`,
     `- Retries: ${describeRetries(site.effective.retries)}`,
-    `- Recognised by: ${site.recognizedBy.replace(/`/g, "'")}`,
-    ...(site.client ? [`- Client: \`${site.client.constructorName}\` from \`${site.client.module}\``] : []),
+    `- Recognised by: ${site.recognizedBy.replace(/`/g, "'").replace(/[[\]<>*_\\]/g, '\\$&')}`,
+    ...(site.client ? [`- Client: ${code(site.client.constructorName)} from ${code(site.client.module)}`] : []),
     `- Owner: ${describeOwner(site)}`,
   ].join('\n');
+}
+
+/**
+ * A Markdown code span that holds any text: workspace names (a model id, an owner, an option) may contain
+ * backticks, which would otherwise close the span and let the rest be read as Markdown (a link, say).
+ */
+function code(text: string | undefined): string {
+  const value = (text ?? '').replace(/[\r\n]+/g, ' ');
+  let fence = '`';
+  while (value.includes(fence)) fence += '`';
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
 }
