@@ -113,7 +113,12 @@ function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig
   const file = options.configPath ? path.resolve(options.configPath) : findConfigFile(from, CONFIG_FILE_NAMES);
   if (!file) return { config: defaultConfig(), root: cwd, scanRoot: from };
   if (!fs.existsSync(file)) throw new UsageError(`Config file ${options.configPath} does not exist.`);
-  const text = fs.readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${relativePath(file, cwd)}: ${ioReason(error)}.`);
+  }
   const { config, problems } = parseConfig(text, path.basename(file));
   const lines = new LineIndex(text);
   const located = problems.map((problem) => {

@@ -102,7 +102,13 @@ export class WorkspaceModel {
     }
     const cached = this.diskAnalyses.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.analysis;
-    const analysis = stat.size > MAX_FILE_BYTES ? undefined : await this.host.analyze(file, fs.readFileSync(file, 'utf8'), root);
+    let text: string | undefined;
+    try {
+      text = stat.size > MAX_FILE_BYTES ? undefined : fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const analysis = text === undefined ? undefined : await this.host.analyze(file, text, root);
     this.diskAnalyses.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, analysis });
     return analysis;
   }

@@ -35,7 +35,7 @@ export function listFiles(root: string, dirs: string[] = [root]): string[] {
     }
   };
   for (const dir of dirs) {
-    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    const stat = statOrUndefined(dir);
     if (stat?.isDirectory()) walk(dir);
     else if (stat?.isFile()) found.push(toRelative(root, dir));
   }
@@ -54,7 +54,8 @@ export function ownershipSources(root: string, config: ProdreadyConfig, configFi
   for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
     const found = CODEOWNERS_LOCATIONS.map((location) => path.join(dir, location)).find((file) => fs.existsSync(file));
     if (found) {
-      sources.codeowners = { file: found, root: dir, rules: parseCodeOwners(fs.readFileSync(found, 'utf8')) };
+      const text = readOrUndefined(found);
+      if (text !== undefined) sources.codeowners = { file: found, root: dir, rules: parseCodeOwners(text) };
       break;
     }
     if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
@@ -90,4 +91,21 @@ export function diskSnapshot(parts: SnapshotParts): WorkspaceSnapshot {
 
 function toRelative(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** A file or folder that cannot be looked at (permissions, a symlink loop) counts as absent, never as a crash. */
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
