@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/analyze';
-import { fixText } from './core/fixAll';
+import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/engine/analyzeFile';
+import { fixText } from './core/engine/fixAll';
 import { ProjectIndex } from './core/project/projectIndex';
 import { ModuleResolver, nodeProjectHost } from './node/moduleResolution';
-import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ProdreadyConfig } from './core/config';
+import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ProdreadyConfig } from './core/config/config';
 import type { Severity } from './core/rules';
-import { LineIndex } from './core/text';
+import { LineIndex } from './core/model';
 import { formatText, relativePath, toJsonReport, type Notice } from './format/report';
 import { atLeast } from './format/severity';
 import { collectSourceFiles, findConfigFile, ioReason } from './node/files';

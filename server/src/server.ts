@@ -22,10 +22,10 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, describeSkip, languageOf, PythonParse, skipReason, type FileAnalysis } from './core/analyze';
+import { analyzeText, describeSkip, languageOf, PythonParse, skipReason, type FileAnalysis } from './core/engine/analyzeFile';
 import { loadPythonParser } from './node/python';
-import { CONFIG_FILE_NAMES } from './core/config';
-import { preferredFixes } from './core/fixAll';
+import { CONFIG_FILE_NAMES } from './core/config/config';
+import { preferredFixes } from './core/engine/fixAll';
 import { ConfigFiles } from './lsp/configFiles';
 import { filePathOf, HandlerGuard } from './lsp/guard';
 import { ResilientMessageReader } from './lsp/messageReader';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ts } from 'ts-morph';
-import { analyzeText, PythonParse, type AnalyzeOptions } from '../../server/src/core/analyze';
+import { analyzeText, PythonParse, type AnalyzeOptions } from '../../server/src/core/engine/analyzeFile';
 import { parsePython } from '../../server/src/core/extract/python/parser';
 import { loadPythonParser } from '../../server/src/node/python';
 import { ProjectIndex } from '../../server/src/core/project/projectIndex';

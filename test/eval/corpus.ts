@@ -2,11 +2,11 @@
 // overall. The labels are written by hand (test/corpus/labels.json); nothing here derives them from the tool.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText } from '../../server/src/core/analyze';
+import { analyzeText } from '../../server/src/core/engine/analyzeFile';
 import { ProjectIndex } from '../../server/src/core/project/projectIndex';
 import { collectSourceFiles } from '../../server/src/node/files';
 import { ModuleResolver, nodeProjectHost } from '../../server/src/node/moduleResolution';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex } from '../../server/src/core/model';
 import { loadPythonParser } from '../../server/src/node/python';
 import { REPO_ROOT } from '../repoRoot';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText, skipReason } from '../../server/src/core/analyze';
-import { defaultConfig } from '../../server/src/core/config';
+import { analyzeText, skipReason } from '../../server/src/core/engine/analyzeFile';
+import { defaultConfig } from '../../server/src/core/config/config';
 import { rules } from '../../server/src/core/rules';
 import type { Rule } from '../../server/src/core/rules';
 

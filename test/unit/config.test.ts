@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultSettings, parseConfig } from '../../server/src/core/config';
-import { CONCERNS, GOVERNANCE_KEYS } from '../../server/src/core/governance';
+import { defaultSettings, parseConfig } from '../../server/src/core/config/config';
+import { CONCERNS, GOVERNANCE_KEYS } from '../../server/src/core/config/governance';
 import { ruleIds } from '../../server/src/core/rules';
 import { REPO_ROOT } from '../repoRoot';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractFacts } from '../../server/src/core/analyze';
+import { extractFacts } from '../../server/src/core/engine/analyzeFile';
 
 const sitesOf = (code: string, file = 'a.ts') =>
   extractFacts(file, code).callSites.map((site) => ({

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../server/src/core/analyze';
+import { analyzeText } from '../../server/src/core/engine/analyzeFile';
 import { ProjectIndex, type ProjectHost } from '../../server/src/core/project/projectIndex';
 
 /** A project in memory: relative specifiers resolve to `.ts`, `.js` or `/index.ts` files. */

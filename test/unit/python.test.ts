@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeText, PythonParse } from '../../server/src/core/analyze';
+import { analyzeText, PythonParse } from '../../server/src/core/engine/analyzeFile';
 import { editBetween, parsePython } from '../../server/src/core/extract/python/parser';
 import { loadPythonParser } from '../../server/src/node/python';
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeText } from '../../server/src/core/analyze';
+import { analyzeText } from '../../server/src/core/engine/analyzeFile';
 import { parsePython } from '../../server/src/core/extract/python/parser';
 import { parseTypeScript } from '../../server/src/core/extract/typescript/extractor';
-import { fixText } from '../../server/src/core/fixAll';
-import { piiHintsForLiteral, piiHintsForNames } from '../../server/src/core/privacy';
-import { LineIndex, lineEndingOf, withLfLineBreaks } from '../../server/src/core/text';
+import { fixText } from '../../server/src/core/engine/fixAll';
+import { piiHintsForLiteral, piiHintsForNames } from '../../server/src/core/catalog/privacy';
+import { LineIndex, lineEndingOf, withLfLineBreaks } from '../../server/src/core/model';
 import { loadPythonParser } from '../../server/src/node/python';
 import { hoverMarkdown } from '../../server/src/lsp/hover';
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { defaultSettings, parseConfig } from '../../server/src/core/config';
+import { defaultSettings, parseConfig } from '../../server/src/core/config/config';
 import { ownersOf, parseCodeOwners } from '../../server/src/core/ownership/codeowners';
 import { codeownersPatternFor } from '../../server/src/core/ownership/suggest';
 import { codeownersLine, parseOwners, withOwnershipRule } from '../../server/src/core/ownership/write';

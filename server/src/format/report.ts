@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileAnalysis } from '../core/analyze';
+import type { FileAnalysis } from '../core/engine/analyzeFile';
 import type { Severity } from '../core/rules';
 
 /** The JSON contract (version 1): paths relative to `cwd`, lines and columns 1-based. */

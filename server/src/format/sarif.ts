@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { FileAnalysis } from '../core/analyze';
+import type { FileAnalysis } from '../core/engine/analyzeFile';
 import { ruleIds, rules, type Severity } from '../core/rules';
 import { relativePath, type Notice } from './report';
 

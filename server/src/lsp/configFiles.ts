@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ConfigProblem, type ProdreadyConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ConfigProblem, type ProdreadyConfig } from '../core/config/config';
 
 export interface LoadedConfig {
   file?: string;

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../core/rules';
-import { indentAt } from '../core/text';
+import { indentAt } from '../core/model';
 import type { Span } from '../core/model';
 import { SOURCE, type DiagnosticData } from '../protocol';
 

@@ -1,4 +1,4 @@
-import type { RuleLevel } from '../core/config';
+import type { RuleLevel } from '../core/config/config';
 import { isRuleId } from '../core/rules';
 import type { RuleId } from '../core/rules';
 

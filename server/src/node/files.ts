@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
-import { languageOf } from '../core/analyze';
+import { languageOf } from '../core/engine/analyzeFile';
 
 /** Folders that never hold the project's own source. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.next', '.cache', '__pycache__', '.venv', 'venv']);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileAnalysis } from '../core/analyze';
-import type { ProdreadyConfig, RuleLevel } from '../core/config';
+import type { FileAnalysis } from '../core/engine/analyzeFile';
+import type { ProdreadyConfig, RuleLevel } from '../core/config/config';
 import { CODEOWNERS_LOCATIONS, parseCodeOwners } from '../core/ownership/codeowners';
 import type { OwnershipSources } from '../core/ownership/owners';
 import type { WorkspaceSnapshot } from '../core/readiness';

@@ -1,6 +1,6 @@
 // Small in-memory workspaces for the readiness checklist and the inventory: files by path, analysed as the CLI would.
-import { analyzeText, languageOf } from '../../../server/src/core/analyze';
-import { parseConfig } from '../../../server/src/core/config';
+import { analyzeText, languageOf } from '../../../server/src/core/engine/analyzeFile';
+import { parseConfig } from '../../../server/src/core/config/config';
 import { parseCodeOwners } from '../../../server/src/core/ownership/codeowners';
 import type { OwnershipSources } from '../../../server/src/core/ownership/owners';
 import { buildInventory, buildReadiness, type ReadinessItem, type WorkspaceSnapshot } from '../../../server/src/core/readiness';

@@ -1,20 +1,20 @@
-import { anthropicFacts } from './anthropic';
-import { bedrockFacts } from './bedrock';
-import { cohereFacts } from './cohere';
-import { googleGenAiFacts, googleGenerativeAiFacts } from './googleGenAi';
-import { groqFacts } from './groq';
-import { httpClients } from './http';
-import { langchainFacts } from './langchain';
-import { mistralFacts } from './mistral';
-import { ollamaFacts } from './ollama';
-import { openaiFacts } from './openai';
+import { anthropicFacts } from './anthropic/typescript';
+import { bedrockFacts } from './bedrock/typescript';
+import { cohereFacts } from './cohere/typescript';
+import { googleGenAiFacts, googleGenerativeAiFacts } from './google/typescript';
+import { groqFacts } from './groq/typescript';
+import { httpClients } from './http/typescript';
+import { langchainFacts } from './langchain/typescript';
+import { mistralFacts } from './mistral/typescript';
+import { ollamaFacts } from './ollama/typescript';
+import { openaiFacts } from './openai/typescript';
 import type { Language } from '../model';
 import { pythonCatalog, pythonHttpClients } from './python';
 import type { ApiFacts, ClientFacts, ModelProviderFacts, SdkFacts } from './types';
-import { vercelAiFacts } from './vercelAi';
+import { vercelAiFacts } from './vercelAi/typescript';
 
 export type * from './types';
-export { httpClients, matchEndpoint, type HttpEndpoint } from './http';
+export { httpClients, matchEndpoint, type HttpEndpoint } from './http/typescript';
 
 export const sdkCatalog: readonly SdkFacts[] = [
   openaiFacts,

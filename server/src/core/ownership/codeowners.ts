@@ -1,4 +1,5 @@
-import { trimTrailing } from '../text';
+import { trimTrailing } from '../model';
+import { OWNER } from '../model';
 
 /**
  * CODEOWNERS as GitHub and GitLab read it: gitignore-style patterns, the last matching line wins, a line with no
@@ -25,7 +26,6 @@ export interface CodeOwners {
 
 const DEFAULT_SECTION = '';
 const SECTION = /^\^?\[([^\]]+)\](?:\[\d+\])?(.*)$/;
-export const OWNER = /^(@[\w.-]+(\/[\w.-]+)*|[^@\s]+@[^@\s.]+(\.[^@\s.]+)+)$/;
 
 export function parseCodeOwners(text: string): CodeOwners {
   const entries: CodeOwnersEntry[] = [];

@@ -1,7 +1,8 @@
 import type { CallSite, OwnerAssignment } from '../model';
-import type { OwnershipRule } from '../governance';
-import { trimTrailing, type LineIndex } from '../text';
-import { OWNER, ownersOf, type CodeOwners } from './codeowners';
+import type { OwnershipRule } from '../config/governance';
+import { trimTrailing, type LineIndex } from '../model';
+import type { OwnerTag } from '../model';
+import { ownersOf, type CodeOwners } from './codeowners';
 
 /**
  * Who answers for a call site: an inline `@owner` tag > a `.prodready.json` ownership rule > CODEOWNERS > nobody.
@@ -10,77 +11,10 @@ import { OWNER, ownersOf, type CodeOwners } from './codeowners';
  * property that holds the call. A tag in the comment block that opens the file covers the whole file.
  */
 
-export interface OwnerTag {
-  /** 0-based line of the tag. */
-  line: number;
-  owners: string[];
-  /** The 0-based line of code the tag sits above (or on), when it is directly above code. */
-  anchorLine?: number;
-  fileWide: boolean;
-}
-
 /** Where the project declares owners; paths in each are relative to its `root` (absolute, `/` separated). */
 export interface OwnershipSources {
   codeowners?: { file: string; root: string; rules: CodeOwners };
   config?: { file: string; root: string; rules: OwnershipRule[] };
-}
-
-const TAG = '@owner';
-/** Where a comment starts on a line: `//`, `#`, `/*`, or a JSDoc continuation `*` at the start. */
-const COMMENT_START = /\/\/|#|\/\*|^[ \t]*\*/;
-const COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*)/;
-
-/**
- * `@owner` after a comment marker on the same line, possibly after other words (`// Chat routes. @owner @web`).
- * Found with `indexOf` and read per line, so a line full of `//` without a tag costs one pass, not one per marker.
- */
-export function findOwnerTags(text: string, lines: LineIndex): OwnerTag[] {
-  const tags: OwnerTag[] = [];
-  let lineText = '';
-  let lastLine = -1;
-  for (let at = text.indexOf(TAG); at !== -1; at = text.indexOf(TAG, at + TAG.length)) {
-    const line = lines.positionAt(at).line;
-    if (line !== lastLine) [lineText, lastLine] = [lines.lineText(line), line];
-    const column = at - lines.offsetAt({ line, character: 0 });
-    const comment = COMMENT_START.exec(lineText);
-    if (!comment || comment.index + comment[0].length > column || !/[\s*/#]/.test(lineText[column - 1] ?? '')) continue;
-    const after = lineText.slice(column + TAG.length).replace(/^:/, '');
-    if (!/^\s/.test(after)) continue;
-    const owners = ownersIn(after);
-    if (owners.length === 0) continue;
-    const before = lineText.slice(0, comment.index);
-    // A tag trailing code is about that line; otherwise about the first line below its comment.
-    const anchorLine = before.trim() !== '' && !COMMENT_LINE.test(before) ? line : codeLineBelow(lines, line);
-    tags.push({ line, owners, anchorLine, fileWide: isFileHeader(lines, line) });
-  }
-  return tags;
-}
-
-/** Owners are read up to the first word that is not one (`-- reason`, `*\/`). */
-function ownersIn(text: string): string[] {
-  const owners: string[] = [];
-  for (const word of text.split(/[\s,]+/).filter(Boolean)) {
-    if (!OWNER.test(word)) break;
-    owners.push(word);
-  }
-  return owners;
-}
-
-function codeLineBelow(lines: LineIndex, line: number): number | undefined {
-  for (let next = line + 1; next < lines.lineCount; next++) {
-    const text = lines.lineText(next);
-    if (text.trim() === '') return undefined;
-    if (!COMMENT_LINE.test(text) || /^\s*\*\/\s*\S/.test(text)) return next;
-  }
-  return undefined;
-}
-
-function isFileHeader(lines: LineIndex, line: number): boolean {
-  for (let previous = 0; previous < line; previous++) {
-    const text = lines.lineText(previous);
-    if (text.trim() !== '' && !COMMENT_LINE.test(text) && !text.startsWith('#!')) return false;
-  }
-  return COMMENT_LINE.test(lines.lineText(line));
 }
 
 /** True when the project names owners anywhere this analysis can see. */

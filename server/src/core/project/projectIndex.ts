@@ -1,5 +1,5 @@
-import { extractFacts, languageOf, skipReason } from '../analyze';
-import { defaultConfig, type ProdreadyConfig } from '../config';
+import { extractFacts, languageOf, skipReason } from '../engine/analyzeFile';
+import { defaultConfig, type ProdreadyConfig } from '../config/config';
 import type { ExportedValue, ExportSummary, ImportResolver } from '../model';
 
 /** What the index needs from the outside world: module resolution and file contents (open editors first). */

@@ -1,4 +1,4 @@
-import { CONCERNS } from '../governance';
+import { CONCERNS } from '../config/governance';
 import type { RaciRow } from './types';
 import type { WorkspaceView } from './workspace';
 

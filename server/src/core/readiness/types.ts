@@ -1,4 +1,4 @@
-import type { ConcernId } from '../governance';
+import type { ConcernId } from '../config/governance';
 import type { OwnerSource } from '../model';
 import type { Category, RuleId, Severity } from '../rules';
 

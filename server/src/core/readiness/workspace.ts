@@ -1,6 +1,6 @@
 import { sdkFacts } from '../catalog';
-import { levelOf, type FileAnalysis } from '../analyze';
-import type { ProdreadyConfig, RuleLevel } from '../config';
+import { levelOf, type FileAnalysis } from '../engine/analyzeFile';
+import type { ProdreadyConfig, RuleLevel } from '../config/config';
 import type { CallSite, Span } from '../model';
 import { ownershipDeclared, relativeTo, type OwnershipSources } from '../ownership/owners';
 import { rules, type Finding, type RuleId } from '../rules';

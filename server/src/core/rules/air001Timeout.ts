@@ -1,4 +1,4 @@
-import { addOptionAt, type FixValue } from '../fixes';
+import { addOptionAt, type FixValue } from '../model';
 import { describeDuration } from './describe';
 import { targetAt } from './targets';
 import type { FixProposal, Rule } from './types';

@@ -1,5 +1,5 @@
-import { addOptionAt } from '../fixes';
-import { optionAt } from '../options';
+import { addOptionAt } from '../model';
+import { optionAt } from '../model';
 import { optionsAt, targetAt } from './targets';
 import type { Rule } from './types';
 

@@ -1,5 +1,5 @@
 import { isPlaceholderKey } from '../catalog/credentials';
-import { optionAt } from '../options';
+import { optionAt } from '../model';
 import type { Rule } from './types';
 
 export const air007HardcodedKey: Rule = {

@@ -1,4 +1,4 @@
-import { isExpired } from '../suppressions';
+import { isExpired } from '../model';
 import type { Rule } from './types';
 
 export const air013ExpiredWaiver: Rule = {

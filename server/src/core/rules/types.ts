@@ -1,24 +1,10 @@
 import type { ApiFacts, SdkFacts } from '../catalog';
 import type { ModelRegistry } from '../catalog/modelRegistry';
-import type { LanguageFixer, TextEdit } from '../fixes';
+import type { LanguageFixer, TextEdit } from '../model';
 import type { CallSite, ClientConstruction, FileFacts, Language, Span } from '../model';
+import type { Category, Finding, Fix, RuleId, Severity } from '../model';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type Category = 'P' | 'R' | 'O' | 'D' | 'U';
-export type RuleId =
-  | 'AIR001'
-  | 'AIR002'
-  | 'AIR003'
-  | 'AIR004'
-  | 'AIR005'
-  | 'AIR006'
-  | 'AIR007'
-  | 'AIR008'
-  | 'AIR009'
-  | 'AIR010'
-  | 'AIR011'
-  | 'AIR012'
-  | 'AIR013';
+export type { Category, Finding, Fix, RuleId, Severity };
 
 export interface RuleMeta {
   id: RuleId;
@@ -85,21 +71,3 @@ export interface Rule {
   checkFile?(facts: FileFacts, context: RuleContext): void;
 }
 
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-  isPreferred: boolean;
-}
-
-export interface Finding {
-  ruleId: RuleId;
-  messageId: string;
-  message: string;
-  severity: Severity;
-  file: string;
-  span: Span;
-  /** The call or construction the finding is about; a suppression above it covers the finding. */
-  subjectSpan: Span;
-  data: Record<string, string | number>;
-  fixes: Fix[];
-}

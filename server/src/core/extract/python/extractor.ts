@@ -18,11 +18,11 @@ import type {
   StatementTarget,
   WrappedCall,
 } from '../../model';
-import { effectiveRetries, effectiveTimeout } from '../effective';
-import { loggerMatcher, type LoggerMatcher } from '../loggers';
-import { brokenRegions } from '../brokenRegions';
-import { MAX_WALK_DEPTH } from '../limits';
-import { wrappedCallOf } from '../wrapped';
+import { effectiveRetries, effectiveTimeout } from '../shared/effective';
+import { loggerMatcher, type LoggerMatcher } from '../shared/loggers';
+import { brokenRegions } from '../shared/brokenRegions';
+import { MAX_WALK_DEPTH } from '../shared/limits';
+import { wrappedCallOf } from '../shared/wrapped';
 import { classifyExcept, isPythonValidator } from './handling';
 import type { PyNode, PyTree, PyTreeCursor as TreeCursor } from './parser';
 import { isRequestRead, PythonPromptReader } from './prompt';

@@ -1,4 +1,4 @@
-import type { FixValue, LanguageFixer, TextEdit } from '../../fixes';
+import type { FixValue, LanguageFixer, TextEdit } from '../../model';
 import type { OptionEntry, OptionTarget, Span, StatementTarget } from '../../model';
 
 /** Writes Python edits: keyword arguments and dict entries, statements on their own lines, imports added when needed. */

@@ -1,5 +1,5 @@
 import type { CatchHandling } from '../../model';
-import type { LoggerMatcher } from '../loggers';
+import type { LoggerMatcher } from '../shared/loggers';
 import type { PyNode } from './parser';
 import { dottedName } from './syntax';
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { callLeafNames, catalogByModule, findClientApi, findCommandApi, httpClients, matchEndpoint, sdkFacts, usesRequestOptions, type HttpEndpoint } from '../../catalog';
-import { optionAt } from '../../options';
+import { optionAt } from '../../model';
 import { mayBeResilienceHelper, POLICY_RUNNERS, resilienceOfName, type ResilienceKind } from '../../catalog/resilience';
 import type { ApiFacts, ModelProviderFacts, SdkFacts } from '../../catalog';
 import type {
@@ -25,7 +25,7 @@ import type {
   StreamFacts,
   WrappedCall,
 } from '../../model';
-import { effectiveRetries, effectiveTimeout } from '../effective';
+import { effectiveRetries, effectiveTimeout } from '../shared/effective';
 import {
   missingArgumentTarget,
   noOptions,
@@ -39,13 +39,13 @@ import {
   type ConstantLookup,
 } from './options';
 import { readExports } from './exports';
-import { loggerMatcher, type LoggerMatcher } from '../loggers';
-import { wrappedCallOf } from '../wrapped';
+import { loggerMatcher, type LoggerMatcher } from '../shared/loggers';
+import { wrappedCallOf } from '../shared/wrapped';
 import { calleeName, classifyCatch, isValidator, mentionsIn, type CallRecord, type FunctionRecords } from './handling';
 import { accessRoot, PromptReader, type SourceOf } from './prompt';
-import { indentAt, nextLineBreak, trimTrailing } from '../../text';
-import { MAX_WALK_DEPTH } from '../limits';
-import { brokenRegions } from '../brokenRegions';
+import { indentAt, nextLineBreak, trimTrailing } from '../../model';
+import { MAX_WALK_DEPTH } from '../shared/limits';
+import { brokenRegions } from '../shared/brokenRegions';
 import { declareClassMember, declareImport, declareParameter, declareVariable, ScopeIndex, type Declaration } from './scope';
 import { ts } from './ts';
 

@@ -1,4 +1,4 @@
-import type { FixValue, LanguageFixer, TextEdit } from '../../fixes';
+import type { FixValue, LanguageFixer, TextEdit } from '../../model';
 import type { OptionEntry, OptionTarget, Span, StatementTarget } from '../../model';
 
 function render(value: FixValue): string {

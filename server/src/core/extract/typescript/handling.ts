@@ -1,6 +1,6 @@
 import type { CatchHandling } from '../../model';
 import { ts } from './ts';
-import type { LoggerMatcher } from '../loggers';
+import type { LoggerMatcher } from '../shared/loggers';
 
 /** `logger.info`, `this.log.warn`, `JSON.parse`: the dotted name of a callee, without reading source text. */
 export function calleeName(expression: ts.Expression): string | undefined {

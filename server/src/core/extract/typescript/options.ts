@@ -1,5 +1,5 @@
 import type { OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
-import { indentAt, nextLineBreak } from '../../text';
+import { indentAt, nextLineBreak } from '../../model';
 import { ts } from './ts';
 
 export const unknownOptions = (): OptionMap => ({ entries: new Map(), hasSpread: true });

@@ -1,7 +1,7 @@
 import type { PromptFacts } from '../../catalog';
 import type { PromptInput, PromptRole, PromptSource } from '../../model';
-import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../privacy';
-import { MESSAGE_CLASS_ROLES, ROLES, TUPLE_ROLES } from '../roles';
+import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../catalog/privacy';
+import { MESSAGE_CLASS_ROLES, ROLES, TUPLE_ROLES } from '../shared/roles';
 import { propertyNameText, spanOf, unwrap } from './options';
 import { ts } from './ts';
 

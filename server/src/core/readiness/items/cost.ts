@@ -1,5 +1,5 @@
 import { apiFactsOf } from '../../catalog';
-import { optionAt } from '../../options';
+import { optionAt } from '../../model';
 import { optionsAt } from '../../rules/targets';
 import { configAction, item } from '../item';
 import type { Evidence, ReadinessItem } from '../types';

@@ -1,4 +1,4 @@
-import type { Declaration } from '../../governance';
+import type { Declaration } from '../../config/governance';
 import { configAction, declared, item, siteShare, withoutFinding } from '../item';
 import { raciRows } from '../raci';
 import type { ReadinessItem } from '../types';

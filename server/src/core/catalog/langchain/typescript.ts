@@ -1,0 +1,69 @@
+import { client, request } from '../refs';
+import type { ApiFacts, SdkFacts } from '../types';
+
+const model = client('model');
+const bound = { accepted: [client('maxTokens'), client('maxCompletionTokens')], preferred: client('maxTokens') };
+const prompt = { argument: true };
+
+const runnableApis: ApiFacts[] = [
+  { path: 'invoke', operation: 'chat', outputBound: bound, model, auditFields: { requestId: 'id', usage: 'usage_metadata' }, prompt },
+  { path: 'call', operation: 'chat', outputBound: bound, model, prompt },
+  { path: 'batch', operation: 'chat', outputBound: bound, model },
+  { path: 'stream', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+  { path: 'streamEvents', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+  { path: 'embedQuery', operation: 'embedding', model },
+  { path: 'embedDocuments', operation: 'embedding', model },
+];
+
+const chatModel = (exportName: string, keyEnv: string, provider: string) => ({
+  exportName,
+  displayName: exportName,
+  keyOptions: ['apiKey', 'openAIApiKey', 'anthropicApiKey'],
+  keyEnv,
+  provider,
+});
+
+/**
+ * LangChain.js chat models (core 1.x): options on the constructor; `invoke(input, { signal, timeout })` per call.
+ * Its own retry layer defaults to 6 attempts' worth of retries; the timeout falls through to the provider SDK's.
+ */
+export const langchainFacts: SdkFacts = {
+  sdk: 'langchain',
+  displayName: 'LangChain',
+  modules: ['@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/mistralai', '@langchain/groq', '@langchain/ollama'],
+  clients: [
+    chatModel('ChatOpenAI', 'OPENAI_API_KEY', 'openai'),
+    chatModel('AzureChatOpenAI', 'AZURE_OPENAI_API_KEY', 'azure-openai'),
+    chatModel('ChatAnthropic', 'ANTHROPIC_API_KEY', 'anthropic'),
+    chatModel('ChatGoogleGenerativeAI', 'GOOGLE_API_KEY', 'google'),
+    chatModel('ChatMistralAI', 'MISTRAL_API_KEY', 'mistral'),
+    chatModel('ChatGroq', 'GROQ_API_KEY', 'groq'),
+    chatModel('ChatOllama', 'OLLAMA_HOST', 'ollama'),
+    chatModel('OpenAIEmbeddings', 'OPENAI_API_KEY', 'openai'),
+  ],
+  clientApis: runnableApis,
+  functionApis: [],
+  modelProviders: [],
+  clientTransforms: {
+    withRetry: 'retry',
+    withFallbacks: 'fallback',
+    withConfig: 'same',
+    bind: 'same',
+    bindTools: 'same',
+    withStructuredOutput: 'same',
+    pipe: 'same',
+  },
+  timeout: {
+    durations: [client('timeout'), request('timeout')],
+    unit: 'ms',
+    default: 600_000,
+    signals: [request('signal')],
+    fix: { kind: 'duration', at: client('timeout') },
+    clientFix: client('timeout'),
+  },
+  retries: { options: [client('maxRetries')], default: 6, counts: 'retries' },
+  auditOptions: [],
+  errorOptions: [],
+  structuredOutput: 'model.withStructuredOutput(zodSchema)',
+  factsFrom: 'LangChain.js core 1.x: maxRetries 6 (its own caller); timeout passed to the provider SDK (10 minutes for OpenAI and Anthropic)',
+};

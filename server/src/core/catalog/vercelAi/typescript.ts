@@ -1,0 +1,47 @@
+import { body } from '../refs';
+import type { OutputBoundFacts, SdkFacts } from '../types';
+
+const audit = { requestId: 'response.id', model: 'response.modelId', usage: 'usage' };
+const model = body('model');
+const prompt = { messages: 'messages', system: ['system'], user: ['prompt'] };
+// `maxTokens` is the v4 name, still accepted so that older code is not flagged.
+const bound: OutputBoundFacts = { accepted: [body('maxOutputTokens'), body('maxTokens')], preferred: body('maxOutputTokens') };
+
+/** Vercel AI SDK (`ai` 5–7): functions take one options object; model objects come from provider packages. */
+export const vercelAiFacts: SdkFacts = {
+  sdk: 'vercel-ai',
+  displayName: 'Vercel AI SDK',
+  modules: ['ai'],
+  clients: [],
+  clientApis: [],
+  functionApis: [
+    { path: 'generateText', operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
+    { path: 'streamText', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+    { path: 'generateObject', operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
+    { path: 'streamObject', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+    { path: 'embed', operation: 'embedding', model, auditFields: { usage: 'usage' } },
+    { path: 'embedMany', operation: 'embedding', model, auditFields: { usage: 'usage' } },
+  ],
+  modelProviders: [
+    { module: '@ai-sdk/openai', provider: 'openai', instances: ['openai'], factories: ['createOpenAI'], keyOptions: ['apiKey'], keyEnv: 'OPENAI_API_KEY' },
+    { module: '@ai-sdk/anthropic', provider: 'anthropic', instances: ['anthropic'], factories: ['createAnthropic'], keyOptions: ['apiKey', 'authToken'], keyEnv: 'ANTHROPIC_API_KEY' },
+    { module: '@ai-sdk/azure', provider: 'azure-openai', instances: ['azure'], factories: ['createAzure'], keyOptions: ['apiKey'], keyEnv: 'AZURE_API_KEY' },
+    { module: '@ai-sdk/google', provider: 'google', instances: ['google'], factories: ['createGoogleGenerativeAI'], keyOptions: ['apiKey'], keyEnv: 'GOOGLE_GENERATIVE_AI_API_KEY' },
+    { module: '@ai-sdk/mistral', provider: 'mistral', instances: ['mistral'], factories: ['createMistral'], keyOptions: ['apiKey'], keyEnv: 'MISTRAL_API_KEY' },
+    { module: '@ai-sdk/groq', provider: 'groq', instances: ['groq'], factories: ['createGroq'], keyOptions: ['apiKey'], keyEnv: 'GROQ_API_KEY' },
+    { module: '@ai-sdk/amazon-bedrock', provider: 'bedrock', instances: ['bedrock'], factories: ['createAmazonBedrock'], keyOptions: ['secretAccessKey'], keyEnv: 'AWS_SECRET_ACCESS_KEY' },
+  ],
+  timeout: {
+    // `timeout` exists only from ai 6.0.14, so fixes use an abort signal, which every version honours.
+    durations: [body('timeout')],
+    unit: 'ms',
+    default: 'none',
+    signals: [body('abortSignal')],
+    fix: { kind: 'abort-signal', at: body('abortSignal') },
+  },
+  retries: { options: [body('maxRetries')], default: 2, counts: 'retries' },
+  auditOptions: ['onFinish', 'experimental_telemetry'],
+  errorOptions: ['onError'],
+  structuredOutput: 'generateObject() with a zod schema',
+  factsFrom: 'ai 6 index.d.ts: maxRetries 2, no timeout unless abortSignal or timeout is given',
+};

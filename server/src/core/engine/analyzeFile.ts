@@ -1,0 +1,334 @@
+import { apiFactsOf, sdkFacts } from '../catalog';
+import { ModelRegistry } from '../catalog/modelRegistry';
+import type { ProdreadyConfig, RuleLevel } from '../config/config';
+import { defaultConfig } from '../config/config';
+import { createTypeScriptFixer } from '../extract/typescript/fixer';
+import { extractTypeScript, parseTypeScript } from '../extract/typescript/extractor';
+import { extractPython, type PythonExtractOptions } from '../extract/python/extractor';
+import { createPythonFixer } from '../extract/python/fixer';
+import { parsePython, pythonParserReady, type PyTree } from '../extract/python/parser';
+import type { LanguageFixer } from '../model';
+import type { CallSite, FileFacts, ImportResolver, Language, Span } from '../model';
+import { rules } from '../rules';
+import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from '../rules';
+import { ownerOf, ownershipDeclared, type OwnershipSources } from '../ownership/owners';
+import { findSuppressions, isSuppressed } from '../model';
+import { findOwnerTags } from '../model';
+import { LineIndex, lineEndingOf, withLfLineBreaks } from '../model';
+import { touchesRegion } from '../extract/shared/brokenRegions';
+import { MAX_WALK_DEPTH } from '../extract/shared/limits';
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface RuleFailure {
+  ruleId: RuleId;
+  file: string;
+  error: string;
+}
+
+export interface FileAnalysis {
+  file: string;
+  facts: FileFacts;
+  findings: Finding[];
+  /** Rules that threw; their findings for this file are missing, the others are complete. */
+  failures: RuleFailure[];
+  lines: LineIndex;
+  /** One line saying the file was not analysed, or only in part; readers show it once (a notice, not a finding). */
+  notice?: string;
+}
+
+export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'binary' } | { kind: 'unsupported' } | { kind: 'parser-unavailable' };
+
+export interface AnalyzeOptions {
+  config?: ProdreadyConfig;
+  /** Per-rule levels from the editor, applied over the config file's. */
+  ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
+  /** The rules to run; the registry unless a test supplies its own. */
+  ruleSet?: Readonly<Record<RuleId, Rule>>;
+  /** YYYY-MM-DD that waivers are judged against; today unless a test fixes it. */
+  today?: string;
+  /** Follows imports from other project modules (the project index); without it each file stands alone. */
+  resolveImport?: ImportResolver;
+  /** CODEOWNERS and config ownership rules; inline `@owner` tags are read from the file itself. */
+  ownership?: OwnershipSources;
+  /** The previous parse of this (Python) document: the new text is parsed incrementally from it, and it is updated. */
+  previousParse?: PythonParse;
+}
+
+const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
+
+export function languageOf(file: string): Language | undefined {
+  if (TS_EXTENSIONS.test(file)) return /\.[cm]?jsx?$/i.test(file) ? 'js' : 'ts';
+  if (/\.py$/i.test(file)) return 'python';
+  return undefined;
+}
+
+/** Why a file is not analysed, or undefined when it is. Checked before parsing. */
+export function skipReason(file: string, text: string): SkipReason | undefined {
+  const language = languageOf(file);
+  if (!language) return { kind: 'unsupported' };
+  if (language === 'python' && !pythonParserReady()) return { kind: 'parser-unavailable' };
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_FILE_BYTES) return { kind: 'too-large', bytes };
+  if (text.slice(0, 8000).includes('\u0000')) return { kind: 'binary' };
+  return undefined;
+}
+
+export function describeSkip(reason: SkipReason): string {
+  switch (reason.kind) {
+    case 'too-large':
+      return `skipped, ${(reason.bytes / 1024 / 1024).toFixed(1)} MB is over the 2 MB limit.`;
+    case 'binary':
+      return 'skipped, it looks binary.';
+    case 'unsupported':
+      return 'skipped, not a language prodready reads.';
+    case 'parser-unavailable':
+      return 'skipped, the Python parser (tree-sitter WebAssembly) could not be loaded.';
+  }
+}
+
+export function extractFacts(
+  file: string,
+  text: string,
+  config: ProdreadyConfig = defaultConfig(),
+  lines = new LineIndex(text),
+  resolveImport?: ImportResolver,
+  previous?: PythonParse,
+): FileFacts {
+  const options = { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport };
+  const facts = languageOf(file) === 'python' ? extractPythonText(file, text, options, previous) : extractTypeScript(file, parseTypeScript(file, text), options);
+  return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
+}
+
+/**
+ * A Python document's last parse, owned by an editor session so the next keystroke parses incrementally. Starts
+ * empty; each analysis leaves its tree here. The owner calls `release` when the document closes.
+ */
+export class PythonParse {
+  text?: string;
+  tree?: PyTree;
+
+  release(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+    this.text = undefined;
+  }
+}
+
+function extractPythonText(file: string, original: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
+  // Python reads a lone CR as a line break; tree-sitter's grammar does not. Its LF view has the same offsets.
+  const text = withLfLineBreaks(original);
+  const tree = parsePython(text, previous?.tree && previous.text !== undefined ? { text: previous.text, tree: previous.tree } : undefined);
+  try {
+    return extractPython(file, tree, options);
+  } finally {
+    if (previous) {
+      // The session keeps this tree for the next edit; the one it replaces is freed.
+      previous.tree?.delete();
+      previous.tree = tree;
+      previous.text = text;
+    } else {
+      tree.delete();
+    }
+  }
+}
+
+/**
+ * Extract, run every enabled rule, drop suppressed findings. Pure: no I/O. Never throws: a file that cannot be
+ * analysed comes back empty with a notice, so one hostile file never stops a workspace run or the server.
+ */
+export function analyzeText(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
+  try {
+    return analyzeOrThrow(file, text, options);
+  } catch (error) {
+    return unanalysed(file, text, error);
+  }
+}
+
+function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): FileAnalysis {
+  const config = options.config ?? defaultConfig();
+  const lines = new LineIndex(text);
+  const facts = extractFacts(file, text, config, lines, options.resolveImport, options.previousParse);
+  for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
+  // Fixers scan for `\n`; they read a CR-only file through its LF view (same offsets) and write LF, turned into
+  // the file's own line ending when the finding is made.
+  const lineView = withLfLineBreaks(text);
+  const fixer = facts.language === 'python' ? createPythonFixer(lineView, facts.moduleNames) : createTypeScriptFixer(lineView);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const { findings, failures } = runRules(facts, fixer, config, options, today);
+  return {
+    file,
+    facts,
+    findings: findings.filter((finding) => !isSuppressed(finding, facts.suppressions, lines, today)),
+    failures,
+    lines,
+    ...(facts.unreadFrom === undefined
+      ? {}
+      : { notice: `code nested deeper than ${MAX_WALK_DEPTH} levels from line ${lines.positionAt(facts.unreadFrom).line + 1} was not analysed.` }),
+  };
+}
+
+/** What a file that could not be analysed reports: nothing found, and why. */
+function unanalysed(file: string, text: string, error: unknown): FileAnalysis {
+  const reason = error instanceof RangeError && /call stack/i.test(error.message) ? 'it is nested too deeply to parse' : `analysis failed (${firstLine(error)})`;
+  const facts: FileFacts = {
+    file,
+    language: languageOf(file) ?? 'ts',
+    callSites: [],
+    clients: [],
+    parseErrors: 0,
+    brokenRegions: [],
+    lineEnding: lineEndingOf(text),
+    moduleNames: new Set(),
+    suppressions: [],
+    exports: { names: new Map(), star: [] },
+    ownerTags: [],
+  };
+  return { file, facts, findings: [], failures: [], lines: new LineIndex(text), notice: `skipped, ${reason}.` };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].slice(0, 200);
+}
+
+export function levelOf(rule: Rule, config: ProdreadyConfig, overrides: AnalyzeOptions['ruleLevels']): RuleLevel {
+  const id = rule.meta.id;
+  return overrides?.[id] ?? config.rules[id] ?? rule.meta.defaultSeverity;
+}
+
+function runRules(
+  facts: FileFacts,
+  fixer: LanguageFixer,
+  config: ProdreadyConfig,
+  options: AnalyzeOptions,
+  today: string,
+): { findings: Finding[]; failures: RuleFailure[] } {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of Object.values(options.ruleSet ?? rules)) {
+    const level = levelOf(rule, config, options.ruleLevels);
+    if (level === 'off') continue;
+    try {
+      const found: Finding[] = [];
+      const context = contextFor(rule, level, facts, fixer, config, options, today, found);
+      rule.checkFile?.(facts, context.at(undefined));
+      for (const client of facts.clients) rule.checkClient?.(client, context.at(client.span));
+      // A call to a project wrapper is judged at the AI call inside the wrapper, once, not at every caller.
+      for (const site of facts.callSites) if (site.sdk !== 'wrapper') rule.checkCallSite?.(site, context.at(site.span));
+      findings.push(...withoutRepeats(found));
+    } catch (error) {
+      failures.push({ ruleId: rule.meta.id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings, failures };
+}
+
+/** The configured audit logger when this file can reach it, otherwise the console. */
+function auditCallIn(facts: FileFacts, config: ProdreadyConfig): RuleContext['auditCall'] {
+  const root = config.audit.call.split('.')[0];
+  if (facts.moduleNames.has(root) || (root === 'console' && facts.language !== 'python')) return { call: config.audit.call, style: config.audit.style };
+  if (facts.language === 'python') return { call: facts.moduleNames.has('logger') ? 'logger.info' : 'logging.info', style: 'message-first' };
+  return { call: 'console.info', style: 'message-first' };
+}
+
+const registries = new WeakMap<ProdreadyConfig, ModelRegistry>();
+
+/** One registry per loaded config: its `models` extend the built-in lifecycle data. */
+function modelRegistryFor(config: ProdreadyConfig): ModelRegistry {
+  let registry = registries.get(config);
+  if (!registry) {
+    registry = new ModelRegistry(config.models);
+    registries.set(config, registry);
+  }
+  return registry;
+}
+
+/** One context per rule and file; `at` points it at the call or construction being checked. */
+function contextFor(
+  rule: Rule,
+  severity: Severity,
+  facts: FileFacts,
+  fixer: LanguageFixer,
+  config: ProdreadyConfig,
+  options: AnalyzeOptions,
+  today: string,
+  sink: Finding[],
+): RuleContext & { at(subject: Span | undefined): RuleContext } {
+  let subject: Span | undefined;
+  const context = {
+    settings: config.defaults,
+    today,
+    models: modelRegistryFor(config),
+    auditCall: auditCallIn(facts, config),
+    ownershipDeclared: ownershipDeclared(options.ownership, facts.ownerTags),
+    redactorInScope: config.privacy.redactors.find((name) => facts.moduleNames.has(name)),
+    fixer,
+    clients: facts.clients,
+    sdkFacts: (site: { sdk: string; module?: string; language?: Language }) => sdkFacts(site.sdk, site.module, site.language),
+    apiFacts: (site: CallSite) => apiFactsOf(site),
+    report: (report: Report) => sink.push(toFinding(rule, severity, facts, subject ?? report.span, report)),
+    at(next: Span | undefined) {
+      subject = next;
+      return context;
+    },
+  };
+  return context;
+}
+
+function toFinding(rule: Rule, severity: Severity, facts: FileFacts, subjectSpan: Span, report: Report): Finding {
+  const template = rule.meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`${rule.meta.id} reported unknown message id "${report.messageId}"`);
+  const data = report.data ?? {};
+  const proposals = report.fixes ?? [];
+  if (proposals.length > 0 && !rule.meta.fixable) throw new Error(`${rule.meta.id} offered a fix but does not declare one`);
+  // Broken code around an edit means the parser's positions are a guess: the finding stands, its fixes wait.
+  const safe = proposals.filter((proposal) => !proposal.edits.some((edit) => touchesRegion(edit.span, facts.brokenRegions)));
+  const fixes: Fix[] = safe.map((proposal) => ({
+    title: fill(rule.meta.messages[proposal.messageId] ?? proposal.messageId, { ...data, ...proposal.data }),
+    edits: facts.lineEnding === '\n' ? proposal.edits : proposal.edits.map((edit) => ({ span: edit.span, newText: edit.newText.replace(/\n/g, facts.lineEnding) })),
+    isPreferred: rule.meta.fixable === 'safe' && !proposal.alternative,
+  }));
+  return {
+    ruleId: rule.meta.id,
+    messageId: report.messageId,
+    message: fill(template, data),
+    severity: report.milder ? milder(severity) : severity,
+    file: facts.file,
+    span: report.span,
+    subjectSpan,
+    data,
+    fixes,
+  };
+}
+
+/** One finding per rule, place and message: a client's model read by three calls is one problem, not three. */
+function withoutRepeats(found: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return found.filter((finding) => {
+    const key = `${finding.span.start}:${finding.span.end}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
+function milder(severity: Severity): Severity {
+  return MILDER[severity];
+}
+
+const compiled = new Map<string, (data: Record<string, string | number>) => string>();
+
+/** `{{name}}` templates, split once per message and reused for every finding. */
+function fill(template: string, data: Record<string, string | number>): string {
+  let render = compiled.get(template);
+  if (!render) {
+    const parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+    render = (values) => parts.map((part, i) => (i % 2 === 0 ? part : part in values ? String(values[part]) : `{{${part}}}`)).join('');
+    compiled.set(template, render);
+  }
+  return render(data);
+}

@@ -1,0 +1,283 @@
+import type { Language, Span } from './span';
+
+export type { Language, Span };
+
+// The call-site model: what extractors produce and every rule, view and report reads.
+// Positions are UTF-16 offsets into the file text; surfaces convert them to lines and columns.
+
+export type SdkId =
+  | 'openai'
+  | 'anthropic'
+  | 'vercel-ai'
+  | 'langchain'
+  | 'bedrock'
+  | 'google-genai'
+  | 'mistral'
+  | 'cohere'
+  | 'groq'
+  | 'ollama'
+  | 'litellm'
+  | 'http'
+  | 'wrapper';
+
+export type Operation = 'chat' | 'completion' | 'embedding' | 'image' | 'audio' | 'moderation' | 'other';
+
+/** How an option's value was written, as far as a static read can tell. */
+export type OptionValue =
+  | { kind: 'number'; value: number }
+  | { kind: 'string'; value: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'object'; options: OptionMap; target?: OptionTarget }
+  | { kind: 'expression'; text: string };
+
+export interface OptionEntry {
+  name: string;
+  /** The whole `name: value` (or `name=value`) entry. */
+  span: Span;
+  valueSpan: Span;
+  value: OptionValue;
+  /** Where a string value really lives when it came through a same-file constant. */
+  resolvedFrom?: Span;
+}
+
+/** The options written in one object literal (or keyword argument list). */
+export interface OptionMap {
+  entries: Map<string, OptionEntry>;
+  /** A spread (`...opts`, `**kwargs`) means options we cannot see; rules must not assume absence. */
+  hasSpread: boolean;
+}
+
+/**
+ * A place where options can be added: an existing object literal, or an argument slot that has none yet.
+ * Language fixers read it to build edits; rules only name it.
+ */
+export type OptionTarget =
+  | {
+      kind: 'object';
+      span: Span;
+      options: OptionMap;
+      multiline: boolean;
+      /** Indentation of the entries, for inserting one more. */
+      indent: string;
+      lastEntryEnd?: number;
+      trailingComma: boolean;
+      /** How entries are written: `name: value` (TS objects), `name=value` (Python keyword arguments), `"name": value` (Python dicts). */
+      syntax?: 'object' | 'kwargs' | 'dict';
+    }
+  | { kind: 'missing-argument'; insertAt: number; needsSeparator: boolean; indent: string };
+
+export type EffectiveSource = 'call' | 'client' | 'wrapper' | 'sdk-default' | 'none' | 'unknown';
+
+export interface EffectiveSetting {
+  source: EffectiveSource;
+  /** Milliseconds for timeouts, attempts after the first for retries, when known. */
+  value?: number;
+  /** The option that set it, when written in code. */
+  option?: OptionEntry;
+  /** A cancellation signal stands in for a timeout (`signal`, `abortSignal`). */
+  viaSignal?: boolean;
+  /** The helper that provides it when the source is 'wrapper' (`pRetry`, `withRetry`). */
+  by?: string;
+}
+
+export interface ClientConstruction {
+  id: string;
+  sdk: SdkId;
+  /** The constructor or factory as written (`OpenAI`, `AzureOpenAI`, `createOpenAI`). */
+  constructorName: string;
+  /** The import the constructor came from (`openai`, `@ai-sdk/openai`). */
+  module: string;
+  file: string;
+  span: Span;
+  /** Options that carry a credential (dotted paths), a key given as an argument, and the variable the SDK reads. */
+  credentials: { options: string[]; env: string; argument?: OptionEntry };
+  /** Present when the constructor was given an object literal, or a slot to add one. */
+  options: OptionMap;
+  optionsTarget?: OptionTarget;
+  /** The module-level name that holds the client, when there is one (`const gpt = new ChatOpenAI()`). */
+  boundTo?: string;
+}
+
+export interface ModelRef {
+  value?: string;
+  span?: Span;
+  /** The model was given as an expression whose value is not known statically. */
+  dynamic?: boolean;
+  /** That expression's source text, e.g. `process.env.MODEL`. */
+  expression?: string;
+}
+
+/** What the catch around a call does with a failure. */
+export type CatchHandling = 'fallback' | 'rethrow' | 'log-only' | 'empty';
+
+export interface Guarded {
+  /** A fallback the SDK runs itself (LangChain `withFallbacks`). */
+  fallback?: string;
+  /** The innermost try/catch around the call within its own function. */
+  tryCatch?: { span: Span; handling: CatchHandling };
+  /** `.catch(…)` or `.then(ok, fail)` on the call's promise. */
+  promiseCatch: boolean;
+  /** An option the SDK calls on failure (`onError`). */
+  errorCallback?: string;
+  /** A helper that runs the call and catches its failure (`withFallback(() => …)`, `safeCall(…)`). */
+  helper?: string;
+}
+
+export interface Logged {
+  audit: boolean;
+  /** What records it: a logger call (`logger.info`) or an SDK option (`onFinish`). */
+  by?: string;
+  /** Every logger call in the call's function, with the names its arguments mention. */
+  calls: { span: Span; callee: string; mentions: string[] }[];
+}
+
+/** Where statement-level fixes go: the statement holding the call, to the end of its block. */
+export interface StatementTarget {
+  start: number;
+  /** End of the statement itself. */
+  end: number;
+  /** End of the last statement of the enclosing block. */
+  blockEnd: number;
+  indent: string;
+  /** False when the range holds multi-line strings, whose text must not be re-indented. */
+  reindentable: boolean;
+}
+
+export interface StreamFacts {
+  /** The abort signal given to the stream, by its source text. */
+  signal?: string;
+  /** The enclosing handler's request parameter, when it is a fetch `Request` (its `.signal` aborts on disconnect). */
+  requestParam?: string;
+}
+
+export type PromptSource = 'literal' | 'param' | 'request' | 'user-object' | 'unknown';
+export type PromptRole = 'system' | 'developer' | 'user' | 'assistant' | 'unknown';
+
+/** One value that flows into the prompt: a literal, a variable, a template's `${…}`. */
+export interface PromptInput {
+  span: Span;
+  /** The expression as written. */
+  text: string;
+  source: PromptSource;
+  role: PromptRole;
+  /** Why it may carry personal data: `email` (from its name), `email address` (a literal that looks like one). */
+  piiHints: string[];
+  /** The redaction function it already passes through. */
+  redactedBy?: string;
+  /** For a value inside a role-tagged message: where the role is written, and whether the value is the whole content. */
+  message?: { roleSpan: Span; wholeContent: boolean };
+}
+
+/** A `JSON.parse` of the call's output, and what checks its shape afterwards. */
+export interface JsonParse {
+  span: Span;
+  validatedBy?: string;
+  /** A schema the parsed value is typed after (`as Ticket` with `type Ticket = z.infer<typeof TicketSchema>`). */
+  schema?: string;
+}
+
+export interface CallSite {
+  id: string;
+  file: string;
+  /** The whole call expression. */
+  span: Span;
+  /** The callee (`openai.chat.completions.create`): where findings about the call are shown. */
+  calleeSpan: Span;
+  language: Language;
+  /**
+   * Starts of the statements, class members and object properties that hold the call, innermost first: a comment
+   * directly above any of them is about this call (owner tags).
+   */
+  anchors: number[];
+  sdk: SdkId;
+  operation: Operation;
+  /** Catalog key of the API called, e.g. `chat.completions.create`, `streamText`, `ConverseCommand`. */
+  api: string;
+  /** The package the SDK facts come from, where one SDK id spans several (`@google/genai`, `fetch` for http). */
+  module?: string;
+  streaming: boolean;
+  model?: ModelRef;
+  /** The client the call goes through, when it is known; `undefined` client with `clientKnown: false`
+   *  means the call goes through an object we could not trace (a parameter, an import from elsewhere). */
+  client?: ClientConstruction;
+  clientKnown: boolean;
+  /** Per-call options (request body merged with per-request options). */
+  options: OptionMap;
+  targets: {
+    body?: OptionTarget;
+    requestOptions?: OptionTarget;
+  };
+  effective: {
+    timeout: EffectiveSetting;
+    retries: EffectiveSetting;
+  };
+  /** How the extractor recognised the call, for hovers. */
+  recognizedBy: string;
+  enclosingFunction?: string;
+  guarded: Guarded;
+  logged: Logged;
+  /** Names the awaited result is bound to (`const r = await …` gives `r`). */
+  resultBinding?: { name: string; destructured: string[] };
+  statement?: StatementTarget;
+  stream?: StreamFacts;
+  promptInputs: PromptInput[];
+  outputUse: { jsonParses: JsonParse[] };
+  /** For a call to a project wrapper (sdk `wrapper`): the AI call it makes, where findings about it are reported. */
+  wraps?: WrappedCall;
+  /** Who answers for the call, when the project says (filled by ownership, after extraction). */
+  owner?: OwnerAssignment;
+}
+
+export type OwnerSource = 'inline' | 'config' | 'codeowners';
+
+export interface OwnerAssignment {
+  owners: string[];
+  source: OwnerSource;
+  /** Where it is declared: the tag, the config rule or the CODEOWNERS line (1-based line). */
+  declaredAt: { file: string; line: number };
+}
+
+/** The AI call inside a project function, as callers of that function see it. */
+export interface WrappedCall {
+  file: string;
+  span: Span;
+  sdk: SdkId;
+  api: string;
+  operation: Operation;
+  streaming: boolean;
+  model?: string;
+  effective: CallSite['effective'];
+  guarded: Guarded;
+  audited: boolean;
+}
+
+/**
+ * What a module exports that matters to AI calls in other modules: a client (or a function returning one), a
+ * function that makes an AI call, or a name passed on from another module.
+ */
+export type ExportedValue =
+  | {
+      kind: 'client';
+      sdk: SdkId;
+      module?: string;
+      construction?: ClientConstruction;
+      known: boolean;
+      retryWrapper?: string;
+      fallback?: string;
+      via: string;
+      /** A function that returns the client (`getClient()`), rather than the client itself. */
+      factory?: boolean;
+    }
+  | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
+  | { kind: 'reexport'; module: string; exportName: string };
+
+/** Exported names (`default` for the default export) and the modules passed on whole by `export * from`. */
+export interface ExportSummary {
+  names: Map<string, ExportedValue>;
+  star: string[];
+}
+
+/** Answers, for a module specifier seen in `fromFile`, what that module exports under `exportName`. */
+export type ImportResolver = (module: string, exportName: string) => (ExportedValue & { file: string }) | undefined;
+

@@ -1,0 +1,30 @@
+import type { CallSite, ClientConstruction, ExportSummary } from './callSite';
+import type { OwnerTag } from './ownerTags';
+import type { LineEnding, Language, Span } from './span';
+import type { Suppression } from './suppressions';
+
+export interface FileFacts {
+  file: string;
+  language: Language;
+  callSites: CallSite[];
+  clients: ClientConstruction[];
+  /** Syntax errors the parser reported; rules still run on what could be read. */
+  parseErrors: number;
+  /** The top-level code around syntax errors; fixes do not edit inside it. */
+  brokenRegions: Span[];
+  /** How the file breaks lines; fix edits are written with it. */
+  lineEnding: LineEnding;
+  /** Where the walk met nesting deeper than it reads: the code nested below that point was not analysed. */
+  unreadFrom?: number;
+  /** Names declared or imported at the top of the file, so fixes only use what is in scope. */
+  moduleNames: Set<string>;
+  /** `prodready-ignore-next-line` directives and waivers in the file. */
+  suppressions: Suppression[];
+  /** What other modules can import from this one. */
+  exports: ExportSummary;
+  /** `@owner` tags in comments. */
+  ownerTags: OwnerTag[];
+}
+
+/** What an extractor reads from syntax; the rest of `FileFacts` is read from the text by the engine. */
+export type ExtractedFacts = Omit<FileFacts, 'suppressions' | 'ownerTags' | 'lineEnding'>;
