@@ -92,6 +92,9 @@ export function createTypeScriptFixer(text: string): LanguageFixer {
       const separator = text.endsWith('\n') ? '\n' : '\n\n';
       return [insert(text.length, `${separator}${redactorSource(name)}`)];
     },
+    suppressionComment(offset: number, ruleId: string, indent: string): TextEdit[] {
+      return [insert(lineStartOf(offset), `${indent}// prodready-ignore-next-line ${ruleId} -- reason\n`)];
+    },
   };
 }
 

@@ -4,6 +4,8 @@ import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../
 import { MESSAGE_CLASS_ROLES, ROLES, TUPLE_ROLES } from '../shared/roles';
 import { propertyNameText, spanOf, unwrap } from './options';
 import { ts } from './ts';
+import type { ApiFacts } from '../../catalog';
+import { MAX_ALIAS_DEPTH, OptionsArgument, PendingCall, TsFile } from './context';
 
 /** Where an identifier's value comes from: the extractor answers with its scope index. */
 export type SourceOf = (root: ts.Identifier) => PromptSource;
@@ -191,24 +193,6 @@ export class PromptReader {
   }
 }
 
-/** Reads of the incoming request: `await req.json()`, `req.body`, `request.formData()`, `url.searchParams`. */
-export function isRequestRead(expression: ts.Expression | undefined): boolean {
-  if (!expression) return false;
-  let node = unwrap(expression);
-  while (ts.isPropertyAccessExpression(node) || ts.isCallExpression(node) || ts.isElementAccessExpression(node)) {
-    if (ts.isPropertyAccessExpression(node)) {
-      const name = node.name.text;
-      const owner = unwrap(node.expression);
-      const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : '';
-      if (/^(req|request)$/i.test(ownerName) && /^(json|formData|text|body|query|params)$/.test(name)) return true;
-      if (name === 'searchParams') return true;
-      node = owner;
-    } else {
-      node = unwrap(node.expression);
-    }
-  }
-  return false;
-}
 
 /** The identifier an access chain starts from: `body` in `body.message.trim()`. */
 export function accessRoot(expression: ts.Expression): ts.Identifier | undefined {
@@ -217,4 +201,28 @@ export function accessRoot(expression: ts.Expression): ts.Identifier | undefined
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) node = unwrap(node.expression);
     else return ts.isIdentifier(node) ? node : undefined;
   }
+}
+
+export function promptInputsOf(cx: TsFile, call: PendingCall, api: ApiFacts, body: OptionsArgument) {
+  if (!api.prompt) return [];
+  const reader = new PromptReader(cx.sourceFile, cx.sourceOfRoot, cx.redactors);
+  if (api.prompt.argument) return call.node.arguments[0] ? reader.readArgument(call.node.arguments[0]) : [];
+  return body.object ? reader.read(body.object, api.prompt) : [];
+}
+
+
+/** Where a name's value comes from, following `const x = y.z` back to a parameter, a literal or the request. */
+export function sourceOfName(cx: TsFile, name: string, at: number, depth: number): PromptSource {
+  const declaration = cx.scopes.resolve(name, at);
+  if (!declaration || depth > MAX_ALIAS_DEPTH) return 'unknown';
+  if (declaration.fromRequest) return 'request';
+  if (declaration.parameter) {
+    const isRequest = /^(req|request)$/i.test(name) || declaration.typeName === 'Request' || declaration.typeName === 'NextRequest';
+    return isRequest ? 'request' : 'param';
+  }
+  if (!declaration.initializer) return 'unknown';
+  const value = unwrap(declaration.initializer);
+  if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return 'literal';
+  const root = accessRoot(value);
+  return root ? sourceOfName(cx, root.text, root.pos, depth + 1) : 'unknown';
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../../model';
-import { isRequestRead } from './prompt';
+import { isRequestRead } from './syntax';
 import { ts } from './ts';
 
 /** A name bound somewhere in the file, enough to follow it to an import, a constructor or a literal. */

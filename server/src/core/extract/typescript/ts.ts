@@ -1,5 +1,6 @@
-// One TypeScript for the whole server: the copy ts-morph ships, so the bundle carries it once. The alias is
-// read once here: ts-morph re-exports it through a getter, too slow to go through on every node.
-import { ts as tsMorphTypeScript } from 'ts-morph';
+// One TypeScript for the whole server: the `typescript` package, imported here and nowhere else in server/src. In
+// the server and CLI bundles this import is a stand-in that loads TypeScript (dist/typescript.js) on first use, so
+// starting the server does not evaluate it (esbuild.mjs, one-typescript); tests load the package itself.
+import typescript = require('typescript');
 
-export import ts = tsMorphTypeScript;
+export import ts = typescript;

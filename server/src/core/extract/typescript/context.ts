@@ -1,0 +1,164 @@
+import type { ModelProviderFacts, SdkFacts } from '../../catalog';
+import type { CallSite, ClientConstruction, ImportResolver, Language, OptionMap, OptionTarget, PromptSource, Span, WrappedCall } from '../../model';
+import { type ConstantLookup } from './options';
+import { type LoggerMatcher } from '../shared/loggers';
+import { type FunctionRecords } from './handling';
+import { ScopeIndex, type Declaration } from './scope';
+import { scriptKindFor } from './syntax';
+import { ts } from './ts';
+
+// The state one file's extraction shares across its rooms: the walk's records and resolution's memos.
+
+/** What an expression evaluates to, as far as it matters to AI calls. */
+export type Value =
+  | { kind: 'module'; module: string; exportName: string }
+  | {
+      kind: 'client';
+      sdk: SdkFacts;
+      /** Where it was built, when that is in this file. */
+      construction?: ClientConstruction;
+      /** Its options are all visible: built here, or a ready instance with defaults. */
+      known: boolean;
+      module?: string;
+      overrides?: OptionMap;
+      retryWrapper?: string;
+      fallback?: string;
+      via: string;
+    }
+  | { kind: 'provider'; sdk: SdkFacts; provider: ModelProviderFacts; construction?: ClientConstruction }
+  /** A function that returns a client: `getClient()`. */
+  | { kind: 'factory'; client: ClientValue }
+  /** An instance of a class declared in this file, whose methods may be wrappers. */
+  | { kind: 'instance'; declaration: ts.ClassLikeDeclaration }
+  /** A project function that makes an AI call. */
+  | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
+  | { kind: 'string'; value: string; span: Span }
+  | { kind: 'number'; value: number; span: Span }
+  | { kind: 'object'; node: ts.ObjectLiteralExpression };
+
+export type ClientValue = Extract<Value, { kind: 'client' }>;
+
+export interface OptionsArgument {
+  options: OptionMap;
+  target?: OptionTarget;
+  object?: ts.ObjectLiteralExpression;
+}
+
+export interface PendingCall {
+  node: ts.CallExpression;
+  enclosingFunction?: string;
+  /** The innermost statement holding the call, and the statements of its block. */
+  statement?: ts.Statement;
+  statements?: ts.NodeArray<ts.Statement>;
+  /** The innermost try whose try-block holds the call, within the call's own function. */
+  tryStatement?: ts.TryStatement;
+  functionNode?: ts.SignatureDeclaration;
+  /** Calls that take this one inside an argument and may be retry or timeout helpers, innermost last. */
+  helpers: readonly ts.CallExpression[];
+  /** The innermost function with a name (declared, or held by a const or property) the call is in. */
+  namedFunction?: ts.FunctionLikeDeclaration;
+  /** What the helpers around it add, worked out once (guards and effective settings both read it). */
+  resilience?: Resilience;
+  /** The statements and functions that hold the call. */
+  holders?: Holders;
+}
+
+/** The statements and functions around the walk's position, innermost first; shared, never copied. */
+export interface Holders {
+  node: ts.Node;
+  outer?: Holders;
+}
+
+export type Resilience = { retryWrapper?: string; timeoutWrapper?: string; fallbackWrapper?: string };
+
+export interface ExtractOptions {
+  /** Callee patterns that count as audit logging (`logger.*`, `console.info`). */
+  loggers: readonly string[];
+  /** Functions that redact personal data before it reaches a prompt. */
+  redactors: readonly string[];
+  /** What other project modules export; without it, imports from the project are not followed. */
+  resolveImport?: ImportResolver;
+}
+
+export const MAX_ALIAS_DEPTH = 8;
+export const LAZY_OPERATORS = new Set([
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.EqualsToken,
+]);
+
+export const VALIDATOR_LEAF = /^(parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|assert|check|Check|decode|cast|is|(validate|assert|check|parse|is)[A-Z]\w*)$/;
+
+
+/** One file's extraction: what the walk records and what resolution memoises, shared by the extractor's rooms. */
+export class TsFile {
+  readonly scopes = new ScopeIndex();
+  readonly calls: PendingCall[] = [];
+  readonly constructions: ts.NewExpression[] = [];
+  readonly clientsByNode = new Map<ts.Node, ClientConstruction>();
+  /** Logger, JSON.parse and validator calls per function (the file for top-level code). */
+  readonly records = new Map<ts.Node, FunctionRecords>();
+  /** Start offsets of template literals that span lines (re-indenting them would change the string). */
+  readonly multilineTemplates: number[] = [];
+  /** The validator call the walk is inside, so a `JSON.parse` in its arguments counts as checked. */
+  validator: string | undefined;
+  /** Type names a `JSON.parse` result is asserted or declared as, and aliases of zod schemas' types. */
+  readonly parseTypes = new Map<ts.Node, string>();
+  readonly schemaOfType = new Map<string, string>();
+  /** Set by the extractor: how prompt reading finds where a name's value comes from. */
+  sourceOfRoot!: (root: ts.Identifier) => PromptSource;
+  readonly resolving = new Set<Declaration>();
+  readonly language: Language;
+  /** Set by the extractor: same-file constants behind identifiers. */
+  lookupConstant!: ConstantLookup;
+
+  constructor(
+    readonly file: string,
+    readonly sourceFile: ts.SourceFile,
+    readonly isLogger: LoggerMatcher,
+    readonly redactors: ReadonlySet<string>,
+    readonly loggerRoots: ReadonlySet<string>,
+    readonly resolveImport: ImportResolver | undefined,
+  ) {
+    const kind = scriptKindFor(file);
+    this.language = kind === ts.ScriptKind.JS || kind === ts.ScriptKind.JSX ? 'js' : 'ts';
+  }
+
+  // ---- walk: record declarations, calls and constructions ----
+
+  /** Walk state, kept in fields so the per-node callback is one bound function, not a closure per node. */
+  scope: Span = { start: 0, end: 0 };
+  classScope: Span | undefined;
+  functionName: string | undefined;
+  holders: Holders | undefined;
+  statement: ts.Statement | undefined;
+  statements: ts.NodeArray<ts.Statement> | undefined;
+  tryStatement: ts.TryStatement | undefined;
+  functionNode: ts.SignatureDeclaration | undefined;
+  helpers: readonly ts.CallExpression[] = [];
+  namedFunction: ts.FunctionLikeDeclaration | undefined;
+  /** Named functions that make an AI call, with the first call they make; filled after the walk. */
+  readonly wrappers = new Map<ts.Node, CallSite>();
+  readonly returnedClients = new Map<ts.Node, ClientValue | null>();
+  /** Constructions held by module-level declarations, by the name that holds them. */
+  readonly moduleConstants = new Map<ts.Node, string>();
+  /** Assignments to plain names, for `let` declarations without a value. */
+  readonly assignments = new Map<string, { at: number; value: ts.Expression }[]>();
+  /** Expressions each function returns, recorded by the walk. */
+  readonly returns = new Map<ts.Node, ts.Expression[]>();
+  /** Names of the named functions the walk saw, by node. */
+  readonly functionNames = new Map<ts.Node, string>();
+  /** Awaited results bound to names: call → `r` in `const r = await call()`. */
+  readonly bindings = new Map<ts.Node, ts.BindingName>();
+  /** Calls whose promise gets `.catch()` or `.then(ok, fail)`. */
+  readonly promiseHandled = new Set<ts.Node>();
+  /** Set by the walk: the one bound per-node callback. */
+  visitChild!: (node: ts.Node) => void;
+  depth = 0;
+  /** Where the walk first met code nested deeper than it reads; that subtree is left out. */
+  tooDeepAt: number | undefined;
+
+  catalogImportNames: Set<string> | undefined;
+}

@@ -1,0 +1,111 @@
+// Plain HTTP to model endpoints: fetch, axios, got, ky.
+import { httpClients, matchEndpoint, type HttpEndpoint } from '../../catalog';
+import type { SdkFacts } from '../../catalog';
+import type { CallSite, ClientConstruction, OptionMap } from '../../model';
+import { effectiveRetries, effectiveTimeout } from '../shared/effective';
+import { missingArgumentTarget, noOptions, spanOf, unknownOptions, unwrap } from './options';
+import { calleeName } from './handling';
+import { trimTrailing } from '../../model';
+import { ts } from './ts';
+import { resilienceOf } from './resilience';
+import { baseCallSite, bodyOf } from './calls';
+import { PendingCall, TsFile } from './context';
+import { streamFactsOf } from './output';
+import { objectLiteralOf, optionsOf, propertyOf, staticText, valueOf } from './resolver';
+
+// ---- plain HTTP to model endpoints ----
+
+/** The HTTP library a callee belongs to: global `fetch`, or axios/got/ky (module or an `axios.create()` instance). */
+export function httpLibraryOf(cx: TsFile, callee: ts.Expression): { facts: SdkFacts; method?: string; instance?: ts.CallExpression } | undefined {
+  if (ts.isIdentifier(callee)) {
+    if (callee.text === 'fetch') {
+      const declaration = cx.scopes.resolve('fetch', callee.pos);
+      const module = declaration?.import?.module;
+      if (!declaration || module === 'node-fetch' || module === 'undici' || module === 'cross-fetch') return { facts: httpClients[0] };
+      return undefined;
+    }
+    const value = valueOf(cx, callee);
+    const facts = value?.kind === 'module' ? httpClients.find((client) => client.modules.includes(value.module)) : undefined;
+    return facts && facts !== httpClients[0] ? { facts } : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  const owner = unwrap(callee.expression);
+  const value = valueOf(cx, owner);
+  if (value?.kind === 'module') {
+    const facts = httpClients.find((client) => client.modules.includes(value.module));
+    return facts ? { facts, method } : undefined;
+  }
+  // const api = axios.create({ baseURL, timeout })
+  const declaration = ts.isIdentifier(owner) ? cx.scopes.resolve(owner.text, owner.pos) : undefined;
+  const init = declaration?.initializer ? unwrap(declaration.initializer) : undefined;
+  if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'create') {
+    const creator = valueOf(cx, init.expression.expression);
+    const facts = creator?.kind === 'module' ? httpClients.find((client) => client.modules.includes(creator.module)) : undefined;
+    return facts ? { facts, method, instance: init } : undefined;
+  }
+  return undefined;
+}
+
+
+/** `fetch(url, init)`, `axios.post(url, data, config)`, `axios(config)`, `got.post(url, { json })` to a model endpoint. */
+export function httpCallSite(cx: TsFile, call: PendingCall, callee: ts.Expression): CallSite | undefined {
+  const library = httpLibraryOf(cx, callee);
+  if (!library) return undefined;
+  const { facts, method, instance } = library;
+  if (method && !['post', 'put', 'patch', 'request'].includes(method)) return undefined;
+  const args = call.node.arguments;
+  const isAxios = facts.displayName === 'axios';
+  const configOnly = isAxios && (method === 'request' || (!method && args.length === 1 && objectLiteralOf(cx, args[0]) !== undefined));
+  const configArg = configOnly ? args[0] : isAxios ? args[method ? 2 : 1] : args[1];
+  const config = configArg ? bodyOf(cx, configArg) : { options: noOptions(), target: missingArgumentTarget(args, call.node.arguments.pos, cx.sourceFile) };
+  const instanceConfig = instance?.arguments[0] ? objectLiteralOf(cx, instance.arguments[0]) : undefined;
+  const urlExpr = configOnly ? propertyOf(objectLiteralOf(cx, args[0]), 'url') : args[0];
+  const base = instanceConfig ? staticText(cx, propertyOf(instanceConfig, 'baseURL')) : undefined;
+  const path = urlExpr ? staticText(cx, urlExpr) : undefined;
+  const url = base !== undefined && path !== undefined && path.startsWith('/') ? trimTrailing(base, '/') + path : path;
+  const endpoint = url ? matchEndpoint(url) : undefined;
+  if (!endpoint) return undefined;
+
+  const payloadExpr = isAxios
+    ? configOnly ? propertyOf(objectLiteralOf(cx, args[0]), 'data') : args[method ? 1 : 1]
+    : facts.displayName === 'fetch' ? jsonStringifyArgument(propertyOf(objectLiteralOf(cx, configArg), 'body')) : propertyOf(objectLiteralOf(cx, configArg), 'json');
+  const payload = payloadExpr ? bodyOf(cx, payloadExpr) : { options: unknownOptions() };
+  const client = httpClientRecord(cx, call.node, facts, endpoint, config.options, instanceConfig);
+  const site = baseCallSite(cx, call, facts, endpoint, payload, config, `${facts.displayName} to ${url} (${endpoint.provider} ${endpoint.operation})`);
+  site.module = facts.modules[0];
+  site.client = client;
+  site.clientKnown = true;
+  // An `axios.create({...})` instance's config applies to every request made through it.
+  const sources = { body: payload.options, requestOptions: client.options, client, clientKnown: true, ...resilienceOf(cx, call) };
+  site.effective = { timeout: effectiveTimeout(facts, sources), retries: effectiveRetries(facts, sources) };
+  if (site.streaming) site.stream = streamFactsOf(cx, call, facts, { body: payload.options, requestOptions: client.options });
+  return site;
+}
+
+
+/** The request as a client record, so the key rule sees its headers (or the instance's `axios.create` config). */
+export function httpClientRecord(cx: TsFile, node: ts.CallExpression, facts: SdkFacts, endpoint: HttpEndpoint, options: OptionMap, instanceConfig: ts.ObjectLiteralExpression | undefined): ClientConstruction {
+  const span = spanOf(node, cx.sourceFile);
+  const merged = instanceConfig ? optionsOf(cx, instanceConfig) : options;
+  const construction: ClientConstruction = {
+    id: `${cx.file}:${span.start}`,
+    sdk: 'http',
+    constructorName: facts.displayName,
+    module: facts.modules[0],
+    file: cx.file,
+    span,
+    credentials: { options: endpoint.keyHeaders, env: endpoint.keyEnv },
+    options: instanceConfig ? { entries: new Map([...merged.entries, ...options.entries]), hasSpread: merged.hasSpread || options.hasSpread } : options,
+  };
+  cx.clientsByNode.set(node, construction);
+  return construction;
+}
+
+
+/** `JSON.stringify(payload)` gives `payload`. */
+export function jsonStringifyArgument(expr: ts.Expression | undefined): ts.Expression | undefined {
+  const node = expr && unwrap(expr);
+  if (node && ts.isCallExpression(node) && calleeName(node.expression) === 'JSON.stringify') return node.arguments[0];
+  return undefined;
+}

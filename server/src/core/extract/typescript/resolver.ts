@@ -1,0 +1,394 @@
+// Value flow: which SDK object (client, provider, factory, wrapper) an expression can hold.
+import * as path from 'node:path';
+import { catalogByModule, sdkFacts } from '../../catalog';
+import type { SdkFacts } from '../../catalog';
+import type { ClientConstruction, ExportedValue, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
+import { missingArgumentTarget, noOptions, objectTarget, propertyNameText, readLiteral, readOptions, spanOf, unknownOptions, unwrap } from './options';
+import { wrappedCallOf } from '../shared/wrapped';
+import { calleeName } from './handling';
+import { trimTrailing } from '../../model';
+import { type Declaration } from './scope';
+import { ts } from './ts';
+import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
+
+// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+const { SyntaxKind } = ts;
+
+// ---- resolution ----
+
+export function valueOfName(cx: TsFile, name: string, at: number, depth: number): Value | undefined {
+  const declaration = cx.scopes.resolve(name, at);
+  if (!declaration || cx.resolving.has(declaration) || depth > MAX_ALIAS_DEPTH) return undefined;
+  if (declaration.import) return instanceClient(declaration.import) ?? importedValue(cx, declaration.import) ?? { kind: 'module', ...declaration.import };
+  if (declaration.function) return functionValue(cx, declaration.function, name, depth);
+  const initializer = declaration.initializer && unwrap(declaration.initializer);
+  if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return functionValue(cx, initializer, name, depth);
+  cx.resolving.add(declaration);
+  try {
+    if (declaration.initializer) {
+      const value = valueOf(cx, declaration.initializer, depth + 1);
+      // A `let` may be reassigned: trust it only for objects we can follow, not for literals.
+      if (value && (declaration.constant || (value.kind !== 'string' && value.kind !== 'number'))) return value;
+      return undefined;
+    }
+    if (!declaration.constant && !declaration.parameter && !declaration.import) {
+      const assigned = assignedClient(cx, declaration, depth);
+      if (assigned) return assigned;
+    }
+    if (declaration.typeName) {
+      const type = valueOfName(cx, declaration.typeName, at, depth + 1);
+      const client = type?.kind === 'module' ? clientExport(type) : undefined;
+      if (client) return { kind: 'client', sdk: client.sdk, known: false, module: type?.kind === 'module' ? type.module : undefined, via: `a parameter or field typed ${declaration.typeName}` };
+    }
+    return undefined;
+  } finally {
+    cx.resolving.delete(declaration);
+  }
+}
+
+
+export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value | undefined {
+  const expr = unwrap(expression);
+  if (ts.isIdentifier(expr)) return valueOfName(cx, expr.text, expr.pos, depth);
+  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) {
+    return { kind: 'string', value: expr.text, span: spanOf(expr, cx.sourceFile) };
+  }
+  if (ts.isNumericLiteral(expr)) return { kind: 'number', value: Number(expr.text), span: spanOf(expr, cx.sourceFile) };
+  if (ts.isObjectLiteralExpression(expr)) return { kind: 'object', node: expr };
+  if (ts.isPropertyAccessExpression(expr)) {
+    if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      return valueOfName(cx, `this.${expr.name.text}`, expr.pos, depth);
+    }
+    const owner = valueOf(cx, expr.expression, depth + 1);
+    if (owner?.kind === 'instance') return methodValue(cx, owner.declaration, expr.name.text, depth);
+    if (owner?.kind === 'object') {
+      // `const models = { fast: new ChatGroq(…) }; models.fast.invoke(…)`
+      const property = propertyOf(owner.node, expr.name.text);
+      return property ? valueOf(cx, property, depth + 1) : undefined;
+    }
+    if (owner?.kind === 'module' && owner.exportName === '*') {
+      const member = { module: owner.module, exportName: expr.name.text };
+      return importedValue(cx, member) ?? { kind: 'module', ...member };
+    }
+    return undefined;
+  }
+  if (ts.isNewExpression(expr)) return constructionOf(cx, expr, depth) ?? instanceOf(cx, expr);
+  if (ts.isCallExpression(expr)) return callValueOf(cx, expr, depth);
+  if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return functionValue(cx, expr, expr.name?.text ?? 'anonymous', depth);
+  // `client ?? new OpenAI()`, `cached ||= createClient()`: the value built when none exists yet.
+  if (ts.isBinaryExpression(expr) && LAZY_OPERATORS.has(expr.operatorToken.kind)) return valueOf(cx, expr.right, depth + 1);
+  return undefined;
+}
+
+
+// ---- project modules and functions ----
+
+/** What a project module exports under a name, as the project index knows it. */
+export function importedValue(cx: TsFile, imported: { module: string; exportName: string }): Value | undefined {
+  if (!cx.resolveImport || catalogByModule.has(imported.module)) return undefined;
+  const found = cx.resolveImport(imported.module, imported.exportName);
+  if (!found || found.kind === 'reexport') return undefined;
+  if (found.kind === 'wrapper') return found;
+  const sdk = sdkFacts(found.sdk, found.module);
+  if (!sdk) return undefined;
+  const where = found.construction ? `, built in ${relative(cx, found.construction.file)}` : '';
+  const client: ClientValue = {
+    kind: 'client',
+    sdk,
+    construction: found.construction,
+    known: found.known,
+    module: found.module,
+    retryWrapper: found.retryWrapper,
+    fallback: found.fallback,
+    via: `'${imported.exportName}' imported from '${imported.module}': ${found.via}${where}`,
+  };
+  return found.factory ? { kind: 'factory', client } : client;
+}
+
+
+/** The client a `let` without a value is given later: `instance = new OpenAI()`, `instance ??= …`. */
+export function assignedClient(cx: TsFile, declaration: Declaration, depth: number): Value | undefined {
+  for (const { at, value } of cx.assignments.get(declaration.name) ?? []) {
+    if (cx.scopes.resolve(declaration.name, at) !== declaration) continue;
+    const assigned = valueOf(cx, value, depth + 1);
+    if (assigned?.kind === 'client') return assigned;
+  }
+  return undefined;
+}
+
+
+/** `new Service()` for a class declared in this file. */
+export function instanceOf(cx: TsFile, node: ts.NewExpression): Value | undefined {
+  if (!ts.isIdentifier(node.expression)) return undefined;
+  const declaration = cx.scopes.resolve(node.expression.text, node.pos)?.class;
+  return declaration ? { kind: 'instance', declaration } : undefined;
+}
+
+
+export function methodValue(cx: TsFile, declaration: ts.ClassLikeDeclaration, name: string, depth: number): Value | undefined {
+  const method = declaration.members.find((member) => ts.isMethodDeclaration(member) && member.name.kind === SyntaxKind.Identifier && member.name.text === name);
+  return method ? functionValue(cx, method as ts.MethodDeclaration, name, depth) : undefined;
+}
+
+
+/** A function declared here: a wrapper when it makes an AI call, a factory when it returns a client. */
+export function functionValue(cx: TsFile, node: ts.FunctionLikeDeclaration, name: string, depth: number): Value | undefined {
+  const inner = cx.wrappers.get(node);
+  if (inner) return { kind: 'wrapper', name, file: cx.file, wraps: wrappedCallOf(inner) };
+  const client = returnedClient(cx, node, depth);
+  return client ? { kind: 'factory', client } : undefined;
+}
+
+
+/** The client a function returns (`return new OpenAI()`, `return cached ??= new OpenAI()`), if any. */
+export function returnedClient(cx: TsFile, node: ts.FunctionLikeDeclaration, depth: number): ClientValue | undefined {
+  const known = cx.returnedClients.get(node);
+  if (known !== undefined) return known ?? undefined;
+  cx.returnedClients.set(node, null);
+  const body = node.body;
+  const returned = body && !ts.isBlock(body) ? [body] : (cx.returns.get(node) ?? []);
+  for (const expression of returned) {
+    const value = valueOf(cx, expression, depth + 1);
+    if (value?.kind === 'client') {
+      cx.returnedClients.set(node, value);
+      return value;
+    }
+  }
+  return undefined;
+}
+
+
+/** A top-level name as other modules see it; a name imported from elsewhere is passed on. */
+export function exportedNameValue(cx: TsFile, name: string): Value | { kind: 'reexport'; module: string; exportName: string } | undefined {
+  const declaration = cx.scopes.resolve(name, cx.sourceFile.end);
+  if (declaration?.import && !catalogByModule.has(declaration.import.module)) return { kind: 'reexport', ...declaration.import };
+  return valueOfName(cx, name, cx.sourceFile.end, 0);
+}
+
+
+export function exportedValueOf(value: Value | { kind: 'reexport'; module: string; exportName: string } | undefined): ExportedValue | undefined {
+  switch (value?.kind) {
+    case 'reexport':
+    case 'wrapper':
+      return value;
+    case 'client':
+    case 'factory': {
+      const client = value.kind === 'client' ? value : value.client;
+      const { sdk, construction, known, module, retryWrapper, fallback, via } = client;
+      return { kind: 'client', sdk: sdk.sdk, construction, known, module, retryWrapper, fallback, via, factory: value.kind === 'factory' };
+    }
+    default:
+      return undefined;
+  }
+}
+
+
+/** Another file's path as seen from this one, for messages. */
+export function relative(cx: TsFile, file: string): string {
+  const relative = path.relative(path.dirname(cx.file), file).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+
+export function clientExport(value: { module: string; exportName: string }) {
+  const exported = catalogByModule.get(value.module);
+  if (!exported) return undefined;
+  // `require('openai')` and `import * as OpenAI` give the module, whose constructor is the default export.
+  return exported.clients.get(value.exportName === '*' ? 'default' : value.exportName);
+}
+
+
+/** `import ollama from 'ollama'`: an export that is itself a ready client, with the SDK's defaults. */
+export function instanceClient(imported: { module: string; exportName: string }): Value | undefined {
+  const found = clientExport(imported);
+  if (!found?.client.instance || imported.exportName === '*') return undefined;
+  return { kind: 'client', sdk: found.sdk, known: true, module: imported.module, via: `the ${found.client.displayName} instance exported by '${imported.module}'` };
+}
+
+
+export function constructionOf(cx: TsFile, node: ts.NewExpression, depth = 0): Value | undefined {
+  const callee = valueOf(cx, node.expression, depth + 1);
+  if (callee?.kind !== 'module') return undefined;
+  const found = clientExport(callee);
+  if (!found) return undefined;
+  const key = found.client.keyArgument;
+  const keyArgument = key !== undefined && node.arguments?.[key] ? argumentEntry(cx, node.arguments[key], key) : undefined;
+  const credentials = { options: found.client.keyOptions, env: found.client.keyEnv, argument: keyArgument };
+  // A constructor whose first argument is the key has no options object to read.
+  const optionArgs = key === 0 ? undefined : node.arguments;
+  const construction = recordConstruction(cx, node, found.sdk, found.client.displayName, callee.module, credentials, optionArgs);
+  return { kind: 'client', sdk: found.sdk, construction, known: true, module: callee.module, via: `new ${found.client.displayName}() from '${callee.module}'` };
+}
+
+
+/** Calls that produce clients or providers: `createOpenAI({...})`, `client.withOptions({...})`, `model.withRetry()`. */
+export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number): Value | undefined {
+  const callee = unwrap(node.expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const transformed = transformOf(cx, node, callee, depth);
+    if (transformed) return transformed;
+  }
+  const value = valueOf(cx, callee, depth + 1);
+  if (value?.kind === 'factory') return { ...value.client, via: `${calleeName(callee) ?? 'a function'}() returning ${value.client.via}` };
+  if (value?.kind !== 'module') return undefined;
+  const factory = catalogByModule.get(value.module)?.providerFactories.get(value.exportName);
+  if (!factory) return undefined;
+  const credentials = { options: factory.provider.keyOptions, env: factory.provider.keyEnv };
+  const construction = recordConstruction(cx, node, factory.sdk, value.exportName, value.module, credentials, node.arguments);
+  return { kind: 'provider', sdk: factory.sdk, provider: factory.provider, construction };
+}
+
+
+/** A client method that returns a client, as the catalog describes it; `x.pipe(model)` carries the model. */
+export function transformOf(cx: TsFile, node: ts.CallExpression, callee: ts.PropertyAccessExpression, depth: number): Value | undefined {
+  const method = callee.name.text;
+  const base = valueOf(cx, callee.expression, depth + 1);
+  if (base?.kind !== 'client') {
+    const [arg] = node.arguments;
+    const piped = method === 'pipe' && arg ? valueOf(cx, arg, depth + 1) : undefined;
+    return piped?.kind === 'client' ? { ...piped, via: `${piped.via}, piped` } : undefined;
+  }
+  const via = `${base.via}, .${method}()`;
+  switch (base.sdk.clientTransforms?.[method]) {
+    case 'options': {
+      const [arg] = node.arguments;
+      const overrides = arg && ts.isObjectLiteralExpression(unwrap(arg)) ? optionsOf(cx, unwrap(arg) as ts.ObjectLiteralExpression) : unknownOptions();
+      return { ...base, overrides, via };
+    }
+    case 'retry':
+      return { ...base, retryWrapper: `.${method}()`, via };
+    case 'fallback':
+      return { ...base, fallback: `.${method}()`, via };
+    case 'same':
+      return { ...base, via };
+    case 'model-object': {
+      const module = base.construction?.module ?? base.module ?? '';
+      const construction = recordConstruction(cx, node, base.sdk, method, module, { options: [], env: '' }, node.arguments);
+      return { kind: 'client', sdk: base.sdk, construction, known: true, module, via };
+    }
+    default:
+      return undefined;
+  }
+}
+
+
+/** A positional argument as an option entry (a key given to a constructor). */
+export function argumentEntry(cx: TsFile, arg: ts.Expression, index: number): OptionEntry {
+  const constant = cx.lookupConstant(unwrap(arg));
+  const span = spanOf(arg, cx.sourceFile);
+  return {
+    name: `argument ${index + 1}`,
+    span,
+    valueSpan: span,
+    value: constant?.value ?? readLiteral(arg, cx.sourceFile, cx.lookupConstant),
+    resolvedFrom: constant?.span,
+  };
+}
+
+
+export function recordConstruction(cx: TsFile, 
+  node: ts.NewExpression | ts.CallExpression,
+  sdk: SdkFacts,
+  constructorName: string,
+  module: string,
+  credentials: ClientConstruction['credentials'],
+  args: ts.NodeArray<ts.Expression> | undefined,
+): ClientConstruction {
+  const known = cx.clientsByNode.get(node);
+  if (known) return known;
+  const first = args?.[0];
+  let options: OptionMap;
+  let optionsTarget: OptionTarget | undefined;
+  const objectArg = first ? objectLiteralOf(cx, first) : undefined;
+  if (objectArg) {
+    options = optionsOf(cx, objectArg);
+    optionsTarget = objectTarget(objectArg, cx.sourceFile, options);
+  } else if (first) {
+    options = unknownOptions();
+  } else {
+    options = noOptions();
+    optionsTarget = args ? missingArgumentTarget(args, args.pos, cx.sourceFile) : undefined;
+  }
+  const span = spanOf(node, cx.sourceFile);
+  const construction: ClientConstruction = {
+    id: `${cx.file}:${span.start}`,
+    sdk: sdk.sdk,
+    constructorName,
+    module,
+    file: cx.file,
+    span,
+    credentials,
+    options,
+    optionsTarget,
+    boundTo: cx.moduleConstants.get(node),
+  };
+  cx.clientsByNode.set(node, construction);
+  return construction;
+}
+
+
+/** An object literal written inline or held in a same-file constant. */
+export function objectLiteralOf(cx: TsFile, expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!expr) return undefined;
+  const node = unwrap(expr);
+  if (ts.isObjectLiteralExpression(node)) return node;
+  const value = ts.isIdentifier(node) ? valueOf(cx, node) : undefined;
+  return value?.kind === 'object' ? value.node : undefined;
+}
+
+
+export function optionsOf(cx: TsFile, object: ts.ObjectLiteralExpression): OptionMap {
+  return readOptions(object, cx.sourceFile, cx.lookupConstant);
+}
+
+
+/** Same-file constants behind identifiers, so `apiKey: KEY` sees the literal and where it is written. */
+export function constantOf(cx: TsFile, expr: ts.Expression): { value: OptionValue; span: Span } | undefined {
+  if (!ts.isIdentifier(expr)) return undefined;
+  const value = valueOf(cx, expr);
+  if (value?.kind === 'string') return { value: { kind: 'string', value: value.value }, span: value.span };
+  if (value?.kind === 'number') return { value: { kind: 'number', value: value.value }, span: value.span };
+  return undefined;
+}
+
+
+export function propertyOf(object: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
+  for (const property of object?.properties ?? []) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return undefined;
+}
+
+
+/** The text a URL expression has where it is static; `*` where it is only known at run time. */
+export function staticText(cx: TsFile, expression: ts.Expression | undefined, depth = 0): string | undefined {
+  if (!expression || depth > MAX_ALIAS_DEPTH) return undefined;
+  const node = unwrap(expression);
+  if (ts.isStringLiteralLike(node)) return node.text;
+  if (ts.isTemplateExpression(node)) {
+    return node.head.text + node.templateSpans.map((span) => (staticText(cx, span.expression, depth + 1) ?? '*') + span.literal.text).join('');
+  }
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.PlusToken) return (staticText(cx, node.left, depth + 1) ?? '*') + (staticText(cx, node.right, depth + 1) ?? '*');
+    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+      return staticText(cx, node.right, depth + 1) ?? staticText(cx, node.left, depth + 1);
+    }
+    return undefined;
+  }
+  if (ts.isIdentifier(node)) {
+    const declaration = cx.scopes.resolve(node.text, node.pos);
+    return declaration?.constant && declaration.initializer ? staticText(cx, declaration.initializer, depth + 1) : undefined;
+  }
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.length) {
+    const [path, base] = node.arguments;
+    const pathText = staticText(cx, path, depth + 1);
+    const baseText = base ? staticText(cx, base, depth + 1) : undefined;
+    return baseText !== undefined && pathText?.startsWith('/') ? trimTrailing(baseText, '/') + pathText : pathText;
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString') {
+    return staticText(cx, node.expression.expression, depth + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+import type { FileFacts, OptionMap } from '../../model';
+import { brokenRegions } from '../shared/brokenRegions';
+import { unwrap } from './options';
+import { ts } from './ts';
+
+// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+const {  } = ts;
+
+// Small readings of TypeScript syntax shared by the extractor's rooms.
+
+export function mergeOptions(body: OptionMap, requestOptions: OptionMap | undefined): OptionMap {
+  if (!requestOptions) return body;
+  return {
+    entries: new Map([...body.entries, ...requestOptions.entries]),
+    hasSpread: body.hasSpread || requestOptions.hasSpread,
+  };
+}
+
+export function parseProblemsOf(sourceFile: ts.SourceFile): Pick<FileFacts, 'parseErrors' | 'brokenRegions'> {
+  // parseDiagnostics is internal but stable; it is the only list of syntax errors a bare parse gives.
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: { start?: number }[] }).parseDiagnostics ?? [];
+  if (diagnostics.length === 0) return { parseErrors: 0, brokenRegions: [] };
+  const statements = sourceFile.statements.map((statement) => ({ start: statement.pos, end: statement.end }));
+  return { parseErrors: diagnostics.length, brokenRegions: brokenRegions(statements, diagnostics.map((diagnostic) => diagnostic.start ?? 0)) };
+}
+
+export function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const names: string[] = [];
+  for (const element of name.elements) {
+    if (!ts.isOmittedExpression(element)) names.push(...bindingNames(element.name));
+  }
+  return names;
+}
+
+export function typeReferenceName(type: ts.TypeNode | undefined): string | undefined {
+  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+}
+
+/** The identifier a callee starts from: `ask` for `ask(…)`, `ai` for `ai.ask(…)`. */
+export function rootName(callee: ts.Expression): string {
+  let node = callee;
+  while (node.kind === ts.SyntaxKind.PropertyAccessExpression) node = (node as ts.PropertyAccessExpression).expression;
+  return node.kind === ts.SyntaxKind.Identifier ? (node as ts.Identifier).text : '';
+}
+
+
+export function scriptKindFor(file: string): ts.ScriptKind {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(lower)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+export function parseTypeScript(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
+}
+
+/** Reads of the incoming request: `await req.json()`, `req.body`, `request.formData()`, `url.searchParams`. */
+export function isRequestRead(expression: ts.Expression | undefined): boolean {
+  if (!expression) return false;
+  let node = unwrap(expression);
+  while (ts.isPropertyAccessExpression(node) || ts.isCallExpression(node) || ts.isElementAccessExpression(node)) {
+    if (ts.isPropertyAccessExpression(node)) {
+      const name = node.name.text;
+      const owner = unwrap(node.expression);
+      const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : '';
+      if (/^(req|request)$/i.test(ownerName) && /^(json|formData|text|body|query|params)$/.test(name)) return true;
+      if (name === 'searchParams') return true;
+      node = owner;
+    } else {
+      node = unwrap(node.expression);
+    }
+  }
+  return false;
+}

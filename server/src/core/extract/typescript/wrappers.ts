@@ -1,0 +1,88 @@
+// Wrapper call sites: calls into project functions that make an AI call below them.
+import { catalogByModule } from '../../catalog';
+import type { CallSite } from '../../model';
+import { noOptions, unwrap } from './options';
+import { wrappedCallOf } from '../shared/wrapped';
+import { ts } from './ts';
+import { locationOf } from './calls';
+import { statementTargetOf } from './calls';
+import { PendingCall, TsFile } from './context';
+import { loggingOf, resultBindingOf } from './output';
+import { guardOf } from './resilience';
+import { relative, valueOf } from './resolver';
+import { rootName } from './syntax';
+
+// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+const { SyntaxKind } = ts;
+
+/**
+ * Calls to project functions that make AI calls: the wrappers declared here (and wrappers of those, a few levels
+ * deep) and the ones imported from other modules.
+ */
+export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, CallSite][]): CallSite[] {
+  const sites: CallSite[] = [];
+  const sited = new Set<PendingCall>(direct.map(([call]) => call));
+  // Only calls through these names can reach a wrapper: the cheap test that keeps this pass off the hot path.
+  const candidates = cx.resolveImport ? cx.scopes.namesImportedFrom((module) => !catalogByModule.has(module)) : new Set<string>();
+  let added = direct;
+  for (let round = 0; round < 3 && (round === 0 || added.length > 0); round++) {
+    for (const [call, site] of added) {
+      const named = call.namedFunction;
+      if (!named || cx.wrappers.has(named)) continue;
+      cx.wrappers.set(named, site);
+      candidates.add(cx.functionNames.get(named)!);
+    }
+    if (candidates.size === 0) break;
+    const next: [PendingCall, CallSite][] = [];
+    for (const call of cx.calls) {
+      const callee = call.node.expression;
+      const leaf = callee.kind === SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : '';
+      if (sited.has(call) || !(candidates.has(rootName(callee)) || candidates.has(leaf))) continue;
+      const site = wrapperCallSiteOf(cx, call);
+      if (!site) continue;
+      sited.add(call);
+      next.push([call, site]);
+      sites.push(site);
+    }
+    added = next;
+  }
+  return sites;
+}
+
+
+export function wrapperCallSiteOf(cx: TsFile, call: PendingCall): CallSite | undefined {
+  const callee = unwrap(call.node.expression);
+  const owner = ts.isPropertyAccessExpression(callee) ? callee.expression.kind : undefined;
+  if (!ts.isIdentifier(callee) && owner !== SyntaxKind.Identifier && owner !== SyntaxKind.ThisKeyword) return undefined;
+  const value = valueOf(cx, callee);
+  if (value?.kind !== 'wrapper') return undefined;
+  // A wrapper calling itself (recursion, a retry loop) is not another call site.
+  const enclosingWrapper = call.namedFunction && cx.wrappers.get(call.namedFunction);
+  if (value.file === cx.file && enclosingWrapper && wrappedCallOf(enclosingWrapper).span.start === value.wraps.span.start) return undefined;
+  const { wraps } = value;
+  const own = guardOf(cx, call, [], noOptions());
+  const handled = own.tryCatch !== undefined || own.promiseCatch;
+  const where = value.file === cx.file ? '' : ` from ${relative(cx, value.file)}`;
+  return {
+    ...locationOf(cx, call),
+    sdk: 'wrapper',
+    operation: wraps.operation,
+    api: value.name,
+    streaming: wraps.streaming,
+    model: wraps.model !== undefined ? { value: wraps.model } : undefined,
+    clientKnown: true,
+    options: noOptions(),
+    targets: {},
+    effective: wraps.effective,
+    recognizedBy: `${value.name}()${where}, a project function that calls ${wraps.sdk} ${wraps.api}`,
+    enclosingFunction: call.enclosingFunction,
+    guarded: handled ? own : { ...wraps.guarded, fallback: wraps.guarded.fallback ?? own.fallback },
+    logged: { audit: wraps.audited || loggingOf(cx, call, [], noOptions()).audit, calls: [] },
+    resultBinding: resultBindingOf(cx, call.node),
+    statement: statementTargetOf(cx, call),
+    stream: undefined,
+    promptInputs: [],
+    outputUse: { jsonParses: [] },
+    wraps,
+  };
+}
