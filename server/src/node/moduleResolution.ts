@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from '../core/extract/typescript/ts';
 import type { ProjectHost } from '../core/project/projectIndex';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
-/** Compiler options and module resolution of one tsconfig (or of none), read through a ts-morph project. */
+/** Compiler options and module resolution of one tsconfig (or of none). */
 interface Resolution {
   options: ts.CompilerOptions;
   host: ts.ModuleResolutionHost;
@@ -14,8 +14,8 @@ interface Resolution {
 
 /**
  * Resolves imports as the project's own tsconfig does (`paths`, `baseUrl`, `extends`, `.js` → `.ts`), using the
- * nearest tsconfig.json or jsconfig.json above each file. The ts-morph project only reads configuration and
- * resolves: no source file is added to it, so it holds no syntax trees.
+ * nearest tsconfig.json or jsconfig.json above each file. Only the configuration is read: no source file is listed
+ * or parsed.
  */
 export class ModuleResolver {
   private readonly byConfig = new Map<string, Resolution>();
@@ -51,16 +51,7 @@ export class ModuleResolver {
 }
 
 function createResolution(configFile: string): Resolution {
-  let project: Project;
-  try {
-    project = configFile
-      ? new Project({ tsConfigFilePath: configFile, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true })
-      : new Project({ skipFileDependencyResolution: true, compilerOptions: {} });
-  } catch {
-    // A tsconfig that does not parse: resolve with defaults rather than not at all.
-    project = new Project({ skipFileDependencyResolution: true, compilerOptions: {} });
-  }
-  const configured = project.getCompilerOptions();
+  const configured = configFile ? compilerOptionsOf(configFile) : {};
   const options: ts.CompilerOptions = {
     ...configured,
     allowJs: true,
@@ -68,9 +59,32 @@ function createResolution(configFile: string): Resolution {
     moduleResolution: configured.moduleResolution ?? ts.ModuleResolutionKind.Bundler,
     module: configured.module ?? ts.ModuleKind.ESNext,
   };
-  const host = project.getModuleResolutionHost();
   const cache = ts.createModuleResolutionCache(configFile ? path.dirname(configFile) : process.cwd(), (name) => name, options);
-  return { options, host, cache };
+  return { options, host: ts.sys, cache };
+}
+
+/**
+ * A tsconfig's compiler options as `tsc -p` reads them: JSON with comments and trailing commas, `extends` (files and
+ * packages, chains), options relative to the file that sets them. A file that is not JSON gives the defaults, not
+ * an error; its other errors (an `extends` that does not resolve, an unknown option) leave the options that did read.
+ */
+function compilerOptionsOf(configFile: string): ts.CompilerOptions {
+  try {
+    const text = ts.sys.readFile(configFile);
+    if (text === undefined) return {};
+    const { config, error } = ts.parseConfigFileTextToJson(configFile, text);
+    if (error || config === null || typeof config !== 'object') return {};
+    // The files a config includes are not wanted: listing them walks the whole folder.
+    const host: ts.ParseConfigHost = {
+      useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+      readDirectory: () => [],
+      fileExists: (file) => ts.sys.fileExists(file),
+      readFile: (file) => ts.sys.readFile(file),
+    };
+    return ts.parseJsonConfigFileContent(config, host, path.dirname(configFile), undefined, configFile).options;
+  } catch {
+    return {};
+  }
 }
 
 /** The index's view of the disk: a resolver, and file contents with open editors' text taking precedence. */
