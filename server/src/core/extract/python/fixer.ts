@@ -106,6 +106,11 @@ export function createPythonFixer(text: string, moduleNames: ReadonlySet<string>
       // Two blank lines before a top-level function (PEP 8).
       return [...importEdit('re'), insert(text.length, text.endsWith('\n') ? code.slice(1) : code)];
     },
+    suppressionComment(offset: number, ruleId: string, indent: string): TextEdit[] {
+      // A comment line is allowed anywhere, inside brackets too; only its own line is added.
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      return [insert(lineStart, `${indent}# prodready-ignore-next-line ${ruleId} -- reason\n`)];
+    },
   };
 }
 

@@ -4,6 +4,10 @@ import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../
 import { MESSAGE_CLASS_ROLES, ROLES, TUPLE_ROLES } from '../shared/roles';
 import type { PyNode } from './parser';
 import { dottedName, spanOf, stringValue } from './syntax';
+import type { ApiFacts } from '../../catalog';
+import type { OptionMap } from '../../model';
+import type { Arguments } from './syntax';
+import { PendingCall, PyFile } from './context';
 
 /** Where a name's value comes from, as the extractor's scopes know it. */
 export type PythonSourceOf = (name: string) => PromptSource;
@@ -229,4 +233,37 @@ export function isRequestRead(node: PyNode | null | undefined): boolean {
     } else return false;
   }
   return false;
+}
+
+export function promptOf(cx: PyFile, call: PendingCall, api: ApiFacts, list: Arguments, payload: OptionMap | undefined) {
+  if (!api.prompt) return [];
+  const reader = new PythonPromptReader((name) => sourceOf(name, call), cx.redactors);
+  if (api.prompt.argument) return list.positional[0] ? reader.readArgument(list.positional[0]) : [];
+  const keywords = new Map<string, PyNode>();
+  const args = call.node.childForFieldName('arguments')!;
+  for (const child of args.namedChildren) {
+    if (child?.type !== 'keyword_argument') continue;
+    const value = child.childForFieldName('value');
+    if (!value) continue;
+    // HTTP payloads: `json={"messages": [...]}`.
+    if (payload && child.childForFieldName('name')?.text === 'json' && value.type === 'dictionary') {
+      for (const pair of value.namedChildren) {
+        const key = stringValue(pair?.childForFieldName('key'));
+        const inner = pair?.childForFieldName('value');
+        if (key !== undefined && inner) keywords.set(key, inner);
+      }
+    } else {
+      keywords.set(child.childForFieldName('name')!.text, value);
+    }
+  }
+  return reader.read(keywords, api.prompt);
+}
+
+
+/** A parameter of a web handler, a value read from the request, or something else. */
+export function sourceOf(name: string, call: PendingCall): PromptSource {
+  const binding = call.scope.lookup(name);
+  if (binding?.kind === 'param') return 'param';
+  if (binding?.kind === 'value' && isRequestRead(binding.node)) return 'request';
+  return 'unknown';
 }

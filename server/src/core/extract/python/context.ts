@@ -1,0 +1,204 @@
+import { PYTHON_CLIENT_WRAPPERS, PYTHON_HTTP_METHODS, PYTHON_RETRY_HELPERS, PYTHON_TIMEOUT_HELPERS, pythonCatalog, pythonHttpClients } from '../../catalog/python';
+import type { ApiFacts, ClientFacts, SdkFacts } from '../../catalog';
+import type { CallSite, ClientConstruction, FileFacts, ImportResolver, OptionMap, StatementTarget, WrappedCall } from '../../model';
+import { type LoggerMatcher } from '../shared/loggers';
+import { brokenRegions } from '../shared/brokenRegions';
+import { classifyExcept } from './handling';
+import type { PyNode } from './parser';
+import { Scope, type ClassInfo, type FunctionInfo } from './scope';
+
+// The state one Python file's extraction shares across its rooms: the walk's records and resolution's memos.
+
+export interface PythonExtractOptions {
+  loggers: readonly string[];
+  redactors: readonly string[];
+  resolveImport?: ImportResolver;
+}
+
+/** What an expression holds, as far as AI calls care. */
+export type Value =
+  | {
+      kind: 'client';
+      facts: SdkFacts;
+      client: ClientFacts;
+      module: string;
+      construction?: ClientConstruction;
+      known: boolean;
+      overrides?: OptionMap;
+      retryWrapper?: string;
+      fallback?: string;
+      via: string;
+    }
+  | { kind: 'module'; module: string }
+  | { kind: 'import'; module: string; name: string }
+  | { kind: 'http'; facts: SdkFacts; options?: OptionMap }
+  | { kind: 'boto3-session' };
+
+export type ClientValue = Extract<Value, { kind: 'client' }>;
+
+export interface PendingCall {
+  node: PyNode;
+  scope: Scope;
+  fn?: FunctionInfo;
+  /** The innermost `try` whose body holds the call, within its function. */
+  tryNode?: PyNode;
+  timeoutHelper?: string;
+  retryHelper?: string;
+  holders?: Holders;
+}
+
+export const BLOCKS = new Set(['block', 'module']);
+
+/** Starts of the statements and definitions around the walk's position, innermost first; shared, never copied. */
+export interface Holders {
+  start: number;
+  outer?: Holders;
+}
+
+export function anchorsOf(holders: Holders | undefined): number[] {
+  const starts: number[] = [];
+  for (let holder = holders; holder; holder = holder.outer) starts.push(holder.start);
+  return starts;
+}
+
+/** Leaves a retry or timeout helper can have, by import or by name: checked before anything is resolved. */
+export const HELPER_NAME = new RegExp(
+  `^(${[...PYTHON_RETRY_HELPERS.values(), ...PYTHON_TIMEOUT_HELPERS.values()].flatMap((names) => [...names]).join('|')})$|retr|backoff|timeout|deadline`,
+  'i',
+);
+
+export const JSON_PARSERS = new Set(['json.loads', 'orjson.loads', 'ujson.loads']);
+
+
+
+export interface WalkContext {
+  scope: Scope;
+  fn?: FunctionInfo;
+  cls?: ClassInfo;
+  tryNode?: PyNode;
+  timeoutHelper?: string;
+  retryHelper?: string;
+  holders?: Holders;
+}
+
+export interface Found {
+  facts: SdkFacts;
+  api: ApiFacts;
+  module: string;
+  client?: ClientValue;
+  known: boolean;
+  via: string;
+  http?: boolean;
+  httpClientOptions?: OptionMap;
+}
+
+/** Every name a Python AI call can end in: API leaves, module functions, and HTTP `post`/`request`. */
+export const PYTHON_CALL_LEAVES: ReadonlySet<string> = new Set([
+  ...pythonCatalog.flatMap((sdk) => [...sdk.clientApis, ...sdk.functionApis].map((api) => api.path.slice(api.path.lastIndexOf('.') + 1))),
+  ...PYTHON_HTTP_METHODS,
+]);
+
+export function calleeLeaf(call: PyNode): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'identifier') return callee.text;
+  if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text;
+  return undefined;
+}
+
+/** Packages the catalog knows (SDKs, HTTP clients, retry and timeout helpers, client wrappers): never project modules. */
+export const CATALOG_PACKAGES: ReadonlySet<string> = new Set(
+  [
+    ...pythonCatalog.flatMap((sdk) => sdk.modules),
+    ...pythonHttpClients.flatMap((sdk) => sdk.modules),
+    ...PYTHON_RETRY_HELPERS.keys(),
+    ...PYTHON_TIMEOUT_HELPERS.keys(),
+    ...PYTHON_CLIENT_WRAPPERS.keys(),
+  ].map((module) => module.split('.')[0]),
+);
+
+/** The standard library and common frameworks: their attributes are never a project's clients. */
+export const OTHER_PACKAGES = /^(os|sys|json|re|time|typing|dataclasses|functools|itertools|pathlib|datetime|logging|collections|contextlib|enum|uuid|math|random|abc|pydantic|fastapi|flask|django|starlette|jsonschema|orjson|ujson|structlog|opentelemetry|langfuse|langsmith|botocore)(\.|$)/;
+
+/** A module whose names are not looked up in the project index. */
+export function isKnownModule(module: string): boolean {
+  return CATALOG_PACKAGES.has(module.split('.')[0]) || OTHER_PACKAGES.test(module);
+}
+
+export function tryHandling(tryNode: PyNode, isLogger: LoggerMatcher) {
+  const clauses = tryNode.namedChildren.filter((child): child is PyNode => child?.type === 'except_clause' || child?.type === 'except_group_clause');
+  if (clauses.length === 0) return 'rethrow' as const;
+  const handlings = clauses.map((clause) => classifyExcept(clause, isLogger));
+  // The best handling among the clauses decides: one clause that answers with a fallback handles the failure.
+  for (const handling of ['fallback', 'log-only', 'empty', 'rethrow'] as const) if (handlings.includes(handling)) return handling;
+  return 'rethrow' as const;
+}
+
+/** `r = client…create(…)`, `r = await …`: the name the result is bound to. */
+export function resultBindingOf(call: PyNode): CallSite['resultBinding'] {
+  let node = call;
+  while (node.parent && (node.parent.type === 'await' || node.parent.type === 'parenthesized_expression')) node = node.parent;
+  const assignment = node.parent?.type === 'assignment' && node.parent.childForFieldName('right')?.id === node.id ? node.parent : undefined;
+  const left = assignment?.childForFieldName('left');
+  if (left?.type === 'identifier') return { name: left.text, destructured: [] };
+  return undefined;
+}
+
+/** The statement that holds the call, to the end of its block, for fixes that add or wrap statements. */
+export function statementTargetOf(call: PyNode): StatementTarget | undefined {
+  let statement: PyNode | null = call;
+  while (statement && statement.parent && !BLOCKS.has(statement.parent.type)) statement = statement.parent;
+  const block = statement?.parent;
+  if (!statement || !block) return undefined;
+  const siblings = block.namedChildren.filter((child): child is PyNode => child !== null);
+  const last = siblings[siblings.length - 1];
+  const range = block.text.slice(statement.startIndex - block.startIndex, last.endIndex - block.startIndex);
+  return {
+    start: statement.startIndex,
+    end: statement.endIndex,
+    blockEnd: last.endIndex,
+    indent: ' '.repeat(statement.startPosition.column),
+    reindentable: !/"""|'''/.test(range) && !/\t/.test(range),
+  };
+}
+
+/** Syntax errors (ERROR and MISSING nodes), found without recursion: only subtrees that hold one are entered. */
+export function parseProblemsOf(root: PyNode): Pick<FileFacts, 'parseErrors' | 'brokenRegions'> {
+  if (!root.hasError) return { parseErrors: 0, brokenRegions: [] };
+  const errors: number[] = [];
+  const pending: PyNode[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'ERROR' || node.isMissing) errors.push(node.startIndex);
+    if (node.hasError) for (const child of node.children) if (child) pending.push(child);
+  }
+  const statements = root.namedChildren.flatMap((child) => (child ? [{ start: child.startIndex, end: child.endIndex }] : []));
+  return { parseErrors: errors.length, brokenRegions: brokenRegions(statements, errors) };
+}
+
+/** The parts of a call site a wrapper's callers inherit, for a wrapper defined in another module. */
+export function wrappedSiteBase(wraps: WrappedCall): Pick<CallSite, 'operation' | 'streaming' | 'model' | 'effective' | 'clientKnown' | 'stream'> {
+  return { operation: wraps.operation, streaming: wraps.streaming, model: wraps.model !== undefined ? { value: wraps.model } : undefined, effective: wraps.effective, clientKnown: true, stream: undefined };
+}
+
+/** One file's extraction: what the walk records and what resolution memoises, shared by the extractor's rooms. */
+export class PyFile {
+  readonly module = new Scope(undefined);
+  readonly calls: PendingCall[] = [];
+  readonly values = new Map<number, Value | undefined>();
+  readonly clients = new Map<number, ClientConstruction>();
+  readonly evaluating = new Set<number>();
+  readonly jsonParses: { node: PyNode; fn?: FunctionInfo; mentions: Set<string> }[] = [];
+  readonly validators: { fn?: FunctionInfo; node: PyNode; callee: string; mentions: Set<string> }[] = [];
+  readonly star: string[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly root: PyNode,
+    readonly isLogger: LoggerMatcher,
+    readonly redactors: ReadonlySet<string>,
+    readonly resolveImport: ImportResolver | undefined,
+  ) {}
+
+  depth = 0;
+  /** Where the walk first met code nested deeper than it reads; that subtree is left out. */
+  tooDeepAt: number | undefined;
+}

@@ -1,0 +1,42 @@
+// What other modules can import from this one: clients, factories and wrappers.
+import { pythonCatalogByModule } from '../../catalog';
+import type { CallSite, ExportedValue, ExportSummary } from '../../model';
+import { wrappedCallOf } from '../shared/wrapped';
+import { ClientValue, PendingCall, PyFile, isKnownModule } from './context';
+import { evaluate } from './resolver';
+
+export function exports(cx: PyFile, direct: readonly [PendingCall, CallSite][]): ExportSummary {
+  const names = new Map<string, ExportedValue>();
+  for (const [name, binding] of cx.module.names) {
+    if (binding.kind === 'value') {
+      const value = evaluate(cx, binding.node, cx.module);
+      if (value?.kind === 'client') names.set(name, exportedClient(value, false));
+    } else if (binding.kind === 'function') {
+      const factory = binding.fn.returns.map((node) => evaluate(cx, node, binding.fn.scope)).find((value): value is ClientValue => value?.kind === 'client');
+      if (factory) {
+        names.set(name, exportedClient(factory, true));
+        continue;
+      }
+      const inner = direct.find(([call]) => call.fn === binding.fn)?.[1];
+      if (inner) names.set(name, { kind: 'wrapper', name, file: cx.file, wraps: wrappedCallOf(inner) });
+    } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownModule(binding.module) && binding.name !== '*') {
+      names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
+    }
+  }
+  return { names, star: cx.star };
+}
+
+
+export function exportedClient(value: ClientValue, factory: boolean): ExportedValue {
+  return {
+    kind: 'client',
+    sdk: value.facts.sdk,
+    module: value.module,
+    construction: value.construction,
+    known: value.known,
+    retryWrapper: value.retryWrapper,
+    fallback: value.fallback,
+    via: value.via,
+    factory,
+  };
+}

@@ -1,0 +1,249 @@
+// Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
+import { pythonCatalogByModule, sdkFacts } from '../../catalog';
+import { PYTHON_CLIENT_WRAPPERS, pythonHttpClients } from '../../catalog/python';
+import type { ExportedValue } from '../../model';
+import type { PyNode } from './parser';
+import { Scope, type Binding } from './scope';
+import { noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
+import { ClientValue, PyFile, Value, isKnownModule } from './context';
+
+// ---- values ----
+
+export function lookup(cx: PyFile, name: string, scope: Scope): Value | undefined {
+  const binding = scope.lookup(name);
+  return binding && valueOfBinding(cx, binding, scope);
+}
+
+
+export function valueOfBinding(cx: PyFile, binding: Binding, scope: Scope): Value | undefined {
+  switch (binding.kind) {
+    case 'import':
+      return importedValue(cx, binding.module, binding.name);
+    case 'value':
+      return evaluate(cx, binding.node, scope);
+    case 'param':
+      return binding.annotation ? annotatedClient(cx, binding.annotation, scope) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+
+export function importedValue(cx: PyFile, module: string, name: string): Value | undefined {
+  const catalog = pythonCatalogByModule.get(module);
+  if (name === '*') return catalog || isKnownModule(module) ? { kind: 'module', module } : { kind: 'import', module, name };
+  if (catalog || isKnownModule(module) || pythonCatalogByModule.has(`${module}.${name}`)) {
+    // `from google import genai`: a catalog module reached through its parent package.
+    if (pythonCatalogByModule.has(`${module}.${name}`)) return { kind: 'module', module: `${module}.${name}` };
+    return { kind: 'import', module, name };
+  }
+  const exported = cx.resolveImport?.(module, name);
+  if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
+  return { kind: 'import', module, name };
+}
+
+
+export function clientFromExport(cx: PyFile, exported: Extract<ExportedValue, { kind: 'client' }> & { file: string }): Value | undefined {
+  const facts = sdkFacts(exported.sdk, exported.module, 'python');
+  const client = facts?.clients.find((candidate) => exported.construction?.constructorName.endsWith(candidate.exportName)) ?? facts?.clients[0];
+  if (!facts || !client) return undefined;
+  return {
+    kind: 'client',
+    facts,
+    client,
+    module: exported.module ?? facts.modules[0],
+    construction: exported.construction,
+    known: exported.known,
+    retryWrapper: exported.retryWrapper,
+    fallback: exported.fallback,
+    via: `${exported.via}, from ${relative(cx, exported.file)}`,
+  };
+}
+
+
+/** `client: OpenAI` as a parameter: the SDK is known, its construction is not. */
+export function annotatedClient(cx: PyFile, annotation: PyNode, scope: Scope): Value | undefined {
+  const type = annotation.type === 'type' ? annotation.namedChild(0) : annotation;
+  const value = type ? evaluate(cx, type, scope) : undefined;
+  if (value?.kind !== 'import') return undefined;
+  const found = pythonCatalogByModule.get(value.module)?.clients.get(value.name);
+  if (!found || found.client.instance) return undefined;
+  return { kind: 'client', facts: found.sdk, client: found.client, module: value.module, known: false, via: `a parameter typed ${value.name}` };
+}
+
+
+export function evaluate(cx: PyFile, node: PyNode, scope: Scope): Value | undefined {
+  if (cx.values.has(node.id)) return cx.values.get(node.id);
+  if (cx.evaluating.has(node.id)) return undefined;
+  cx.evaluating.add(node.id);
+  try {
+    const value = evaluateUncached(cx, node, scope);
+    cx.values.set(node.id, value);
+    return value;
+  } finally {
+    cx.evaluating.delete(node.id);
+  }
+}
+
+
+export function evaluateUncached(cx: PyFile, node: PyNode, scope: Scope): Value | undefined {
+  switch (node.type) {
+    case 'identifier':
+      return lookup(cx, node.text, scope);
+    case 'await':
+    case 'parenthesized_expression':
+      return node.namedChild(0) ? evaluate(cx, node.namedChild(0)!, scope) : undefined;
+    case 'attribute':
+      return evaluateAttribute(cx, node, scope);
+    case 'call':
+      return evaluateCall(cx, node, scope);
+    case 'binary_operator': {
+      // LangChain pipes: `prompt | llm | parser` runs the model.
+      if (node.childForFieldName('operator')?.type !== '|') return undefined;
+      const left = evaluate(cx, node.childForFieldName('left')!, scope);
+      const right = evaluate(cx, node.childForFieldName('right')!, scope);
+      const model = [left, right].find((value): value is ClientValue => value?.kind === 'client' && value.facts.sdk === 'langchain');
+      return model && { ...model, via: `${model.via}, piped` };
+    }
+    case 'boolean_operator': {
+      // `client = existing or OpenAI()`
+      const right = node.childForFieldName('right');
+      return right ? evaluate(cx, right, scope) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+
+export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value | undefined {
+  const object = node.childForFieldName('object')!;
+  const attribute = node.childForFieldName('attribute')!.text;
+  if (object.type === 'identifier' && object.text === 'self' && scope.fn?.cls) {
+    const member = scope.fn.cls.members.get(attribute);
+    return member ? evaluate(cx, member, classScope(scope)) : undefined;
+  }
+  const base = evaluate(cx, object, scope);
+  if (base?.kind === 'module') {
+    if (pythonCatalogByModule.has(`${base.module}.${attribute}`)) return { kind: 'module', module: `${base.module}.${attribute}` };
+    return { kind: 'import', module: base.module, name: attribute };
+  }
+  if (base?.kind === 'import' && !pythonCatalogByModule.has(base.module) && !isKnownModule(base.module)) {
+    // `from app import ai` then `ai.client`: a name in a project submodule.
+    const exported = cx.resolveImport?.(base.name === '*' ? base.module : `${base.module}.${base.name}`, attribute);
+    if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
+  }
+  return undefined;
+}
+
+
+/** Methods' `self.x` members are evaluated in the module's scope (what the method bodies can see). */
+export function classScope(scope: Scope): Scope {
+  let current = scope;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
+
+export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | undefined {
+  const callee = node.childForFieldName('function')!;
+  const args = node.childForFieldName('arguments');
+  const list = args?.type === 'argument_list' ? readArguments(args) : undefined;
+  // A client transform: `client.with_options(timeout=5)`, `llm.with_retry()`, `llm.with_fallbacks([b])`.
+  if (callee.type === 'attribute') {
+    const method = callee.childForFieldName('attribute')!.text;
+    const receiver = evaluate(cx, callee.childForFieldName('object')!, scope);
+    if (receiver?.kind === 'client') {
+      const transform = receiver.facts.clientTransforms?.[method];
+      if (transform === 'options') return { ...receiver, overrides: list?.options };
+      if (transform === 'retry') return { ...receiver, retryWrapper: `.${method}()` };
+      if (transform === 'fallback') return { ...receiver, fallback: `.${method}()` };
+      if (transform === 'same') return receiver;
+      return undefined;
+    }
+    if (receiver?.kind === 'boto3-session' && method === 'client') return construct(cx, node, { module: 'boto3', name: 'client' }, list);
+  }
+  const target = evaluate(cx, callee, scope);
+  if (target?.kind === 'import') {
+    if (PYTHON_CLIENT_WRAPPERS.has(target.module) && list?.positional[0]) {
+      const inner = evaluate(cx, list.positional[0], scope);
+      return inner?.kind === 'client' ? { ...inner, via: `${inner.via}, wrapped by ${target.module}.${target.name}()` } : undefined;
+    }
+    if (target.module === 'boto3' && target.name === 'Session') return { kind: 'boto3-session' };
+    const http = pythonHttpClients.find((facts) => facts.modules.includes(target.module));
+    if (http && /^(Session|Client|AsyncClient|ClientSession)$/.test(target.name)) return { kind: 'http', facts: http, options: list?.options };
+    if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list);
+    // A project factory in another module: `get_client()`.
+    const exported = cx.resolveImport?.(target.module, target.name);
+    if (exported?.kind === 'client' && exported.factory) return clientFromExport(cx, exported);
+    return undefined;
+  }
+  // A factory in this file: `def get_client(): return OpenAI(...)`.
+  const binding = callee.type === 'identifier' ? scope.lookup(callee.text) : undefined;
+  if (binding?.kind === 'function') {
+    for (const returned of binding.fn.returns) {
+      const value = evaluate(cx, returned, binding.fn.scope);
+      if (value?.kind === 'client') return value;
+    }
+  }
+  return undefined;
+}
+
+
+export function construct(cx: PyFile, node: PyNode, target: { module: string; name: string }, list: Arguments | undefined): Value | undefined {
+  const found = pythonCatalogByModule.get(target.module)?.clients.get(target.name);
+  if (!found || found.client.instance) return undefined;
+  if (found.client.service && stringValue(list?.positional[0]) !== found.client.service) return undefined;
+  let construction = cx.clients.get(node.id);
+  if (!construction) {
+    const options = list?.options ?? noOptions();
+    const assigned = node.parent?.type === 'assignment' && node.parent.childForFieldName('left')?.type === 'identifier' ? node.parent.childForFieldName('left')!.text : undefined;
+    construction = {
+      id: `${cx.file}:${node.startIndex}`,
+      sdk: found.sdk.sdk,
+      constructorName: found.client.service ? `${target.module}.${target.name}` : target.name,
+      module: target.module,
+      file: cx.file,
+      span: spanOf(node),
+      credentials: { options: found.client.keyOptions, env: found.client.keyEnv },
+      options,
+      optionsTarget: list?.target,
+      boundTo: assigned,
+    };
+    cx.clients.set(node.id, construction);
+  }
+  return { kind: 'client', facts: found.sdk, client: found.client, module: target.module, construction, known: true, via: `${target.name}() from ${target.module}` };
+}
+
+
+/** A string's text, through a module constant or an f-string (`*` for what is only known at run time). */
+export function constantText(cx: PyFile, node: PyNode, scope: Scope): string | undefined {
+  if (node.type === 'identifier') {
+    const binding = scope.lookup(node.text);
+    return binding?.kind === 'value' && binding.node.type !== 'identifier' ? constantText(cx, binding.node, scope) : undefined;
+  }
+  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '+') {
+    const left = constantText(cx, node.childForFieldName('left')!, scope);
+    const right = constantText(cx, node.childForFieldName('right')!, scope) ?? '*';
+    return left === undefined ? undefined : left + right;
+  }
+  if (node.type === 'string') {
+    // `f"{BASE_URL}/v1/chat/completions"`: a leading interpolation of a known constant is read through.
+    const first = node.namedChildren.find((child) => child?.type === 'interpolation' || child?.type === 'string_content');
+    if (first?.type === 'interpolation' && first.namedChild(0)) {
+      const base = constantText(cx, first.namedChild(0)!, scope);
+      const rest = templateText(node)?.replace(/^\*/, '');
+      if (base !== undefined && rest !== undefined) return base + rest;
+    }
+  }
+  return templateText(node);
+}
+
+
+export function relative(cx: PyFile, file: string): string {
+  const from = cx.file.replace(/\\/g, '/').split('/').slice(0, -1);
+  const to = file.replace(/\\/g, '/').split('/');
+  let common = 0;
+  while (common < from.length && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/') || file;
+}

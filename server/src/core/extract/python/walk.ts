@@ -1,0 +1,237 @@
+// The walk: one pass with a tree cursor, binding names and recording calls with what surrounds them.
+import { MAX_WALK_DEPTH } from '../shared/limits';
+import { isPythonValidator } from './handling';
+import type { PyNode, PyTreeCursor as TreeCursor } from './parser';
+import { Scope, type ClassInfo, type FunctionInfo } from './scope';
+import { dottedName, mentions } from './syntax';
+import { BLOCKS, JSON_PARSERS, PyFile, WalkContext } from './context';
+import { helperOf, retryDecorator } from './resilience';
+
+// ---- the walk: bindings, calls and their context ----
+
+/** What the walk does at a node kind it reads; `true` to walk the children as usual afterwards. */
+type Handler = (cx: PyFile, node: PyNode, context: WalkContext) => boolean;
+
+/** The node kinds the walk reads; everything else is passed through with the cursor. */
+const HANDLERS = new Map<string, Handler>([
+  ['import_statement', onImport],
+  ['import_from_statement', onImport],
+  ['future_import_statement', onImport],
+  ['decorated_definition', onDecoratedDefinition],
+  ['function_definition', onDefinition],
+  ['class_definition', onDefinition],
+  ['assignment', onAssignment],
+  ['return_statement', onReturn],
+  ['with_statement', (cx, node, context) => (walkWith(cx, node, context), false)],
+  ['for_statement', (cx, node, context) => (walkFor(cx, node, context), false)],
+  ['try_statement', (cx, node, context) => (walkTry(cx, node, context), false)],
+  ['call', (cx, node, context) => (recordCall(cx, node, context), false)],
+]);
+
+export function walk(cx: PyFile, node: PyNode, context: WalkContext): void {
+  const handler = HANDLERS.get(node.type);
+  if (!handler || handler(cx, node, context)) walkChildren(cx, node, context);
+}
+
+function onImport(cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  bindImports(cx, node, context.scope);
+  return false;
+}
+
+function onDecoratedDefinition(cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  const definition = node.childForFieldName('definition');
+  const decorators = node.namedChildren.filter((child): child is PyNode => child?.type === 'decorator');
+  if (definition) walkDefinition(cx, definition, context, decorators, node);
+  return false;
+}
+
+function onDefinition(cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  walkDefinition(cx, node, context, [], node);
+  return false;
+}
+
+function onAssignment(_cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  bindAssignment(node, context);
+  return true;
+}
+
+function onReturn(_cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  // A function's returned expressions make it a factory when they hold a client.
+  const returned = node.namedChild(0);
+  if (context.fn && returned) context.fn.returns.push(returned);
+  return true;
+}
+
+/**
+ * Children are visited with a tree cursor: only the node kinds the walk handles become Node objects (creating
+ * one per node is most of the cost of walking a tree-sitter tree from JavaScript).
+ */
+export function walkChildren(cx: PyFile, node: PyNode, context: WalkContext): void {
+  const cursor = node.walk();
+  try {
+    if (cursor.gotoFirstChild()) walkSiblings(cx, cursor, context, BLOCKS.has(node.type));
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** Every descent passes here; a depth bound keeps hostile nesting from overflowing the stack. */
+export function walkSiblings(cx: PyFile, cursor: TreeCursor, context: WalkContext, isBlock: boolean): void {
+  if (cx.depth >= MAX_WALK_DEPTH) {
+    cx.tooDeepAt ??= cursor.startIndex;
+    return;
+  }
+  cx.depth++;
+  try {
+    walkSiblingsAtDepth(cx, cursor, context, isBlock);
+  } finally {
+    cx.depth--;
+  }
+}
+
+export function walkSiblingsAtDepth(cx: PyFile, cursor: TreeCursor, context: WalkContext, isBlock: boolean): void {
+  do {
+    if (!cursor.nodeIsNamed) continue;
+    const type = cursor.nodeType;
+    const inner = isBlock ? { ...context, holders: { start: cursor.startIndex, outer: context.holders } } : context;
+    if (HANDLERS.has(type)) {
+      walk(cx, cursor.currentNode, inner);
+    } else if (cursor.gotoFirstChild()) {
+      walkSiblings(cx, cursor, inner, BLOCKS.has(type));
+      cursor.gotoParent();
+    }
+  } while (cursor.gotoNextSibling());
+}
+
+export function walkDefinition(cx: PyFile, node: PyNode, context: WalkContext, decorators: PyNode[], holder: PyNode): void {
+  const name = node.childForFieldName('name')?.text ?? '';
+  const body = node.childForFieldName('body');
+  if (node.type === 'class_definition') {
+    const cls: ClassInfo = { name, members: new Map(), methods: new Map() };
+    context.scope.bind(name, { kind: 'class', cls });
+    if (body) walkChildren(cx, body, { ...context, cls, holders: { start: holder.startIndex, outer: context.holders } });
+    return;
+  }
+  const scope = new Scope(context.scope);
+  const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], logs: [] };
+  scope.fn = fn;
+  if (context.cls) context.cls.methods.set(name, fn);
+  else context.scope.bind(name, { kind: 'function', fn });
+  for (const parameter of node.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!parameter) continue;
+    const identifier = parameter.type === 'identifier' ? parameter : parameter.namedChildren.find((child) => child?.type === 'identifier');
+    if (identifier) scope.bind(identifier.text, { kind: 'param', node: parameter, annotation: parameter.childForFieldName('type') ?? undefined });
+  }
+  for (const decorator of decorators) walkChildren(cx, decorator, context);
+  const retryHelper = decorators.map((decorator) => retryDecorator(cx, decorator, context.scope)).find(Boolean);
+  if (body) {
+    walkChildren(cx, body, {
+      scope,
+      fn,
+      cls: context.cls,
+      retryHelper,
+      holders: { start: holder.startIndex, outer: context.holders },
+    });
+  }
+}
+
+export function walkWith(cx: PyFile, node: PyNode, context: WalkContext): void {
+  let timeoutHelper = context.timeoutHelper;
+  let retryHelper = context.retryHelper;
+  // This statement's own items only: a nested `with` in the body is walked on its own.
+  const items = node.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
+  for (const item of items) {
+    if (item?.type !== 'with_item') continue;
+    const value = item.childForFieldName('value');
+    const [expression, alias] = value?.type === 'as_pattern' ? [value.namedChild(0), value.childForFieldName('alias')?.namedChild(0) ?? value.namedChild(1)] : [value, undefined];
+    if (expression?.type === 'call') {
+      const helper = helperOf(cx, expression, context.scope);
+      if (helper?.kind === 'timeout') timeoutHelper = helper.name;
+      if (helper?.kind === 'retry') retryHelper = helper.name;
+      recordCall(cx, expression, context);
+    }
+    if (alias?.type === 'identifier' && expression) context.scope.bind(alias.text, { kind: 'value', node: expression });
+  }
+  const body = node.childForFieldName('body');
+  if (body) walkChildren(cx, body, { ...context, timeoutHelper, retryHelper });
+}
+
+/** `for attempt in Retrying(...)`: the loop body runs under tenacity's policy. */
+export function walkFor(cx: PyFile, node: PyNode, context: WalkContext): void {
+  const right = node.childForFieldName('right');
+  const helper = right?.type === 'call' ? helperOf(cx, right, context.scope) : undefined;
+  if (right) walk(cx, right, context);
+  const body = node.childForFieldName('body');
+  if (body) walkChildren(cx, body, helper?.kind === 'retry' ? { ...context, retryHelper: helper.name } : context);
+  // tree-sitter hands out a new object per access: nodes are compared by id.
+  for (const child of node.namedChildren) if (child && child.id !== right?.id && child.id !== body?.id && child.type !== 'identifier') walk(cx, child, context);
+}
+
+export function walkTry(cx: PyFile, node: PyNode, context: WalkContext): void {
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    const guarded = child.id === node.childForFieldName('body')?.id;
+    walk(cx, child, guarded ? { ...context, tryNode: node, holders: context.holders } : context);
+  }
+}
+
+export function recordCall(cx: PyFile, node: PyNode, context: WalkContext): void {
+  cx.calls.push({ node, scope: context.scope, fn: context.fn, tryNode: context.tryNode, timeoutHelper: context.timeoutHelper, retryHelper: context.retryHelper, holders: context.holders });
+  const callee = dottedName(node.childForFieldName('function'));
+  const args = node.childForFieldName('arguments');
+  if (callee && cx.isLogger(callee) && context.fn) {
+    context.fn.logs.push({ start: node.startIndex, end: node.endIndex, callee, mentions: args ? mentions(args) : new Set() });
+  }
+  if (callee && JSON_PARSERS.has(callee) && args) cx.jsonParses.push({ node, fn: context.fn, mentions: mentions(args) });
+  // `Model.model_validate(data)`, or `Model(**data)`: what checks a parsed value.
+  const constructsModel = callee !== undefined && /(^|\.)[A-Z]\w*$/.test(callee) && args?.text.includes('**');
+  if (callee && args && (isPythonValidator(callee) || constructsModel)) {
+    cx.validators.push({ fn: context.fn, node, callee, mentions: mentions(args) });
+  }
+  // `asyncio.wait_for(call(), timeout=…)`: what runs inside is bounded.
+  const helper = helperOf(cx, node, context.scope);
+  const inner = helper?.kind === 'timeout' ? { ...context, timeoutHelper: helper.name } : helper?.kind === 'retry' ? { ...context, retryHelper: helper.name } : context;
+  walkChildren(cx, node, inner);
+}
+
+export function bindImports(cx: PyFile, node: PyNode, scope: Scope): void {
+  if (node.type === 'import_statement') {
+    for (const name of node.namedChildren) {
+      if (!name) continue;
+      if (name.type === 'aliased_import') {
+        const module = name.childForFieldName('name')?.text ?? '';
+        scope.bind(name.childForFieldName('alias')?.text ?? module, { kind: 'import', module, name: '*' });
+      } else {
+        // `import google.genai` binds `google`; attribute access reaches the submodule.
+        const module = name.text;
+        scope.bind(module.split('.')[0], { kind: 'import', module: module.split('.')[0], name: '*' });
+        if (module.includes('.')) scope.bind(module, { kind: 'import', module, name: '*' });
+      }
+    }
+    return;
+  }
+  const moduleNode = node.childForFieldName('module_name');
+  const module = moduleNode?.text ?? '';
+  for (const child of node.namedChildren) {
+    if (!child || child.id === moduleNode?.id) continue;
+    if (child.type === 'wildcard_import') {
+      cx.star.push(module);
+    } else if (child.type === 'aliased_import') {
+      const name = child.childForFieldName('name')?.text ?? '';
+      scope.bind(child.childForFieldName('alias')?.text ?? name, { kind: 'import', module, name });
+    } else if (child.type === 'dotted_name') {
+      scope.bind(child.text, { kind: 'import', module, name: child.text });
+    }
+  }
+}
+
+export function bindAssignment(node: PyNode, context: WalkContext): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left || !right) return;
+  if (left.type === 'identifier') context.scope.bind(left.text, { kind: 'value', node: right });
+  else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {
+    const member = left.childForFieldName('attribute')!.text;
+    if (!context.cls.members.has(member) || right.type === 'call') context.cls.members.set(member, right);
+  }
+}

@@ -1,0 +1,78 @@
+// Wrapper call sites: calls into project functions that make an AI call below them.
+import { pythonCatalogByModule } from '../../catalog';
+import type { CallSite, ExportedValue } from '../../model';
+import { wrappedCallOf } from '../shared/wrapped';
+import { type FunctionInfo } from './scope';
+import { noOptions, spanOf } from './syntax';
+import { PendingCall, PyFile, anchorsOf, isKnownModule, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase } from './context';
+import { relative } from './resolver';
+
+// ---- wrappers and exports ----
+
+/** Calls to a function of this file that makes an AI call: the caller's view of that call. */
+export function wrapperSites(cx: PyFile, direct: readonly [PendingCall, CallSite][]): CallSite[] {
+  const byFunction = new Map<FunctionInfo, CallSite>();
+  for (const [call, site] of direct) if (call.fn && !byFunction.has(call.fn)) byFunction.set(call.fn, site);
+  const sited = new Set(direct.map(([call]) => call));
+  const sites: CallSite[] = [];
+  for (const call of cx.calls) {
+    if (sited.has(call)) continue;
+    const fn = calledFunction(call);
+    const local = fn && fn !== call.fn ? byFunction.get(fn) : undefined;
+    const imported = local ? undefined : importedWrapper(cx, call);
+    if (!local && !imported) continue;
+    const wraps = local ? wrappedCallOf(local) : imported!.wraps;
+    const name = local ? fn!.name : imported!.name;
+    const where = imported ? ` from ${relative(cx, imported.file)}` : '';
+    const own = call.tryNode ? { span: spanOf(call.tryNode), handling: tryHandling(call.tryNode, cx.isLogger) } : undefined;
+    sites.push({
+      ...wrappedSiteBase(wraps),
+      file: cx.file,
+      language: 'python',
+      id: `${cx.file}:${call.node.startIndex}`,
+      span: spanOf(call.node),
+      calleeSpan: spanOf(call.node.childForFieldName('function')!),
+      anchors: anchorsOf(call.holders),
+      sdk: 'wrapper',
+      api: name,
+      module: undefined,
+      client: undefined,
+      options: noOptions(),
+      targets: {},
+      recognizedBy: `${name}()${where}, a project function that calls ${wraps.sdk} ${wraps.api}`,
+      enclosingFunction: call.fn?.name,
+      guarded: own ? { tryCatch: own, promiseCatch: false } : wraps.guarded,
+      logged: { audit: wraps.audited, calls: [] },
+      resultBinding: resultBindingOf(call.node),
+      statement: statementTargetOf(call.node),
+      promptInputs: [],
+      outputUse: { jsonParses: [] },
+      wraps,
+    });
+  }
+  return sites;
+}
+
+
+/** `from app.ai import summarize` then `summarize(…)`: a wrapper another module exports. */
+export function importedWrapper(cx: PyFile, call: PendingCall): Extract<ExportedValue, { kind: 'wrapper' }> | undefined {
+  const callee = call.node.childForFieldName('function');
+  if (callee?.type !== 'identifier' || !cx.resolveImport) return undefined;
+  const binding = call.scope.lookup(callee.text);
+  if (binding?.kind !== 'import' || pythonCatalogByModule.has(binding.module) || isKnownModule(binding.module)) return undefined;
+  const exported = cx.resolveImport(binding.module, binding.name);
+  return exported?.kind === 'wrapper' ? exported : undefined;
+}
+
+
+export function calledFunction(call: PendingCall): FunctionInfo | undefined {
+  const callee = call.node.childForFieldName('function');
+  if (callee?.type === 'identifier') {
+    const binding = call.scope.lookup(callee.text);
+    return binding?.kind === 'function' ? binding.fn : undefined;
+  }
+  if (callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self') {
+    return call.fn?.cls?.methods.get(callee.childForFieldName('attribute')!.text);
+  }
+  return undefined;
+}
