@@ -1,19 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, describeSkip, skipReason, type FileAnalysis } from './core/engine/analyzeFile';
-import { fixText } from './core/engine/fixAll';
-import { ProjectIndex } from './core/project/projectIndex';
-import { ModuleResolver, nodeProjectHost } from './node/moduleResolution';
-import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ProdreadyConfig } from './core/config/config';
-import type { Severity } from './core/rules';
-import { LineIndex } from './core/model';
+import { buildInventory, buildReadiness, Engine, LineIndex, type FileAnalysis, type LoadedConfig, type Severity, type WorkspaceSnapshot } from './core';
 import { formatText, relativePath, toJsonReport, type Notice } from './format/report';
 import { atLeast } from './format/severity';
-import { collectSourceFiles, findConfigFile, ioReason } from './node/files';
+import { collectSourceFiles } from './node/files';
+import { NodeHost } from './node/host';
 import { loadPythonParser } from './node/python';
-import { diskSnapshot, listFiles, ownershipSources } from './node/workspace';
-import type { OwnershipSources } from './core/ownership/owners';
-import { buildInventory, buildReadiness, type WorkspaceSnapshot } from './core/readiness';
 import { formatChecklist } from './format/checklist';
 import { formatMarkdown } from './format/markdown';
 import { toSarif } from './format/sarif';
@@ -105,30 +96,33 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   throw new UsageError(`${flag} takes one of ${allowed.join(', ')}; got "${value}".`);
 }
 
-/** Loads the config; errors in it stop the run (exit 2), warnings are printed and the run goes on. */
-function loadConfig(options: CliOptions, cwd: string): { config: ProdreadyConfig; root: string; file?: string; scanRoot: string } {
-  // One folder scanned: its nearest config applies, as it would in the editor; otherwise the working directory's.
+/**
+ * The config of the run; errors in it stop the run (exit 2), warnings are printed and the run goes on. One folder
+ * scanned: its nearest config applies, as it would in the editor; otherwise the working directory's.
+ */
+function loadConfig(engine: Engine, host: NodeHost, options: CliOptions, cwd: string): { loaded: LoadedConfig; root: string; scanRoot: string } {
   const only = options.paths.length === 1 ? path.resolve(cwd, options.paths[0]) : cwd;
-  const from = fs.statSync(only, { throwIfNoEntry: false })?.isFile() ? path.dirname(only) : only;
-  const file = options.configPath ? path.resolve(options.configPath) : findConfigFile(from, CONFIG_FILE_NAMES);
-  if (!file) return { config: defaultConfig(), root: cwd, scanRoot: from };
-  if (!fs.existsSync(file)) throw new UsageError(`Config file ${options.configPath} does not exist.`);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${relativePath(file, cwd)}: ${ioReason(error)}.`);
+  const from = host.stat(only)?.isFile ? path.dirname(only) : only;
+  let loaded: LoadedConfig;
+  if (options.configPath) {
+    const file = path.resolve(options.configPath);
+    if (!host.exists(file)) throw new UsageError(`Config file ${options.configPath} does not exist.`);
+    loaded = engine.loadConfig(file);
+  } else {
+    loaded = engine.configAt(from);
   }
-  const { config, problems } = parseConfig(text, path.basename(file));
-  const lines = new LineIndex(text);
-  const located = problems.map((problem) => {
+  const { file, text } = loaded;
+  if (!file) return { loaded, root: cwd, scanRoot: from };
+  if (loaded.unreadable !== undefined) throw new ConfigError(`${relativePath(file, cwd)}: ${loaded.unreadable}.`);
+  const lines = new LineIndex(text ?? '');
+  const located = loaded.problems.map((problem) => {
     const at = lines.positionAt(problem.span.start);
     return { ...problem, text: `${relativePath(file, cwd)}:${at.line + 1}:${at.character + 1}: ${problem.message}` };
   });
   for (const problem of located.filter((p) => p.severity === 'warning')) process.stderr.write(`prodready: warning: ${problem.text}\n`);
   const errors = located.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ConfigError(errors.map((p) => p.text).join('\n'));
-  return { config, root: path.dirname(file), file, scanRoot: from };
+  return { loaded, root: path.dirname(file), scanRoot: from };
 }
 
 class ConfigError extends Error {}
@@ -157,15 +151,29 @@ async function check(argv: string[], cwd: string): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const { config, root, file: configFile, scanRoot } = loadConfig(options, cwd);
-    const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: config.exclude, root });
+    const host = new NodeHost();
+    const engine = new Engine(host);
+    const { loaded, root, scanRoot } = loadConfig(engine, host, options, cwd);
+    engine.setProjectConfig(loaded.config);
+    const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: loaded.config.exclude, root });
     if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
-    const notices: Notice[] = unreadable.map((entry) => ({ file: relativePath(entry.path, cwd), message: `skipped, ${entry.reason}.` }));
-    const ownership = ownershipSources(scanRoot, config, configFile);
-    const analyses = analyzeFiles(files, { config, ownership }, cwd, options.fix, notices);
+    const checked = engine.checkFiles({ files, root: scanRoot, config: loaded, fix: options.fix });
+    for (const failure of checked.failures) {
+      process.stderr.write(`prodready: rule ${failure.ruleId} failed on ${relativePath(failure.file, cwd)} and was skipped there; other rules ran. ${failure.error.split('\n')[0]}\n`);
+    }
+    if (options.fix) {
+      const { problems, files: fixedFiles } = checked.fixed;
+      process.stderr.write(`prodready: fixed ${problems} problem${problems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.\n`);
+    }
+    const notices: Notice[] = [
+      ...unreadable.map((entry) => ({ file: relativePath(entry.path, cwd), message: `skipped, ${entry.reason}.` })),
+      ...checked.notices.map((notice) => ({ file: relativePath(notice.file, cwd), message: notice.message })),
+    ];
     for (const notice of notices) process.stderr.write(`prodready: ${notice.file}: ${notice.message}\n`);
+    const { analyses } = checked;
     const scanned = options.paths.map((given) => path.resolve(cwd, given));
-    const snapshot = () => diskSnapshot({ root: cwd, files: listFiles(cwd, scanned), analyses, config, configFile, ownership });
+    const snapshot = () =>
+      engine.snapshot({ root: cwd, files: engine.listFiles(cwd, scanned), analyses, config: loaded, ownership: engine.ownershipFor(scanRoot, loaded) });
     process.stdout.write(`${render(options, analyses, notices, cwd, snapshot)}\n`);
     const failOn = options.failOn;
     const failing = failOn !== 'off' && analyses.some((a) => a.findings.some((f) => atLeast(f.severity, failOn as Severity)));
@@ -197,67 +205,6 @@ function render(options: CliOptions, analyses: FileAnalysis[], notices: readonly
     case 'text':
       return options.checklist ? `${formatText(analyses, cwd)}\n\n${formatChecklist(buildReadiness(snapshot()))}` : formatText(analyses, cwd);
   }
-}
-
-/**
- * Analyses (and fixes) each file on its own: a file that cannot be read, analysed or written adds a notice and
- * the run goes on with the next.
- */
-function analyzeFiles(
-  files: string[],
-  { config, ownership }: { config: ProdreadyConfig; ownership: OwnershipSources },
-  cwd: string,
-  fix: boolean,
-  notices: Notice[],
-): FileAnalysis[] {
-  const analyses: FileAnalysis[] = [];
-  // Imports between the files are followed; the files they need are read once, on first use.
-  const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()), config);
-  const reportedFailures = new Set<string>();
-  const notice = (file: string, message: string) => notices.push({ file: relativePath(file, cwd), message });
-  let fixedProblems = 0;
-  let fixedFiles = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      notice(file, `skipped, ${ioReason(error)}.`);
-      continue;
-    }
-    const skip = skipReason(file, text);
-    if (skip) {
-      if (skip.kind !== 'unsupported' && skip.kind !== 'parser-unavailable') notice(file, describeSkip(skip));
-      continue;
-    }
-    let analysis: FileAnalysis;
-    if (fix) {
-      const result = fixText(file, text, { config, ownership, resolveImport: project.resolverFor(file) });
-      analysis = result.analysis;
-      if (result.fixed.length > 0) {
-        try {
-          fs.writeFileSync(file, result.text);
-          fixedProblems += result.fixed.length;
-          fixedFiles++;
-        } catch (error) {
-          notice(file, `not fixed, ${ioReason(error)}.`);
-          analysis = analyzeText(file, text, { config, ownership, resolveImport: project.resolverFor(file) });
-        }
-      }
-    } else {
-      analysis = analyzeText(file, text, { config, ownership, resolveImport: project.resolverFor(file) });
-    }
-    if (analysis.notice) notice(file, analysis.notice);
-    project.update(file, analysis.facts.exports);
-    for (const failure of analysis.failures) {
-      if (reportedFailures.has(failure.ruleId)) continue;
-      reportedFailures.add(failure.ruleId);
-      process.stderr.write(`prodready: rule ${failure.ruleId} failed on ${relativePath(file, cwd)} and was skipped there; other rules ran. ${failure.error.split('\n')[0]}\n`);
-    }
-    analyses.push(analysis);
-  }
-  if (fix) process.stderr.write(`prodready: fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.\n`);
-  return analyses;
 }
 
 if (require.main === module) {

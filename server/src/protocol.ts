@@ -10,8 +10,8 @@ export interface DiagnosticData {
   version: number;
   ruleId: string;
   fixes: { title: string; edits: TextEdit[]; isPreferred: boolean }[];
-  /** The line a suppression comment goes above, with its indentation. */
-  suppress: { line: number; indent: string };
+  /** The quick fix that waives the finding (a `prodready-ignore-next-line` comment), built by the core. */
+  suppress: { title: string; edits: TextEdit[] };
 }
 
 export type ServerState = 'ready' | 'warning';

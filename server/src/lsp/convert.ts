@@ -3,8 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../core/rules';
-import { indentAt } from '../core/model';
-import type { Span } from '../core/model';
+import type { Fix, Span } from '../core';
 import { SOURCE, type DiagnosticData } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -25,18 +24,22 @@ export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  const subject = document.positionAt(finding.subjectSpan.start);
-  const text = document.getText();
+/** A core edit as LSP sees it: offsets become positions in `document`. */
+export function toTextEdit(document: TextDocument, edit: { span: Span; newText: string }): { range: Range; newText: string } {
+  return { range: toRange(document, edit.span), newText: edit.newText };
+}
+
+/** `suppression` is the core's waiver of this finding (`suppressionFixes`); it travels with the diagnostic. */
+export function toDiagnostic(document: TextDocument, finding: Finding, suppression: Fix): Diagnostic {
   const data: DiagnosticData = {
     version: document.version,
     ruleId: finding.ruleId,
     fixes: finding.fixes.map((fix) => ({
       title: fix.title,
       isPreferred: fix.isPreferred,
-      edits: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })),
+      edits: fix.edits.map((edit) => toTextEdit(document, edit)),
     })),
-    suppress: { line: subject.line, indent: indentAt(text, finding.subjectSpan.start) },
+    suppress: { title: suppression.title, edits: suppression.edits.map((edit) => toTextEdit(document, edit)) },
   };
   return {
     range: toRange(document, finding.span),

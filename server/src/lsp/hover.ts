@@ -1,6 +1,8 @@
-import { sdkFacts } from '../core/catalog';
-import type { CallSite, EffectiveSetting } from '../core/model';
-import { describeDuration } from '../core/rules/describe';
+import type { Hover, HoverParams, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeDuration, sdkFacts, type CallSite, type EffectiveSetting, type FileAnalysis } from '../core';
+import { toRange } from './convert';
+import type { HandlerGuard } from './guard';
 
 const SOURCE_WORDS: Record<EffectiveSetting['source'], string> = {
   call: 'set on this call',
@@ -58,4 +60,26 @@ function code(text: string | undefined): string {
   while (value.includes(fence)) fence += '`';
   const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+/** Hover on a call site's callee: the innermost call there, from the document's latest analysis. */
+export function registerHover(
+  connection: Connection,
+  guard: HandlerGuard,
+  documents: TextDocuments<TextDocument>,
+  latest: (uri: string) => FileAnalysis | undefined,
+): void {
+  connection.onHover(
+    guard.request('hover', null, (params: HoverParams): Hover | null => {
+      const analysis = latest(params.textDocument.uri);
+      const document = documents.get(params.textDocument.uri);
+      if (!analysis || !document) return null;
+      const offset = document.offsetAt(params.position);
+      const site = analysis.facts.callSites
+        .filter((candidate) => candidate.calleeSpan.start <= offset && offset <= candidate.calleeSpan.end)
+        .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
+      if (!site) return null;
+      return { contents: { kind: 'markdown', value: hoverMarkdown(site) }, range: toRange(document, site.calleeSpan) };
+    }),
+  );
 }

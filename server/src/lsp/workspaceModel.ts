@@ -1,21 +1,17 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOf, MAX_FILE_BYTES, type FileAnalysis } from '../core/engine/analyzeFile';
-import type { ProdreadyConfig, RuleLevel } from '../core/config/config';
-import type { OwnershipSources } from '../core/ownership/owners';
-import type { WorkspaceSnapshot } from '../core/readiness';
-import type { RuleId } from '../core/rules';
-import { diskSnapshot, listFiles } from '../node/workspace';
+import { languageOf, MAX_FILE_BYTES, type FileAnalysis, type FileRead, type WorkspaceSnapshot } from '../core';
 
-/** What the model needs from the server: the same analysis the editor shows, and the folder's settings. */
+/** What the model needs from the server: the analysis the editor shows, the folder's views, and the disk. */
 export interface WorkspaceHost {
   /** The current analysis of an open document, when it is open and analysed at its current version. */
   openAnalysis(file: string): FileAnalysis | undefined;
   /** Analyses a file's text as the editor would; undefined when it is excluded, disabled or skipped. */
   analyze(file: string, text: string, root: string): Promise<FileAnalysis | undefined>;
-  folderConfig(root: string): { config: ProdreadyConfig; file?: string };
-  ownership(root: string): OwnershipSources;
-  ruleLevels(root: string): Promise<Partial<Record<RuleId, RuleLevel>>>;
+  /** The snapshot of a folder made of these files and analyses, with the folder's config, owners and settings. */
+  snapshot(root: string, files: string[], analyses: FileAnalysis[]): Promise<WorkspaceSnapshot>;
+  listFiles(root: string): string[];
+  stat(file: string): { mtimeMs: number; size: number } | undefined;
+  readFile(file: string, maxBytes?: number): FileRead;
 }
 
 export interface Cancellation {
@@ -87,26 +83,21 @@ export class WorkspaceModel {
       const analysis = await this.analysisOf(path.join(root, relative), root);
       if (analysis) analyses.push(analysis);
     }
-    const { config, file: configFile } = this.host.folderConfig(root);
-    return diskSnapshot({ root, files, analyses, config, configFile, ownership: this.host.ownership(root), ruleLevels: await this.host.ruleLevels(root) });
+    return this.host.snapshot(root, files, analyses);
   }
 
   private async analysisOf(file: string, root: string): Promise<FileAnalysis | undefined> {
     const open = this.host.openAnalysis(file);
     if (open) return open;
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      return undefined;
-    }
+    const stat = this.host.stat(file);
+    if (!stat) return undefined;
     const cached = this.diskAnalyses.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.analysis;
     let text: string | undefined;
-    try {
-      text = stat.size > MAX_FILE_BYTES ? undefined : fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
+    if (stat.size <= MAX_FILE_BYTES) {
+      const read = this.host.readFile(file);
+      if ('error' in read) return undefined;
+      text = read.text;
     }
     const analysis = text === undefined ? undefined : await this.host.analyze(file, text, root);
     this.diskAnalyses.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, analysis });
@@ -116,7 +107,7 @@ export class WorkspaceModel {
   private listing(root: string): string[] {
     const listed = this.listings.get(root);
     if (listed && Date.now() - listed.at < LISTING_TTL_MS) return listed.files;
-    const files = listFiles(root);
+    const files = this.host.listFiles(root);
     this.listings.set(root, { at: Date.now(), files });
     return files;
   }

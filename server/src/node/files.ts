@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
-import { languageOf } from '../core/engine/analyzeFile';
+import { CONFIG_FILE_NAMES, isExcluded, languageOf } from '../core';
 
 /** Folders that never hold the project's own source. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.next', '.cache', '__pycache__', '.venv', 'venv']);
@@ -10,12 +9,6 @@ export interface FileWalkOptions {
   /** Globs relative to `root`. */
   exclude: string[];
   root: string;
-}
-
-export function isExcluded(file: string, options: FileWalkOptions): boolean {
-  if (options.exclude.length === 0) return false;
-  const relative = path.relative(options.root, file).split(path.sep).join('/');
-  return options.exclude.some((glob) => minimatch(relative, glob, { dot: true }));
 }
 
 /**
@@ -38,7 +31,7 @@ export function collectSourceFiles(paths: string[], options: FileWalkOptions): {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-      } else if (entry.isFile() && languageOf(entry.name) && !isExcluded(full, options)) {
+      } else if (entry.isFile() && languageOf(entry.name) && !isExcluded(full, options.root, options.exclude)) {
         files.push(full);
       }
     }
@@ -79,16 +72,34 @@ export function ioReason(error: unknown): string {
   }
 }
 
-/** The nearest `.prodready.json` at or above `dir`. */
-export function findConfigFile(dir: string, names: string[]): string | undefined {
+/**
+ * The one config discovery of the server and the CLI: the nearest config file in `dir` or a folder above it, not
+ * above `stopAt` when given. A config open in an editor counts before it is first saved (`isOpen`).
+ */
+export function findConfigFile(dir: string, options: { stopAt?: string; isOpen?: (file: string) => boolean; names?: readonly string[] } = {}): string | undefined {
+  const { stopAt, isOpen = () => false, names = CONFIG_FILE_NAMES } = options;
   let current = path.resolve(dir);
   for (;;) {
     for (const name of names) {
       const candidate = path.join(current, name);
-      if (fs.existsSync(candidate)) return candidate;
+      if (isOpen(candidate) || exists(candidate)) return candidate;
     }
     const parent = path.dirname(current);
-    if (parent === current) return undefined;
+    if (parent === current || (stopAt !== undefined && !isInside(parent, stopAt))) return undefined;
     current = parent;
+  }
+}
+
+function isInside(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** A path that cannot be looked at (permissions) counts as absent. */
+export function exists(file: string): boolean {
+  try {
+    return fs.existsSync(file);
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { initPythonParser } from '../core/extract/python/parser';
+import { initPythonParser } from '../core';
 
 /**
  * Loads the Python parser: the WebAssembly files ship next to the bundle (dist/), or come from node_modules when

@@ -7,7 +7,7 @@ import { extractTypeScript, parseTypeScript } from '../extract/typescript/extrac
 import { extractPython, type PythonExtractOptions } from '../extract/python/extractor';
 import { createPythonFixer } from '../extract/python/fixer';
 import { parsePython, pythonParserReady, type PyTree } from '../extract/python/parser';
-import type { LanguageFixer } from '../model';
+import type { LanguageFixer, TextEdit } from '../model';
 import type { CallSite, FileFacts, ImportResolver, Language, Span } from '../model';
 import { rules } from '../rules';
 import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from '../rules';
@@ -150,10 +150,7 @@ function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): Fi
   const lines = new LineIndex(text);
   const facts = extractFacts(file, text, config, lines, options.resolveImport, options.previousParse);
   for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
-  // Fixers scan for `\n`; they read a CR-only file through its LF view (same offsets) and write LF, turned into
-  // the file's own line ending when the finding is made.
-  const lineView = withLfLineBreaks(text);
-  const fixer = facts.language === 'python' ? createPythonFixer(lineView, facts.moduleNames) : createTypeScriptFixer(lineView);
+  const fixer = fixerFor(facts, text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { findings, failures } = runRules(facts, fixer, config, options, today);
   return {
@@ -166,6 +163,20 @@ function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): Fi
       ? {}
       : { notice: `code nested deeper than ${MAX_WALK_DEPTH} levels from line ${lines.positionAt(facts.unreadFrom).line + 1} was not analysed.` }),
   };
+}
+
+/**
+ * The fixer that writes edits for this file. Fixers scan for `\n`; they read a CR-only file through its LF view
+ * (same offsets) and write LF, turned into the file's own line ending by `inLineEndingOf`.
+ */
+export function fixerFor(facts: Pick<FileFacts, 'language' | 'moduleNames'>, text: string): LanguageFixer {
+  const lineView = withLfLineBreaks(text);
+  return facts.language === 'python' ? createPythonFixer(lineView, facts.moduleNames) : createTypeScriptFixer(lineView);
+}
+
+/** Edits as a fixer wrote them (LF), with the file's own line breaks. */
+export function inLineEndingOf(facts: Pick<FileFacts, 'lineEnding'>, edits: TextEdit[]): TextEdit[] {
+  return facts.lineEnding === '\n' ? edits : edits.map((edit) => ({ span: edit.span, newText: edit.newText.replace(/\n/g, facts.lineEnding) }));
 }
 
 /** What a file that could not be analysed reports: nothing found, and why. */
@@ -287,7 +298,7 @@ function toFinding(rule: Rule, severity: Severity, facts: FileFacts, subjectSpan
   const safe = proposals.filter((proposal) => !proposal.edits.some((edit) => touchesRegion(edit.span, facts.brokenRegions)));
   const fixes: Fix[] = safe.map((proposal) => ({
     title: fill(rule.meta.messages[proposal.messageId] ?? proposal.messageId, { ...data, ...proposal.data }),
-    edits: facts.lineEnding === '\n' ? proposal.edits : proposal.edits.map((edit) => ({ span: edit.span, newText: edit.newText.replace(/\n/g, facts.lineEnding) })),
+    edits: inLineEndingOf(facts, proposal.edits),
     isPreferred: rule.meta.fixable === 'safe' && !proposal.alternative,
   }));
   return {

@@ -42,6 +42,11 @@ export interface LanguageFixer {
   wrapInCall(span: Span, callee: string): TextEdit[];
   /** Appends a small PII redaction function named `name` to the file. */
   addRedactor(name: string): TextEdit[];
+  /**
+   * A `prodready-ignore-next-line` comment for `ruleId` on its own line, at `indent`, above the line holding
+   * `offset`: the quick fix that waives one finding. Written in the language's comment syntax.
+   */
+  suppressionComment(offset: number, ruleId: string, indent: string): TextEdit[];
 }
 
 /** Applies edits that do not overlap; later edits first so earlier offsets stay valid. */

@@ -1,0 +1,264 @@
+import * as path from 'node:path';
+import type { ProdreadyConfig, RuleLevel } from '../config/config';
+import type { Finding, RuleId } from '../model';
+import type { OwnershipSources } from '../ownership/owners';
+import { ProjectIndex } from '../project/projectIndex';
+import type { WorkspaceSnapshot } from '../readiness';
+import { analyzeText, describeSkip, skipReason, type FileAnalysis, type PythonParse, type RuleFailure, type SkipReason } from './analyzeFile';
+import { ConfigStore, type LoadedConfig } from './configs';
+import { isExcluded } from './exclude';
+import { fixText } from './fixAll';
+import { textOf, type EngineHost } from './host';
+import { findOwnershipSources } from './ownership';
+
+/** One file to analyse (or fix), with what the reader knows about where it sits. */
+export interface FileRequest {
+  file: string;
+  text: string;
+  /** The workspace (or scanned) folder holding the file: config search stops there, ownership is read from there. */
+  root?: string;
+  /** The config to apply instead of the nearest one. */
+  config?: LoadedConfig;
+  /** More globs of files never analysed, relative to `root` (the editor's setting). */
+  exclude?: readonly string[];
+  /** Analyse even when an exclude glob matches (the file was named explicitly). */
+  ignoreExcludes?: boolean;
+  /** Per-rule levels over the config's (the editor's settings). */
+  ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
+  /** The previous parse of this Python document, for an incremental re-parse. */
+  previousParse?: PythonParse;
+  /** Apply every safe fix until none is left (as `eslint --fix`). */
+  fix?: boolean;
+  /** YYYY-MM-DD waivers are judged against; today unless given. */
+  today?: string;
+}
+
+export type FileResult =
+  | {
+      status: 'analysed';
+      analysis: FileAnalysis;
+      config: LoadedConfig;
+      /** Files whose analysis read this file's previous exports: they are stale now. */
+      staleReaders: string[];
+      /** With `fix`: the fixed text and the findings fixed in it (none when nothing was fixable). */
+      fixed?: { text: string; findings: Finding[] };
+    }
+  | { status: 'skipped'; reason: SkipReason }
+  | { status: 'excluded' };
+
+/** A file that was not analysed (in full), and why, in one line. */
+export interface EngineNotice {
+  file: string;
+  message: string;
+}
+
+export interface CheckRequest {
+  files: readonly string[];
+  /** The scanned folder: ownership is read from there. */
+  root?: string;
+  config: LoadedConfig;
+  fix?: boolean;
+}
+
+export interface CheckResult {
+  analyses: FileAnalysis[];
+  /** In file order: files not read, not analysed (in full) or not written. */
+  notices: EngineNotice[];
+  /** The first failure of each rule that threw. */
+  failures: RuleFailure[];
+  fixed: { problems: number; files: number };
+}
+
+export interface SnapshotRequest {
+  root: string;
+  files: readonly string[];
+  analyses: readonly FileAnalysis[];
+  config: LoadedConfig;
+  ownership?: OwnershipSources;
+  ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
+}
+
+/** Workspace files the checklist reads (package.json, requirements.txt) above this size are left unread. */
+const MAX_SNAPSHOT_READ_BYTES = 1024 * 1024;
+
+/**
+ * The one way readers analyse code: config → ownership sources → project index → analysis → fixes, for a file or
+ * a set of files, over a host that reads the disk (or anything else). The server keeps one for its session and
+ * tells it what changed; the CLI makes one per run.
+ */
+export class Engine {
+  private readonly configs: ConfigStore;
+  private readonly ownership = new Map<string, OwnershipSources>();
+  private project: ProjectIndex;
+
+  constructor(
+    private readonly host: EngineHost,
+    /** The config imported modules are read with (their clients, wrappers and loggers); the default unless given. */
+    private projectConfig?: ProdreadyConfig,
+  ) {
+    this.configs = new ConfigStore(host);
+    this.project = this.newProject();
+  }
+
+  /** The config of `file`: the nearest config file at or above its folder, not above `root`. */
+  configFor(file: string, root?: string): LoadedConfig {
+    return this.configs.nearest(path.dirname(file), root);
+  }
+
+  /** The config of a folder: the nearest config file in it or above. */
+  configAt(dir: string, root?: string): LoadedConfig {
+    return this.configs.nearest(dir, root);
+  }
+
+  /** A given config file. */
+  loadConfig(file: string): LoadedConfig {
+    return this.configs.load(file);
+  }
+
+  /** Imported modules are read with this config from now on. */
+  setProjectConfig(config: ProdreadyConfig): void {
+    this.projectConfig = config;
+    this.project.setConfig(config);
+  }
+
+  /** Where owners are declared for files under `root` with this config; kept until config or CODEOWNERS change. */
+  ownershipFor(root: string, loaded: LoadedConfig): OwnershipSources {
+    const key = `${root}\u0000${loaded.file ?? ''}`;
+    let sources = this.ownership.get(key);
+    if (!sources) {
+      sources = findOwnershipSources(this.host, root, loaded);
+      this.ownership.set(key, sources);
+    }
+    return sources;
+  }
+
+  /** Excluded by `globs` (relative to `root`) or by the config's `exclude` (relative to the config's folder). */
+  isExcluded(file: string, root: string | undefined, loaded: LoadedConfig, globs: readonly string[] = []): boolean {
+    return (
+      (root !== undefined && isExcluded(file, root, globs)) ||
+      (loaded.file !== undefined && isExcluded(file, path.dirname(loaded.file), loaded.config.exclude))
+    );
+  }
+
+  /**
+   * Analyses (or fixes) one file's text as every reader does. Files it cannot read (too large, binary, another
+   * language, Python without its parser) are skipped; excluded files are left alone. What the file exports is
+   * recorded in the project index, and the files that read its previous exports come back as stale.
+   */
+  analyzeFile(request: FileRequest): FileResult {
+    const { file, text, root } = request;
+    const reason = skipReason(file, text);
+    if (reason) return { status: 'skipped', reason };
+    const loaded = request.config ?? this.configFor(file, root);
+    if (!request.ignoreExcludes && this.isExcluded(file, root, loaded, request.exclude)) return { status: 'excluded' };
+    const options = {
+      config: loaded.config,
+      ruleLevels: request.ruleLevels,
+      resolveImport: this.project.resolverFor(file),
+      ownership: root === undefined ? undefined : this.ownershipFor(root, loaded),
+      previousParse: request.previousParse,
+      today: request.today,
+    };
+    let analysis: FileAnalysis;
+    let fixed: { text: string; findings: Finding[] } | undefined;
+    if (request.fix) {
+      const result = fixText(file, text, options);
+      analysis = result.analysis;
+      fixed = { text: result.text, findings: result.fixed };
+    } else {
+      analysis = analyzeText(file, text, options);
+    }
+    const staleReaders = this.project.update(file, analysis.facts.exports);
+    return { status: 'analysed', analysis, config: loaded, staleReaders, ...(fixed ? { fixed } : {}) };
+  }
+
+  /**
+   * Analyses (and with `fix`, fixes and writes) each file on its own: a file that cannot be read, analysed or
+   * written adds a notice and the run goes on with the next. Imports between the files are followed.
+   */
+  checkFiles(request: CheckRequest): CheckResult {
+    const result: CheckResult = { analyses: [], notices: [], failures: [], fixed: { problems: 0, files: 0 } };
+    const notice = (file: string, message: string) => result.notices.push({ file, message });
+    for (const file of request.files) {
+      const read = this.host.readFile(file);
+      if ('error' in read) {
+        notice(file, `skipped, ${read.error}.`);
+        continue;
+      }
+      const base = { file, text: read.text, root: request.root, config: request.config, ignoreExcludes: true };
+      let outcome = this.analyzeFile({ ...base, fix: request.fix });
+      if (outcome.status === 'skipped') {
+        if (outcome.reason.kind !== 'unsupported' && outcome.reason.kind !== 'parser-unavailable') notice(file, describeSkip(outcome.reason));
+        continue;
+      }
+      if (outcome.status !== 'analysed') continue;
+      if (outcome.fixed && outcome.fixed.findings.length > 0) {
+        const problem = this.host.writeFile ? this.host.writeFile(file, outcome.fixed.text) : 'this host does not write files';
+        if (problem === undefined) {
+          result.fixed.problems += outcome.fixed.findings.length;
+          result.fixed.files++;
+        } else {
+          notice(file, `not fixed, ${problem}.`);
+          outcome = this.analyzeFile(base);
+          if (outcome.status !== 'analysed') continue;
+        }
+      }
+      const { analysis } = outcome;
+      if (analysis.notice) notice(file, analysis.notice);
+      for (const failure of analysis.failures) {
+        if (!result.failures.some((known) => known.ruleId === failure.ruleId)) result.failures.push(failure);
+      }
+      result.analyses.push(analysis);
+    }
+    return result;
+  }
+
+  /** Every file under `dirs` (default: `root`), relative to `root`. */
+  listFiles(root: string, dirs?: readonly string[]): string[] {
+    return this.host.listFiles(root, dirs);
+  }
+
+  /** The workspace as the readiness checklist and the inventory read it; small files are read on demand. */
+  snapshot(request: SnapshotRequest): WorkspaceSnapshot {
+    const { root, files, analyses, config, ownership, ruleLevels } = request;
+    return {
+      root,
+      files,
+      analyses,
+      config: config.config,
+      configFile: config.file,
+      ownership,
+      ruleLevels,
+      readFile: (relative) => textOf(this.host.readFile(path.join(root, relative), MAX_SNAPSHOT_READ_BYTES)),
+    };
+  }
+
+  /** A config file changed, appeared or went away (none named: any may have): configs and owners are read again. */
+  configChanged(file?: string): void {
+    this.configs.invalidate(file);
+    this.ownership.clear();
+  }
+
+  /** A CODEOWNERS file changed: owners are read again. */
+  ownershipChanged(): void {
+    this.ownership.clear();
+  }
+
+  /**
+   * A file changed on disk, was deleted, or its editor closed (the disk copy counts again): its exports are read
+   * again when next imported. Returns the files whose analysis read them.
+   */
+  fileChanged(file: string): string[] {
+    return this.project.forget(file);
+  }
+
+  /** Module resolution changed (a tsconfig): every module is looked up and read again. */
+  modulesChanged(): void {
+    this.project = this.newProject();
+  }
+
+  private newProject(): ProjectIndex {
+    const host = this.host;
+    return new ProjectIndex({ resolveModule: (specifier, fromFile) => host.resolveModule(specifier, fromFile), readFile: (file) => textOf(host.readFile(file)) }, this.projectConfig);
+  }
+}

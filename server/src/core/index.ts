@@ -1,0 +1,34 @@
+// The front door of the analysis core: what its readers (the language server, the CLI, the sidebar client) may use.
+// Readers import the core only from here; tests may reach inside. Everything here is pure: disk access comes in
+// through an `EngineHost` (server/src/node/host.ts implements it over the disk).
+
+// The engine: config → ownership sources → project index → analysis → fixes, for a file or a set of files.
+export { Engine } from './engine/engine';
+export type { CheckRequest, CheckResult, EngineNotice, FileRequest, FileResult, SnapshotRequest } from './engine/engine';
+export type { EngineHost, FileRead } from './engine/host';
+export { isConfigFile, type LoadedConfig } from './engine/configs';
+export { isExcluded } from './engine/exclude';
+export { describeSkip, languageOf, levelOf, MAX_FILE_BYTES, PythonParse, skipReason } from './engine/analyzeFile';
+export type { AnalyzeOptions, FileAnalysis, RuleFailure, SkipReason } from './engine/analyzeFile';
+export { preferredFixes } from './engine/fixAll';
+export { suppressionFixes, suppressionTitle } from './engine/suppress';
+export { initPythonParser, type PythonWasm } from './extract/python/parser';
+
+// The model readers show: call sites, findings, fixes, positions.
+export { applyEdits, LineIndex, type CallSite, type EffectiveSetting, type Finding, type Fix, type Language, type Span, type TextEdit } from './model';
+export type { Category, RuleId, Severity } from './model';
+
+// Rules and their metadata; the config they read.
+export { isRuleId, ruleIds, rules } from './rules';
+export type { Rule, RuleMeta } from './rules';
+export * from './rules/describe';
+export { CONFIG_FILE_NAMES, defaultConfig, type ConfigProblem, type ProdreadyConfig, type RuleLevel } from './config/config';
+export { sdkFacts } from './catalog';
+
+// The workspace views: readiness checklist, AI inventory, ownership map; writing owners.
+export { buildInventory, buildReadiness } from './readiness';
+export type { Inventory, ReadinessReport, WorkspaceSnapshot } from './readiness';
+export type { OwnershipSources } from './ownership/owners';
+export { CODEOWNERS_LOCATIONS } from './ownership/codeowners';
+export { codeownersPatternFor } from './ownership/suggest';
+export { codeownersLine, parseOwners, patternProblem, withOwnershipRule, type Written } from './ownership/write';

@@ -1,0 +1,169 @@
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic, type TextDocumentChangeEvent } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeSkip, isConfigFile, languageOf, PythonParse, suppressionFixes, type FileAnalysis } from '../core';
+import { SOURCE } from '../protocol';
+import { toDiagnostic, toRange } from './convert';
+import { filePathOf } from './guard';
+import type { Session } from './session';
+
+/** What the workspace views learn from validation. */
+export interface ValidationEvents {
+  /** An open document was analysed again. */
+  analysed(file: string): void;
+  /** A config document was edited: every file's config and owners may have changed. */
+  configEdited(): void;
+}
+
+/**
+ * Diagnostics of open documents: validated on open, debounced on edits, stale versions dropped. Keeps each
+ * document's latest analysis (for hovers and fix-all) and its last Python parse (for incremental re-parses).
+ */
+export class Diagnostics {
+  /** The latest analysis per open document, tied to the version it was made from. */
+  private readonly analyses = new Map<string, { version: number; analysis: FileAnalysis }>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** The last Python parse per open document: edits re-parse incrementally from it. */
+  private readonly pythonParses = new Map<string, PythonParse>();
+
+  constructor(
+    private readonly session: Session,
+    private readonly events: ValidationEvents,
+  ) {}
+
+  register(): void {
+    const { documents, guard } = this.session;
+    documents.onDidOpen(guard.event('open', (event: TextDocumentChangeEvent<TextDocument>) => this.validate(event.document)));
+    documents.onDidChangeContent(guard.event('change', (event: TextDocumentChangeEvent<TextDocument>) => this.schedule(event.document)));
+    documents.onDidClose(guard.event('close', (event: TextDocumentChangeEvent<TextDocument>) => this.closed(event.document)));
+  }
+
+  /** The latest analysis of a document, whatever its version. */
+  latest(uri: string): FileAnalysis | undefined {
+    return this.analyses.get(uri)?.analysis;
+  }
+
+  /** The analysis of a document at its current version, if it has one. */
+  current(document: TextDocument): FileAnalysis | undefined {
+    const latest = this.analyses.get(document.uri);
+    return latest && latest.version === document.version ? latest.analysis : undefined;
+  }
+
+  /** Open documents among `files` are analysed again (what they import changed). */
+  revalidateFiles(files: Iterable<string>): void {
+    for (const file of files) {
+      const document = this.session.documentOf(file);
+      if (document) this.session.guard.run('validation', () => this.schedule(document));
+    }
+  }
+
+  revalidateAll(except?: string): void {
+    for (const document of this.session.documents.all()) {
+      if (document.uri !== except) this.session.guard.run('validation', () => this.validate(document));
+    }
+  }
+
+  private async schedule(document: TextDocument): Promise<void> {
+    clearTimeout(this.pending.get(document.uri));
+    const { debounceMs } = await this.session.settingsFor(document.uri);
+    this.pending.set(
+      document.uri,
+      setTimeout(() => {
+        this.pending.delete(document.uri);
+        this.session.guard.run('validation', () => this.validate(document));
+      }, debounceMs),
+    );
+  }
+
+  private closed(document: TextDocument): void {
+    const { uri } = document;
+    clearTimeout(this.pending.get(uri));
+    this.pending.delete(uri);
+    this.analyses.delete(uri);
+    this.pythonParses.get(uri)?.release();
+    this.pythonParses.delete(uri);
+    const file = filePathOf(uri);
+    if (file === undefined) return;
+    if (isConfigFile(file)) {
+      this.session.engine.configChanged(file);
+      return;
+    }
+    void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Unsaved edits are gone with the editor: the disk copy is what other modules import now.
+    this.revalidateFiles(this.session.engine.fileChanged(file));
+  }
+
+  private async validate(document: TextDocument): Promise<void> {
+    const { session } = this;
+    const { uri, version } = document;
+    const file = filePathOf(uri);
+    if (file === undefined) {
+      if (uri.startsWith('file:')) session.notifyOnce(`uri:${uri}`, `${uri}: not analysed, prodready reads local files only.`, uri);
+      return;
+    }
+    if (isConfigFile(file)) {
+      this.configEdited(document, file);
+      return;
+    }
+    const settings = await session.settingsFor(uri);
+    // A newer edit arrived while we waited for settings: its own validation will publish.
+    if (session.documents.get(uri)?.version !== version) return;
+    const text = document.getText();
+    const result = settings.enable
+      ? session.engine.analyzeFile({
+          file,
+          text,
+          root: session.folderOf(file),
+          exclude: settings.exclude,
+          ruleLevels: settings.rules,
+          previousParse: languageOf(file) === 'python' ? this.pythonParseOf(uri) : undefined,
+        })
+      : ({ status: 'disabled' } as const);
+    if (result.status !== 'analysed') {
+      if (result.status === 'skipped' && result.reason.kind !== 'unsupported') session.notifyOnce(`skip:${uri}`, `${path.basename(file)}: ${describeSkip(result.reason)}`, uri);
+      this.analyses.delete(uri);
+      void session.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    const { analysis } = result;
+    // What this file exports changed (a client's options, a new wrapper): the open files importing it follow.
+    this.revalidateFiles(result.staleReaders);
+    for (const failure of analysis.failures) {
+      session.notifyOnce(`rule:${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${path.basename(file)} and was skipped there; other rules ran.\n${failure.error}`, uri);
+    }
+    this.analyses.set(uri, { version, analysis });
+    this.events.analysed(file);
+    const suppression = suppressionFixes(analysis, text);
+    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding, suppression(finding)));
+    if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
+    void session.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** A config document was edited: its problems show in it, and every other document is analysed again. */
+  private configEdited(document: TextDocument, file: string): void {
+    this.session.engine.configChanged(file);
+    this.events.configEdited();
+    const loaded = this.session.engine.loadConfig(file);
+    const diagnostics: Diagnostic[] = loaded.problems.map((problem) => ({
+      range: toRange(document, problem.span),
+      severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: SOURCE,
+      message: problem.message,
+    }));
+    void this.session.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    this.revalidateAll(document.uri);
+  }
+
+  private pythonParseOf(uri: string): PythonParse {
+    let parse = this.pythonParses.get(uri);
+    if (!parse) this.pythonParses.set(uri, (parse = new PythonParse()));
+    return parse;
+  }
+}
+
+/** A file analysed only in part (or not at all) says so once, at the top, as information. */
+function noticeDiagnostic(document: TextDocument, analysis: FileAnalysis): Diagnostic {
+  const at = document.positionAt(analysis.facts.unreadFrom ?? 0);
+  return { range: { start: at, end: at }, severity: DiagnosticSeverity.Information, source: SOURCE, message: `prodready: ${analysis.notice}` };
+}
+
