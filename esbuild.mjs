@@ -47,6 +47,16 @@ const TYPESCRIPT_CHUNK = './typescript.js';
 const TYPESCRIPT_IMPORTER = join('server', 'src', 'core', 'extract', 'typescript', 'ts.ts');
 const typescriptPackage = createRequire(import.meta.url).resolve('typescript');
 
+/** An enum from its members by name, with the reverse mapping TypeScript gives numeric members. Runs in the stand-in too. */
+function withReverse(members) {
+  const result = {};
+  for (const [name, value] of Object.entries(members)) {
+    result[name] = value;
+    if (typeof value === 'number') result[value] = name;
+  }
+  return result;
+}
+
 function typescriptStandIn() {
   const typescript = createRequire(import.meta.url)(typescriptPackage);
   const isEnum = (value) =>
@@ -54,12 +64,17 @@ function typescriptStandIn() {
     typeof value === 'object' &&
     Object.getPrototypeOf(value) === Object.prototype &&
     Object.values(value).every((member) => typeof member === 'number' || typeof member === 'string');
+  // An enum's text is its members by name (an enum that withReverse would not give back the same is kept whole).
+  const isIndex = (key) => String(Number(key)) === key;
   const enums = {};
   const functions = [];
   for (const key of Object.keys(typescript)) {
     const value = typescript[key];
-    if (isEnum(value)) enums[key] = JSON.stringify(value);
-    else if (typeof value === 'function') functions.push(key);
+    if (isEnum(value)) {
+      const members = Object.fromEntries(Object.entries(value).filter(([name]) => !isIndex(name)));
+      const same = JSON.stringify(Object.entries(withReverse(members))) === JSON.stringify(Object.entries(value));
+      enums[key] = same ? JSON.stringify(members) : `=${JSON.stringify(value)}`;
+    } else if (typeof value === 'function') functions.push(key);
   }
   // An export is looked up on the stand-in and, until found there, on a proxy behind it, which puts it there: an
   // enum parsed from its text, or a function that loads TypeScript when called. Anything else loads TypeScript.
@@ -67,6 +82,10 @@ function typescriptStandIn() {
 // TypeScript ${typescript.version}: see esbuild.mjs, one-typescript.
 const enums = ${JSON.stringify(enums)};
 const functions = new Set(${JSON.stringify(functions)});
+${withReverse}
+function enumOf(text) {
+  return text.startsWith("=") ? JSON.parse(text.slice(1)) : withReverse(JSON.parse(text));
+}
 let loaded;
 function load() {
   if (loaded === undefined) {
@@ -84,7 +103,7 @@ function own(key, value) {
 const lookup = new Proxy(Object.create(null), {
   get(_target, key) {
     if (loaded === undefined && typeof key === "string") {
-      if (Object.hasOwn(enums, key)) return own(key, JSON.parse(enums[key]));
+      if (Object.hasOwn(enums, key)) return own(key, enumOf(enums[key]));
       // Whoever keeps this before the load keeps a function that calls (or constructs) TypeScript's own.
       if (functions.has(key)) {
         return own(key, function (...args) {
