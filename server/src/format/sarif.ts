@@ -1,7 +1,15 @@
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileAnalysis } from '../core/engine/analyzeFile';
 import { ruleIds, rules, type Severity } from '../core/rules';
+import { ruleDocsHref } from '../core/rules/describe';
 import { relativePath, type Notice } from './report';
+
+/**
+ * The CLI's package folder (`dist/..`), where docs/rules ships: `helpUri` must be absolute (SARIF 2.1.0 §3.49.12),
+ * so relative `meta.docs.url` references resolve against it; the help text keeps the reference as written.
+ */
+const packageRoot = pathToFileURL(path.join(__dirname, '..') + path.sep).href;
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -43,7 +51,8 @@ export function toSarif(analyses: FileAnalysis[], cwd: string, version: string, 
                 name: meta.name,
                 shortDescription: { text: meta.docs.summary },
                 fullDescription: { text: meta.docs.why },
-                help: { text: `${meta.docs.summary} ${meta.docs.why} See docs/rules/${id}.md.` },
+                help: { text: `${meta.docs.summary} ${meta.docs.why} See ${meta.docs.url}.` },
+                helpUri: ruleDocsHref(meta.docs.url, packageRoot),
                 defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
                 properties: { category: meta.category },
               };

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../core/rules';
+import { rules, type Finding, type RuleId, type Severity } from '../core/rules';
+import { ruleDocsHref } from '../core/rules/describe';
 import type { Fix, Span } from '../core';
 import { SOURCE, type DiagnosticData } from '../protocol';
 
@@ -13,11 +14,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Rule pages ship with the extension (`docs/rules`, beside `dist/`), so links work offline. */
-const docsRoot = path.join(__dirname, '..', 'docs', 'rules');
+/** The extension's folder (`dist/..`): rule pages ship there (`docs/rules`), so links work offline. */
+const packageRoot = pathToFileURL(path.join(__dirname, '..') + path.sep).href;
 
-export function ruleDocsUri(ruleId: string): string {
-  return pathToFileURL(path.join(docsRoot, `${ruleId}.md`)).toString();
+/** The diagnostic's link: the rule's `meta.docs.url`, resolved against the extension's folder. */
+export function ruleDocsUri(ruleId: RuleId): string {
+  return ruleDocsHref(rules[ruleId].meta.docs.url, packageRoot);
 }
 
 export function toRange(document: TextDocument, span: Span): Range {

@@ -11,7 +11,8 @@ export const air001Timeout: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Every AI call is bounded by an explicit timeout or abort signal.',
-      why: 'SDK defaults wait up to 10 minutes (or forever); a stalled provider then holds requests, workers and sockets until users give up.',
+      why: 'A provider incident rarely fails fast: requests hang. With the SDK default of 10 minutes (or no limit at all), each hung call holds a request handler, a socket and a user for that long, times the retries; under load that exhausts worker pools and connection limits, and an outage of the model becomes an outage of the whole service.',
+      url: 'docs/rules/AIR001.md',
     },
     fixable: 'safe',
     messages: {

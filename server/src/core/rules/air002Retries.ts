@@ -8,7 +8,8 @@ export const air002Retries: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'AI calls keep a retry policy for rate limits and transient provider errors.',
-      why: 'Providers answer 429 and 5xx routinely under load; without retries each of those becomes a user-facing failure.',
+      why: 'Hosted models answer 429 (rate limited) and transient 5xx routinely, most of all at peak hours. Without a retry with backoff, each of those answers becomes an error for a user, a failed job or a half-written batch.',
+      url: 'docs/rules/AIR002.md',
     },
     fixable: 'review',
     messages: {

@@ -32,7 +32,8 @@ export const air003ErrorHandling: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'AI calls have a failure path: a catch with a fallback or a degraded answer.',
-      why: 'Model providers time out, rate-limit and go down; without a handled path each of those becomes a 500, a crashed job or a blank screen.',
+      why: 'Providers time out, rate-limit and have outages. An unhandled failure becomes a 500 for the user, a crashed worker or a half-finished batch, and the provider\'s incident becomes yours; a fallback (another model, a cached answer, a clear "try again" message) keeps the feature partly working.',
+      url: 'docs/rules/AIR003.md',
     },
     fixable: 'review',
     messages: {

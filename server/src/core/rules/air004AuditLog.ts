@@ -8,7 +8,8 @@ export const air004AuditLog: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Each AI request leaves a record: model, request id, token usage, who asked.',
-      why: 'Incidents, cost questions and audits all start from that record; without it nobody can say which model answered, what it cost or why.',
+      why: 'When an answer is wrong, a bill jumps or an auditor asks who sent what to which model, the answer starts from a per-request record: model, request id, token usage, latency, user or tenant. Without it, incidents are guesswork and cost cannot be attributed.',
+      url: 'docs/rules/AIR004.md',
     },
     fixable: 'safe',
     messages: {

@@ -11,7 +11,8 @@ export const air005PiiInPrompt: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Personal data is redacted before it reaches a prompt.',
-      why: 'A prompt leaves your boundary: the provider processes, logs and may retain it, under its terms and jurisdiction, not yours.',
+      why: 'A prompt leaves your boundary: the provider processes it and may log and retain it, under its contract and jurisdiction rather than yours. Personal data in prompts makes every AI feature a data-processing question and a breach risk; written to logs as well, it outlives the request.',
+      url: 'docs/rules/AIR005.md',
     },
     fixable: 'review',
     messages: {

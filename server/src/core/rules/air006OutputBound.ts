@@ -11,7 +11,8 @@ export const air006OutputBound: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Generating calls bound the tokens the model may produce, with the option their API reads.',
-      why: 'Without a bound, one runaway generation costs the model maximum in tokens and latency; cost has no ceiling.',
+      why: 'Output tokens are the expensive ones and the slow ones. Without a bound, one runaway generation (a loop, an injected request for "the full text", a model that does not stop) costs the model\'s maximum and holds the request for its full duration: cost has no ceiling, and no budget can be signed off.',
+      url: 'docs/rules/AIR006.md',
     },
     fixable: 'safe',
     messages: {

@@ -10,7 +10,8 @@ export const air007HardcodedKey: Rule = {
     defaultSeverity: 'error',
     docs: {
       summary: 'API keys are read from the environment or a secret store, never written in source.',
-      why: 'A key in source reaches every clone, CI log and bundle; it cannot be rotated without a deploy and is routinely scraped from public repositories.',
+      why: 'A key in source reaches every clone, fork, CI log, bundle and backup, and public repositories are scanned for keys within minutes. It cannot be rotated without a deploy and is shared by every environment; whoever holds it spends on your account and reads what your account can read.',
+      url: 'docs/rules/AIR007.md',
     },
     fixable: 'safe',
     messages: {

@@ -8,7 +8,8 @@ export const air008ModelVersion: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Calls name a pinned, supported model snapshot.',
-      why: 'Floating aliases move to new snapshots without a deploy, so behaviour, cost and output format change under tested code; retired models fail every call.',
+      why: 'The provider moves an alias to a new snapshot on its own schedule: output format, refusals, latency and price change in production without a deploy, and last month\'s evaluations no longer describe what runs. A retired model fails every request from its retirement date; a deprecated one soon will.',
+      url: 'docs/rules/AIR008.md',
     },
     fixable: 'safe',
     messages: {

@@ -8,7 +8,8 @@ export const air009UserInputInSystemPrompt: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Request data goes into user messages, never into system or developer instructions.',
-      why: 'Text in the system prompt is obeyed as instructions; a user who controls part of it can rewrite what the model does (prompt injection).',
+      why: 'The system prompt is obeyed as instructions, so whoever controls part of it can rewrite them ("ignore the policy", "reveal the other tenant\'s data", "call the refund tool"): prompt injection. Text in a user message still reaches the model, but models are trained to give system instructions precedence over it.',
+      url: 'docs/rules/AIR009.md',
     },
     fixable: 'review',
     messages: {

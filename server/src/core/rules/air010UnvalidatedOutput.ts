@@ -8,7 +8,8 @@ export const air010UnvalidatedOutput: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Structured model output is checked against a schema before it is used.',
-      why: 'Models return malformed or off-schema JSON now and then; unchecked, that becomes a crash or bad data far from the call.',
+      why: 'Even in JSON mode, models now and then return malformed JSON, missing fields, wrong types or extra prose. Unchecked, that fails far from the call (an undefined in a template, a wrong row in the database) instead of at the boundary, where a retry or a fallback could handle it.',
+      url: 'docs/rules/AIR010.md',
     },
     fixable: 'review',
     messages: {

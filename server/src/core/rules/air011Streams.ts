@@ -15,7 +15,8 @@ export const air011Streams: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Streams stop when the client goes away and handle their own errors.',
-      why: 'A stream that outlives its client keeps generating (and billing) tokens nobody reads; a stream error with no handler ends the response silently, with nothing logged.',
+      why: 'A stream not tied to its request keeps generating after the user closes the tab: you pay for tokens nobody reads while the connection slot stays busy. Stream errors arrive mid-response; with no handler the response just ends, the user sees a truncated answer, and nothing is logged.',
+      url: 'docs/rules/AIR011.md',
     },
     fixable: 'safe',
     messages: {

@@ -8,7 +8,8 @@ export const air012OwnerMissing: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'Every AI call has a named owner: an `@owner` tag, a `.prodready.json` ownership rule or a CODEOWNERS line.',
-      why: 'When the model misbehaves, costs spike or a user asks what happened to their data, somebody has to answer; an AI call nobody owns is the one nobody is paged for.',
+      why: 'When the model starts answering badly, the bill doubles or a user asks what happened to their data, somebody has to answer. An AI call nobody owns is the one nobody is paged for, and the one whose prompt anyone may change.',
+      url: 'docs/rules/AIR012.md',
     },
     messages: {
       unowned:

@@ -9,7 +9,8 @@ export const air013ExpiredWaiver: Rule = {
     defaultSeverity: 'warning',
     docs: {
       summary: 'A waiver with an end date stops applying on that date and is reported.',
-      why: 'Waivers are promises to fix later; without an end that is enforced they become permanent exceptions nobody owns.',
+      why: 'Waivers are how a team ships a known gap on purpose. Without an end date that is enforced, "we will add the timeout after the pilot" becomes permanent, and nobody remembers who agreed to it.',
+      url: 'docs/rules/AIR013.md',
     },
     messages: {
       expired: 'This waiver of {{rules}} expired on {{until}}{{owner}}: the findings it covered are reported again. Fix them or renew the waiver with a new date and reason.',

@@ -5,3 +5,11 @@ export function describeDuration(ms: number | undefined): string {
   if (ms % 1000 === 0) return `${ms / 1000} s`;
   return `${ms} ms`;
 }
+
+/**
+ * The address of a rule's page: `meta.docs.url` resolved against the package root the caller runs from
+ * (a `file:` URL ending in `/`). An absolute `url` is returned as it is.
+ */
+export function ruleDocsHref(url: string, packageRoot: string): string {
+  return new URL(url, packageRoot.endsWith('/') ? packageRoot : `${packageRoot}/`).href;
+}

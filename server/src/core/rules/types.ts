@@ -12,11 +12,29 @@ export interface RuleMeta {
   name: string;
   category: Category;
   defaultSeverity: Severity;
-  docs: { summary: string; why: string };
+  docs: RuleDocs;
   /** Fix safety as in ruff: only `safe` fixes are preferred and applied by fix-all and `--fix`. */
   fixable?: 'safe' | 'review';
   /** Message and fix-title templates by id; `{{name}}` is filled from the report's data. */
   messages: Record<string, string>;
+}
+
+/**
+ * What a rule is for, in one place. The rule's page (docs/rules/<id>.md) repeats `summary` as its lead paragraph
+ * and `why` as its "Why it matters in production" section, word for word (test/unit/docs.test.ts checks it);
+ * SARIF and the editor read them from here.
+ */
+export interface RuleDocs {
+  /** One sentence: what the rule asks of the code (SARIF `shortDescription`). */
+  summary: string;
+  /** The production failure the rule prevents, as one paragraph of plain text (SARIF `fullDescription`). */
+  why: string;
+  /**
+   * The rule's page: a URL reference relative to the package root (`docs/rules/AIR001.md`, shipped in the
+   * extension and beside the CLI, so it works offline), or an absolute URL. Surfaces resolve it against the
+   * folder they run from with `ruleDocsHref` (the diagnostic's `codeDescription`, SARIF `helpUri`).
+   */
+  url: string;
 }
 
 /** Settings a rule reads; defaults come from config.ts. */
