@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import { analyzeText, PythonParse, type AnalyzeOptions } from '../../server/src/core/engine/analyzeFile';
 import { parsePython } from '../../server/src/core/extract/python/parser';
 import { loadPythonParser } from '../../server/src/node/python';

@@ -16,3 +16,10 @@ const PLACEHOLDER = [
 export function isPlaceholderKey(value: string): boolean {
   return PLACEHOLDER.some((pattern) => pattern.test(value.trim()));
 }
+
+/** Reads of the process environment in TS/JS and Python source: a model id from there is set at deploy time. */
+const ENVIRONMENT_READ = /^(process\.env\.|os\.environ|os\.getenv\()/;
+
+export function readsEnvironment(expression: string | undefined): boolean {
+  return expression !== undefined && ENVIRONMENT_READ.test(expression);
+}

@@ -7,7 +7,8 @@ import { langchainPythonFacts } from './langchain/python';
 import { litellmPythonFacts } from './litellm/python';
 import { mistralPythonFacts } from './mistral/python';
 import { ollamaPythonFacts } from './ollama/python';
-import { groqPythonFacts, openaiPythonFacts } from './openai/python';
+import { groqPythonFacts } from './groq/python';
+import { openaiPythonFacts } from './openai/python';
 
 export { PYTHON_HTTP_METHODS, pythonHttpClients } from './http/python';
 

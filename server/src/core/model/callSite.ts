@@ -106,6 +106,8 @@ export interface ModelRef {
   dynamic?: boolean;
   /** That expression's source text, e.g. `process.env.MODEL`. */
   expression?: string;
+  /** The expression reads the environment (`process.env.MODEL`, `os.environ["MODEL"]`). */
+  fromEnvironment?: boolean;
 }
 
 /** What the catch around a call does with a failure. */
@@ -147,6 +149,8 @@ export interface StatementTarget {
 export interface StreamFacts {
   /** The abort signal given to the stream, by its source text. */
   signal?: string;
+  /** That signal already follows the client connection (`req.signal`, `AbortSignal.any([signal, …])`), not only a timer. */
+  signalFollowsRequest?: boolean;
   /** The enclosing handler's request parameter, when it is a fetch `Request` (its `.signal` aborts on disconnect). */
   requestParam?: string;
 }
@@ -165,6 +169,8 @@ export interface PromptInput {
   piiHints: string[];
   /** The redaction function it already passes through. */
   redactedBy?: string;
+  /** The names of a plain access chain (`user.email` → user, email): a log mentioning them all writes the same value. */
+  accessPath?: string[];
   /** For a value inside a role-tagged message: where the role is written, and whether the value is the whole content. */
   message?: { roleSpan: Span; wholeContent: boolean };
 }

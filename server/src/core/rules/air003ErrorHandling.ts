@@ -1,3 +1,4 @@
+import { isLangChainChatModel } from '../catalog/langchain/typescript';
 import type { CallSite, CatchHandling } from '../model';
 import type { FixProposal, Rule, RuleContext } from './types';
 
@@ -7,16 +8,15 @@ const WHAT_IT_DOES: Record<Exclude<CatchHandling, 'fallback'>, string> = {
   empty: 'swallows the error',
 };
 
-const CHAT_MODEL = /^(Azure)?Chat[A-Z]\w*$/;
 
 /** For a LangChain chat model, `.withFallbacks([other])` with each other chat model held by a module-level const. */
 function langChainFallbacks(site: CallSite, context: RuleContext): FixProposal[] {
   const primary = site.client;
-  if (site.sdk !== 'langchain' || !primary || !CHAT_MODEL.test(primary.constructorName)) return [];
+  if (site.sdk !== 'langchain' || !primary || !isLangChainChatModel(primary.constructorName)) return [];
   const member = site.api.slice(site.api.lastIndexOf('.') + 1);
   return context.clients
     // Declared before the call, so the name is initialised wherever the call runs.
-    .filter((client) => client !== primary && client.sdk === 'langchain' && client.boundTo && CHAT_MODEL.test(client.constructorName) && client.span.end < site.span.start)
+    .filter((client) => client !== primary && client.sdk === 'langchain' && client.boundTo && isLangChainChatModel(client.constructorName) && client.span.end < site.span.start)
     .map((client) => {
       const fallback = client.boundTo!;
       return { messageId: 'withFallbacks', data: { fallback }, edits: context.fixer.insertBeforeMember(site.calleeSpan, member, `.withFallbacks([${fallback}])`) };

@@ -27,7 +27,7 @@ export const air005PiiInPrompt: Rule = {
     for (const input of site.promptInputs) {
       if (input.piiHints.length === 0 || input.redactedBy) continue;
       // A log mentioning the whole chain (`user` and `email` for `user.email`) writes the same value.
-      const chain = /^[\w$]+(\.[\w$]+)+$|^[\w$]+$/.test(input.text) && input.source !== 'user-object' ? input.text.split('.') : [];
+      const chain = input.accessPath ?? [];
       for (const log of site.logged.calls) {
         if (chain.length === 0 || !chain.every((name) => log.mentions.includes(name)) || reportedLogs.has(log.span.start)) continue;
         reportedLogs.add(log.span.start);

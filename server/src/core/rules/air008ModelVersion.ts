@@ -27,7 +27,7 @@ export const air008ModelVersion: Rule = {
     const model = site.model;
     if (!model?.span) return;
     if (model.dynamic) {
-      if (/^(process\.env\.|os\.environ|os\.getenv\()/.test(model.expression ?? '')) {
+      if (model.fromEnvironment) {
         context.report({ messageId: 'unchecked', data: { expression: model.expression! }, span: model.span, milder: true });
       }
       return;

@@ -3,9 +3,6 @@ import { optionAt } from '../model';
 import { optionsAt, targetAt } from './targets';
 import type { Rule } from './types';
 
-/** A signal expression that already follows the client connection (`req.signal`, `AbortSignal.any([signal, …])`). */
-const TIED_TO_REQUEST = /(^|[^\w])(signal|\w+\.signal)\b/;
-const TIMEOUT_ONLY = /^AbortSignal\.timeout\(/;
 
 export const air011Streams: Rule = {
   meta: {
@@ -31,11 +28,10 @@ export const air011Streams: Rule = {
     const facts = context.sdkFacts(site);
     if (!facts) return;
     const sdk = facts.displayName;
-    const { signal, requestParam } = site.stream;
+    const { signal, requestParam, signalFollowsRequest } = site.stream;
     const signalRef = facts.timeout.signals[0];
 
-    const tied = signal !== undefined && TIED_TO_REQUEST.test(signal) && !TIMEOUT_ONLY.test(signal);
-    if (requestParam && !tied && signalRef) {
+    if (requestParam && !signalFollowsRequest && signalRef) {
       const requestSignal = { object: requestParam, property: 'signal' };
       const target = targetAt(site, signalRef.place);
       const options = optionsAt(site, signalRef.place);

@@ -26,3 +26,6 @@ export const bedrockPythonFacts: SdkFacts = {
   structuredOutput: 'a tool with an input schema in toolConfig, then pydantic validation of the tool input',
   factsFrom: 'botocore config: read_timeout 60 s, connect_timeout 60 s',
 };
+
+/** `boto3.Session(...)`: its `.client("bedrock-runtime")` builds a Bedrock client like `boto3.client(...)` does. */
+export const BOTO3_SESSION = { module: 'boto3', name: 'Session', client: { module: 'boto3', name: 'client' } } as const;

@@ -111,3 +111,12 @@ export const kyFacts: SdkFacts = {
 };
 
 export const httpClients: readonly SdkFacts[] = [fetchFacts, axiosFacts, gotFacts, kyFacts];
+
+/** Packages that provide the global `fetch` under its own name (a polyfill import is still fetch). */
+export const FETCH_POLYFILLS: readonly string[] = ['node-fetch', 'undici', 'cross-fetch'];
+
+/** Methods of HTTP client libraries that send a body; `get`/`delete` never carry a model request. */
+export const HTTP_SEND_METHODS: readonly string[] = ['post', 'put', 'patch', 'request'];
+
+/** Where axios takes its arguments: `axios.post(url, data, config)`, `axios(url, config)`, `axios(config)`. */
+export const AXIOS_ARGUMENTS = { data: 1, configAfterData: 2, configAfterUrl: 1 } as const;

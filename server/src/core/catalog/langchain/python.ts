@@ -49,3 +49,6 @@ export const langchainPythonFacts: SdkFacts = {
   structuredOutput: 'model.with_structured_output(Model), which validates with pydantic',
   factsFrom: 'langchain-openai / langchain-anthropic: timeout None unless set, max_retries 2',
 };
+
+/** The older option LangChain model classes also accept for the model id (`model_name`). */
+export const LANGCHAIN_MODEL_NAME_OPTION = 'model_name';

@@ -67,3 +67,13 @@ export const langchainFacts: SdkFacts = {
   structuredOutput: 'model.withStructuredOutput(zodSchema)',
   factsFrom: 'LangChain.js core 1.x: maxRetries 6 (its own caller); timeout passed to the provider SDK (10 minutes for OpenAI and Anthropic)',
 };
+
+/** LangChain's chat model classes (`ChatOpenAI`, `AzureChatOpenAI`, `ChatAnthropic`…): one can fall back to another. */
+const CHAT_MODEL_CLASS = /^(Azure)?Chat[A-Z]\w*$/;
+
+export function isLangChainChatModel(constructorName: string): boolean {
+  return CHAT_MODEL_CLASS.test(constructorName);
+}
+
+/** The older option LangChain model classes also accept for the model id (`modelName`). */
+export const LANGCHAIN_MODEL_NAME_OPTION = 'modelName';

@@ -32,7 +32,7 @@ export const openaiCompatiblePythonApis: ApiFacts[] = [
   { path: 'moderations.create', operation: 'moderation', model },
 ];
 
-const key = (name: string, keyEnv: string, provider: string) => ({ exportName: name, displayName: name, keyOptions: ['api_key'], keyEnv, provider });
+export const key = (name: string, keyEnv: string, provider: string) => ({ exportName: name, displayName: name, keyOptions: ['api_key'], keyEnv, provider });
 
 /** openai (Python) 1.x–3.x: `timeout` seconds (600), `max_retries` 2; the module itself is a default client. */
 export const openaiPythonFacts: SdkFacts = {
@@ -56,17 +56,4 @@ export const openaiPythonFacts: SdkFacts = {
   errorOptions: [],
   structuredOutput: 'client.chat.completions.parse(response_format=Model) or responses.parse(text_format=Model) with a pydantic model',
   factsFrom: 'openai-python _base_client.py: timeout 600 s, max_retries 2',
-};
-
-/** groq (Python): OpenAI-compatible, `timeout` 60 s, `max_retries` 2. */
-export const groqPythonFacts: SdkFacts = {
-  ...openaiPythonFacts,
-  sdk: 'groq',
-  displayName: 'Groq',
-  modules: ['groq'],
-  clients: [key('Groq', 'GROQ_API_KEY', 'groq'), key('AsyncGroq', 'GROQ_API_KEY', 'groq')],
-  clientApis: openaiCompatiblePythonApis.filter((api) => api.path.startsWith('chat.') || api.path.startsWith('audio.') || api.path === 'embeddings.create'),
-  timeout: stainlessTimeout(60),
-  structuredOutput: 'response_format={"type": "json_schema", …} then a pydantic model_validate',
-  factsFrom: 'groq-python: timeout 60 s, max_retries 2',
 };

@@ -1,4 +1,5 @@
 // Call sites: the API a call reaches (SDK, HTTP) and the call-site record built for it.
+import { LANGCHAIN_MODEL_NAME_OPTION } from '../../catalog/langchain/python';
 import { findClientApi, pythonCatalogByModule } from '../../catalog';
 import { PYTHON_HTTP_METHODS, pythonHttpClients } from '../../catalog/python';
 import type { ApiFacts } from '../../catalog';
@@ -13,6 +14,8 @@ import { jsonParsesOf, loggingOf } from './output';
 import { promptOf } from './prompt';
 import { guardOf } from './resilience';
 import { evaluate, lookup } from './resolver';
+import { withAccessPath } from '../shared/accessPath';
+import { readsEnvironment } from '../../catalog/credentials';
 
 // ---- call sites ----
 
@@ -116,7 +119,7 @@ export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arg
     resultBinding,
     statement: statementTargetOf(call.node),
     stream: undefined,
-    promptInputs: promptOf(cx, call, api, list, payload?.kind === 'object' ? payload.options : undefined),
+    promptInputs: promptOf(cx, call, api, list, payload?.kind === 'object' ? payload.options : undefined).map(withAccessPath),
     outputUse: { jsonParses: jsonParsesOf(cx, call, resultBinding?.name) },
   };
 }
@@ -125,9 +128,9 @@ export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arg
 export function modelOf(api: ApiFacts, found: Found, body: OptionMap, list: Arguments): ModelRef | undefined {
   if (!api.model) return undefined;
   const options = found.client?.construction?.options;
-  const entry = api.model.place === 'body' ? body.entries.get(api.model.path) : options?.entries.get(api.model.path) ?? options?.entries.get('model_name');
+  const entry = api.model.place === 'body' ? body.entries.get(api.model.path) : options?.entries.get(api.model.path) ?? options?.entries.get(LANGCHAIN_MODEL_NAME_OPTION);
   if (entry?.value.kind === 'string') return { value: entry.value.value, span: entry.valueSpan };
-  if (entry) return { dynamic: true, span: entry.valueSpan, expression: entry.value.kind === 'expression' ? entry.value.text : undefined };
+  if (entry) return { dynamic: true, span: entry.valueSpan, expression: entry.value.kind === 'expression' ? entry.value.text : undefined, fromEnvironment: readsEnvironment(entry.value.kind === 'expression' ? entry.value.text : undefined) };
   // litellm.completion("gpt-4o", messages): the model as the first argument.
   const positional = found.facts.sdk === 'litellm' ? list.positional[0] : undefined;
   const text = stringValue(positional);

@@ -1,3 +1,4 @@
+import { REQUEST_NAME, REQUEST_READS_PYTHON } from '../../catalog/web';
 import type { PromptFacts } from '../../catalog';
 import type { PromptInput, PromptRole, PromptSource } from '../../model';
 import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../catalog/privacy';
@@ -228,7 +229,7 @@ export function isRequestRead(node: PyNode | null | undefined): boolean {
     else if (current.type === 'attribute') {
       const owner = current.childForFieldName('object');
       const name = current.childForFieldName('attribute')?.text ?? '';
-      if (owner?.type === 'identifier' && /^(req|request)$/i.test(owner.text) && /^(json|form|args|body|values|get_json|data|query_params|files)$/.test(name)) return true;
+      if (owner?.type === 'identifier' && REQUEST_NAME.test(owner.text) && REQUEST_READS_PYTHON.test(name)) return true;
       current = owner;
     } else return false;
   }

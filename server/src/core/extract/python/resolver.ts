@@ -1,4 +1,5 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
+import { BOTO3_SESSION } from '../../catalog/bedrock/python';
 import { pythonCatalogByModule, sdkFacts } from '../../catalog';
 import { PYTHON_CLIENT_WRAPPERS, pythonHttpClients } from '../../catalog/python';
 import type { ExportedValue } from '../../model';
@@ -161,7 +162,7 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       if (transform === 'same') return receiver;
       return undefined;
     }
-    if (receiver?.kind === 'boto3-session' && method === 'client') return construct(cx, node, { module: 'boto3', name: 'client' }, list);
+    if (receiver?.kind === 'boto3-session' && method === 'client') return construct(cx, node, BOTO3_SESSION.client, list);
   }
   const target = evaluate(cx, callee, scope);
   if (target?.kind === 'import') {
@@ -169,7 +170,7 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       const inner = evaluate(cx, list.positional[0], scope);
       return inner?.kind === 'client' ? { ...inner, via: `${inner.via}, wrapped by ${target.module}.${target.name}()` } : undefined;
     }
-    if (target.module === 'boto3' && target.name === 'Session') return { kind: 'boto3-session' };
+    if (target.module === BOTO3_SESSION.module && target.name === BOTO3_SESSION.name) return { kind: 'boto3-session' };
     const http = pythonHttpClients.find((facts) => facts.modules.includes(target.module));
     if (http && /^(Session|Client|AsyncClient|ClientSession)$/.test(target.name)) return { kind: 'http', facts: http, options: list?.options };
     if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list);

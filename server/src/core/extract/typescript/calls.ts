@@ -1,4 +1,5 @@
 // SDK call sites: the call-site record for a client method, a command or an SDK function.
+import { LANGCHAIN_MODEL_NAME_OPTION } from '../../catalog/langchain/typescript';
 import { catalogByModule, findClientApi, findCommandApi, usesRequestOptions } from '../../catalog';
 import type { ApiFacts, SdkFacts } from '../../catalog';
 import type { CallSite, ModelRef, StatementTarget } from '../../model';
@@ -12,6 +13,8 @@ import { promptInputsOf } from './prompt';
 import { guardOf, resilienceOf } from './resilience';
 import { objectLiteralOf, optionsOf, valueOf } from './resolver';
 import { mergeOptions } from './syntax';
+import { withAccessPath } from '../shared/accessPath';
+import { readsEnvironment } from '../../catalog/credentials';
 
 /** Names imported from SDK modules, aliases included (`import { generateText as gen } from 'ai'`). */
 export function catalogImports(cx: TsFile): Set<string> {
@@ -126,7 +129,7 @@ export function baseCallSite(cx: TsFile,
     resultBinding: resultBindingOf(cx, call.node),
     statement: statementTargetOf(cx, call),
     stream: undefined,
-    promptInputs: promptInputsOf(cx, call, api, body),
+    promptInputs: promptInputsOf(cx, call, api, body).map(withAccessPath),
     outputUse: { jsonParses: jsonParsesOf(cx, call) },
   };
 }
@@ -150,10 +153,10 @@ export function modelRefOf(cx: TsFile, api: ApiFacts, body: OptionsArgument, own
   if (!api.model) return undefined;
   if (api.model.place === 'body') return body.object ? modelOf(cx, body.object, api.model.path) : undefined;
   const options = owner?.construction?.options;
-  const entry = options?.entries.get(api.model.path) ?? options?.entries.get('modelName');
+  const entry = options?.entries.get(api.model.path) ?? options?.entries.get(LANGCHAIN_MODEL_NAME_OPTION);
   if (!entry) return undefined;
   if (entry.value.kind === 'string') return { value: entry.value.value, span: entry.resolvedFrom ?? entry.valueSpan };
-  return { dynamic: true, span: entry.valueSpan, expression: entry.value.kind === 'expression' ? entry.value.text : undefined };
+  return { dynamic: true, span: entry.valueSpan, expression: entry.value.kind === 'expression' ? entry.value.text : undefined, fromEnvironment: readsEnvironment(entry.value.kind === 'expression' ? entry.value.text : undefined) };
 }
 
 
@@ -176,7 +179,7 @@ export function modelOf(cx: TsFile, body: ts.ObjectLiteralExpression, optionName
     const literal = valueOf(cx, value);
     if (literal?.kind === 'string') return { value: literal.value, span: literal.span };
     const model = ts.isCallExpression(value) ? providerModelOf(cx, value) : undefined;
-    return model ?? { dynamic: true, span: spanOf(value, cx.sourceFile), expression: value.getText(cx.sourceFile) };
+    return model ?? { dynamic: true, span: spanOf(value, cx.sourceFile), expression: value.getText(cx.sourceFile), fromEnvironment: readsEnvironment(value.getText(cx.sourceFile)) };
   }
   return undefined;
 }
@@ -198,7 +201,7 @@ export function providerModelOf(cx: TsFile, node: ts.CallExpression): ModelRef |
     return { value: literal.value, span: constant?.kind === 'string' ? constant.span : spanOf(arg, cx.sourceFile) };
   }
   if (!arg) return { dynamic: true, span: spanOf(node, cx.sourceFile) };
-  return { dynamic: true, span: spanOf(arg, cx.sourceFile), expression: arg.getText(cx.sourceFile) };
+  return { dynamic: true, span: spanOf(arg, cx.sourceFile), expression: arg.getText(cx.sourceFile), fromEnvironment: readsEnvironment(arg.getText(cx.sourceFile)) };
 }
 
 /** Starts of the statements and functions that hold a call, innermost first. */

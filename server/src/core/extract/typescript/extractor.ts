@@ -16,7 +16,7 @@ import { sourceOfName } from './prompt';
 import { callValueOf, constantOf, exportedNameValue, exportedValueOf, importedValue, propertyOf, valueOf, valueOfName } from './resolver';
 import { visit, visitStatements } from './walk';
 
-// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const {  } = ts;
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */

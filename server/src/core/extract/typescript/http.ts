@@ -1,4 +1,5 @@
 // Plain HTTP to model endpoints: fetch, axios, got, ky.
+import { AXIOS_ARGUMENTS, FETCH_POLYFILLS, HTTP_SEND_METHODS } from '../../catalog/http/typescript';
 import { httpClients, matchEndpoint, type HttpEndpoint } from '../../catalog';
 import type { SdkFacts } from '../../catalog';
 import type { CallSite, ClientConstruction, OptionMap } from '../../model';
@@ -21,7 +22,7 @@ export function httpLibraryOf(cx: TsFile, callee: ts.Expression): { facts: SdkFa
     if (callee.text === 'fetch') {
       const declaration = cx.scopes.resolve('fetch', callee.pos);
       const module = declaration?.import?.module;
-      if (!declaration || module === 'node-fetch' || module === 'undici' || module === 'cross-fetch') return { facts: httpClients[0] };
+      if (!declaration || (module !== undefined && FETCH_POLYFILLS.includes(module))) return { facts: httpClients[0] };
       return undefined;
     }
     const value = valueOf(cx, callee);
@@ -53,11 +54,11 @@ export function httpCallSite(cx: TsFile, call: PendingCall, callee: ts.Expressio
   const library = httpLibraryOf(cx, callee);
   if (!library) return undefined;
   const { facts, method, instance } = library;
-  if (method && !['post', 'put', 'patch', 'request'].includes(method)) return undefined;
+  if (method && !HTTP_SEND_METHODS.includes(method)) return undefined;
   const args = call.node.arguments;
   const isAxios = facts.displayName === 'axios';
   const configOnly = isAxios && (method === 'request' || (!method && args.length === 1 && objectLiteralOf(cx, args[0]) !== undefined));
-  const configArg = configOnly ? args[0] : isAxios ? args[method ? 2 : 1] : args[1];
+  const configArg = configOnly ? args[0] : isAxios ? args[method ? AXIOS_ARGUMENTS.configAfterData : AXIOS_ARGUMENTS.configAfterUrl] : args[1];
   const config = configArg ? bodyOf(cx, configArg) : { options: noOptions(), target: missingArgumentTarget(args, call.node.arguments.pos, cx.sourceFile) };
   const instanceConfig = instance?.arguments[0] ? objectLiteralOf(cx, instance.arguments[0]) : undefined;
   const urlExpr = configOnly ? propertyOf(objectLiteralOf(cx, args[0]), 'url') : args[0];
@@ -68,7 +69,7 @@ export function httpCallSite(cx: TsFile, call: PendingCall, callee: ts.Expressio
   if (!endpoint) return undefined;
 
   const payloadExpr = isAxios
-    ? configOnly ? propertyOf(objectLiteralOf(cx, args[0]), 'data') : args[method ? 1 : 1]
+    ? configOnly ? propertyOf(objectLiteralOf(cx, args[0]), 'data') : args[AXIOS_ARGUMENTS.data]
     : facts.displayName === 'fetch' ? jsonStringifyArgument(propertyOf(objectLiteralOf(cx, configArg), 'body')) : propertyOf(objectLiteralOf(cx, configArg), 'json');
   const payload = payloadExpr ? bodyOf(cx, payloadExpr) : { options: unknownOptions() };
   const client = httpClientRecord(cx, call.node, facts, endpoint, config.options, instanceConfig);

@@ -1,4 +1,5 @@
 // What happens to a call's result: JSON parsing and validation, audit logging, streams.
+import { FETCH_REQUEST_TYPES } from '../../catalog/web';
 import { optionAt } from '../../model';
 import type { SdkFacts } from '../../catalog';
 import type { CallSite, JsonParse, Logged, OptionMap, StreamFacts } from '../../model';
@@ -7,7 +8,7 @@ import { ts } from './ts';
 import { PendingCall, TsFile } from './context';
 import { bindingNames } from './syntax';
 
-// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
 
 export function recordsOf(cx: TsFile, call: PendingCall): FunctionRecords {
@@ -47,10 +48,15 @@ export function streamFactsOf(cx: TsFile, call: PendingCall, sdk: SdkFacts, maps
   let requestParam: string | undefined;
   for (const parameter of call.functionNode?.parameters ?? []) {
     const type = parameter.type && ts.isTypeReferenceNode(parameter.type) ? parameter.type.typeName.getText(cx.sourceFile) : undefined;
-    if (ts.isIdentifier(parameter.name) && (type === 'Request' || type === 'NextRequest')) requestParam = parameter.name.text;
+    if (ts.isIdentifier(parameter.name) && type !== undefined && FETCH_REQUEST_TYPES.has(type)) requestParam = parameter.name.text;
   }
-  return { signal, requestParam };
+  return { signal, requestParam, signalFollowsRequest: signal !== undefined && FOLLOWS_REQUEST.test(signal) && !TIMER_ONLY.test(signal) };
 }
+
+/** A signal expression that follows the client connection (`req.signal`, `AbortSignal.any([signal, …])`)… */
+const FOLLOWS_REQUEST = /(^|[^\w])(signal|\w+\.signal)\b/;
+/** …unless it is only a timer. */
+const TIMER_ONLY = /^AbortSignal\.timeout\(/;
 
 
 export function loggingOf(cx: TsFile, call: PendingCall, auditOptions: readonly string[], body: OptionMap): Logged {

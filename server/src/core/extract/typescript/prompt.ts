@@ -1,3 +1,4 @@
+import { FETCH_REQUEST_TYPES, REQUEST_NAME } from '../../catalog/web';
 import type { PromptFacts } from '../../catalog';
 import type { PromptInput, PromptRole, PromptSource } from '../../model';
 import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../catalog/privacy';
@@ -217,7 +218,7 @@ export function sourceOfName(cx: TsFile, name: string, at: number, depth: number
   if (!declaration || depth > MAX_ALIAS_DEPTH) return 'unknown';
   if (declaration.fromRequest) return 'request';
   if (declaration.parameter) {
-    const isRequest = /^(req|request)$/i.test(name) || declaration.typeName === 'Request' || declaration.typeName === 'NextRequest';
+    const isRequest = REQUEST_NAME.test(name) || (declaration.typeName !== undefined && FETCH_REQUEST_TYPES.has(declaration.typeName));
     return isRequest ? 'request' : 'param';
   }
   if (!declaration.initializer) return 'unknown';

@@ -11,7 +11,7 @@ import { type Declaration } from './scope';
 import { ts } from './ts';
 import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
 
-// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
 
 // ---- resolution ----

@@ -1,9 +1,10 @@
+import { REQUEST_NAME, REQUEST_READS_TS } from '../../catalog/web';
 import type { FileFacts, OptionMap } from '../../model';
 import { brokenRegions } from '../shared/brokenRegions';
 import { unwrap } from './options';
 import { ts } from './ts';
 
-// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const {  } = ts;
 
 // Small readings of TypeScript syntax shared by the extractor's rooms.
@@ -66,7 +67,7 @@ export function isRequestRead(expression: ts.Expression | undefined): boolean {
       const name = node.name.text;
       const owner = unwrap(node.expression);
       const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) ? owner.name.text : '';
-      if (/^(req|request)$/i.test(ownerName) && /^(json|formData|text|body|query|params)$/.test(name)) return true;
+      if (REQUEST_NAME.test(ownerName) && REQUEST_READS_TS.test(name)) return true;
       if (name === 'searchParams') return true;
       node = owner;
     } else {

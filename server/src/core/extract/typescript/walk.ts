@@ -9,7 +9,7 @@ import { ts } from './ts';
 import { LAZY_OPERATORS, TsFile, VALIDATOR_LEAF } from './context';
 import { typeReferenceName } from './syntax';
 
-// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind, NodeFlags, forEachChild } = ts;
 
 /** The walk recurses; a depth bound keeps generated or hostile nesting from overflowing the stack. */

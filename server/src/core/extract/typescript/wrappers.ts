@@ -12,7 +12,7 @@ import { guardOf } from './resilience';
 import { relative, valueOf } from './resolver';
 import { rootName } from './syntax';
 
-// Read once: on ts-morph's export each `ts.X` is a getter, too slow for a per-node switch.
+// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
 
 /**
