@@ -54,7 +54,8 @@ async function askOwners(pattern: string): Promise<string[] | undefined> {
 
 /**
  * Adds `{ "path": pattern, "owners": [...] }` to the `ownership` rules of the folder's .prodready.json (created if
- * missing). The file is rewritten as formatted JSON, in one undoable edit; a file that is not valid JSON is left alone.
+ * missing). Only the rule is inserted (comments and formatting stay), in one undoable edit; a file that is not valid
+ * JSON is left alone.
  */
 export async function addOwnershipRule(folder: vscode.Uri, pattern: string): Promise<void> {
   const owners = await askOwners(pattern);
@@ -69,7 +70,7 @@ export async function addOwnershipRule(folder: vscode.Uri, pattern: string): Pro
   }
   const edit = new vscode.WorkspaceEdit();
   if (existing) {
-    edit.replace(uri, new vscode.Range(existing.positionAt(0), existing.positionAt(existing.getText().length)), written.value);
+    for (const { offset, length, content } of written.edits) edit.replace(uri, new vscode.Range(existing.positionAt(offset), existing.positionAt(offset + length)), content);
   } else {
     edit.createFile(uri, { contents: new TextEncoder().encode(written.value) });
   }

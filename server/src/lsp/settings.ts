@@ -1,4 +1,4 @@
-import type { RuleLevel } from '../core/config/config';
+import { LEVELS, type RuleLevel } from '../core/config/schema';
 import { isRuleId } from '../core/rules';
 import type { RuleId } from '../core/rules';
 
@@ -12,7 +12,8 @@ export interface EditorSettings {
 
 export const defaultEditorSettings: EditorSettings = { enable: true, rules: {}, exclude: [], debounceMs: 200 };
 
-const LEVELS = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+/** The levels that override; `default` (the other value the `prodready.rules` setting declares) means the config's level. */
+const OVERRIDES = new Set<string>(LEVELS);
 
 /** Settings arrive as untyped JSON: keep what is valid, drop the rest (`default` means the config's level). */
 export function readEditorSettings(raw: unknown): EditorSettings {
@@ -20,7 +21,7 @@ export function readEditorSettings(raw: unknown): EditorSettings {
   const rules: EditorSettings['rules'] = {};
   if (value.rules && typeof value.rules === 'object') {
     for (const [id, level] of Object.entries(value.rules as Record<string, unknown>)) {
-      if (isRuleId(id) && typeof level === 'string' && LEVELS.has(level)) rules[id] = level as RuleLevel;
+      if (isRuleId(id) && typeof level === 'string' && OVERRIDES.has(level)) rules[id] = level as RuleLevel;
     }
   }
   return {

@@ -1,36 +1,66 @@
-import { ts } from '../extract/typescript/ts';
+// JSON text as `.prodready.json` is read and written: jsonc-parser (comments and trailing commas allowed, every
+// node with its offset), and the depth guard that runs before it.
+//
+// jsonc-parser's `main` is a UMD build whose `require` calls a bundler cannot follow, and its ESM build imports
+// without file extensions, which Node cannot load. The ESM build is imported by path so that esbuild bundles it
+// into the server, the CLI, the extension and the tests alike.
+import { applyEdits, createScanner, modify, parseTree, printParseErrorCode, ScanError, SyntaxKind, type Edit, type JSONPath, type Node, type ParseError } from '../../../../node_modules/jsonc-parser/lib/esm/main.js';
 
-/** Reports a problem at a node of `.prodready.json`; `error` unless told otherwise. */
-export type ProblemSink = (node: ts.Node, message: string, severity?: 'error' | 'warning') => void;
+export { applyEdits, createScanner, modify, parseTree, ScanError, SyntaxKind, type Edit, type JSONPath, type Node, type ParseError };
 
-/** The `"key": value` entries of a JSON object, with the property for pointing at its name. */
-export function* entries(object: ts.ObjectLiteralExpression): Generator<[string, ts.Expression, ts.PropertyAssignment]> {
-  for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && ts.isStringLiteral(property.name)) {
-      yield [property.name.text, property.initializer, property];
+/** How `.prodready.json` is parsed: as VS Code reads it (JSON with comments), trailing commas allowed. */
+export const JSONC_OPTIONS = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true } as const;
+
+const PARSE_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected characters (strings take double quotes; keys are quoted)',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a property name (a string in double quotes) expected',
+  ValueExpected: 'a value expected',
+  ColonExpected: "':' expected",
+  CommaExpected: "',' expected",
+  CloseBraceExpected: "'}' expected",
+  CloseBracketExpected: "']' expected",
+  EndOfFileExpected: 'nothing may follow the top-level value',
+  InvalidCommentToken: 'a malformed comment',
+  UnexpectedEndOfComment: 'a comment that is never closed',
+  UnexpectedEndOfString: 'a string that is never closed',
+  UnexpectedEndOfNumber: 'a number that ends too early',
+  InvalidUnicode: 'a malformed \\u escape',
+  InvalidEscapeCharacter: 'an unknown escape in a string',
+  InvalidCharacter: 'a control character in a string',
+};
+
+/** A parse error in words. */
+export function describeParseError(error: ParseError): string {
+  const name = printParseErrorCode(error.error);
+  return Object.hasOwn(PARSE_ERRORS, name) ? PARSE_ERRORS[name] : 'not JSON';
+}
+
+/** The JSON value of a node. Objects are built with defined properties: a key named `__proto__` stays a key. */
+export function valueOf(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const object: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) Object.defineProperty(object, key.value as string, { value: valueOf(value), enumerable: true, writable: true, configurable: true });
+      }
+      return object;
     }
+    case 'array':
+      return (node.children ?? []).map(valueOf);
+    default:
+      return node.value;
   }
 }
 
-/** A string, or an array of strings, as a list; undefined when it is neither. */
-export function stringList(value: ts.Expression): string[] | undefined {
-  if (ts.isStringLiteral(value)) return [value.text];
-  if (ts.isArrayLiteralExpression(value) && value.elements.every(ts.isStringLiteral)) {
-    return value.elements.map((element) => (element as ts.StringLiteral).text);
-  }
-  return undefined;
-}
-
-/** 1-based line of a node, for evidence links into the config file. */
-export function lineOf(node: ts.Node): number {
-  const file = node.getSourceFile();
-  return file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
-}
-
-/** An object's fields by name, for entries read as a record (`{ "path": …, "owners": … }`). */
-export function fieldsOf(value: ts.Expression): Map<string, ts.Expression> | undefined {
-  if (!ts.isObjectLiteralExpression(value)) return undefined;
-  return new Map([...entries(value)].map(([key, field]) => [key, field]));
+/** The `[name, value]` nodes of an object node's properties, in order (duplicates included). */
+export function propertiesOf(node: Node): [Node, Node][] {
+  if (node.type !== 'object') return [];
+  return (node.children ?? []).flatMap((property) => {
+    const [key, value] = property.children ?? [];
+    return key && value && key.type === 'string' ? [[key, value] as [Node, Node]] : [];
+  });
 }
 
 /** How deep `{`, `[` (and `(`, which JSON does not have) may nest in `.prodready.json`; real configs use four. */
@@ -38,26 +68,35 @@ export const MAX_JSON_DEPTH = 64;
 
 /**
  * Where the first bracket deeper than `limit` opens, or undefined when the text nests no deeper. A flat scan that
- * skips strings and comments: it runs before the recursive parser, so a hostile file cannot exhaust the stack.
+ * skips strings and comments as jsonc-parser does: it runs before the recursive parser, so a hostile file cannot
+ * exhaust the stack. A closing bracket counts only when it matches the innermost open one: the parser skips one
+ * that does not (`[},[},…` nests arrays), so counting it would let nesting through unseen.
  */
 export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number | undefined {
-  let depth = 0;
+  const open: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === '"') {
-      // Skip the string; a backslash takes the next character with it.
-      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+      // Skip the string: it ends at a quote or a line break; a backslash takes the next character with it.
+      for (i++; i < text.length && text[i] !== '"' && !isLineBreak(text[i]); i++) if (text[i] === '\\') i++;
     } else if (char === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? text.length : end;
+      for (i += 2; i < text.length && !isLineBreak(text[i]); i++);
     } else if (char === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
       i = end === -1 ? text.length : end + 1;
     } else if (char === '{' || char === '[' || char === '(') {
-      if (++depth > limit) return i;
-    } else if (char === '}' || char === ']' || char === ')') {
-      depth = Math.max(0, depth - 1);
+      open.push(CLOSER[char]);
+      if (open.length > limit) return i;
+    } else if (char === open[open.length - 1]) {
+      open.pop();
     }
   }
   return undefined;
+}
+
+const CLOSER: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
+
+/** A line break as jsonc-parser's scanner reads one: it ends strings and line comments. */
+function isLineBreak(char: string): boolean {
+  return char === '\n' || char === '\r';
 }

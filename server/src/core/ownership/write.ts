@@ -1,3 +1,4 @@
+import { applyEdits, createScanner, JSONC_OPTIONS, MAX_JSON_DEPTH, modify, parseTree, propertiesOf, ScanError, SyntaxKind, tooDeepAt, valueOf, type Edit, type JSONPath, type Node, type ParseError } from '../config/json';
 import { codeOwnersPattern, parseCodeOwners } from './codeowners';
 
 // Writing owners into the workspace: a CODEOWNERS line or a `.prodready.json` ownership rule. The pattern comes
@@ -63,28 +64,145 @@ export function codeownersLine(pattern: unknown, owners: readonly string[]): Wri
   return { ok: true, value: line };
 }
 
+/** A `.prodready.json` edit: the whole new text, and the edits that turn the current text into it (one undo step). */
+export type WrittenConfig = { ok: true; value: string; edits: Edit[] } | { ok: false; error: string };
+
+interface Rule {
+  path: string;
+  owners: string[];
+}
+
 /**
- * `.prodready.json` with `{ "path": pattern, "owners": owners }` added to its ownership rules: `text` is the
- * current file (undefined when there is none). The result is JSON serialised, so names are data, never syntax.
+ * `.prodready.json` with `{ "path": pattern, "owners": owners }` appended to its ownership rules: `text` is the
+ * current file (undefined when there is none). The file is edited, not rewritten: jsonc-parser's `modify` finds
+ * where the rule goes (and whether a comma must come first); the rule is written on a line of its own, indented as
+ * its neighbours, so comments, formatting and every other line stay as they are. Names are JSON serialised, so
+ * they are data, never syntax; the result is read back and must end with exactly this rule, or nothing is written.
  */
-export function withOwnershipRule(text: string | undefined, pattern: unknown, owners: readonly string[]): Written<string> {
+export function withOwnershipRule(text: string | undefined, pattern: unknown, owners: readonly string[]): WrittenConfig {
   const problem = patternProblem(pattern) ?? ownersProblem(owners);
   if (problem) return { ok: false, error: problem };
-  let config: Record<string, unknown> = {};
-  if (text !== undefined && text.trim() !== '') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return { ok: false, error: '.prodready.json is not valid JSON: fix it first (its problems are listed in the editor).' };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: '.prodready.json must hold one JSON object: fix it first.' };
-    config = parsed as Record<string, unknown>;
+  const rule: Rule = { path: pattern as string, owners: [...owners] };
+  if (text === undefined || text.trim() === '') {
+    const value = `${JSON.stringify({ ownership: [rule] }, null, 2)}\n`;
+    return { ok: true, value, edits: [{ offset: 0, length: text?.length ?? 0, content: value }] };
   }
-  if (Object.hasOwn(config, 'ownership') && !Array.isArray(config.ownership)) return { ok: false, error: '"ownership" in .prodready.json is not an array: fix it first.' };
-  const rules = Object.hasOwn(config, 'ownership') ? (config.ownership as unknown[]) : [];
-  config.ownership = [...rules, { path: pattern, owners: [...owners] }];
-  return { ok: true, value: `${JSON.stringify(config, null, 2)}\n` };
+  // The parser recurses once per level: hostile nesting is refused before it runs, as when the file is read.
+  if (tooDeepAt(text) !== undefined) return { ok: false, error: `.prodready.json nests deeper than ${MAX_JSON_DEPTH} levels: fix it first.` };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, JSONC_OPTIONS);
+  if (errors.length > 0 || !root) return { ok: false, error: '.prodready.json is not valid JSON: fix it first (its problems are listed in the editor).' };
+  if (root.type !== 'object') return { ok: false, error: '.prodready.json must hold one JSON object: fix it first.' };
+  const declared = propertiesOf(root).filter(([key]) => key.value === 'ownership');
+  if (declared.length > 1) return { ok: false, error: '"ownership" appears more than once in .prodready.json: fix it first.' };
+  const list = declared[0]?.[1];
+  if (list && list.type !== 'array') return { ok: false, error: '"ownership" in .prodready.json is not an array: fix it first.' };
+
+  const style = styleOf(text);
+  const edits = list
+    ? insertItem(text, list, ['ownership', -1], rule, () => ruleText(rule), style)
+    : insertItem(text, root, ['ownership'], [rule], (indent) => (indent === undefined ? `"ownership": [${ruleText(rule)}]` : `"ownership": [${style.eol}${indent}${style.unit}${ruleText(rule)}${style.eol}${indent}]`), style);
+  const value = applyEdits(text, edits);
+  if (!readsBack(value, rule)) return { ok: false, error: `The rule for ${JSON.stringify(pattern)} cannot be added to .prodready.json as it is written, so nothing was written.` };
+  return { ok: true, value, edits };
+}
+
+/** `{ "path": …, "owners": […] }` on one line, as ownership rules are usually written. */
+function ruleText(rule: Rule): string {
+  return `{ "path": ${JSON.stringify(rule.path)}, "owners": [${rule.owners.map((owner) => JSON.stringify(owner)).join(', ')}] }`;
+}
+
+interface Style {
+  /** One level of indentation. */
+  unit: string;
+  eol: string;
+}
+
+/** The indentation and line breaks the file already uses. */
+function styleOf(text: string): Style {
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+  return { unit: indent.startsWith('\t') ? '\t' : indent, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/**
+ * The edits that add an item last in `container` (the array, or the object for a new key), where and with the comma
+ * jsonc-parser's `modify` puts it. In a container written over several lines the item goes on a line of its own
+ * after the last one's line (past its comma and comment, if any); on one line, it follows it. `render` writes the
+ * item for a line indented by `indent`, or for the middle of a line when `indent` is undefined.
+ */
+function insertItem(text: string, container: Node, path: JSONPath, value: unknown, render: (indent?: string) => string, style: Style): Edit[] {
+  const edits = modify(text, path, value, {});
+  const [edit] = edits;
+  // jsonc-parser inserts (one edit, nothing removed); anything else is left to its own formatting.
+  if (edits.length !== 1 || edit.length !== 0) return modify(text, path, value, { formattingOptions: { insertSpaces: style.unit !== '\t', tabSize: style.unit === '\t' ? 1 : style.unit.length, eol: style.eol } });
+  const comma = edit.content.startsWith(',');
+  const open = container.offset;
+  const outer = indentOfLine(text, open);
+  const inner = outer + style.unit;
+  const children = container.children ?? [];
+  const last = children[children.length - 1];
+  if (!last) {
+    const between = text.slice(open + 1, container.offset + container.length - 1);
+    const item = `${style.eol}${inner}${render(inner)}`;
+    // `[]` (or `[ ]`) opens onto lines of its own; around comments the item goes first.
+    return between.trim() === '' ? [{ offset: open + 1, length: between.length, content: `${item}${style.eol}${outer}` }] : [{ offset: edit.offset, length: 0, content: item }];
+  }
+  const end = last.offset + last.length;
+  const lineEnd = endOfLine(text, end);
+  const rest = triviaAndComma(text.slice(end, lineEnd));
+  if (isMultiLine(text.slice(open, end)) && rest) {
+    const indent = text.slice(lineStart(text, last.offset), last.offset).trim() === '' ? indentOfLine(text, last.offset) : inner;
+    const item: Edit = { offset: lineEnd, length: 0, content: `${style.eol}${indent}${render(indent)}` };
+    // A trailing comma already separates the new item; otherwise the comma goes right after the old last one.
+    return rest.comma || !comma ? [item] : [{ offset: end, length: 0, content: ',' }, item];
+  }
+  return [{ offset: edit.offset, length: 0, content: `${comma ? ', ' : ''}${render()}` }];
+}
+
+/** Whether `text` holds only white space, comments and at most one comma (and whether it does), or undefined. */
+function triviaAndComma(text: string): { comma: boolean } | undefined {
+  const scanner = createScanner(text, false);
+  let comma = false;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (scanner.getTokenError() !== ScanError.None) return undefined;
+    if (token === SyntaxKind.CommaToken && !comma) comma = true;
+    else if (token !== SyntaxKind.Trivia && token !== SyntaxKind.LineCommentTrivia && token !== SyntaxKind.BlockCommentTrivia) return undefined;
+  }
+  return { comma };
+}
+
+function lineStart(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
+function endOfLine(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
+}
+
+function isMultiLine(text: string): boolean {
+  return text.includes('\n') || text.includes('\r');
+}
+
+/** The spaces and tabs that start the line holding `offset`. */
+function indentOfLine(text: string, offset: number): string {
+  const start = lineStart(text, offset);
+  let end = start;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  return text.slice(start, end);
+}
+
+/** The edited text is JSON whose ownership rules end with exactly `rule`. */
+function readsBack(text: string, rule: Rule): boolean {
+  const errors: ParseError[] = [];
+  const root = tooDeepAt(text) === undefined ? parseTree(text, errors, JSONC_OPTIONS) : undefined;
+  if (!root || errors.length > 0) return false;
+  const declared = propertiesOf(root).filter(([key]) => key.value === 'ownership');
+  const last = declared.length === 1 ? declared[0][1].children?.at(-1) : undefined;
+  return last !== undefined && JSON.stringify(valueOf(last)) === JSON.stringify(rule);
 }
 
 function ownersProblem(owners: readonly string[]): string | undefined {

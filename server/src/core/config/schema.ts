@@ -1,0 +1,145 @@
+import * as z from 'zod/mini';
+import { rules, ruleIds } from '../rules';
+import type { RuleSettings, Severity } from '../rules';
+import type { ModelStatus } from '../catalog/modelRegistry';
+import { documented, says, strict, stringArray, unknownKeyIn } from './declare';
+import { governanceShape } from './governance';
+
+// `.prodready.json`, declared once. What the reader accepts, the messages it gives, the JSON schema VS Code
+// validates the file with (schemas/prodready.schema.json) and the `prodready.rules` setting (package.json) all
+// come from here; `npm run generate` writes the two files and a test fails when they are stale.
+
+export type RuleLevel = Severity | 'off';
+
+/** The levels a rule can be set to, in the order messages and the schema list them. */
+export const LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const satisfies readonly RuleLevel[];
+
+const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
+
+const ruleLevels = strict(
+  Object.fromEntries(
+    ruleIds.map((id) => [
+      id,
+      z.optional(
+        documented(z.enum(LEVELS, says(`Rule ${id} (${rules[id].meta.name}) takes one of ${quoted(LEVELS)}.`)), {
+          markdownDescription: `Severity of ${id} (\`${rules[id].meta.name}\`); see docs/rules/${id}.md.`,
+        }),
+      ),
+    ]),
+  ),
+  {
+    error: '"rules" must be an object such as { "AIR001": "error" }.',
+    unknownKey: (id, known) => `Unknown rule "${id}". Known rules: ${known.join(', ')}.`,
+    meta: { description: 'Severity per rule id.' },
+  },
+);
+
+/** The bounds of each rule setting under `defaults`, and what it is counted in. */
+export const SETTING_LIMITS = {
+  timeoutMs: { min: 1, max: 3_600_000, what: 'milliseconds', description: 'The timeout fixes write and AIR001 expects at most (ms).' },
+  maxOutputTokens: { min: 1, max: 1_000_000, what: 'tokens', description: 'The output bound AIR006 fixes write.' },
+  retries: { min: 0, max: 20, what: 'retries', description: 'The retry count AIR002 fixes write.' },
+} satisfies Record<keyof RuleSettings, { min: number; max: number; what: string; description: string }>;
+
+function setting(key: keyof RuleSettings) {
+  const { min, max, what, description } = SETTING_LIMITS[key];
+  return z.optional(documented(z.int(says(`"${key}" must be a whole number of ${what} from ${min} to ${max}.`)).check(z.minimum(min), z.maximum(max)), { description }));
+}
+
+const defaults = strict(
+  { timeoutMs: setting('timeoutMs'), maxOutputTokens: setting('maxOutputTokens'), retries: setting('retries') },
+  { error: '"defaults" must be an object such as { "timeoutMs": 30000 }.', unknownKey: unknownKeyIn('default') },
+);
+
+export const MODEL_STATUSES = ['floating', 'deprecated', 'retired'] as const satisfies readonly ModelStatus[];
+
+const NEEDS_MODEL = `A model entry needs "id" and a "status" of ${quoted(MODEL_STATUSES)}.`;
+
+/** A missing, empty or unknown id or status is one complaint; a value that is not a string is another. */
+const modelKey = (key: string) => says(({ input }) => (input === undefined || typeof input === 'string' ? NEEDS_MODEL : `"${key}" must be a string.`));
+const modelText = (key: string) => z.optional(z.string(says(`"${key}" must be a string.`)));
+
+const model = strict(
+  {
+    id: z.string(modelKey('id')).check(z.minLength(1)),
+    status: z.enum(MODEL_STATUSES, modelKey('status')),
+    provider: modelText('provider'),
+    pinned: modelText('pinned'),
+    replacement: modelText('replacement'),
+    since: modelText('since'),
+  },
+  { error: 'Each entry of "models" must be an object with "id" and "status".', unknownKey: unknownKeyIn('model field') },
+);
+
+/** A callee as the AIR004 fix writes it: `name` or `name.member…`. */
+export const CALLEE = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+const audit = strict(
+  {
+    loggers: z.optional(
+      documented(stringArray('"audit.loggers" must be an array of callee patterns such as "logger.*" or "auditLog".'), {
+        description: 'Callee patterns that record a request (`logger.*`, `auditLog`); added to the defaults.',
+      }),
+    ),
+    call: z.optional(documented(z.string(says('"audit.call" must name a function such as "logger.info".')).check(z.regex(CALLEE)), { description: 'The call the AIR004 fix writes, e.g. logger.info.' })),
+    style: z.optional(z.enum(['message-first', 'object-first'], says('"audit.style" takes "message-first" or "object-first".'))),
+  },
+  { error: '"audit" must be an object such as { "loggers": ["logger.*"], "call": "logger.info", "style": "object-first" }.', unknownKey: unknownKeyIn('audit setting') },
+);
+
+const privacy = strict(
+  {
+    redactors: z.optional(
+      documented(stringArray('"privacy.redactors" must be an array of function names.'), { description: 'Functions that redact personal data (AIR005); the first in scope is used by fixes.' }),
+    ),
+  },
+  { error: '"privacy" must be an object such as { "redactors": ["redactPII"] }.', unknownKey: unknownKeyIn('privacy setting') },
+);
+
+const governance = Object.fromEntries(Object.entries(governanceShape).map(([key, schema]) => [key, z.optional(schema)])) as {
+  [K in keyof typeof governanceShape]: z.ZodMiniOptional<(typeof governanceShape)[K]>;
+};
+
+/** The whole file. */
+export const configSchema = strict(
+  {
+    $schema: z.optional(z.string(says('"$schema" must be a string: the address of the JSON schema.'))),
+    rules: z.optional(ruleLevels),
+    exclude: z.optional(documented(stringArray('"exclude" must be an array of glob strings.'), { description: "Globs, relative to this file's folder, of files never analysed." })),
+    defaults: z.optional(defaults),
+    models: z.optional(documented(z.array(model, says('"models" must be an array such as [{ "id": "my-model", "status": "retired", "replacement": "other" }].')), { description: 'Model lifecycle entries that extend the built-in registry (AIR008).' })),
+    audit: z.optional(audit),
+    privacy: z.optional(privacy),
+    ...governance,
+  },
+  {
+    error: 'The configuration must hold one JSON object.',
+    unknownKey: (key, _known, fileName) => `Unknown setting "${key}" in ${fileName}; it is ignored.`,
+    meta: {
+      title: 'prodready project configuration',
+      description: 'Rule settings and the production-readiness declarations (ownership, RACI, KPIs, budget, retention, rollback, human review) for the AI code in this folder.',
+    },
+  },
+);
+
+export type ConfigInput = z.output<typeof configSchema>;
+
+/** A rule level in the editor's settings: `default` keeps the rule's own level or the `.prodready.json` one. */
+export const EDITOR_LEVELS = ['default', ...LEVELS] as const;
+
+/** The `prodready.rules` editor setting: one property per rule. */
+export const editorRulesSchema = documented(
+  z.strictObject(
+    Object.fromEntries(
+      ruleIds.map((id) => [
+        id,
+        z.optional(
+          documented(z._default(z.enum(EDITOR_LEVELS), 'default'), {
+            markdownDescription: `Severity of ${id} (\`${rules[id].meta.name}\`); \`default\` keeps the rule's own or the \`.prodready.json\` level.`,
+          }),
+        ),
+      ]),
+    ),
+  ),
+  { markdownDescription: 'Per-rule severity, over the `.prodready.json` `rules`. Example: `{ "AIR006": "off" }`.' },
+);
