@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { Project, ts, type SourceFile } from 'ts-morph';
-import { analyzeText, extractFacts } from '../../server/src/core/engine/analyzeFile';
+import { analyzeText, extractFacts, type FileAnalysis } from '../../server/src/core/engine/analyzeFile';
+import { suppressionFixes } from '../../server/src/core/engine/suppress';
 import { ProjectIndex } from '../../server/src/core/project/projectIndex';
 import { defaultConfig, type ProdreadyConfig } from '../../server/src/core/config/config';
 import { applyEdits, editsOverlap, type TextEdit } from '../../server/src/core/model';
@@ -102,7 +103,7 @@ function resolvePythonIn(files: Map<string, string>, specifier: string, fromFile
   return [`${stem}.py`, `${stem}/__init__.py`].find((candidate) => files.has(candidate));
 }
 
-function findingsOf(ruleId: RuleId, test: ValidCase): { findings: Finding[]; lines: LineIndex } {
+function findingsOf(ruleId: RuleId, test: ValidCase): { findings: Finding[]; lines: LineIndex; analysis: FileAnalysis } {
   const filename = test.files ? path.posix.join(CASE_DIR, test.filename ?? 'case.ts') : (test.filename ?? 'case.ts');
   const project = projectOf(test, filename);
   const analysis = analyzeText(filename, test.code, {
@@ -112,7 +113,7 @@ function findingsOf(ruleId: RuleId, test: ValidCase): { findings: Finding[]; lin
     ownership: ownershipOf(test, filename),
   });
   assert.deepEqual(analysis.failures, [], 'no rule may throw');
-  return { findings: analysis.findings.filter((finding) => finding.ruleId === ruleId), lines: analysis.lines };
+  return { findings: analysis.findings.filter((finding) => finding.ruleId === ruleId), lines: analysis.lines, analysis };
 }
 
 function ownershipOf(test: ValidCase, filename: string): OwnershipSources | undefined {
@@ -155,7 +156,7 @@ export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid
       const name = caseName(test, index);
       it(name, () => {
         const filename = test.filename ?? 'case.ts';
-        const { findings, lines } = findingsOf(ruleId, test);
+        const { findings, lines, analysis } = findingsOf(ruleId, test);
         assert.equal(findings.length, test.errors.length, `expected ${test.errors.length} finding(s), got: ${findings.map((f) => f.message).join(' | ')}`);
         test.errors.forEach((expected, i) => {
           const finding = findings[i];
@@ -172,6 +173,7 @@ export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid
           assert.ok(!/\{\{\w+\}\}/.test(finding.message), `unfilled placeholder in: ${finding.message}`);
         });
         if (test.fixTitles) assert.deepEqual(findings.map((f) => f.fixes.map((fix) => fix.title)), test.fixTitles);
+        assertWaiversWork(ruleId, test, filename, findings, analysis);
 
         const hasFix = findings.some((finding) => finding.fixes.length > 0);
         if (!hasFix) {
@@ -212,6 +214,23 @@ export function ruleTester(ruleId: RuleId, tables: { valid: ValidCase[]; invalid
       compilePythonFixes(pythonQueue.splice(0));
     });
   });
+}
+
+/**
+ * Every finding's waiver (the core's `prodready-ignore-next-line` quick fix) keeps the file parseable and
+ * suppresses the finding: the rule reports fewer findings once it is applied.
+ */
+function assertWaiversWork(ruleId: RuleId, test: InvalidCase, filename: string, findings: Finding[], analysis: FileAnalysis): void {
+  const waiverOf = suppressionFixes(analysis, test.code);
+  const before = syntaxErrors(filename, test.code);
+  for (const finding of findings) {
+    const waiver = waiverOf(finding);
+    assert.equal(waiver.title, `Ignore ${ruleId} for this call (prodready-ignore-next-line)`);
+    const waived = applyEdits(test.code, waiver.edits);
+    assert.ok(syntaxErrors(filename, waived) <= before, `the waiver of "${finding.message}" introduced a syntax error:\n${waived}`);
+    const after = findingsOf(ruleId, { ...test, code: waived }).findings;
+    assert.ok(after.length < findings.length, `the waiver of "${finding.message}" did not suppress it:\n${waived}`);
+  }
 }
 
 /** A fix may replace what it targets, never delete user code around it. */

@@ -1,0 +1,178 @@
+// The engine over an in-memory host: config discovery, ownership, the project index, exclusion, fixing and the
+// workspace snapshot, with no disk involved.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { Engine, type EngineHost, type FileRead } from '../../server/src/core';
+
+/** Files by absolute POSIX path; folders exist when a file lies under them (or are listed in `dirs`). */
+class MemoryHost implements EngineHost {
+  readonly writes = new Map<string, string>();
+  readonly reads: string[] = [];
+  refuseWrites = false;
+
+  constructor(
+    readonly files: Map<string, string>,
+    private readonly dirs: string[] = [],
+  ) {}
+
+  readFile(file: string, maxBytes?: number): FileRead {
+    this.reads.push(file);
+    const text = this.files.get(file);
+    if (text === undefined) return { error: 'it no longer exists' };
+    if (maxBytes !== undefined && text.length > maxBytes) return { error: 'too large' };
+    return { text };
+  }
+
+  exists(file: string): boolean {
+    return this.files.has(file) || this.dirs.includes(file) || [...this.files.keys()].some((known) => known.startsWith(`${file}/`));
+  }
+
+  listFiles(root: string, dirs: readonly string[] = [root]): string[] {
+    return [...this.files.keys()].filter((file) => dirs.some((dir) => file === dir || file.startsWith(`${dir}/`))).map((file) => path.posix.relative(root, file)).sort();
+  }
+
+  findConfig(dir: string, stopAt?: string): string | undefined {
+    for (let current = dir; ; current = path.posix.dirname(current)) {
+      const candidate = path.posix.join(current, '.prodready.json');
+      if (this.files.has(candidate)) return candidate;
+      const parent = path.posix.dirname(current);
+      if (parent === current || (stopAt !== undefined && path.posix.relative(stopAt, parent).startsWith('..'))) return undefined;
+    }
+  }
+
+  resolveModule(specifier: string, fromFile: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = path.posix.join(path.posix.dirname(fromFile), specifier);
+    return [`${base}.ts`, `${base}/index.ts`].find((file) => this.files.has(file));
+  }
+
+  writeFile(file: string, text: string): string | undefined {
+    if (this.refuseWrites) return 'permission denied';
+    this.writes.set(file, text);
+    this.files.set(file, text);
+    return undefined;
+  }
+}
+
+const call = (client = 'new OpenAI()') => `import OpenAI from 'openai';
+const openai = ${client};
+export const ask = (q: string) => openai.responses.create({ model: 'gpt-4o', input: q });
+`;
+
+const ruleIdsOf = (result: ReturnType<Engine['analyzeFile']>) => (result.status === 'analysed' ? [...new Set(result.analysis.findings.map((f) => f.ruleId))].sort() : result.status);
+
+describe('engine', () => {
+  it('finds the nearest config at or above a file, not above the workspace folder', () => {
+    const host = new MemoryHost(
+      new Map([
+        ['/.prodready.json', '{ "rules": { "AIR001": "off" } }'],
+        ['/ws/.prodready.json', '{ "rules": { "AIR006": "off" } }'],
+        ['/ws/svc/.prodready.json', '{ "rules": { "AIR008": "off" } }'],
+      ]),
+    );
+    const engine = new Engine(host);
+    assert.equal(engine.configFor('/ws/svc/app/a.ts', '/ws').file, '/ws/svc/.prodready.json');
+    assert.equal(engine.configFor('/ws/lib/a.ts', '/ws').file, '/ws/.prodready.json');
+    assert.equal(engine.configFor('/other/a.ts', '/other').file, undefined, 'the config above the folder does not apply');
+    assert.equal(engine.configFor('/other/a.ts').file, '/.prodready.json', 'without a folder, the search goes to the top');
+    const result = engine.analyzeFile({ file: '/ws/svc/a.ts', text: call(), root: '/ws' });
+    assert.ok(result.status === 'analysed' && !result.analysis.findings.some((f) => f.ruleId === 'AIR008'));
+  });
+
+  it('reads each config once until it changes; a config that cannot be read says why', () => {
+    const host = new MemoryHost(new Map([['/ws/.prodready.json', '{ "rules": { "AIR001": "error" } }']]));
+    const engine = new Engine(host);
+    const first = engine.configAt('/ws');
+    assert.equal(engine.configAt('/ws'), first);
+    assert.equal(host.reads.filter((file) => file === '/ws/.prodready.json').length, 1);
+    host.files.set('/ws/.prodready.json', '{ "rules": { "AIR001": "loud" } }');
+    assert.equal(engine.configAt('/ws'), first, 'cached until told');
+    engine.configChanged('/ws/.prodready.json');
+    assert.match(engine.configAt('/ws').problems[0].message, /AIR001 \(ai-call-timeout\) takes one of/);
+    assert.equal(engine.loadConfig('/ws/missing.json').unreadable, 'it no longer exists');
+  });
+
+  it('reads owners from the config and from the CODEOWNERS of the repository holding the folder', () => {
+    const host = new MemoryHost(
+      new Map([
+        ['/repo/.github/CODEOWNERS', '/svc/jobs/ @data-team\n'],
+        ['/repo/svc/.prodready.json', JSON.stringify({ ownership: [{ path: 'app/', owners: ['@api-team'] }] })],
+        ['/repo/svc/app/a.ts', call()],
+        ['/repo/svc/jobs/b.ts', call()],
+        ['/repo/svc/other/c.ts', call()],
+      ]),
+      ['/repo/.git'],
+    );
+    const engine = new Engine(host);
+    const ownersOf = (file: string) => {
+      const result = engine.analyzeFile({ file, text: host.files.get(file)!, root: '/repo/svc' });
+      return result.status === 'analysed' ? result.analysis.facts.callSites[0].owner?.owners : undefined;
+    };
+    assert.deepEqual(ownersOf('/repo/svc/app/a.ts'), ['@api-team']);
+    assert.deepEqual(ownersOf('/repo/svc/jobs/b.ts'), ['@data-team']);
+    assert.equal(ownersOf('/repo/svc/other/c.ts'), undefined);
+    const result = engine.analyzeFile({ file: '/repo/svc/other/c.ts', text: call(), root: '/repo/svc' });
+    assert.ok(ruleIdsOf(result).includes('AIR012'), 'owners are declared, this call has none');
+  });
+
+  it('follows imports through the host; a changed module makes its readers stale', () => {
+    const host = new MemoryHost(new Map([['/ws/lib/ai.ts', "import OpenAI from 'openai';\nexport const ai = new OpenAI({ timeout: 5000 });\n"]]));
+    const engine = new Engine(host);
+    const use = "import { ai } from './lib/ai';\nexport const e = (t: string) => ai.embeddings.create({ model: 'text-embedding-3-small', input: t });\n";
+    assert.deepEqual(ruleIdsOf(engine.analyzeFile({ file: '/ws/use.ts', text: use, root: '/ws' })).includes('AIR001'), false);
+    const edited = engine.analyzeFile({ file: '/ws/lib/ai.ts', text: "import OpenAI from 'openai';\nexport const ai = new OpenAI();\n", root: '/ws' });
+    assert.ok(edited.status === 'analysed');
+    assert.deepEqual(edited.staleReaders, ['/ws/use.ts']);
+    assert.ok(ruleIdsOf(engine.analyzeFile({ file: '/ws/use.ts', text: use, root: '/ws' })).includes('AIR001'));
+    assert.deepEqual(engine.fileChanged('/ws/lib/ai.ts'), ['/ws/use.ts']);
+  });
+
+  it('skips what it cannot read and leaves excluded files alone, by the editor\'s globs or the config\'s', () => {
+    const host = new MemoryHost(new Map([['/ws/.prodready.json', '{ "exclude": ["gen/**"] }']]));
+    const engine = new Engine(host);
+    assert.equal(engine.analyzeFile({ file: '/ws/gen/a.ts', text: call(), root: '/ws' }).status, 'excluded');
+    assert.equal(engine.analyzeFile({ file: '/ws/tmp/a.ts', text: call(), root: '/ws', exclude: ['tmp/**'] }).status, 'excluded');
+    assert.equal(engine.analyzeFile({ file: '/ws/gen/a.ts', text: call(), root: '/ws', ignoreExcludes: true }).status, 'analysed');
+    const binary = engine.analyzeFile({ file: '/ws/b.ts', text: 'a\u0000b', root: '/ws' });
+    assert.equal(binary.status === 'skipped' && binary.reason.kind, 'binary');
+    assert.equal(engine.analyzeFile({ file: '/ws/notes.md', text: '# hi' }).status, 'skipped');
+  });
+
+  it('checks a set of files: fixes written through the host, notices for what could not be read or written', () => {
+    const files = new Map([
+      ['/ws/a.ts', call()],
+      ['/ws/b.ts', 'a\u0000b'],
+    ]);
+    const host = new MemoryHost(files);
+    const engine = new Engine(host);
+    const config = engine.configAt('/ws');
+    const checked = engine.checkFiles({ files: ['/ws/a.ts', '/ws/b.ts', '/ws/gone.ts'], root: '/ws', config, fix: true });
+    assert.deepEqual(checked.notices, [
+      { file: '/ws/b.ts', message: 'skipped, it looks binary.' },
+      { file: '/ws/gone.ts', message: 'skipped, it no longer exists.' },
+    ]);
+    assert.equal(checked.fixed.files, 1);
+    assert.ok(checked.fixed.problems >= 2);
+    assert.match(host.writes.get('/ws/a.ts') ?? '', /\{ timeout: 30000 \}/);
+    assert.equal(checked.analyses.length, 1);
+
+    const refusing = new MemoryHost(new Map([['/ws/a.ts', call()]]));
+    refusing.refuseWrites = true;
+    const again = new Engine(refusing).checkFiles({ files: ['/ws/a.ts'], root: '/ws', config, fix: true });
+    assert.deepEqual(again.notices, [{ file: '/ws/a.ts', message: 'not fixed, permission denied.' }]);
+    assert.ok(again.analyses[0].findings.some((f) => f.ruleId === 'AIR001'), 'the report is of the file as it is');
+  });
+
+  it('makes the workspace snapshot the checklist reads, small files read through the host', () => {
+    const host = new MemoryHost(new Map([['/ws/a.ts', call()], ['/ws/Dockerfile', 'FROM node:22\n'], ['/ws/big.txt', 'x'.repeat(2 * 1024 * 1024)]]));
+    const engine = new Engine(host);
+    const config = engine.configAt('/ws');
+    const result = engine.analyzeFile({ file: '/ws/a.ts', text: call(), root: '/ws' });
+    assert.ok(result.status === 'analysed');
+    const snapshot = engine.snapshot({ root: '/ws', files: engine.listFiles('/ws'), analyses: [result.analysis], config });
+    assert.deepEqual(snapshot.files, ['Dockerfile', 'a.ts', 'big.txt']);
+    assert.equal(snapshot.readFile('Dockerfile'), 'FROM node:22\n');
+    assert.equal(snapshot.readFile('big.txt'), undefined);
+  });
+});

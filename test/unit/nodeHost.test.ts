@@ -1,0 +1,59 @@
+// The engine's host over the disk, shared by the server and the CLI: one config discovery, reads that say why not.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Engine } from '../../server/src/core';
+import { findConfigFile } from '../../server/src/node/files';
+import { NodeHost } from '../../server/src/node/host';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-host-'));
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function write(relative: string, text: string): string {
+  const file = path.join(root, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('node host', () => {
+  const outer = write('.prodready.json', '{}');
+  const inner = write('ws/svc/.prodready.json', '{ "rules": { "AIR001": "error" } }');
+  write('ws/svc/app/a.ts', 'export {};\n');
+
+  it('finds the nearest config on disk, at or above a folder, not above stopAt', () => {
+    assert.equal(findConfigFile(path.join(root, 'ws/svc/app')), inner);
+    assert.equal(findConfigFile(path.join(root, 'ws/lib')), outer);
+    assert.equal(findConfigFile(path.join(root, 'ws/lib'), { stopAt: path.join(root, 'ws') }), undefined);
+  });
+
+  it('counts a config open in an editor before it is saved, and reads its unsaved text', () => {
+    const unsaved = path.join(root, 'ws/lib/.prodready.json');
+    const host = new NodeHost((file) => (file === unsaved ? '{ "rules": { "AIR006": "off" } }' : undefined));
+    assert.equal(host.findConfig(path.join(root, 'ws/lib/deep'), path.join(root, 'ws')), unsaved);
+    const loaded = new Engine(host).configFor(path.join(root, 'ws/lib/deep/b.ts'), path.join(root, 'ws'));
+    assert.equal(loaded.file, unsaved);
+    assert.equal(loaded.config.rules.AIR006, 'off');
+  });
+
+  it('says why a file cannot be read, refuses files over a size, and writes', () => {
+    const host = new NodeHost();
+    assert.deepEqual(host.readFile(path.join(root, 'missing.ts')), { error: 'it no longer exists' });
+    assert.deepEqual(host.readFile(path.join(root, 'ws')), { error: 'it is a folder' });
+    const big = write('big.txt', 'x'.repeat(100));
+    assert.ok('error' in host.readFile(big, 10));
+    assert.equal(host.writeFile(big, 'y'), undefined);
+    assert.deepEqual(host.readFile(big), { text: 'y' });
+    assert.equal(host.stat(big)?.isFile, true);
+    assert.equal(host.stat(path.join(root, 'nope')), undefined);
+  });
+
+  it('lists files relative to the root, leaving dependency folders out', () => {
+    write('ws/node_modules/x/index.ts', '');
+    write('ws/.github/CODEOWNERS', '* @team\n');
+    const files = new NodeHost().listFiles(path.join(root, 'ws'));
+    assert.deepEqual(files, ['.github/CODEOWNERS', 'svc/.prodready.json', 'svc/app/a.ts']);
+  });
+});
