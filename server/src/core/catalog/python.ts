@@ -1,4 +1,5 @@
 import type { SdkFacts } from './types';
+import { mayBeResilienceHelper } from './resilience';
 import { anthropicPythonFacts } from './anthropic/python';
 import { bedrockPythonFacts } from './bedrock/python';
 import { coherePythonFacts } from './cohere/python';
@@ -9,6 +10,8 @@ import { mistralPythonFacts } from './mistral/python';
 import { ollamaPythonFacts } from './ollama/python';
 import { groqPythonFacts } from './groq/python';
 import { openaiPythonFacts } from './openai/python';
+
+import { pythonHttpClients } from './http/python';
 
 export { PYTHON_HTTP_METHODS, pythonHttpClients } from './http/python';
 
@@ -47,3 +50,32 @@ export const PYTHON_TIMEOUT_HELPERS: ReadonlyMap<string, ReadonlySet<string>> = 
   ['anyio', new Set(['fail_after', 'move_on_after'])],
   ['async_timeout', new Set(['timeout'])],
 ]);
+
+const KNOWN_HELPER_LEAVES: ReadonlySet<string> = new Set([...PYTHON_RETRY_HELPERS.values(), ...PYTHON_TIMEOUT_HELPERS.values()].flatMap((names) => [...names]));
+
+/** The last name of a callee that may be a retry or timeout helper: a known one, or one named like it (shared with TS). */
+export function mayBePythonResilienceHelper(leaf: string): boolean {
+  return KNOWN_HELPER_LEAVES.has(leaf) || mayBeResilienceHelper(leaf);
+}
+
+/** JSON parsers whose result a model's output may be read with. */
+export const PYTHON_JSON_PARSERS: ReadonlySet<string> = new Set(['json.loads', 'orjson.loads', 'ujson.loads']);
+
+/** Packages the catalog knows (SDKs, HTTP clients, retry and timeout helpers, client wrappers): never project modules. */
+const CATALOG_PACKAGES: ReadonlySet<string> = new Set(
+  [
+    ...pythonCatalog.flatMap((sdk) => sdk.modules),
+    ...pythonHttpClients.flatMap((sdk) => sdk.modules),
+    ...PYTHON_RETRY_HELPERS.keys(),
+    ...PYTHON_TIMEOUT_HELPERS.keys(),
+    ...PYTHON_CLIENT_WRAPPERS.keys(),
+  ].map((module) => module.split('.')[0]),
+);
+
+/** The standard library and common frameworks: their attributes are never a project's clients. */
+const OTHER_PACKAGES = /^(os|sys|json|re|time|typing|dataclasses|functools|itertools|pathlib|datetime|logging|collections|contextlib|enum|uuid|math|random|abc|pydantic|fastapi|flask|django|starlette|jsonschema|orjson|ujson|structlog|opentelemetry|langfuse|langsmith|botocore)(\.|$)/;
+
+/** A module whose names are not looked up in the project index: a catalog package, the standard library, a framework. */
+export function isKnownPythonModule(module: string): boolean {
+  return CATALOG_PACKAGES.has(module.split('.')[0]) || OTHER_PACKAGES.test(module);
+}

@@ -1,4 +1,4 @@
-import { PYTHON_CLIENT_WRAPPERS, PYTHON_HTTP_METHODS, PYTHON_RETRY_HELPERS, PYTHON_TIMEOUT_HELPERS, pythonCatalog, pythonHttpClients } from '../../catalog/python';
+import { PYTHON_HTTP_METHODS, pythonCatalog } from '../../catalog/python';
 import type { ApiFacts, ClientFacts, SdkFacts } from '../../catalog';
 import type { CallSite, ClientConstruction, FileFacts, ImportResolver, OptionMap, StatementTarget, WrappedCall } from '../../model';
 import { type LoggerMatcher } from '../shared/loggers';
@@ -61,13 +61,6 @@ export function anchorsOf(holders: Holders | undefined): number[] {
   return starts;
 }
 
-/** Leaves a retry or timeout helper can have, by import or by name: checked before anything is resolved. */
-export const HELPER_NAME = new RegExp(
-  `^(${[...PYTHON_RETRY_HELPERS.values(), ...PYTHON_TIMEOUT_HELPERS.values()].flatMap((names) => [...names]).join('|')})$|retr|backoff|timeout|deadline`,
-  'i',
-);
-
-export const JSON_PARSERS = new Set(['json.loads', 'orjson.loads', 'ujson.loads']);
 
 
 
@@ -105,24 +98,6 @@ export function calleeLeaf(call: PyNode): string | undefined {
   return undefined;
 }
 
-/** Packages the catalog knows (SDKs, HTTP clients, retry and timeout helpers, client wrappers): never project modules. */
-export const CATALOG_PACKAGES: ReadonlySet<string> = new Set(
-  [
-    ...pythonCatalog.flatMap((sdk) => sdk.modules),
-    ...pythonHttpClients.flatMap((sdk) => sdk.modules),
-    ...PYTHON_RETRY_HELPERS.keys(),
-    ...PYTHON_TIMEOUT_HELPERS.keys(),
-    ...PYTHON_CLIENT_WRAPPERS.keys(),
-  ].map((module) => module.split('.')[0]),
-);
-
-/** The standard library and common frameworks: their attributes are never a project's clients. */
-export const OTHER_PACKAGES = /^(os|sys|json|re|time|typing|dataclasses|functools|itertools|pathlib|datetime|logging|collections|contextlib|enum|uuid|math|random|abc|pydantic|fastapi|flask|django|starlette|jsonschema|orjson|ujson|structlog|opentelemetry|langfuse|langsmith|botocore)(\.|$)/;
-
-/** A module whose names are not looked up in the project index. */
-export function isKnownModule(module: string): boolean {
-  return CATALOG_PACKAGES.has(module.split('.')[0]) || OTHER_PACKAGES.test(module);
-}
 
 export function tryHandling(tryNode: PyNode, isLogger: LoggerMatcher) {
   const clauses = tryNode.namedChildren.filter((child): child is PyNode => child?.type === 'except_clause' || child?.type === 'except_group_clause');

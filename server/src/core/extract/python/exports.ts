@@ -1,8 +1,9 @@
 // What other modules can import from this one: clients, factories and wrappers.
+import { isKnownPythonModule } from '../../catalog/python';
 import { pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
-import { ClientValue, PendingCall, PyFile, isKnownModule } from './context';
+import { ClientValue, PendingCall, PyFile } from './context';
 import { evaluate } from './resolver';
 
 export function exports(cx: PyFile, direct: readonly [PendingCall, CallSite][]): ExportSummary {
@@ -19,7 +20,7 @@ export function exports(cx: PyFile, direct: readonly [PendingCall, CallSite][]):
       }
       const inner = direct.find(([call]) => call.fn === binding.fn)?.[1];
       if (inner) names.set(name, { kind: 'wrapper', name, file: cx.file, wraps: wrappedCallOf(inner) });
-    } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownModule(binding.module) && binding.name !== '*') {
+    } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module) && binding.name !== '*') {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
     }
   }

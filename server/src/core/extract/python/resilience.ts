@@ -1,18 +1,19 @@
 // Retry and timeout helpers around a call, and the try/except that guards it.
+import { mayBePythonResilienceHelper } from '../../catalog/python';
 import { PYTHON_RETRY_HELPERS, PYTHON_TIMEOUT_HELPERS } from '../../catalog/python';
 import { resilienceOfName } from '../../catalog/resilience';
 import type { Guarded } from '../../model';
 import type { PyNode } from './parser';
 import { Scope } from './scope';
 import { dottedName, spanOf, type Arguments } from './syntax';
-import { ClientValue, HELPER_NAME, PendingCall, PyFile, tryHandling } from './context';
+import { ClientValue, PendingCall, PyFile, tryHandling } from './context';
 import { evaluate } from './resolver';
 
 /** A retry or timeout helper by import (`tenacity.retry`, `asyncio.wait_for`) or by its name (`with_retries`). */
 export function helperOf(cx: PyFile, call: PyNode, scope: Scope): { kind: 'retry' | 'timeout'; name: string } | undefined {
   const callee = call.childForFieldName('function');
   const name = dottedName(callee);
-  if (!name || !callee || !HELPER_NAME.test(name.slice(name.lastIndexOf('.') + 1))) return undefined;
+  if (!name || !callee || !mayBePythonResilienceHelper(name.slice(name.lastIndexOf('.') + 1))) return undefined;
   const value = evaluate(cx, callee, scope);
   if (value?.kind === 'import') {
     if (PYTHON_RETRY_HELPERS.get(value.module)?.has(value.name)) return { kind: 'retry', name };

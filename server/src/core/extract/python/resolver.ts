@@ -1,4 +1,5 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
+import { isKnownPythonModule } from '../../catalog/python';
 import { BOTO3_SESSION } from '../../catalog/bedrock/python';
 import { pythonCatalogByModule, sdkFacts } from '../../catalog';
 import { PYTHON_CLIENT_WRAPPERS, pythonHttpClients } from '../../catalog/python';
@@ -6,7 +7,7 @@ import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
 import { Scope, type Binding } from './scope';
 import { noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
-import { ClientValue, PyFile, Value, isKnownModule } from './context';
+import { ClientValue, PyFile, Value } from './context';
 
 // ---- values ----
 
@@ -32,8 +33,8 @@ export function valueOfBinding(cx: PyFile, binding: Binding, scope: Scope): Valu
 
 export function importedValue(cx: PyFile, module: string, name: string): Value | undefined {
   const catalog = pythonCatalogByModule.get(module);
-  if (name === '*') return catalog || isKnownModule(module) ? { kind: 'module', module } : { kind: 'import', module, name };
-  if (catalog || isKnownModule(module) || pythonCatalogByModule.has(`${module}.${name}`)) {
+  if (name === '*') return catalog || isKnownPythonModule(module) ? { kind: 'module', module } : { kind: 'import', module, name };
+  if (catalog || isKnownPythonModule(module) || pythonCatalogByModule.has(`${module}.${name}`)) {
     // `from google import genai`: a catalog module reached through its parent package.
     if (pythonCatalogByModule.has(`${module}.${name}`)) return { kind: 'module', module: `${module}.${name}` };
     return { kind: 'import', module, name };
@@ -129,7 +130,7 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
     if (pythonCatalogByModule.has(`${base.module}.${attribute}`)) return { kind: 'module', module: `${base.module}.${attribute}` };
     return { kind: 'import', module: base.module, name: attribute };
   }
-  if (base?.kind === 'import' && !pythonCatalogByModule.has(base.module) && !isKnownModule(base.module)) {
+  if (base?.kind === 'import' && !pythonCatalogByModule.has(base.module) && !isKnownPythonModule(base.module)) {
     // `from app import ai` then `ai.client`: a name in a project submodule.
     const exported = cx.resolveImport?.(base.name === '*' ? base.module : `${base.module}.${base.name}`, attribute);
     if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);

@@ -1,10 +1,11 @@
 // The walk: one pass with a tree cursor, binding names and recording calls with what surrounds them.
+import { PYTHON_JSON_PARSERS } from '../../catalog/python';
 import { MAX_WALK_DEPTH } from '../shared/limits';
 import { isPythonValidator } from './handling';
 import type { PyNode, PyTreeCursor as TreeCursor } from './parser';
 import { Scope, type ClassInfo, type FunctionInfo } from './scope';
 import { dottedName, mentions } from './syntax';
-import { BLOCKS, JSON_PARSERS, PyFile, WalkContext } from './context';
+import { BLOCKS, PyFile, WalkContext } from './context';
 import { helperOf, retryDecorator } from './resilience';
 
 // ---- the walk: bindings, calls and their context ----
@@ -182,7 +183,7 @@ export function recordCall(cx: PyFile, node: PyNode, context: WalkContext): void
   if (callee && cx.isLogger(callee) && context.fn) {
     context.fn.logs.push({ start: node.startIndex, end: node.endIndex, callee, mentions: args ? mentions(args) : new Set() });
   }
-  if (callee && JSON_PARSERS.has(callee) && args) cx.jsonParses.push({ node, fn: context.fn, mentions: mentions(args) });
+  if (callee && PYTHON_JSON_PARSERS.has(callee) && args) cx.jsonParses.push({ node, fn: context.fn, mentions: mentions(args) });
   // `Model.model_validate(data)`, or `Model(**data)`: what checks a parsed value.
   const constructsModel = callee !== undefined && /(^|\.)[A-Z]\w*$/.test(callee) && args?.text.includes('**');
   if (callee && args && (isPythonValidator(callee) || constructsModel)) {

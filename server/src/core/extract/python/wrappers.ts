@@ -1,10 +1,11 @@
 // Wrapper call sites: calls into project functions that make an AI call below them.
+import { isKnownPythonModule } from '../../catalog/python';
 import { pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { type FunctionInfo } from './scope';
 import { noOptions, spanOf } from './syntax';
-import { PendingCall, PyFile, anchorsOf, isKnownModule, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase } from './context';
+import { PendingCall, PyFile, anchorsOf, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase } from './context';
 import { relative } from './resolver';
 
 // ---- wrappers and exports ----
@@ -59,7 +60,7 @@ export function importedWrapper(cx: PyFile, call: PendingCall): Extract<Exported
   const callee = call.node.childForFieldName('function');
   if (callee?.type !== 'identifier' || !cx.resolveImport) return undefined;
   const binding = call.scope.lookup(callee.text);
-  if (binding?.kind !== 'import' || pythonCatalogByModule.has(binding.module) || isKnownModule(binding.module)) return undefined;
+  if (binding?.kind !== 'import' || pythonCatalogByModule.has(binding.module) || isKnownPythonModule(binding.module)) return undefined;
   const exported = cx.resolveImport(binding.module, binding.name);
   return exported?.kind === 'wrapper' ? exported : undefined;
 }
