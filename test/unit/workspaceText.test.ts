@@ -12,7 +12,8 @@ import { codeownersPatternFor } from '../../server/src/core/ownership/suggest';
 import { codeownersLine, parseOwners, withOwnershipRule } from '../../server/src/core/ownership/write';
 import { buildInventory, buildReadiness } from '../../server/src/core/readiness';
 import { formatMarkdown, linkTarget, md } from '../../server/src/format/markdown';
-import { ConfigFiles } from '../../server/src/lsp/configFiles';
+import { Engine } from '../../server/src/core';
+import { NodeHost } from '../../server/src/node/host';
 import { REPO_ROOT } from '../repoRoot';
 import { demoCall, fixtureWorkspace, goodCall, itemOf } from './readiness/fixtureWorkspace';
 
@@ -194,8 +195,9 @@ describe('a .prodready.json nested without limit is a located configuration erro
   });
 
   it('is a problem of the config file in the language server too', () => {
-    const files = new ConfigFiles((file) => (file === '/ws/.prodready.json' ? nested(5000) : undefined));
-    const loaded = files.forDocument('/ws/src/a.ts', '/ws');
+    // The server reads configs through the engine; an unsaved editor's text comes in through the host.
+    const engine = new Engine(new NodeHost((file) => (file === '/ws/.prodready.json' ? nested(5000) : undefined)));
+    const loaded = engine.configFor('/ws/src/a.ts', '/ws');
     assert.equal(loaded.file, '/ws/.prodready.json');
     assert.match(loaded.problems[0]?.message ?? '', /nesting deeper than 64 levels/);
   });

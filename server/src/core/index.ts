@@ -23,6 +23,7 @@ export { isRuleId, ruleIds, rules } from './rules';
 export type { Rule, RuleMeta } from './rules';
 export * from './rules/describe';
 export { CONFIG_FILE_NAMES, defaultConfig, type ConfigProblem, type ProdreadyConfig, type RuleLevel } from './config/config';
+export { LEVELS } from './config/schema';
 export { sdkFacts } from './catalog';
 
 // The workspace views: readiness checklist, AI inventory, ownership map; writing owners.

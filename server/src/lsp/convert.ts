@@ -2,9 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { rules, type Finding, type RuleId, type Severity } from '../core/rules';
-import { ruleDocsHref } from '../core/rules/describe';
-import type { Fix, Span } from '../core';
+import { ruleDocsHref, rules, type Finding, type Fix, type RuleId, type Severity, type Span } from '../core';
 import { SOURCE, type DiagnosticData } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -1,6 +1,4 @@
-import { LEVELS, type RuleLevel } from '../core/config/schema';
-import { isRuleId } from '../core/rules';
-import type { RuleId } from '../core/rules';
+import { isRuleId, LEVELS, type RuleId, type RuleLevel } from '../core';
 
 /** The `prodready.*` settings of one resource, as the client contributes them. */
 export interface EditorSettings {
