@@ -230,3 +230,45 @@ def run():
     );
   });
 });
+
+describe('Python clients reached through methods of the class', () => {
+  const code = `from openai import OpenAI
+
+class Reports:
+    def __init__(self):
+        self._cached = None
+
+    def _client(self):
+        if self._cached is None:
+            self._cached = OpenAI(timeout=15, max_retries=4)
+        return self._cached
+
+    @property
+    def fast(self):
+        return OpenAI()
+
+    def weekly(self, text):
+        return self._client().chat.completions.create(model="gpt-4o-mini-2024-07-18", messages=[{"role": "user", "content": text}])
+
+    def daily(self, text):
+        return self.fast.chat.completions.create(model="gpt-4o-mini-2024-07-18", messages=[{"role": "user", "content": text}])
+
+    def not_a_getter(self):
+        return self._client
+`;
+
+  it('follows self._client() to the client it memoises, with the options it was built with', () => {
+    const [weekly, daily] = analyzeText('reports.py', code, { today: '2026-12-01' }).facts.callSites;
+    assert.equal(weekly.api, 'chat.completions.create');
+    assert.deepEqual([weekly.effective.timeout.value, weekly.effective.timeout.source], [15_000, 'client']);
+    assert.deepEqual([weekly.effective.retries.value, weekly.effective.retries.source], [4, 'client']);
+    assert.equal(daily.effective.timeout.source, 'sdk-default', 'a @property returns a client with the SDK defaults');
+  });
+
+  it('reports the missing timeout at the call reached through a @property, not at the configured one', () => {
+    const lines = analyzeText('reports.py', code, { today: '2026-12-01' })
+      .findings.filter((finding) => finding.ruleId === 'AIR001')
+      .map((finding) => code.slice(0, finding.span.start).split('\n').length);
+    assert.deepEqual(lines, [20]);
+  });
+});

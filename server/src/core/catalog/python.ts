@@ -79,3 +79,6 @@ const OTHER_PACKAGES = /^(os|sys|json|re|time|typing|dataclasses|functools|itert
 export function isKnownPythonModule(module: string): boolean {
   return CATALOG_PACKAGES.has(module.split('.')[0]) || OTHER_PACKAGES.test(module);
 }
+
+/** Decorators that make a method read as an attribute (`self.client`): the standard library's. */
+export const PROPERTY_DECORATORS: ReadonlySet<string> = new Set(['property', 'cached_property']);

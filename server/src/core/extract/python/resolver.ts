@@ -1,11 +1,10 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
-import { isKnownPythonModule } from '../../catalog/python';
 import { BOTO3_SESSION } from '../../catalog/bedrock/python';
 import { pythonCatalogByModule, sdkFacts } from '../../catalog';
-import { PYTHON_CLIENT_WRAPPERS, pythonHttpClients } from '../../catalog/python';
+import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, pythonHttpClients } from '../../catalog/python';
 import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
-import { Scope, type Binding } from './scope';
+import { Scope, type Binding, type FunctionInfo } from './scope';
 import { noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
 import { ClientValue, PyFile, Value } from './context';
 
@@ -123,7 +122,10 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
   const attribute = node.childForFieldName('attribute')!.text;
   if (object.type === 'identifier' && object.text === 'self' && scope.fn?.cls) {
     const member = scope.fn.cls.members.get(attribute);
-    return member ? evaluate(cx, member, classScope(scope)) : undefined;
+    if (member) return evaluate(cx, member, classScope(scope));
+    // `@property def client(self)`: reading the attribute runs the method.
+    const getter = scope.fn.cls.methods.get(attribute);
+    return getter?.property ? returnedClient(cx, getter) : undefined;
   }
   const base = evaluate(cx, object, scope);
   if (base?.kind === 'module') {
@@ -164,6 +166,12 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       return undefined;
     }
     if (receiver?.kind === 'boto3-session' && method === 'client') return construct(cx, node, BOTO3_SESSION.client, list);
+    // `self._client()`: a method of this class that builds the client or returns the one memoised on `self`.
+    const owner = callee.childForFieldName('object')!;
+    if (owner.type === 'identifier' && owner.text === 'self' && scope.fn?.cls) {
+      const factory = scope.fn.cls.methods.get(method);
+      if (factory && !factory.property) return returnedClient(cx, factory);
+    }
   }
   const target = evaluate(cx, callee, scope);
   if (target?.kind === 'import') {
@@ -182,11 +190,14 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
   }
   // A factory in this file: `def get_client(): return OpenAI(...)`.
   const binding = callee.type === 'identifier' ? scope.lookup(callee.text) : undefined;
-  if (binding?.kind === 'function') {
-    for (const returned of binding.fn.returns) {
-      const value = evaluate(cx, returned, binding.fn.scope);
-      if (value?.kind === 'client') return value;
-    }
+  return binding?.kind === 'function' ? returnedClient(cx, binding.fn) : undefined;
+}
+
+/** The client a function or method returns, when one of its `return`s holds one. */
+function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined {
+  for (const returned of fn.returns) {
+    const value = evaluate(cx, returned, fn.scope);
+    if (value?.kind === 'client') return value;
   }
   return undefined;
 }

@@ -16,6 +16,8 @@ export interface FunctionInfo {
   scope: Scope;
   cls?: ClassInfo;
   returns: PyNode[];
+  /** `@property` / `@cached_property`: reading `self.name` calls it. */
+  property?: boolean;
   /** Logger calls in the function, with the names their arguments read. */
   logs: { start: number; end: number; callee: string; mentions: Set<string> }[];
 }

@@ -1,5 +1,5 @@
 // The walk: one pass with a tree cursor, binding names and recording calls with what surrounds them.
-import { PYTHON_JSON_PARSERS } from '../../catalog/python';
+import { PROPERTY_DECORATORS, PYTHON_JSON_PARSERS } from '../../catalog/python';
 import { MAX_WALK_DEPTH } from '../shared/limits';
 import { isPythonValidator } from './handling';
 import type { PyNode, PyTreeCursor as TreeCursor } from './parser';
@@ -114,7 +114,7 @@ export function walkDefinition(cx: PyFile, node: PyNode, context: WalkContext, d
     return;
   }
   const scope = new Scope(context.scope);
-  const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], logs: [] };
+  const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], logs: [], property: decorators.some(isPropertyDecorator) };
   scope.fn = fn;
   if (context.cls) context.cls.methods.set(name, fn);
   else context.scope.bind(name, { kind: 'function', fn });
@@ -235,4 +235,10 @@ export function bindAssignment(node: PyNode, context: WalkContext): void {
     const member = left.childForFieldName('attribute')!.text;
     if (!context.cls.members.has(member) || right.type === 'call') context.cls.members.set(member, right);
   }
+}
+
+/** `@property`, `@cached_property`, `@functools.cached_property`: the method is read as an attribute. */
+function isPropertyDecorator(decorator: PyNode): boolean {
+  const name = dottedName(decorator.namedChild(0));
+  return name !== undefined && PROPERTY_DECORATORS.has(name.slice(name.lastIndexOf('.') + 1));
 }
