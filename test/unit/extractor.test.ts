@@ -116,3 +116,41 @@ axios.post('http://localhost:11434/api/pull', { name: 'llama3' });
     ]);
   });
 });
+
+describe('clients loaded on first use', () => {
+  const effectiveOf = (code: string) =>
+    extractFacts('lazy.ts', code).callSites.map((site) => [site.api, site.effective.timeout.value ?? site.effective.timeout.source, site.effective.retries.value ?? site.effective.retries.source]);
+
+  it('follows a field assigned after `await import()`, a default export destructured from it, and a subpath import', () => {
+    const code = `import type OpenAI from 'openai';
+import { Anthropic as Entry } from '@anthropic-ai/sdk/index.js';
+class Lazy {
+  private openai!: OpenAI;
+  private claude!: Entry;
+  async init() {
+    const sdk = await import('openai');
+    this.openai = new sdk.OpenAI({ timeout: 9_000 });
+    const { default: Claude } = await import('@anthropic-ai/sdk');
+    this.claude = new Claude({ maxRetries: 0 });
+  }
+  ask(q: string) {
+    return this.openai.chat.completions.create({ model: 'gpt-4o-mini-2024-07-18', messages: [{ role: 'user', content: q }] });
+  }
+  draft(q: string) {
+    return this.claude.messages.create({ model: 'claude-sonnet-4-20250514', max_tokens: 100, messages: [{ role: 'user', content: q }] });
+  }
+}
+const direct = new Entry({ timeout: 1_000 });
+export const ping = () => direct.messages.create({ model: 'claude-sonnet-4-20250514', max_tokens: 1, messages: [] });
+`;
+    assert.deepEqual(effectiveOf(code), [
+      ['chat.completions.create', 9000, 2],
+      ['messages.create', 600000, 0],
+      ['messages.create', 1000, 2],
+    ]);
+  });
+
+  it('does not take a module loaded for something else for an SDK', () => {
+    assert.deepEqual(effectiveOf(`export async function save(db: { create(x: object): Promise<void> }) {\n  const p = await import('node:path');\n  await db.create({ name: p.basename('a') });\n}\n`), []);
+  });
+});

@@ -110,3 +110,16 @@ export function apiFactsOf(site: { sdk: string; module?: string; api: string; la
   const sdk = sdkFacts(site.sdk, site.module, site.language);
   return sdk && (findClientApi(sdk, site.api) ?? findCommandApi(sdk, site.api) ?? sdk.functionApis.find((api) => api.path === site.api));
 }
+
+/**
+ * The catalog module a specifier names: itself, or the package behind an entry-point subpath (`openai/index`,
+ * `openai/index.mjs`, `@anthropic-ai/sdk/index.js`) that re-exports the package's main module.
+ */
+export function catalogModuleOf(specifier: string): string {
+  if (catalogByModule.has(specifier)) return specifier;
+  const slash = specifier.lastIndexOf('/');
+  const base = specifier.slice(0, slash);
+  return slash > 0 && ENTRY_POINT.test(specifier.slice(slash + 1)) && catalogByModule.has(base) ? base : specifier;
+}
+
+const ENTRY_POINT = /^index(\.(m|c)?js|\.d\.ts|\.ts)?$/;

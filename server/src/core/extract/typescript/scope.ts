@@ -1,4 +1,6 @@
+import { catalogModuleOf } from '../../catalog';
 import type { Span } from '../../model';
+import { unwrap } from './options';
 import { isRequestRead } from './syntax';
 import { ts } from './ts';
 
@@ -76,7 +78,7 @@ export class ScopeIndex {
 /** Records the names an import or `require` binds. */
 export function declareImport(node: ts.ImportDeclaration, scope: Span, index: ScopeIndex): void {
   if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
-  const module = node.moduleSpecifier.text;
+  const module = catalogModuleOf(node.moduleSpecifier.text);
   const clause = node.importClause;
   if (clause.name) {
     index.add({ name: clause.name.text, scope, start: clause.name.pos, import: { module, exportName: 'default' }, constant: true });
@@ -94,10 +96,13 @@ export function declareImport(node: ts.ImportDeclaration, scope: Span, index: Sc
 }
 
 /** `require('x')` as an initializer, else undefined. */
+/** The module a `require('m')`, `import('m')` or `await import('m')` loads: its bindings are the module's exports. */
 export function requiredModule(expr: ts.Expression | undefined): string | undefined {
-  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
-  const [arg] = expr.arguments;
-  return arg && ts.isStringLiteral(arg) ? arg.text : undefined;
+  const call = expr && unwrap(expr);
+  if (!call || !ts.isCallExpression(call)) return undefined;
+  const loads = call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require');
+  const [arg] = call.arguments;
+  return loads && arg && ts.isStringLiteralLike(arg) ? catalogModuleOf(arg.text) : undefined;
 }
 
 export function declareVariable(node: ts.VariableDeclaration, scope: Span, constant: boolean, index: ScopeIndex): void {
