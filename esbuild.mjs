@@ -149,6 +149,7 @@ const contexts = await Promise.all([
   esbuild.context({ ...testBuild, entryPoints: testEntries('test'), outdir: 'out/suites', outbase: 'test' }),
   esbuild.context({ ...testBuild, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.js' }),
   esbuild.context({ ...testBuild, entryPoints: ['test/eval/main.ts'], outfile: 'out/eval.js' }),
+  esbuild.context({ ...testBuild, entryPoints: ['test/fuzz/main.ts'], outfile: 'out/fuzz.js' }),
 ]);
 
 // The Python parser's WebAssembly ships next to the server and CLI bundles.

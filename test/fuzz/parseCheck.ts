@@ -1,0 +1,62 @@
+// "Parses cleanly", judged independently of prodready: TypeScript's own parser, and tree-sitter-python.
+import * as fs from 'node:fs';
+import ts from 'typescript';
+// `import … = require` as in the project's parser module: the CommonJS build of web-tree-sitter.
+import TreeSitter = require('web-tree-sitter');
+import type { Parser } from 'web-tree-sitter';
+
+export type ParseResult = 'clean' | 'errors' | 'unknown';
+
+let pythonParser: Parser | undefined;
+
+/** Loads tree-sitter-python from node_modules, once. */
+export async function initParsers(): Promise<void> {
+  if (pythonParser) return;
+  await TreeSitter.Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
+  const language = await TreeSitter.Language.load(new Uint8Array(fs.readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'))));
+  pythonParser = new TreeSitter.Parser();
+  pythonParser.setLanguage(language);
+}
+
+function scriptKind(ext: string): ts.ScriptKind {
+  if (ext === '.tsx') return ts.ScriptKind.TSX;
+  if (ext === '.jsx') return ts.ScriptKind.JSX;
+  if (/^\.[cm]?js$/.test(ext)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+/** `unknown` when the reference parser itself cannot cope (a stack overflow on deep nesting, say). */
+export function parseResult(text: string, ext: string): ParseResult {
+  try {
+    if (ext === '.py') {
+      if (!pythonParser) throw new Error('initParsers() was not awaited');
+      const tree = pythonParser.parse(text);
+      if (!tree) return 'unknown';
+      try {
+        return tree.rootNode.hasError ? 'errors' : 'clean';
+      } finally {
+        tree.delete();
+      }
+    }
+    const file = ts.createSourceFile(`input${ext}`, text, ts.ScriptTarget.Latest, false, scriptKind(ext));
+    // parseDiagnostics is internal but stable: syntax errors only, no type checking.
+    return (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0 ? 'clean' : 'errors';
+  } catch (error) {
+    if (error instanceof RangeError) return 'unknown';
+    throw error;
+  }
+}
+
+/** The first syntax error, for the report. */
+export function firstParseError(text: string, ext: string): string {
+  if (ext === '.py') return 'tree-sitter-python reports an ERROR or MISSING node';
+  try {
+    const file = ts.createSourceFile(`input${ext}`, text, ts.ScriptTarget.Latest, false, scriptKind(ext));
+    const [d] = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+    if (!d) return 'no syntax error';
+    const at = d.start === undefined ? undefined : file.getLineAndCharacterOfPosition(d.start);
+    return `${at ? `${at.line + 1}:${at.character + 1}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+  } catch (error) {
+    return String(error);
+  }
+}
