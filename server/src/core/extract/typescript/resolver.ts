@@ -1,13 +1,13 @@
 // Value flow: which SDK object (client, provider, factory, wrapper) an expression can hold.
 import * as path from 'node:path';
-import { catalogByModule, catalogModuleOf, sdkFacts } from '../../catalog';
+import { catalogByModule, sdkFacts } from '../../catalog';
 import type { SdkFacts } from '../../catalog';
 import type { ClientConstruction, ExportedValue, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
 import { missingArgumentTarget, noOptions, objectTarget, propertyNameText, readLiteral, readOptions, spanOf, unknownOptions, unwrap } from './options';
 import { wrappedCallOf } from '../shared/wrapped';
 import { calleeName } from './handling';
 import { trimTrailing } from '../../model';
-import { type Declaration } from './scope';
+import { requiredModule, type Declaration } from './scope';
 import { ts } from './ts';
 import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
 
@@ -73,7 +73,11 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
     return undefined;
   }
   if (ts.isNewExpression(expr)) return constructionOf(cx, expr, depth) ?? instanceOf(cx, expr);
-  if (ts.isCallExpression(expr)) return dynamicImportOf(expr) ?? callValueOf(cx, expr, depth);
+  if (ts.isCallExpression(expr)) {
+    // `await import('openai')`, `require('openai')`: the module's namespace, as `import * as sdk` gives it.
+    const loaded = requiredModule(expr);
+    return loaded ? { kind: 'module', module: loaded, exportName: '*' } : callValueOf(cx, expr, depth);
+  }
   if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return functionValue(cx, expr, expr.name?.text ?? 'anonymous', depth);
   // `client ?? new OpenAI()`, `cached ||= createClient()`: the value built when none exists yet.
   if (ts.isBinaryExpression(expr) && LAZY_OPERATORS.has(expr.operatorToken.kind)) return valueOf(cx, expr.right, depth + 1);
@@ -391,12 +395,4 @@ export function staticText(cx: TsFile, expression: ts.Expression | undefined, de
     return staticText(cx, node.expression.expression, depth + 1);
   }
   return undefined;
-}
-
-/** `await import('openai')`: the module's namespace, as `import * as sdk from 'openai'` gives it. */
-function dynamicImportOf(expression: ts.Expression): Value | undefined {
-  const call = unwrap(expression);
-  if (!ts.isCallExpression(call) || call.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
-  const [specifier] = call.arguments;
-  return specifier && ts.isStringLiteralLike(specifier) ? { kind: 'module', module: catalogModuleOf(specifier.text), exportName: '*' } : undefined;
 }
