@@ -103,7 +103,7 @@ export class LspSession {
         this.forgetExitListener(onExit);
         resolve(outcome);
       };
-      const timer = setTimeout(() => settle({ ok: false, kind: 'timeout', message: `no answer to ${method} within ${timeoutMs} ms` }), timeoutMs);
+      const timer = setTimeout(() => settle({ ok: false, kind: 'timeout', message: `no answer to ${method} within ${Math.round(timeoutMs)} ms` }), timeoutMs);
       const onExit = () => settle({ ok: false, kind: 'dead', message: `server ${this.exit} during ${method}` });
       this.exitListeners.push(onExit);
       this.connection.sendRequest(method, params).then(

@@ -105,6 +105,8 @@ export function formatDistinct(failures: Failure[]): string {
     const mutations = new Map<string, number>();
     for (const failure of group) for (const input of failure.inputs) for (const m of input.mutations) mutations.set(m.replace(/[(@].*/, ''), (mutations.get(m.replace(/[(@].*/, '')) ?? 0) + 1);
     out.push(`${group.length}× ${sig}`);
+    const frames = first.detail.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 3);
+    if (frames.length > 0) out.push(`    ${frames.map((f) => f.trim()).join('\n    ')}`);
     out.push(`    e.g. ${first.saved?.[0] ?? `seed ${first.inputs[0].seed} index ${first.inputs[0].index}`}  (mutations: ${first.inputs[0].mutations.join(', ')})`);
     out.push(`    mutations across the group: ${[...mutations].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}`);
   }
