@@ -157,7 +157,7 @@ async function check(argv: string[], cwd: string): Promise<number> {
     engine.setProjectConfig(loaded.config);
     const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: loaded.config.exclude, root });
     if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
-    const checked = engine.checkFiles({ files, root: scanRoot, config: loaded, fix: options.fix });
+    const checked = await engine.checkFilesSettled({ files, root: scanRoot, config: loaded, fix: options.fix });
     for (const failure of checked.failures) {
       process.stderr.write(`prodready: rule ${failure.ruleId} failed on ${relativePath(failure.file, cwd)} and was skipped there; other rules ran. ${failure.error.split('\n')[0]}\n`);
     }

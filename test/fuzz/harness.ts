@@ -173,6 +173,7 @@ async function checkBatch(inputs: FuzzInput[], runner: RunnerOptions, totals: To
   blame(again.culprits, 'fix-again', fixed);
   const fixedAgain = union(again.passed);
 
+  await initParsers();
   for (const input of inputs) {
     const before = files.get(input.name)!;
     const inputParse = parseResult(before.toString('utf8'), input.ext);

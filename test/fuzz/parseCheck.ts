@@ -4,18 +4,22 @@ import ts from 'typescript';
 // `import … = require` as in the project's parser module: the CommonJS build of web-tree-sitter.
 import TreeSitter = require('web-tree-sitter');
 import type { Parser } from 'web-tree-sitter';
+import { indentationTooDeep } from '../../server/src/core/extract/python/parser';
 
 export type ParseResult = 'clean' | 'errors' | 'unknown';
 
 let pythonParser: Parser | undefined;
+/** Set by a trap until `initParsers` loads a fresh runtime: Python inputs are judged `unknown` meanwhile. */
+let trapped = false;
 
-/** Loads tree-sitter-python from node_modules, once. */
+/** Loads tree-sitter-python from node_modules: once, and again after a WebAssembly trap broke it. */
 export async function initParsers(): Promise<void> {
   if (pythonParser) return;
   await TreeSitter.Parser.init({ locateFile: () => require.resolve('web-tree-sitter/tree-sitter.wasm') });
   const language = await TreeSitter.Language.load(new Uint8Array(fs.readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'))));
   pythonParser = new TreeSitter.Parser();
   pythonParser.setLanguage(language);
+  trapped = false;
 }
 
 function scriptKind(ext: string): ts.ScriptKind {
@@ -29,7 +33,12 @@ function scriptKind(ext: string): ts.ScriptKind {
 export function parseResult(text: string, ext: string): ParseResult {
   try {
     if (ext === '.py') {
-      if (!pythonParser) throw new Error('initParsers() was not awaited');
+      if (!pythonParser) {
+        if (trapped) return 'unknown';
+        throw new Error('initParsers() was not awaited');
+      }
+      // Indentation this deep overruns tree-sitter-python's scanner state and corrupts its memory (prodready skips it too).
+      if (indentationTooDeep(text)) return 'unknown';
       const tree = pythonParser.parse(text);
       if (!tree) return 'unknown';
       try {
@@ -43,6 +52,12 @@ export function parseResult(text: string, ext: string): ParseResult {
     return (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0 ? 'clean' : 'errors';
   } catch (error) {
     if (error instanceof RangeError) return 'unknown';
+    if (error instanceof Error && error.name === 'RuntimeError' && ext === '.py') {
+      // A trap: this runtime can no longer be trusted; the harness loads a fresh one before the next batch.
+      pythonParser = undefined;
+      trapped = true;
+      return 'unknown';
+    }
     throw error;
   }
 }

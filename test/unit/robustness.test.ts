@@ -7,6 +7,7 @@ import { fixText } from '../../server/src/core/engine/fixAll';
 import { piiHintsForLiteral, piiHintsForNames } from '../../server/src/core/catalog/privacy';
 import { LineIndex, lineEndingOf, withLfLineBreaks } from '../../server/src/core/model';
 import { loadPythonParser } from '../../server/src/node/python';
+import { deeplyIndented } from './pythonInputs';
 import { hoverMarkdown } from '../../server/src/lsp/hover';
 
 before(async () => assert.equal(await loadPythonParser(), undefined));
@@ -74,6 +75,16 @@ describe('hostile input never stops an analysis', () => {
     assert.deepEqual(piiHintsForNames(['constructor']), []);
     assert.deepEqual(piiHintsForNames(['__proto__']), []);
     assert.deepEqual(piiHintsForNames(['customerEmail']), ['email']);
+  });
+});
+
+describe('the Python parser', () => {
+  it('does not parse indentation nested hundreds of levels deep, and says where it starts', () => {
+    const analysis = analyzeText('deep.py', deeplyIndented(600), TODAY);
+    assert.match(analysis.notice ?? '', /nested more than 400 levels deep at line 403/);
+    // The runtime is unharmed: the next file is read whole.
+    assert.equal(analyzeText('next.py', pythonCall.join('\n'), TODAY).facts.callSites.length, 1);
+    assert.equal(analyzeText('fine.py', deeplyIndented(150), TODAY).notice, undefined);
   });
 });
 

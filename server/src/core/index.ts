@@ -12,7 +12,7 @@ export { describeSkip, languageOf, levelOf, MAX_FILE_BYTES, PythonParse, skipRea
 export type { AnalyzeOptions, FileAnalysis, RuleFailure, SkipReason } from './engine/analyzeFile';
 export { preferredFixes } from './engine/fixAll';
 export { suppressionFixes, suppressionTitle } from './engine/suppress';
-export { initPythonParser, type PythonWasm } from './extract/python/parser';
+export { initPythonParser, pythonParserSettled, type PythonWasm } from './extract/python/parser';
 
 // The model readers show: call sites, findings, fixes, positions.
 export { applyEdits, LineIndex, type CallSite, type EffectiveSetting, type Finding, type Fix, type Language, type Span, type TextEdit } from './model';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type TextDocumentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeSkip, isConfigFile, languageOf, PythonParse, suppressionFixes, type FileAnalysis } from '../core';
+import { describeSkip, isConfigFile, languageOf, PythonParse, pythonParserSettled, suppressionFixes, type FileAnalysis } from '../core';
 import { SOURCE } from '../protocol';
 import { toDiagnostic, toRange } from './convert';
 import { filePathOf } from './guard';
@@ -119,6 +119,11 @@ export class Diagnostics {
           previousParse: languageOf(file) === 'python' ? this.pythonParseOf(uri) : undefined,
         })
       : ({ status: 'disabled' } as const);
+    if (result.status === 'skipped' && result.reason.kind === 'parser-restarting') {
+      // Another document broke the Python parser; this one is read once a fresh one is loaded.
+      void pythonParserSettled().then(() => this.revalidateFiles([file]));
+      return;
+    }
     if (result.status !== 'analysed') {
       if (result.status === 'skipped' && result.reason.kind !== 'unsupported') session.notifyOnce(`skip:${uri}`, `${path.basename(file)}: ${describeSkip(result.reason)}`, uri);
       this.analyses.delete(uri);

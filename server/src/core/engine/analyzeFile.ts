@@ -6,7 +6,7 @@ import { createTypeScriptFixer } from '../extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from '../extract/typescript/extractor';
 import { extractPython, type PythonExtractOptions } from '../extract/python/extractor';
 import { createPythonFixer } from '../extract/python/fixer';
-import { parsePython, pythonParserReady, type PyTree } from '../extract/python/parser';
+import { PARSER_RESTARTING, parsePython, pythonParserGeneration, pythonParserReady, pythonParserRestarting, type PyTree } from '../extract/python/parser';
 import type { LanguageFixer, TextEdit } from '../model';
 import type { CallSite, FileFacts, ImportResolver, Language, Span } from '../model';
 import { rules } from '../rules';
@@ -37,7 +37,7 @@ export interface FileAnalysis {
   notice?: string;
 }
 
-export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'binary' } | { kind: 'unsupported' } | { kind: 'parser-unavailable' };
+export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'binary' } | { kind: 'unsupported' } | { kind: 'parser-unavailable' } | { kind: 'parser-restarting' };
 
 export interface AnalyzeOptions {
   config?: ProdreadyConfig;
@@ -67,7 +67,7 @@ export function languageOf(file: string): Language | undefined {
 export function skipReason(file: string, text: string): SkipReason | undefined {
   const language = languageOf(file);
   if (!language) return { kind: 'unsupported' };
-  if (language === 'python' && !pythonParserReady()) return { kind: 'parser-unavailable' };
+  if (language === 'python' && !pythonParserReady()) return { kind: pythonParserRestarting() ? 'parser-restarting' : 'parser-unavailable' };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_FILE_BYTES) return { kind: 'too-large', bytes };
   if (text.slice(0, 8000).includes('\u0000')) return { kind: 'binary' };
@@ -84,6 +84,8 @@ export function describeSkip(reason: SkipReason): string {
       return 'skipped, not a language prodready reads.';
     case 'parser-unavailable':
       return 'skipped, the Python parser (tree-sitter WebAssembly) could not be loaded.';
+    case 'parser-restarting':
+      return `skipped, ${PARSER_RESTARTING}.`;
   }
 }
 
@@ -107,9 +109,28 @@ export function extractFacts(
 export class PythonParse {
   text?: string;
   tree?: PyTree;
+  /** The parser runtime the tree belongs to: after a restart it is dropped, its memory being gone. */
+  generation = 0;
+
+  /** The last tree, when it can seed the next parse. */
+  reusable(): { text: string; tree: PyTree } | undefined {
+    if (this.generation !== pythonParserGeneration()) this.forget();
+    return this.tree && this.text !== undefined ? { text: this.text, tree: this.tree } : undefined;
+  }
+
+  keep(text: string, tree: PyTree): void {
+    this.release();
+    this.tree = tree;
+    this.text = text;
+    this.generation = pythonParserGeneration();
+  }
 
   release(): void {
-    this.tree?.delete();
+    if (this.generation === pythonParserGeneration()) this.tree?.delete();
+    this.forget();
+  }
+
+  private forget(): void {
     this.tree = undefined;
     this.text = undefined;
   }
@@ -118,18 +139,13 @@ export class PythonParse {
 function extractPythonText(file: string, original: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
   // Python reads a lone CR as a line break; tree-sitter's grammar does not. Its LF view has the same offsets.
   const text = withLfLineBreaks(original);
-  const tree = parsePython(text, previous?.tree && previous.text !== undefined ? { text: previous.text, tree: previous.tree } : undefined);
+  const tree = parsePython(text, previous?.reusable());
   try {
     return extractPython(file, tree, options);
   } finally {
-    if (previous) {
-      // The session keeps this tree for the next edit; the one it replaces is freed.
-      previous.tree?.delete();
-      previous.tree = tree;
-      previous.text = text;
-    } else {
-      tree.delete();
-    }
+    // The session keeps this tree for the next edit; the one it replaces is freed.
+    if (previous) previous.keep(text, tree);
+    else tree.delete();
   }
 }
 

@@ -7,6 +7,7 @@ import type { WorkspaceSnapshot } from '../readiness';
 import { analyzeText, describeSkip, skipReason, type FileAnalysis, type PythonParse, type RuleFailure, type SkipReason } from './analyzeFile';
 import { ConfigStore, type LoadedConfig } from './configs';
 import { isExcluded } from './exclude';
+import { PARSER_RESTARTING, pythonParserSettled } from '../extract/python/parser';
 import { fixText } from './fixAll';
 import { textOf, type EngineHost } from './host';
 import { findOwnershipSources } from './ownership';
@@ -211,6 +212,26 @@ export class Engine {
       result.analyses.push(analysis);
     }
     return result;
+  }
+
+  /**
+   * `checkFiles`, then once more for the files it met while the Python parser was restarting after a trap
+   * (another file broke it), so that one hostile file costs only itself.
+   */
+  async checkFilesSettled(request: CheckRequest): Promise<CheckResult> {
+    const first = this.checkFiles(request);
+    const retry = new Set(first.notices.filter((notice) => notice.message.includes(PARSER_RESTARTING)).map((notice) => notice.file));
+    if (retry.size === 0) return first;
+    await pythonParserSettled();
+    const again = this.checkFiles({ ...request, files: request.files.filter((file) => retry.has(file)) });
+    const failures = [...first.failures];
+    for (const failure of again.failures) if (!failures.some((known) => known.ruleId === failure.ruleId)) failures.push(failure);
+    return {
+      analyses: [...first.analyses.filter((analysis) => !retry.has(analysis.file)), ...again.analyses],
+      notices: [...first.notices.filter((notice) => !retry.has(notice.file)), ...again.notices],
+      failures,
+      fixed: { problems: first.fixed.problems + again.fixed.problems, files: first.fixed.files + again.fixed.files },
+    };
   }
 
   /** Every file under `dirs` (default: `root`), relative to `root`. */

@@ -12,6 +12,10 @@ export type { Node as PyNode, Tree as PyTree, TreeCursor as PyTreeCursor } from 
 let parser: Parser | undefined;
 /** The load in progress: callers that arrive while it runs share it (two loads would make two runtimes). */
 let loading: Promise<void> | undefined;
+/** What the parser was loaded from, to load a fresh runtime after a WebAssembly trap. */
+let loadedFrom: PythonWasm | undefined;
+/** Bumped on every fresh runtime: a tree from an earlier one lives in memory that is gone. */
+let generation = 0;
 
 export interface PythonWasm {
   /** web-tree-sitter's runtime (`tree-sitter.wasm`). */
@@ -29,10 +33,13 @@ export function initPythonParser(wasm: PythonWasm): Promise<void> {
 }
 
 async function load(wasm: PythonWasm): Promise<void> {
+  // Each init instantiates a new WebAssembly runtime with its own memory.
   await TreeSitter.Parser.init({ locateFile: () => wasm.runtime });
   const language = await TreeSitter.Language.load(wasm.grammar);
   const created = new TreeSitter.Parser();
   created.setLanguage(language);
+  loadedFrom = wasm;
+  generation++;
   parser = created;
 }
 
@@ -40,14 +47,90 @@ export function pythonParserReady(): boolean {
   return parser !== undefined;
 }
 
+/** A runtime broken by a trap is being replaced: Python files can be read again once `pythonParserSettled()`. */
+export function pythonParserRestarting(): boolean {
+  return parser === undefined && loadedFrom !== undefined && loading !== undefined;
+}
+
+/** Which runtime made the trees parsed now; a tree from another one must be dropped, not deleted or reused. */
+export function pythonParserGeneration(): number {
+  return generation;
+}
+
+/**
+ * Settles when a runtime replaced after a trap is loaded again (at once when none is pending). A one-shot
+ * reader such as the CLI awaits it and analyses again the files that came back with the restart notice.
+ */
+export function pythonParserSettled(): Promise<void> {
+  return parser ? Promise.resolve() : (loading ?? Promise.resolve()).catch(() => undefined);
+}
+
+export const PARSER_RESTARTING = 'the Python parser is restarting after an internal error';
+
 /** A fresh parse, or an incremental one from the previous text's tree (which it edits in place). */
 export function parsePython(text: string, previous?: { text: string; tree: Tree }): Tree {
-  if (!parser) throw new Error('The Python parser is not loaded (initPythonParser was not awaited).');
-  if (previous) previous.tree.edit(editBetween(previous.text, text));
-  const tree = parser.parse(text, previous?.tree ?? null);
-  if (!tree) throw new Error('tree-sitter returned no tree');
-  return tree;
+  const tooDeep = indentationTooDeep(text);
+  if (tooDeep) throw new Error(`indentation is nested more than ${MAX_INDENT_LEVELS} levels deep at line ${tooDeep}`);
+  return parseUnguarded(text, previous);
 }
+
+/** The parse itself, without the indentation guard (exported for the test that breaks the runtime on purpose). */
+export function parseUnguarded(text: string, previous?: { text: string; tree: Tree }): Tree {
+  if (!parser) throw new Error(loadedFrom ? PARSER_RESTARTING : 'The Python parser is not loaded (initPythonParser was not awaited).');
+  try {
+    if (previous) previous.tree.edit(editBetween(previous.text, text));
+    const tree = parser.parse(text, previous?.tree ?? null);
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    return tree;
+  } catch (error) {
+    // A trap leaves the runtime's memory in an unknown state: nothing parsed with it afterwards can be trusted.
+    // WebAssembly.RuntimeError; the core's compiler settings have no WebAssembly types, its name is enough.
+    if (error instanceof Error && error.name === 'RuntimeError') restart();
+    throw error;
+  }
+}
+
+function restart(): void {
+  const from = loadedFrom;
+  parser = undefined;
+  if (!from) return;
+  loading = load(from).catch(() => {
+    // Leaves the parser unloaded; every Python file is then reported as not analysed.
+    loading = undefined;
+  });
+}
+
+/**
+ * tree-sitter-python's scanner writes its indentation stack into a fixed 1 KB state buffer and, with an open
+ * string delimiter, overruns it by a byte at about 510 levels: the WebAssembly heap is silently corrupted and
+ * later parses trap or return wrong trees. No real file comes near this, so such a file is not parsed at all.
+ */
+export const MAX_INDENT_LEVELS = 400;
+
+/** The 1-based line where indentation first nests more than MAX_INDENT_LEVELS deep, or 0. */
+export function indentationTooDeep(text: string): number {
+  // Each level indents at least one column more: without a line indented that far, nothing to count.
+  if (!DEEP_INDENT.test(text)) return 0;
+  const stack = [0];
+  let line = 0;
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    line++;
+    let width = start;
+    while (width < stop && (text.charCodeAt(width) === 32 || text.charCodeAt(width) === 9)) width++;
+    const indent = width - start;
+    if (width < stop && text.charCodeAt(width) !== 35 && text.charCodeAt(width) !== 13) {
+      while (indent < stack[stack.length - 1]) stack.pop();
+      if (indent > stack[stack.length - 1]) stack.push(indent);
+      if (stack.length - 1 > MAX_INDENT_LEVELS) return line;
+    }
+    start = stop + 1;
+  }
+  return 0;
+}
+
+const DEEP_INDENT = new RegExp(`(?:^|\\n)[ \\t]{${MAX_INDENT_LEVELS}}`);
 
 /** The one edit that turns `before` into `after`: the changed middle between their common prefix and suffix. */
 export function editBetween(before: string, after: string): Edit {
