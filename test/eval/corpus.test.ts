@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { evaluateCorpus, formatResult, type EvalResult } from './corpus';
 
-// The targets of the call-sites issue; the corpus is hand-labelled in test/corpus/labels.json.
+// The targets of the call-sites issue; the corpus is hand-labelled in test/corpus/labels-ts.json and labels-py.json.
 const RECALL_TARGET = 0.95;
 const PRECISION_TARGET = 0.98;
 

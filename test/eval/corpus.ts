@@ -1,5 +1,6 @@
 // Scores call-site recognition on the labelled corpus in test/corpus/: recall and precision per SDK and
-// overall. The labels are written by hand (test/corpus/labels.json); nothing here derives them from the tool.
+// overall. The labels are written by hand (test/corpus/labels-ts.json, labels-py.json); nothing here derives them
+// from the tool.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../server/src/core/engine/analyzeFile';
@@ -39,7 +40,7 @@ export interface EvalResult {
 }
 
 function readLabels(): Label[] {
-  return (JSON.parse(fs.readFileSync(path.join(CORPUS, 'labels.json'), 'utf8')) as { labels: Label[] }).labels;
+  return ['labels-ts.json', 'labels-py.json'].flatMap((name) => (JSON.parse(fs.readFileSync(path.join(CORPUS, name), 'utf8')) as { labels: Label[] }).labels);
 }
 
 /** Every call site the engine recognises in the corpus, with imports followed across files as the CLI does. */
