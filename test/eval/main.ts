@@ -1,4 +1,19 @@
-// `npm run eval`: the corpus scores, printed.
+// `npm run eval`: the hand-written corpus's scores, printed. `npm run eval -- --real DIR` scores the real-code
+// corpus instead, reading the labelled repositories from git directories under DIR (test/corpus/real/README.md).
 import { evaluateCorpus, formatResult } from './corpus';
+import { evaluateReal, formatReal } from './real';
 
-void evaluateCorpus().then((result) => console.log(formatResult(result)));
+const args = process.argv.slice(2);
+const real = args.indexOf('--real');
+if (real !== -1 && !args[real + 1]) {
+  console.error('usage: npm run eval [-- --real DIR]');
+  process.exit(2);
+}
+const run = real === -1 ? evaluateCorpus().then(formatResult) : evaluateReal(args[real + 1]).then(formatReal);
+run.then(
+  (report) => console.log(report),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
