@@ -6,7 +6,8 @@ import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
 import { evaluate } from './resolver';
 
-export function exports(cx: PyFile, direct: readonly [PendingCall, CallSite][]): ExportSummary {
+/** `reached`: every call site of the file with its call, direct or through the file's own wrappers. */
+export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][]): ExportSummary {
   const names = new Map<string, ExportedValue>();
   for (const [name, binding] of cx.module.names) {
     if (binding.kind === 'value') {
@@ -18,7 +19,7 @@ export function exports(cx: PyFile, direct: readonly [PendingCall, CallSite][]):
         names.set(name, exportedClient(factory, true));
         continue;
       }
-      const inner = direct.find(([call]) => call.fn === binding.fn)?.[1];
+      const inner = reached.find(([call]) => call.fn === binding.fn)?.[1];
       if (inner) names.set(name, { kind: 'wrapper', name, file: cx.file, wraps: wrappedCallOf(inner) });
     } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module) && binding.name !== '*') {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });

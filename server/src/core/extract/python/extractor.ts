@@ -27,7 +27,8 @@ export function run(cx: PyFile): ExtractedFacts {
     const site = leaf && PYTHON_CALL_LEAVES.has(leaf) ? siteOf(cx, call) : undefined;
     if (site) direct.push([call, site]);
   }
-  const sites = [...direct.map(([, site]) => site), ...wrapperSites(cx, direct)];
+  const reached = [...direct, ...wrapperSites(cx, direct)];
+  const sites = reached.map(([, site]) => site);
   sites.sort((a, b) => a.span.start - b.span.start);
   return {
     file: cx.file,
@@ -37,6 +38,6 @@ export function run(cx: PyFile): ExtractedFacts {
     ...parseProblemsOf(cx.root),
     ...(cx.tooDeepAt === undefined ? {} : { unreadFrom: cx.tooDeepAt }),
     moduleNames: new Set(cx.module.names.keys()),
-    exports: exports(cx, direct),
+    exports: exports(cx, reached),
   };
 }

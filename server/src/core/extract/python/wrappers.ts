@@ -10,48 +10,68 @@ import { relative } from './resolver';
 
 // ---- wrappers and exports ----
 
-/** Calls to a function of this file that makes an AI call: the caller's view of that call. */
-export function wrapperSites(cx: PyFile, direct: readonly [PendingCall, CallSite][]): CallSite[] {
+/** How many levels of the file's own functions are followed above a direct AI call. */
+const MAX_WRAPPER_DEPTH = 8;
+
+/**
+ * Calls to a function of this file that makes an AI call, or calls one that does (any depth, up to
+ * MAX_WRAPPER_DEPTH), and to wrappers other modules export: the caller's view of that call, with the call it wraps.
+ */
+export function wrapperSites(cx: PyFile, direct: readonly [PendingCall, CallSite][]): [PendingCall, CallSite][] {
   const byFunction = new Map<FunctionInfo, CallSite>();
-  for (const [call, site] of direct) if (call.fn && !byFunction.has(call.fn)) byFunction.set(call.fn, site);
   const sited = new Set(direct.map(([call]) => call));
-  const sites: CallSite[] = [];
-  for (const call of cx.calls) {
-    if (sited.has(call)) continue;
-    const fn = calledFunction(call);
-    const local = fn && fn !== call.fn ? byFunction.get(fn) : undefined;
-    const imported = local ? undefined : importedWrapper(cx, call);
-    if (!local && !imported) continue;
-    const wraps = local ? wrappedCallOf(local) : imported!.wraps;
-    const name = local ? fn!.name : imported!.name;
-    const where = imported ? ` from ${relative(cx, imported.file)}` : '';
-    const own = call.tryNode ? { span: spanOf(call.tryNode), handling: tryHandling(call.tryNode, cx.isLogger) } : undefined;
-    sites.push({
-      ...wrappedSiteBase(wraps),
-      file: cx.file,
-      language: 'python',
-      id: `${cx.file}:${call.node.startIndex}`,
-      span: spanOf(call.node),
-      calleeSpan: spanOf(call.node.childForFieldName('function')!),
-      anchors: anchorsOf(call.holders),
-      sdk: 'wrapper',
-      api: name,
-      module: undefined,
-      client: undefined,
-      options: noOptions(),
-      targets: {},
-      recognizedBy: `${name}()${where}, a project function that calls ${wraps.sdk} ${wraps.api}`,
-      enclosingFunction: call.fn?.name,
-      guarded: own ? { tryCatch: own, promiseCatch: false } : wraps.guarded,
-      logged: { audit: wraps.audited, calls: [] },
-      resultBinding: resultBindingOf(call.node),
-      statement: statementTargetOf(call.node),
-      promptInputs: [],
-      outputUse: { jsonParses: [] },
-      wraps,
-    });
+  const found: [PendingCall, CallSite][] = [];
+  let added = direct;
+  for (let depth = 0; depth < MAX_WRAPPER_DEPTH && added.length > 0; depth++) {
+    for (const [call, site] of added) if (call.fn && !byFunction.has(call.fn)) byFunction.set(call.fn, site);
+    const next: [PendingCall, CallSite][] = [];
+    for (const call of cx.calls) {
+      if (sited.has(call)) continue;
+      const site = wrapperSiteOf(cx, call, byFunction);
+      if (!site) continue;
+      sited.add(call);
+      next.push([call, site]);
+    }
+    found.push(...next);
+    added = next;
   }
-  return sites;
+  return found;
+}
+
+function wrapperSiteOf(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<FunctionInfo, CallSite>): CallSite | undefined {
+  const fn = calledFunction(call);
+  // A function calling itself (recursion, a retry loop) is not another call site.
+  const local = fn && fn !== call.fn ? byFunction.get(fn) : undefined;
+  const imported = local ? undefined : importedWrapper(cx, call);
+  if (!local && !imported) return undefined;
+  const wraps = local ? wrappedCallOf(local) : imported!.wraps;
+  const name = local ? fn!.name : imported!.name;
+  const where = imported ? ` from ${relative(cx, imported.file)}` : '';
+  const own = call.tryNode ? { span: spanOf(call.tryNode), handling: tryHandling(call.tryNode, cx.isLogger) } : undefined;
+  return {
+    ...wrappedSiteBase(wraps),
+    file: cx.file,
+    language: 'python',
+    id: `${cx.file}:${call.node.startIndex}`,
+    span: spanOf(call.node),
+    calleeSpan: spanOf(call.node.childForFieldName('function')!),
+    anchors: anchorsOf(call.holders),
+    sdk: 'wrapper',
+    api: name,
+    module: undefined,
+    client: undefined,
+    options: noOptions(),
+    targets: {},
+    recognizedBy: `${name}()${where}, a project function that calls ${wraps.sdk} ${wraps.api}`,
+    enclosingFunction: call.fn?.name,
+    guarded: own ? { tryCatch: own, promiseCatch: false } : wraps.guarded,
+    logged: { audit: wraps.audited, calls: [] },
+    resultBinding: resultBindingOf(call.node),
+    statement: statementTargetOf(call.node),
+    promptInputs: [],
+    outputUse: { jsonParses: [] },
+    wraps,
+  };
 }
 
 
