@@ -276,6 +276,8 @@ export type ExportedValue =
       factory?: boolean;
     }
   | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
+  /** A project class whose methods (its own, inherited or overridden in a subclass) make AI calls. */
+  | { kind: 'class'; name: string; file: string; methods: Map<string, WrappedCall> }
   | { kind: 'reexport'; module: string; exportName: string };
 
 /** Exported names (`default` for the default export) and the modules passed on whole by `export * from`. */

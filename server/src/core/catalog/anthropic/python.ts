@@ -31,7 +31,6 @@ export const anthropicPythonFacts: SdkFacts = {
   clientApis: [
     ...messages(''),
     ...messages('beta.'),
-    { path: 'messages.count_tokens', operation: 'other', model },
     { path: 'messages.batches.create', operation: 'chat' },
   ],
   functionApis: [],

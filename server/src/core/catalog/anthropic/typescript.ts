@@ -11,7 +11,6 @@ const messageApis = (prefix: string): ApiFacts[] => [
   { path: `${prefix}messages.create`, operation: 'chat', streaming: 'body.stream', outputBound: bound, model, auditFields: audit, prompt },
   { path: `${prefix}messages.stream`, operation: 'chat', streaming: true, outputBound: bound, model, prompt },
   { path: `${prefix}messages.parse`, operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
-  { path: `${prefix}messages.countTokens`, operation: 'other', model },
   { path: `${prefix}messages.batches.create`, operation: 'chat' },
 ];
 

@@ -4,11 +4,15 @@ import { pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
+import { classExports } from './projectClasses';
 import { evaluate } from './resolver';
+import type { FunctionInfo } from './scope';
 
 /** `reached`: every call site of the file with its call, direct or through the file's own wrappers. */
 export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][]): ExportSummary {
   const names = new Map<string, ExportedValue>();
+  const byFunction = new Map<FunctionInfo, CallSite>();
+  for (const [call, site] of reached) if (call.fn && !byFunction.has(call.fn)) byFunction.set(call.fn, site);
   for (const [name, binding] of cx.module.names) {
     if (binding.kind === 'value') {
       const value = evaluate(cx, binding.node, cx.module);
@@ -21,6 +25,9 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
       }
       const inner = reached.find(([call]) => call.fn === binding.fn)?.[1];
       if (inner) names.set(name, { kind: 'wrapper', name, file: cx.file, wraps: wrappedCallOf(inner) });
+    } else if (binding.kind === 'class') {
+      const methods = classExports(cx, binding.cls, byFunction);
+      if (methods.size > 0) names.set(name, { kind: 'class', name, file: cx.file, methods });
     } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module) && binding.name !== '*') {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
     }

@@ -24,8 +24,12 @@ export interface FunctionInfo {
 
 export interface ClassInfo {
   name: string;
+  /** The class's base classes as written (`Model`, `base.Model`, `Generic[T]`). */
+  bases: PyNode[];
   /** `self.client = OpenAI()` in any method: `client` → the assigned expression. */
   members: Map<string, PyNode>;
+  /** `self.model: Model = model` in a method or `model: Model` in the class body: `model` → the annotation. */
+  annotations: Map<string, PyNode>;
   methods: Map<string, FunctionInfo>;
 }
 

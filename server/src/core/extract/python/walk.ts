@@ -108,7 +108,8 @@ export function walkDefinition(cx: PyFile, node: PyNode, context: WalkContext, d
   const name = node.childForFieldName('name')?.text ?? '';
   const body = node.childForFieldName('body');
   if (node.type === 'class_definition') {
-    const cls: ClassInfo = { name, members: new Map(), methods: new Map() };
+    const bases = node.childForFieldName('superclasses')?.namedChildren.filter((base): base is PyNode => base !== null && base.type !== 'keyword_argument') ?? [];
+    const cls: ClassInfo = { name, bases, members: new Map(), annotations: new Map(), methods: new Map() };
     context.scope.bind(name, { kind: 'class', cls });
     if (body) walkChildren(cx, body, { ...context, cls, holders: { start: holder.startIndex, outer: context.holders } });
     return;
@@ -229,6 +230,12 @@ export function bindImports(cx: PyFile, node: PyNode, scope: Scope): void {
 export function bindAssignment(node: PyNode, context: WalkContext): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
+  const annotation = node.childForFieldName('type');
+  if (left && annotation && context.cls) {
+    // `model: Model` in the class body, `self.model: Model = …` in a method.
+    const member = left.type === 'identifier' && !context.fn ? left.text : left.type === 'attribute' && left.childForFieldName('object')?.text === 'self' ? left.childForFieldName('attribute')!.text : undefined;
+    if (member) context.cls.annotations.set(member, annotation);
+  }
   if (!left || !right) return;
   if (left.type === 'identifier') context.scope.bind(left.text, { kind: 'value', node: right });
   else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {

@@ -1,11 +1,12 @@
 // Wrapper call sites: calls into project functions that make an AI call below them.
 import { isKnownPythonModule } from '../../catalog/python';
 import { pythonCatalogByModule } from '../../catalog';
-import type { CallSite, ExportedValue } from '../../model';
+import type { CallSite, ExportedValue, WrappedCall } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { type FunctionInfo } from './scope';
 import { noOptions, spanOf } from './syntax';
 import { PendingCall, PyFile, anchorsOf, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase } from './context';
+import { classMethodTarget } from './projectClasses';
 import { relative } from './resolver';
 
 // ---- wrappers and exports ----
@@ -22,7 +23,8 @@ export function wrapperSites(cx: PyFile, direct: readonly [PendingCall, CallSite
   const sited = new Set(direct.map(([call]) => call));
   const found: [PendingCall, CallSite][] = [];
   let added = direct;
-  for (let depth = 0; depth < MAX_WRAPPER_DEPTH && added.length > 0; depth++) {
+  // The first round runs even without direct calls: wrappers imported from other modules need none here.
+  for (let depth = 0; depth < MAX_WRAPPER_DEPTH && (depth === 0 || added.length > 0); depth++) {
     for (const [call, site] of added) if (call.fn && !byFunction.has(call.fn)) byFunction.set(call.fn, site);
     const next: [PendingCall, CallSite][] = [];
     for (const call of cx.calls) {
@@ -39,14 +41,10 @@ export function wrapperSites(cx: PyFile, direct: readonly [PendingCall, CallSite
 }
 
 function wrapperSiteOf(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<FunctionInfo, CallSite>): CallSite | undefined {
-  const fn = calledFunction(call);
-  // A function calling itself (recursion, a retry loop) is not another call site.
-  const local = fn && fn !== call.fn ? byFunction.get(fn) : undefined;
-  const imported = local ? undefined : importedWrapper(cx, call);
-  if (!local && !imported) return undefined;
-  const wraps = local ? wrappedCallOf(local) : imported!.wraps;
-  const name = local ? fn!.name : imported!.name;
-  const where = imported ? ` from ${relative(cx, imported.file)}` : '';
+  const target = wrapperTarget(cx, call, byFunction);
+  if (!target) return undefined;
+  const { wraps, name } = target;
+  const where = target.file ? ` from ${relative(cx, target.file)}` : '';
   const own = call.tryNode ? { span: spanOf(call.tryNode), handling: tryHandling(call.tryNode, cx.isLogger) } : undefined;
   return {
     ...wrappedSiteBase(wraps),
@@ -74,6 +72,18 @@ function wrapperSiteOf(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<Fu
   };
 }
 
+
+/** What a call reaches: a function of this file, a wrapper another module exports, or a project class's method. */
+function wrapperTarget(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<FunctionInfo, CallSite>): { wraps: WrappedCall; name: string; file?: string } | undefined {
+  const fn = calledFunction(call);
+  // A function calling itself (recursion, a retry loop) is not another call site.
+  const local = fn && fn !== call.fn ? byFunction.get(fn) : undefined;
+  if (local) return { wraps: wrappedCallOf(local), name: fn!.name };
+  const imported = importedWrapper(cx, call);
+  if (imported) return { wraps: imported.wraps, name: imported.name, file: imported.file };
+  const method = classMethodTarget(cx, call, byFunction);
+  return method && { wraps: method.wraps, name: `${method.className}.${method.method}`, file: method.file };
+}
 
 /** `from app.ai import summarize` then `summarize(…)`: a wrapper another module exports. */
 export function importedWrapper(cx: PyFile, call: PendingCall): Extract<ExportedValue, { kind: 'wrapper' }> | undefined {

@@ -91,7 +91,8 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
 export function importedValue(cx: TsFile, imported: { module: string; exportName: string }): Value | undefined {
   if (!cx.resolveImport || catalogByModule.has(imported.module)) return undefined;
   const found = cx.resolveImport(imported.module, imported.exportName);
-  if (!found || found.kind === 'reexport') return undefined;
+  // Project classes are read by the Python extractor only so far.
+  if (!found || found.kind === 'reexport' || found.kind === 'class') return undefined;
   if (found.kind === 'wrapper') return found;
   const sdk = sdkFacts(found.sdk, found.module);
   if (!sdk) return undefined;

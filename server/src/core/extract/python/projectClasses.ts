@@ -1,0 +1,172 @@
+// Calls into the project's own classes: `self.model.generate(…)` where `self.model` holds a project class
+// (built here, passed in with a type hint, or annotated) whose `generate` makes an AI call — in the class itself,
+// a base it inherits from, or a subclass that overrides it (the caller may hold any of them).
+import type { CallSite, WrappedCall } from '../../model';
+import { wrappedCallOf } from '../shared/wrapped';
+import type { PyNode } from './parser';
+import type { ClassInfo, FunctionInfo, Scope } from './scope';
+import type { PendingCall, PyFile } from './context';
+
+/** The AI call a method reaches, by function: filled in as wrappers are found, level by level. */
+export type ReachedByFunction = ReadonlyMap<FunctionInfo, CallSite>;
+
+/** A method of a project class that reaches an AI call, and where the class is declared. */
+export interface ClassMethodTarget {
+  className: string;
+  method: string;
+  wraps: WrappedCall;
+  /** The module the class comes from, when it is imported. */
+  file?: string;
+}
+
+/** How far base classes and subclasses are followed (a guard against cycles written by mistake). */
+const MAX_CLASS_DEPTH = 6;
+
+/** The module-level classes of the file. */
+function moduleClasses(cx: PyFile): ClassInfo[] {
+  const classes: ClassInfo[] = [];
+  for (const binding of cx.module.names.values()) if (binding.kind === 'class') classes.push(binding.cls);
+  return classes;
+}
+
+/** The last name of a base as written: `Model`, `base.Model` → `Model`; `Generic[T]` → `Generic`. */
+function baseName(base: PyNode): string | undefined {
+  const node = base.type === 'subscript' ? base.childForFieldName('value') : base;
+  if (node?.type === 'identifier') return node.text;
+  if (node?.type === 'attribute') return node.childForFieldName('attribute')?.text;
+  return undefined;
+}
+
+/** What a call of `method` on an instance of `cls` can reach: its own or inherited method, or a subclass's override. */
+export function classMethodWraps(cx: PyFile, cls: ClassInfo, method: string, reached: ReachedByFunction): WrappedCall | undefined {
+  const classes = moduleClasses(cx);
+  const byName = new Map(classes.map((candidate) => [candidate.name, candidate]));
+  const own = (candidate: ClassInfo) => {
+    const fn = candidate.methods.get(method);
+    const site = fn && reached.get(fn);
+    return site && wrappedCallOf(site);
+  };
+  const up = (candidate: ClassInfo, depth: number): WrappedCall | undefined => {
+    if (depth > MAX_CLASS_DEPTH) return undefined;
+    if (candidate.methods.has(method)) return own(candidate);
+    for (const base of candidate.bases) {
+      const parent = byName.get(baseName(base) ?? '');
+      const found = parent && up(parent, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const down = (candidate: ClassInfo, depth: number): WrappedCall | undefined => {
+    if (depth > MAX_CLASS_DEPTH) return undefined;
+    for (const sub of classes) {
+      if (!sub.bases.some((base) => baseName(base) === candidate.name)) continue;
+      const found = own(sub) ?? down(sub, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return up(cls, 0) ?? down(cls, 0);
+}
+
+/** Every method name of the module's classes that reaches an AI call, per class: what the module exports. */
+export function classExports(cx: PyFile, cls: ClassInfo, reached: ReachedByFunction): Map<string, WrappedCall> {
+  const names = new Set<string>();
+  for (const candidate of moduleClasses(cx)) for (const name of candidate.methods.keys()) names.add(name);
+  const methods = new Map<string, WrappedCall>();
+  for (const name of names) {
+    const wraps = classMethodWraps(cx, cls, name, reached);
+    if (wraps) methods.set(name, wraps);
+  }
+  return methods;
+}
+
+/** `recv.method(…)` where `recv` holds a project class with that method reaching an AI call. */
+export function classMethodTarget(cx: PyFile, call: PendingCall, reached: ReachedByFunction): ClassMethodTarget | undefined {
+  const callee = call.node.childForFieldName('function');
+  if (callee?.type !== 'attribute') return undefined;
+  const receiver = callee.childForFieldName('object');
+  const method = callee.childForFieldName('attribute')?.text;
+  if (!receiver || !method) return undefined;
+  if (receiver.text === 'self') {
+    // `self.generate()` on an abstract or inherited method: what the class, its bases or subclasses run.
+    const cls = call.fn?.cls;
+    if (!cls || call.fn?.name === method) return undefined;
+    const wraps = classMethodWraps(cx, cls, method, reached);
+    return wraps && { className: cls.name, method, wraps };
+  }
+  for (const className of classNamesHeldBy(receiver, call)) {
+    const target = methodOfClassNamed(cx, call.scope, className, method, reached);
+    if (target) return target;
+  }
+  return undefined;
+}
+
+function methodOfClassNamed(cx: PyFile, scope: Scope, className: string, method: string, reached: ReachedByFunction): ClassMethodTarget | undefined {
+  const binding = scope.lookup(className);
+  if (binding?.kind === 'class') {
+    const wraps = classMethodWraps(cx, binding.cls, method, reached);
+    return wraps && { className, method, wraps };
+  }
+  if (binding?.kind !== 'import' || !cx.resolveImport) return undefined;
+  const exported = cx.resolveImport(binding.module, binding.name);
+  if (exported?.kind !== 'class') return undefined;
+  const wraps = exported.methods.get(method);
+  return wraps && { className, method, wraps, file: exported.file };
+}
+
+/**
+ * The class names an expression may hold, from what the code says: a construction `Model(…)`, a parameter's or
+ * attribute's type hint (`Model`, `Optional[Model]`, `Model | None`, `"Model"`), and for `self.x` the value or
+ * hint its class gives `x`. Names only: whether one is a project class is the caller's question.
+ */
+function classNamesHeldBy(receiver: PyNode, call: PendingCall): string[] {
+  const node = unparenthesised(receiver);
+  const cls = call.fn?.cls;
+  if (node.type !== 'attribute' || node.childForFieldName('object')?.text !== 'self') return valueClasses(node, call.scope, 0);
+  if (!cls) return [];
+  const member = node.childForFieldName('attribute')!.text;
+  const annotation = cls.annotations.get(member);
+  const value = cls.members.get(member);
+  return [...(annotation ? hinted(annotation) : []), ...(value ? valueClasses(value, scopeOfMember(cls, value) ?? call.scope, 0) : [])];
+}
+
+/** A value's classes: a construction, a hinted parameter passed through (`self.model = model`), `a or B()`. */
+function valueClasses(expression: PyNode, scope: Scope, depth: number): string[] {
+  const value = unparenthesised(expression);
+  if (depth > 3) return [];
+  if (value.type === 'call') return constructed(value);
+  if (value.type === 'boolean_operator') return [value.childForFieldName('left'), value.childForFieldName('right')].flatMap((side) => (side ? valueClasses(side, scope, depth + 1) : []));
+  if (value.type !== 'identifier') return [];
+  const binding = scope.lookup(value.text);
+  if (binding?.kind === 'param') return binding.annotation ? hinted(binding.annotation) : [];
+  return binding?.kind === 'value' ? valueClasses(binding.node, scope, depth + 1) : [];
+}
+
+function unparenthesised(node: PyNode): PyNode {
+  let inner = node;
+  while (inner.type === 'parenthesized_expression' && inner.namedChild(0)) inner = inner.namedChild(0)!;
+  return inner;
+}
+
+function constructed(call: PyNode): string[] {
+  const callee = call.childForFieldName('function');
+  return callee?.type === 'identifier' && /^[A-Z]/.test(callee.text) ? [callee.text] : [];
+}
+
+/** The identifiers a type hint names, string hints included: `Optional["Model"]` → Model. */
+function hinted(annotation: PyNode): string[] {
+  const names: string[] = [];
+  const visit = (node: PyNode) => {
+    if (node.type === 'identifier') names.push(node.text);
+    else if (node.type === 'string') names.push(...(/^[rbuRBU]*["']{1,3}([A-Za-z_][\w.]*)["']{1,3}$/.exec(node.text)?.[1].split('.').slice(-1) ?? []));
+    else for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(annotation);
+  return names.filter((name) => /^[A-Z]/.test(name));
+}
+
+/** The scope of the method whose body assigned a member, so a parameter it names can be read. */
+function scopeOfMember(cls: ClassInfo, value: PyNode): Scope | undefined {
+  for (const fn of cls.methods.values()) if (value.startIndex >= fn.node.startIndex && value.endIndex <= fn.node.endIndex) return fn.scope;
+  return undefined;
+}
