@@ -309,7 +309,8 @@ const MUTATIONS: Mutation[] = [
     name: 'long-identifier',
     weight: 1,
     apply(text, rng) {
-      const words = solid(tokenize(text)).filter((t) => t.kind === 'word' && !KEYWORDS.has(text.slice(t.start, t.end)));
+      // A word an earlier mutation already stretched is left alone (a regular expression of it would be too large).
+      const words = solid(tokenize(text)).filter((t) => t.kind === 'word' && t.end - t.start < 1000 && !KEYWORDS.has(text.slice(t.start, t.end)));
       if (words.length === 0) return { text, label: 'long-identifier(none)' };
       const t = rng.pick(words);
       const name = text.slice(t.start, t.end);
