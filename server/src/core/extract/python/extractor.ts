@@ -3,6 +3,7 @@ export type { PythonExtractOptions } from './context';
 import type { CallSite, ExtractedFacts } from '../../model';
 import { loggerMatcher } from '../shared/loggers';
 import type { PyTree } from './parser';
+import { boundMethodSite } from './boundMethods';
 import { siteOf } from './calls';
 import { PYTHON_CALL_LEAVES, PendingCall, PyFile, PythonExtractOptions, calleeLeaf, parseProblemsOf } from './context';
 import { exports } from './exports';
@@ -24,7 +25,7 @@ export function run(cx: PyFile): ExtractedFacts {
     // Every construction is recorded, used or not (a key written into an unused client is still a leak).
     if (leaf && (/^[A-Z]/.test(leaf) || leaf === 'client')) evaluate(cx, call.node, call.scope);
     // Only calls ending in a name some API ends in can be AI calls: the cheap test before any resolution.
-    const site = leaf && PYTHON_CALL_LEAVES.has(leaf) ? siteOf(cx, call) : undefined;
+    const site = (leaf && PYTHON_CALL_LEAVES.has(leaf) ? siteOf(cx, call) : undefined) ?? boundMethodSite(cx, call);
     if (site) direct.push([call, site]);
   }
   const reached = [...direct, ...wrapperSites(cx, direct)];
