@@ -4,7 +4,7 @@ import { pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
-import { evaluate } from './resolver';
+import { evaluate, returnedClient } from './resolver';
 
 export function exports(cx: PyFile, direct: readonly [PendingCall, CallSite][]): ExportSummary {
   const names = new Map<string, ExportedValue>();
@@ -13,8 +13,8 @@ export function exports(cx: PyFile, direct: readonly [PendingCall, CallSite][]):
       const value = evaluate(cx, binding.node, cx.module);
       if (value?.kind === 'client') names.set(name, exportedClient(value, false));
     } else if (binding.kind === 'function') {
-      const factory = binding.fn.returns.map((node) => evaluate(cx, node, binding.fn.scope)).find((value): value is ClientValue => value?.kind === 'client');
-      if (factory) {
+      const factory = returnedClient(cx, binding.fn);
+      if (factory?.kind === 'client') {
         names.set(name, exportedClient(factory, true));
         continue;
       }

@@ -62,16 +62,44 @@ export function clientFromExport(cx: PyFile, exported: Extract<ExportedValue, { 
 }
 
 
-/** `client: OpenAI` as a parameter: the SDK is known, its construction is not. */
+/**
+ * A declared type that names an SDK client: `client: OpenAI`, `Optional[AsyncOpenAI]`, `OpenAI | AzureOpenAI`,
+ * `"AsyncAnthropic"`, `Annotated[OpenAI, Depends(…)]`, `-> openai.AsyncClient`. The SDK is known, its construction is not.
+ */
 export function annotatedClient(cx: PyFile, annotation: PyNode, scope: Scope): Value | undefined {
-  const type = annotation.type === 'type' ? annotation.namedChild(0) : annotation;
-  const value = type ? evaluate(cx, type, scope) : undefined;
-  if (value?.kind !== 'import') return undefined;
-  const found = pythonCatalogByModule.get(value.module)?.clients.get(value.name);
-  if (!found || found.client.instance) return undefined;
-  return { kind: 'client', facts: found.sdk, client: found.client, module: value.module, known: false, via: `a parameter typed ${value.name}` };
+  for (const name of annotationNames(annotation.text)) {
+    const value = dottedValue(cx, name.split('.'), scope);
+    if (value?.kind !== 'import') continue;
+    const found = pythonCatalogByModule.get(value.module)?.clients.get(value.name);
+    if (found && !found.client.instance) return { kind: 'client', facts: found.sdk, client: found.client, module: value.module, known: false, via: `a value typed ${value.name}` };
+  }
+  return undefined;
 }
 
+/** The names a type annotation may hold a value of: the members of unions and optionals, not of containers. */
+function annotationNames(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/[A-Za-z_][\w.]*/g)) {
+    const name = match[0];
+    const generic = text[match.index + name.length] === '[';
+    if (generic && !TYPE_WRAPPERS.has(name.slice(name.lastIndexOf('.') + 1))) return names;
+    if (!generic && name !== 'None') names.push(name);
+  }
+  return names;
+}
+
+/** Generics whose value is one of their arguments (a `list[OpenAI]` is not a client). */
+const TYPE_WRAPPERS: ReadonlySet<string> = new Set(['Optional', 'Union', 'Annotated']);
+
+/** `openai.AsyncOpenAI` as written in a type: a name, then attributes of the module it holds. */
+function dottedValue(cx: PyFile, parts: string[], scope: Scope): Value | undefined {
+  let value = lookup(cx, parts[0], scope);
+  for (const part of parts.slice(1)) {
+    if (value?.kind !== 'module') return undefined;
+    value = pythonCatalogByModule.has(`${value.module}.${part}`) ? { kind: 'module', module: `${value.module}.${part}` } : { kind: 'import', module: value.module, name: part };
+  }
+  return value;
+}
 
 export function evaluate(cx: PyFile, node: PyNode, scope: Scope): Value | undefined {
   if (cx.values.has(node.id)) return cx.values.get(node.id);
@@ -122,7 +150,7 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
   const attribute = node.childForFieldName('attribute')!.text;
   if (object.type === 'identifier' && object.text === 'self' && scope.fn?.cls) {
     const member = scope.fn.cls.members.get(attribute);
-    if (member) return evaluate(cx, member, classScope(scope));
+    if (member) return (member.node && evaluate(cx, member.node, member.scope)) || (member.annotation && annotatedClient(cx, member.annotation, member.scope));
     // `@property def client(self)`: reading the attribute runs the method.
     const getter = scope.fn.cls.methods.get(attribute);
     return getter?.property ? returnedClient(cx, getter) : undefined;
@@ -138,14 +166,6 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
     if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
   }
   return undefined;
-}
-
-
-/** Methods' `self.x` members are evaluated in the module's scope (what the method bodies can see). */
-export function classScope(scope: Scope): Scope {
-  let current = scope;
-  while (current.parent) current = current.parent;
-  return current;
 }
 
 
@@ -193,13 +213,13 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
   return binding?.kind === 'function' ? returnedClient(cx, binding.fn) : undefined;
 }
 
-/** The client a function or method returns, when one of its `return`s holds one. */
-function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined {
+/** The client a function or method returns, when one of its `return`s holds one, else its declared return type. */
+export function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined {
   for (const returned of fn.returns) {
     const value = evaluate(cx, returned, fn.scope);
     if (value?.kind === 'client') return value;
   }
-  return undefined;
+  return fn.returnType && annotatedClient(cx, fn.returnType, fn.scope);
 }
 
 

@@ -16,16 +16,25 @@ export interface FunctionInfo {
   scope: Scope;
   cls?: ClassInfo;
   returns: PyNode[];
+  /** `-> AsyncOpenAI`: what the function returns when its `return`s cannot be followed. */
+  returnType?: PyNode;
   /** `@property` / `@cached_property`: reading `self.name` calls it. */
   property?: boolean;
   /** Logger calls in the function, with the names their arguments read. */
   logs: { start: number; end: number; callee: string; mentions: Set<string> }[];
 }
 
+/** A `self.x` member: the expression assigned (read in the scope that assigned it) and its declared type. */
+export interface Member {
+  node?: PyNode;
+  scope: Scope;
+  annotation?: PyNode;
+}
+
 export interface ClassInfo {
   name: string;
-  /** `self.client = OpenAI()` in any method: `client` → the assigned expression. */
-  members: Map<string, PyNode>;
+  /** `self.client = OpenAI()` in any method, `client: OpenAI` in the class body: `client` → what it holds. */
+  members: Map<string, Member>;
   methods: Map<string, FunctionInfo>;
 }
 

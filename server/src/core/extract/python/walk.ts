@@ -3,7 +3,7 @@ import { PROPERTY_DECORATORS, PYTHON_JSON_PARSERS } from '../../catalog/python';
 import { MAX_WALK_DEPTH } from '../shared/limits';
 import { isPythonValidator } from './handling';
 import type { PyNode, PyTreeCursor as TreeCursor } from './parser';
-import { Scope, type ClassInfo, type FunctionInfo } from './scope';
+import { Scope, type ClassInfo, type FunctionInfo, type Member } from './scope';
 import { dottedName, mentions } from './syntax';
 import { BLOCKS, PyFile, WalkContext } from './context';
 import { helperOf, retryDecorator } from './resilience';
@@ -114,7 +114,8 @@ export function walkDefinition(cx: PyFile, node: PyNode, context: WalkContext, d
     return;
   }
   const scope = new Scope(context.scope);
-  const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], logs: [], property: decorators.some(isPropertyDecorator) };
+  const returnType = node.childForFieldName('return_type') ?? undefined;
+  const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], returnType, logs: [], property: decorators.some(isPropertyDecorator) };
   scope.fn = fn;
   if (context.cls) context.cls.methods.set(name, fn);
   else context.scope.bind(name, { kind: 'function', fn });
@@ -228,13 +229,24 @@ export function bindImports(cx: PyFile, node: PyNode, scope: Scope): void {
 
 export function bindAssignment(node: PyNode, context: WalkContext): void {
   const left = node.childForFieldName('left');
-  const right = node.childForFieldName('right');
-  if (!left || !right) return;
-  if (left.type === 'identifier') context.scope.bind(left.text, { kind: 'value', node: right });
-  else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {
-    const member = left.childForFieldName('attribute')!.text;
-    if (!context.cls.members.has(member) || right.type === 'call') context.cls.members.set(member, right);
+  const right = node.childForFieldName('right') ?? undefined;
+  const annotation = node.childForFieldName('type') ?? undefined;
+  if (!left || (!right && !annotation)) return;
+  if (left.type === 'identifier') {
+    if (right) context.scope.bind(left.text, { kind: 'value', node: right });
+    // A class body's `client: AsyncAnthropic` (dataclass fields, declared attributes) is what `self.client` holds.
+    if (context.cls && !context.fn) addMember(context.cls, left.text, { node: right, scope: context.scope, annotation });
+  } else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {
+    addMember(context.cls, left.childForFieldName('attribute')!.text, { node: right, scope: context.scope, annotation });
   }
+}
+
+/** The first assignment is kept unless a later one constructs something; a declared type is kept from any of them. */
+function addMember(cls: ClassInfo, name: string, member: Member): void {
+  const existing = cls.members.get(name);
+  const node = !existing?.node || member.node?.type === 'call' ? member.node ?? existing?.node : existing.node;
+  const scope = node === existing?.node && existing ? existing.scope : member.scope;
+  cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation });
 }
 
 /** `@property`, `@cached_property`, `@functools.cached_property`: the method is read as an attribute. */

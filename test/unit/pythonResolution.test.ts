@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/engine/analyzeFile';
+import { loadPythonParser } from '../../server/src/node/python';
+
+// How the Python resolver follows clients where production code keeps them.
+before(async () => assert.equal(await loadPythonParser(), undefined));
+
+const sitesOf = (code: string) => analyzeText('r.py', code, { today: '2026-12-01' }).facts.callSites.map((site) => `${site.sdk} ${site.api} ${site.recognizedBy}`);
+const rulesAt = (code: string) => analyzeText('r.py', code, { today: '2026-12-01' }).findings.map((finding) => finding.ruleId);
+
+describe('Python clients known by their declared type', () => {
+  it('follows a typed __init__ parameter stored on self, typed attributes and string annotations', () => {
+    assert.deepEqual(
+      sitesOf(`from typing import Optional
+from openai import AsyncOpenAI, OpenAI, AzureOpenAI
+
+
+class Writer:
+    fallback: "OpenAI"
+
+    def __init__(self, client: AsyncOpenAI):
+        self.client = client
+        self.other: OpenAI | AzureOpenAI = make()
+
+    async def a(self):
+        await self.client.responses.create(model="gpt-4o", input="x")
+
+    def b(self):
+        self.other.responses.create(model="gpt-4o", input="x")
+
+    def c(self):
+        self.fallback.responses.create(model="gpt-4o", input="x")
+`),
+      ['openai responses.create a value typed AsyncOpenAI', 'openai responses.create a value typed OpenAI', 'openai responses.create a value typed OpenAI'],
+    );
+  });
+
+  it('reads Optional, unions, module-qualified aliases and return annotations, not containers of clients', () => {
+    assert.deepEqual(
+      sitesOf(`import openai
+from typing import Optional
+
+
+def factory() -> openai.AsyncClient:
+    return registry.get()
+
+
+def run(client: Optional[openai.Client], many: list[openai.Client]):
+    client.embeddings.create(model="text-embedding-3-small", input="x")
+    factory().embeddings.create(model="text-embedding-3-small", input="x")
+    many.embeddings.create(model="text-embedding-3-small", input="x")
+`),
+      ['openai embeddings.create a value typed Client', 'openai embeddings.create a value typed AsyncClient'],
+    );
+  });
+
+  it('reports no timeout finding for an injected client: its options are not visible', () => {
+    const rules = rulesAt(`from openai import OpenAI
+
+
+class Svc:
+    def __init__(self, client: OpenAI):
+        self.client = client
+
+    def go(self, q):
+        return self.client.chat.completions.create(model="gpt-4o-2024-08-06", max_completion_tokens=9, messages=[{"role": "user", "content": q}])
+`);
+    assert.ok(!rules.includes('AIR001') && !rules.includes('AIR002'), rules.join());
+  });
+});
