@@ -69,3 +69,40 @@ class Svc:
     assert.ok(!rules.includes('AIR001') && !rules.includes('AIR002'), rules.join());
   });
 });
+
+describe('Python call shape, where the receiver cannot be followed', () => {
+  it('reads model-only chains on untyped receivers as shape sites of their family', () => {
+    assert.deepEqual(
+      sitesOf(`def run(ctx, runtime, q):
+    ctx.client.chat.completions.create(model="gpt-4o", messages=[])
+    ctx.claude.messages.create(model="claude-sonnet-4-20250514", max_tokens=9, messages=[])
+    runtime.invoke_model(modelId="amazon.titan-text-express-v1", body="{}")
+`),
+      ['openai chat.completions.create shape', 'anthropic messages.create shape', 'bedrock invoke_model shape'],
+    );
+  });
+
+  it('leaves look-alikes alone: missing keywords, ORM managers, objects of a named class, declared non-client types', () => {
+    assert.deepEqual(
+      sitesOf(`from shop.models import Order
+from comms import Sms
+
+
+def run(sms, order: Order, q):
+    sms.messages.create(to="+1555", body=q)
+    order.objects.create(model="x", input=q)
+    Sms().chat.completions.create(model="gpt-4o")
+    order.chat.completions.create(model="gpt-4o")
+    sms.embeddings.create(ids=["a"])
+`),
+      [],
+    );
+  });
+
+  it('gives a shape site no timeout or retry finding: the client it runs on is not visible', () => {
+    const rules = rulesAt(`def run(client, q):
+    return client.chat.completions.create(model="gpt-4o-2024-08-06", max_completion_tokens=9, messages=[{"role": "user", "content": q}])
+`);
+    assert.ok(!rules.includes('AIR001') && !rules.includes('AIR002'), rules.join());
+  });
+});

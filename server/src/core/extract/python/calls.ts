@@ -13,6 +13,7 @@ import { httpApi } from './http';
 import { jsonParsesOf, loggingOf } from './output';
 import { promptOf } from './prompt';
 import { guardOf } from './resilience';
+import { shapeApi } from './shapes';
 import { evaluate, lookup } from './resolver';
 import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
@@ -50,7 +51,7 @@ export function apiOf(cx: PyFile, callee: PyNode, scope: Scope, list: Arguments)
     if (value && value.kind !== 'import') return apiOn(cx, value, path, list, scope);
     current = object;
   }
-  return undefined;
+  return shapeApi(cx, callee, scope, list);
 }
 
 
