@@ -106,3 +106,32 @@ def run(sms, order: Order, q):
     assert.ok(!rules.includes('AIR001') && !rules.includes('AIR002'), rules.join());
   });
 });
+
+describe('Python modules bound late', () => {
+  it('follows litellm typed under TYPE_CHECKING, set to None, and loaded with importlib into a global', () => {
+    assert.deepEqual(
+      sitesOf(`import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import litellm
+
+litellm = None
+_router = None
+
+
+def load():
+    global _router
+    _router = importlib.import_module("litellm").Router(model_list=[])
+
+
+def run(q):
+    litellm.completion(model="gpt-4o", messages=[])
+    _router.acompletion(model="fast", messages=[])
+    __import__("openai").OpenAI().responses.create(model="gpt-4o", input=q)
+    importlib.import_module("app.jobs").completion(q)
+`).map((site) => site.split(' ').slice(0, 2).join(' ')),
+      ['litellm completion', 'litellm acompletion', 'openai responses.create'],
+    );
+  });
+});

@@ -1,11 +1,11 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
 import { BOTO3_SESSION } from '../../catalog/bedrock/python';
 import { pythonCatalogByModule, sdkFacts } from '../../catalog';
-import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, pythonHttpClients } from '../../catalog/python';
+import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, PYTHON_DYNAMIC_IMPORTS, pythonHttpClients } from '../../catalog/python';
 import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
 import { Scope, type Binding, type FunctionInfo } from './scope';
-import { noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
+import { dottedName, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
 import { ClientValue, PyFile, Value } from './context';
 
 // ---- values ----
@@ -173,6 +173,8 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
   const callee = node.childForFieldName('function')!;
   const args = node.childForFieldName('arguments');
   const list = args?.type === 'argument_list' ? readArguments(args) : undefined;
+  const loaded = stringValue(list?.positional[0]);
+  if (loaded && isDynamicImport(callee, scope)) return importedValue(cx, loaded, '*');
   // A client transform: `client.with_options(timeout=5)`, `llm.with_retry()`, `llm.with_fallbacks([b])`.
   if (callee.type === 'attribute') {
     const method = callee.childForFieldName('attribute')!.text;
@@ -211,6 +213,17 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
   // A factory in this file: `def get_client(): return OpenAI(...)`.
   const binding = callee.type === 'identifier' ? scope.lookup(callee.text) : undefined;
   return binding?.kind === 'function' ? returnedClient(cx, binding.fn) : undefined;
+}
+
+/** `importlib.import_module`, `import_module` imported from importlib, or the `__import__` builtin. */
+function isDynamicImport(callee: PyNode, scope: Scope): boolean {
+  const name = dottedName(callee);
+  if (!name) return false;
+  const [root, ...rest] = name.split('.');
+  const binding = scope.lookup(root);
+  if (binding && binding.kind !== 'import') return false;
+  const qualified = binding ? [binding.module, ...(binding.name === '*' ? [] : [binding.name]), ...rest].join('.') : name;
+  return PYTHON_DYNAMIC_IMPORTS.has(qualified);
 }
 
 /** The client a function or method returns, when one of its `return`s holds one, else its declared return type. */

@@ -18,6 +18,8 @@ export interface FunctionInfo {
   returns: PyNode[];
   /** `-> AsyncOpenAI`: what the function returns when its `return`s cannot be followed. */
   returnType?: PyNode;
+  /** Names declared `global`: assigning them rebinds the module's name (a client loaded on first use). */
+  globals?: Set<string>;
   /** `@property` / `@cached_property`: reading `self.name` calls it. */
   property?: boolean;
   /** Logger calls in the function, with the names their arguments read. */
@@ -58,6 +60,8 @@ export class Scope {
   /** The first binding wins for values assigned more than once (`client = None` then `client = OpenAI()` keeps the client). */
   bind(name: string, binding: Binding): void {
     const existing = this.names.get(name);
+    // `litellm = None` after `import litellm` (under TYPE_CHECKING, or in an ImportError fallback) is a placeholder.
+    if (existing?.kind === 'import' && binding.kind === 'value' && binding.node.type === 'none') return;
     if (existing?.kind === 'value' && binding.kind === 'value' && existing.node.type !== 'none') {
       // Keep a later construction over an earlier placeholder, otherwise the first assignment.
       if (binding.node.type !== 'call') return;

@@ -22,6 +22,7 @@ const HANDLERS = new Map<string, Handler>([
   ['function_definition', onDefinition],
   ['class_definition', onDefinition],
   ['assignment', onAssignment],
+  ['global_statement', onGlobal],
   ['return_statement', onReturn],
   ['with_statement', (cx, node, context) => (walkWith(cx, node, context), false)],
   ['for_statement', (cx, node, context) => (walkFor(cx, node, context), false)],
@@ -51,9 +52,14 @@ function onDefinition(cx: PyFile, node: PyNode, context: WalkContext): boolean {
   return false;
 }
 
-function onAssignment(_cx: PyFile, node: PyNode, context: WalkContext): boolean {
-  bindAssignment(node, context);
+function onAssignment(cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  bindAssignment(cx, node, context);
   return true;
+}
+
+function onGlobal(_cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  if (context.fn) for (const name of node.namedChildren) if (name?.type === 'identifier') (context.fn.globals ??= new Set()).add(name.text);
+  return false;
 }
 
 function onReturn(_cx: PyFile, node: PyNode, context: WalkContext): boolean {
@@ -227,13 +233,14 @@ export function bindImports(cx: PyFile, node: PyNode, scope: Scope): void {
   }
 }
 
-export function bindAssignment(node: PyNode, context: WalkContext): void {
+export function bindAssignment(cx: PyFile, node: PyNode, context: WalkContext): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right') ?? undefined;
   const annotation = node.childForFieldName('type') ?? undefined;
   if (!left || (!right && !annotation)) return;
   if (left.type === 'identifier') {
-    if (right) context.scope.bind(left.text, { kind: 'value', node: right });
+    const scope = context.fn?.globals?.has(left.text) ? cx.module : context.scope;
+    if (right) scope.bind(left.text, { kind: 'value', node: right });
     // A class body's `client: AsyncAnthropic` (dataclass fields, declared attributes) is what `self.client` holds.
     if (context.cls && !context.fn) addMember(context.cls, left.text, { node: right, scope: context.scope, annotation });
   } else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {
