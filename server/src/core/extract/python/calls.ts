@@ -14,6 +14,7 @@ import { jsonParsesOf, loggingOf } from './output';
 import { promptOf } from './prompt';
 import { guardOf } from './resilience';
 import { shapeApi } from './shapes';
+import { withSpreadOptions } from './params';
 import { evaluate, lookup } from './resolver';
 import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
@@ -24,7 +25,7 @@ export function siteOf(cx: PyFile, call: PendingCall): CallSite | undefined {
   const callee = call.node.childForFieldName('function');
   const args = call.node.childForFieldName('arguments');
   if (!callee || args?.type !== 'argument_list') return undefined;
-  const list = readArguments(args);
+  const list = withSpreadOptions(readArguments(args), args, call.scope, call.fn);
   const found = apiOf(cx, callee, call.scope, list);
   if (!found) return undefined;
   return buildSite(cx, call, found, list);

@@ -18,6 +18,8 @@ export interface FunctionInfo {
   returns: PyNode[];
   /** `-> AsyncOpenAI`: what the function returns when its `return`s cannot be followed. */
   returnType?: PyNode;
+  /** `params.update(…)` calls and `params["k"] = v` assignments, by the name they change: options built up for a `**params` call. */
+  dictWrites?: { name: string; node: PyNode }[];
   /** Names declared `global`: assigning them rebinds the module's name (a client loaded on first use). */
   globals?: Set<string>;
   /** `@property` / `@cached_property`: reading `self.name` calls it. */

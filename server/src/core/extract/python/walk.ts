@@ -190,6 +190,7 @@ export function recordCall(cx: PyFile, node: PyNode, context: WalkContext): void
   if (callee && cx.isLogger(callee) && context.fn) {
     context.fn.logs.push({ start: node.startIndex, end: node.endIndex, callee, mentions: args ? mentions(args) : new Set() });
   }
+  if (callee?.endsWith('.update') && context.fn) (context.fn.dictWrites ??= []).push({ name: callee.slice(0, -'.update'.length), node });
   if (callee && PYTHON_JSON_PARSERS.has(callee) && args) cx.jsonParses.push({ node, fn: context.fn, mentions: mentions(args) });
   // `Model.model_validate(data)`, or `Model(**data)`: what checks a parsed value.
   const constructsModel = callee !== undefined && /(^|\.)[A-Z]\w*$/.test(callee) && args?.text.includes('**');
@@ -243,6 +244,8 @@ export function bindAssignment(cx: PyFile, node: PyNode, context: WalkContext): 
     if (right) scope.bind(left.text, { kind: 'value', node: right });
     // A class body's `client: AsyncAnthropic` (dataclass fields, declared attributes) is what `self.client` holds.
     if (context.cls && !context.fn) addMember(context.cls, left.text, { node: right, scope: context.scope, annotation });
+  } else if (left.type === 'subscript' && context.fn && left.childForFieldName('value')?.type === 'identifier') {
+    (context.fn.dictWrites ??= []).push({ name: left.childForFieldName('value')!.text, node });
   } else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {
     addMember(context.cls, left.childForFieldName('attribute')!.text, { node: right, scope: context.scope, annotation });
   }
