@@ -135,3 +135,21 @@ def run(q):
     );
   });
 });
+
+describe('Python raw HTTP to model servers on hosts from settings', () => {
+  it('reads a model route after a run-time base, and a model-shaped JSON body, not other posts', () => {
+    assert.deepEqual(
+      sitesOf(`import requests
+
+
+def run(cfg, url, q):
+    requests.post(f"{cfg.base}/chat/completions", json={"messages": []}, timeout=9)
+    requests.post(cfg.base + "/api/chat", json={}, timeout=9)
+    requests.post(url, json={"model": "m", "prompt": q}, timeout=9)
+    requests.post(f"{cfg.base}/chat/completions/ratings", json={"model": "m"}, timeout=9)
+    requests.post("https://crm.example.com/chat/completions", json={}, timeout=9)
+`).map((site) => site.split(' ').slice(0, 2).join(' ')),
+      ['http openai.chat', 'http ollama.chat', 'http openai.completions'],
+    );
+  });
+});

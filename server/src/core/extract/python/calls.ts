@@ -72,7 +72,10 @@ export function apiOn(cx: PyFile, value: Value, path: string[], list: Arguments,
     const http = pythonHttpClients.find((facts) => facts.modules.includes(value.module));
     return http && path.length === 1 && PYTHON_HTTP_METHODS.has(joined) ? httpApi(cx, http, list, undefined, `${value.module}.${joined}`, scope) : undefined;
   }
-  if (value.kind === 'http' && path.length === 1 && PYTHON_HTTP_METHODS.has(joined)) return httpApi(cx, value.facts, list, value.options, `${value.facts.displayName} client .${joined}()`, scope);
+  if (value.kind === 'http' && path.length === 1 && PYTHON_HTTP_METHODS.has(joined)) {
+    const found = httpApi(cx, value.facts, list, value.options, `${value.facts.displayName} client .${joined}()`, scope);
+    return found && value.known === false ? { ...found, known: false } : found;
+  }
   return undefined;
 }
 

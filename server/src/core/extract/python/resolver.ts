@@ -70,10 +70,19 @@ export function annotatedClient(cx: PyFile, annotation: PyNode, scope: Scope): V
   for (const name of annotationNames(annotation.text)) {
     const value = dottedValue(cx, name.split('.'), scope);
     if (value?.kind !== 'import') continue;
+    // `session: aiohttp.ClientSession`: an HTTP client whose options are not visible here.
+    const http = httpClientClass(value);
+    if (http) return { kind: 'http', facts: http, known: false };
     const found = pythonCatalogByModule.get(value.module)?.clients.get(value.name);
     if (found && !found.client.instance) return { kind: 'client', facts: found.sdk, client: found.client, module: value.module, known: false, via: `a value typed ${value.name}` };
   }
   return undefined;
+}
+
+/** `httpx.AsyncClient`, `requests.Session`, `aiohttp.ClientSession`: the HTTP library's facts. */
+function httpClientClass(target: { module: string; name: string }) {
+  const http = pythonHttpClients.find((facts) => facts.modules.includes(target.module));
+  return http && /^(Session|Client|AsyncClient|ClientSession)$/.test(target.name) ? http : undefined;
 }
 
 /** The names a type annotation may hold a value of: the members of unions and optionals, not of containers. */
@@ -202,8 +211,8 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       return inner?.kind === 'client' ? { ...inner, via: `${inner.via}, wrapped by ${target.module}.${target.name}()` } : undefined;
     }
     if (target.module === BOTO3_SESSION.module && target.name === BOTO3_SESSION.name) return { kind: 'boto3-session' };
-    const http = pythonHttpClients.find((facts) => facts.modules.includes(target.module));
-    if (http && /^(Session|Client|AsyncClient|ClientSession)$/.test(target.name)) return { kind: 'http', facts: http, options: list?.options };
+    const http = httpClientClass(target);
+    if (http) return { kind: 'http', facts: http, options: list?.options };
     if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list);
     // A project factory in another module: `get_client()`.
     const exported = cx.resolveImport?.(target.module, target.name);
