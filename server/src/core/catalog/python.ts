@@ -82,3 +82,6 @@ export function isKnownPythonModule(module: string): boolean {
 
 /** Decorators that make a method read as an attribute (`self.client`): the standard library's. */
 export const PROPERTY_DECORATORS: ReadonlySet<string> = new Set(['property', 'cached_property']);
+
+/** Calls that load a module by its name at run time: `importlib.import_module("litellm")`, `__import__("openai")`. */
+export const PYTHON_DYNAMIC_IMPORTS: ReadonlySet<string> = new Set(['importlib.import_module', '__import__']);

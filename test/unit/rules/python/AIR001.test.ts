@@ -28,6 +28,7 @@ ruleTester('AIR001', {
       code: `import asyncio\nfrom openai import AsyncOpenAI\n\nclient = AsyncOpenAI()\n\n\nasync def answer(q: str):\n    async with asyncio.timeout(20):\n        return await client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n`,
     },
     { name: 'python: options spread from a dict are not guessed at', filename: 'case.py', code: `${header}client = OpenAI()\nsettings = {"timeout": 10}\n\n\ndef answer(q: str):\n    return client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9, **settings)\n` },
+    { name: 'python: a timeout in the **params dict built in the function', filename: 'case.py', code: `${header}client = OpenAI()\n\n\ndef answer(q: str):\n    params = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n    params["timeout"] = 20\n    return client.responses.create(**params)\n` },
     { name: 'python: a client passed in as a parameter is not judged here', filename: 'case.py', code: `${header}\ndef answer(client: OpenAI, q: str):\n    return client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n` },
     {
       name: 'python: the client from another module has a timeout',
@@ -42,6 +43,14 @@ ruleTester('AIR001', {
     },
   ],
   invalid: [
+    {
+      name: 'python: options built in the function and spread with **params have no timeout',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\n\n\ndef answer(q: str):\n    params = dict(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n    return client.responses.create(**params)\n`,
+      errors: [{ messageId: 'sdkDefault', line: 8 }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
+      output: `${header}client = OpenAI()\n\n\ndef answer(q: str):\n    params = dict(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n    return client.responses.create(**params, timeout=30)\n`,
+    },
     {
       name: 'python: the client imported from another module has no timeout',
       filename: 'app/service.py',

@@ -23,6 +23,9 @@ export const anthropicPythonFacts: SdkFacts = {
   clients: [
     key('Anthropic'),
     key('AsyncAnthropic'),
+    // `anthropic.Client` / `AsyncClient`: aliases of the two above.
+    key('Client'),
+    key('AsyncClient'),
     { exportName: 'AnthropicBedrock', displayName: 'AnthropicBedrock', keyOptions: ['aws_secret_key'], keyEnv: 'AWS_SECRET_ACCESS_KEY', provider: 'bedrock' },
     { exportName: 'AsyncAnthropicBedrock', displayName: 'AsyncAnthropicBedrock', keyOptions: ['aws_secret_key'], keyEnv: 'AWS_SECRET_ACCESS_KEY', provider: 'bedrock' },
     { exportName: 'AnthropicVertex', displayName: 'AnthropicVertex', keyOptions: [], keyEnv: 'GOOGLE_APPLICATION_CREDENTIALS', provider: 'vertex' },

@@ -1,4 +1,4 @@
-import { httpEndpoints } from './typescript';
+import { httpEndpoints, type HttpEndpoint } from './typescript';
 import { client, request } from '../refs';
 import type { SdkFacts } from '../types';
 
@@ -47,3 +47,24 @@ export const pythonHttpClients: readonly SdkFacts[] = [requestsFacts, httpxFacts
 
 /** The methods a model request goes through: `post`, or `request("POST", …)`. */
 export const PYTHON_HTTP_METHODS: ReadonlySet<string> = new Set(['post', 'request']);
+
+const endpointNamed = (path: string) => httpEndpoints.find((endpoint) => endpoint.path === path)!;
+
+/**
+ * Model routes any host may serve (OpenAI-compatible gateways, vLLM, proxies, a self-hosted Ollama), matched on
+ * the end of a URL whose base is only known at run time (`f"{self.base_url}/chat/completions"`).
+ */
+export const PYTHON_MODEL_ROUTES: readonly { route: RegExp; endpoint: HttpEndpoint }[] = [
+  { route: /\/chat\/completions$/, endpoint: endpointNamed('openai.chat') },
+  { route: /\/v1\/messages$/, endpoint: endpointNamed('anthropic.messages') },
+  { route: /\/api\/(chat|generate)$/, endpoint: endpointNamed('ollama.chat') },
+  { route: /:(generateContent|streamGenerateContent)$/, endpoint: endpointNamed('google.generate') },
+  { route: /\/embeddings$/, endpoint: endpointNamed('openai.embeddings') },
+];
+
+/** A JSON body with `model` and one of these is a model request whatever the URL (`input` is read as embeddings). */
+export const PYTHON_MODEL_BODIES: readonly { key: string; endpoint: HttpEndpoint }[] = [
+  { key: 'messages', endpoint: endpointNamed('openai.chat') },
+  { key: 'prompt', endpoint: endpointNamed('openai.completions') },
+  { key: 'input', endpoint: endpointNamed('openai.embeddings') },
+];

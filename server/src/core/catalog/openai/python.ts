@@ -44,6 +44,9 @@ export const openaiPythonFacts: SdkFacts = {
     key('AsyncOpenAI', 'OPENAI_API_KEY', 'openai'),
     key('AzureOpenAI', 'AZURE_OPENAI_API_KEY', 'azure-openai'),
     key('AsyncAzureOpenAI', 'AZURE_OPENAI_API_KEY', 'azure-openai'),
+    // `openai.Client` and `openai.AsyncClient` are the same classes under their older names.
+    key('Client', 'OPENAI_API_KEY', 'openai'),
+    key('AsyncClient', 'OPENAI_API_KEY', 'openai'),
     { exportName: '*', displayName: 'openai', instance: true, keyOptions: [], keyEnv: 'OPENAI_API_KEY', provider: 'openai' },
   ],
   clientApis: openaiCompatiblePythonApis,

@@ -13,6 +13,8 @@ import { httpApi } from './http';
 import { jsonParsesOf, loggingOf } from './output';
 import { promptOf } from './prompt';
 import { guardOf } from './resilience';
+import { shapeApi } from './shapes';
+import { withSpreadOptions } from './params';
 import { evaluate, lookup } from './resolver';
 import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
@@ -23,7 +25,7 @@ export function siteOf(cx: PyFile, call: PendingCall): CallSite | undefined {
   const callee = call.node.childForFieldName('function');
   const args = call.node.childForFieldName('arguments');
   if (!callee || args?.type !== 'argument_list') return undefined;
-  const list = readArguments(args);
+  const list = withSpreadOptions(readArguments(args), args, call.scope, call.fn);
   const found = apiOf(cx, callee, call.scope, list);
   if (!found) return undefined;
   return buildSite(cx, call, found, list);
@@ -50,7 +52,7 @@ export function apiOf(cx: PyFile, callee: PyNode, scope: Scope, list: Arguments)
     if (value && value.kind !== 'import') return apiOn(cx, value, path, list, scope);
     current = object;
   }
-  return undefined;
+  return shapeApi(cx, callee, scope, list);
 }
 
 
@@ -70,7 +72,10 @@ export function apiOn(cx: PyFile, value: Value, path: string[], list: Arguments,
     const http = pythonHttpClients.find((facts) => facts.modules.includes(value.module));
     return http && path.length === 1 && PYTHON_HTTP_METHODS.has(joined) ? httpApi(cx, http, list, undefined, `${value.module}.${joined}`, scope) : undefined;
   }
-  if (value.kind === 'http' && path.length === 1 && PYTHON_HTTP_METHODS.has(joined)) return httpApi(cx, value.facts, list, value.options, `${value.facts.displayName} client .${joined}()`, scope);
+  if (value.kind === 'http' && path.length === 1 && PYTHON_HTTP_METHODS.has(joined)) {
+    const found = httpApi(cx, value.facts, list, value.options, `${value.facts.displayName} client .${joined}()`, scope);
+    return found && value.known === false ? { ...found, known: false } : found;
+  }
   return undefined;
 }
 

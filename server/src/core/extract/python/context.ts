@@ -31,7 +31,7 @@ export type Value =
     }
   | { kind: 'module'; module: string }
   | { kind: 'import'; module: string; name: string }
-  | { kind: 'http'; facts: SdkFacts; options?: OptionMap }
+  | { kind: 'http'; facts: SdkFacts; options?: OptionMap; /** false for a session handed in: its options are not visible. */ known?: false }
   | { kind: 'boto3-session' };
 
 export type ClientValue = Extract<Value, { kind: 'client' }>;

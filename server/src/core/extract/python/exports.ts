@@ -5,7 +5,7 @@ import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
 import { classExports } from './projectClasses';
-import { evaluate } from './resolver';
+import { evaluate, returnedClient } from './resolver';
 import type { FunctionInfo } from './scope';
 
 /** `reached`: every call site of the file with its call, direct or through the file's own wrappers. */
@@ -18,8 +18,8 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
       const value = evaluate(cx, binding.node, cx.module);
       if (value?.kind === 'client') names.set(name, exportedClient(value, false));
     } else if (binding.kind === 'function') {
-      const factory = binding.fn.returns.map((node) => evaluate(cx, node, binding.fn.scope)).find((value): value is ClientValue => value?.kind === 'client');
-      if (factory) {
+      const factory = returnedClient(cx, binding.fn);
+      if (factory?.kind === 'client') {
         names.set(name, exportedClient(factory, true));
         continue;
       }

@@ -124,10 +124,9 @@ function classNamesHeldBy(receiver: PyNode, call: PendingCall): string[] {
   const cls = call.fn?.cls;
   if (node.type !== 'attribute' || node.childForFieldName('object')?.text !== 'self') return valueClasses(node, call.scope, 0);
   if (!cls) return [];
-  const member = node.childForFieldName('attribute')!.text;
-  const annotation = cls.annotations.get(member);
-  const value = cls.members.get(member);
-  return [...(annotation ? hinted(annotation) : []), ...(value ? valueClasses(value, scopeOfMember(cls, value) ?? call.scope, 0) : [])];
+  const member = cls.members.get(node.childForFieldName('attribute')!.text);
+  if (!member) return [];
+  return [...(member.annotation ? hinted(member.annotation) : []), ...(member.node ? valueClasses(member.node, member.scope, 0) : [])];
 }
 
 /** A value's classes: a construction, a hinted parameter passed through (`self.model = model`), `a or B()`. */
@@ -163,10 +162,4 @@ function hinted(annotation: PyNode): string[] {
   };
   visit(annotation);
   return names.filter((name) => /^[A-Z]/.test(name));
-}
-
-/** The scope of the method whose body assigned a member, so a parameter it names can be read. */
-function scopeOfMember(cls: ClassInfo, value: PyNode): Scope | undefined {
-  for (const fn of cls.methods.values()) if (value.startIndex >= fn.node.startIndex && value.endIndex <= fn.node.endIndex) return fn.scope;
-  return undefined;
 }

@@ -1,11 +1,11 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
 import { BOTO3_SESSION } from '../../catalog/bedrock/python';
 import { pythonCatalogByModule, sdkFacts } from '../../catalog';
-import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, pythonHttpClients } from '../../catalog/python';
+import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, PYTHON_DYNAMIC_IMPORTS, pythonHttpClients } from '../../catalog/python';
 import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
 import { Scope, type Binding, type FunctionInfo } from './scope';
-import { noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
+import { dottedName, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
 import { ClientValue, PyFile, Value } from './context';
 
 // ---- values ----
@@ -62,16 +62,53 @@ export function clientFromExport(cx: PyFile, exported: Extract<ExportedValue, { 
 }
 
 
-/** `client: OpenAI` as a parameter: the SDK is known, its construction is not. */
+/**
+ * A declared type that names an SDK client: `client: OpenAI`, `Optional[AsyncOpenAI]`, `OpenAI | AzureOpenAI`,
+ * `"AsyncAnthropic"`, `Annotated[OpenAI, Depends(…)]`, `-> openai.AsyncClient`. The SDK is known, its construction is not.
+ */
 export function annotatedClient(cx: PyFile, annotation: PyNode, scope: Scope): Value | undefined {
-  const type = annotation.type === 'type' ? annotation.namedChild(0) : annotation;
-  const value = type ? evaluate(cx, type, scope) : undefined;
-  if (value?.kind !== 'import') return undefined;
-  const found = pythonCatalogByModule.get(value.module)?.clients.get(value.name);
-  if (!found || found.client.instance) return undefined;
-  return { kind: 'client', facts: found.sdk, client: found.client, module: value.module, known: false, via: `a parameter typed ${value.name}` };
+  for (const name of annotationNames(annotation.text)) {
+    const value = dottedValue(cx, name.split('.'), scope);
+    if (value?.kind !== 'import') continue;
+    // `session: aiohttp.ClientSession`: an HTTP client whose options are not visible here.
+    const http = httpClientClass(value);
+    if (http) return { kind: 'http', facts: http, known: false };
+    const found = pythonCatalogByModule.get(value.module)?.clients.get(value.name);
+    if (found && !found.client.instance) return { kind: 'client', facts: found.sdk, client: found.client, module: value.module, known: false, via: `a value typed ${value.name}` };
+  }
+  return undefined;
 }
 
+/** `httpx.AsyncClient`, `requests.Session`, `aiohttp.ClientSession`: the HTTP library's facts. */
+function httpClientClass(target: { module: string; name: string }) {
+  const http = pythonHttpClients.find((facts) => facts.modules.includes(target.module));
+  return http && /^(Session|Client|AsyncClient|ClientSession)$/.test(target.name) ? http : undefined;
+}
+
+/** The names a type annotation may hold a value of: the members of unions and optionals, not of containers. */
+function annotationNames(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/[A-Za-z_][\w.]*/g)) {
+    const name = match[0];
+    const generic = text[match.index + name.length] === '[';
+    if (generic && !TYPE_WRAPPERS.has(name.slice(name.lastIndexOf('.') + 1))) return names;
+    if (!generic && name !== 'None') names.push(name);
+  }
+  return names;
+}
+
+/** Generics whose value is one of their arguments (a `list[OpenAI]` is not a client). */
+const TYPE_WRAPPERS: ReadonlySet<string> = new Set(['Optional', 'Union', 'Annotated']);
+
+/** `openai.AsyncOpenAI` as written in a type: a name, then attributes of the module it holds. */
+function dottedValue(cx: PyFile, parts: string[], scope: Scope): Value | undefined {
+  let value = lookup(cx, parts[0], scope);
+  for (const part of parts.slice(1)) {
+    if (value?.kind !== 'module') return undefined;
+    value = pythonCatalogByModule.has(`${value.module}.${part}`) ? { kind: 'module', module: `${value.module}.${part}` } : { kind: 'import', module: value.module, name: part };
+  }
+  return value;
+}
 
 export function evaluate(cx: PyFile, node: PyNode, scope: Scope): Value | undefined {
   if (cx.values.has(node.id)) return cx.values.get(node.id);
@@ -122,7 +159,7 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
   const attribute = node.childForFieldName('attribute')!.text;
   if (object.type === 'identifier' && object.text === 'self' && scope.fn?.cls) {
     const member = scope.fn.cls.members.get(attribute);
-    if (member) return evaluate(cx, member, classScope(scope));
+    if (member) return (member.node && evaluate(cx, member.node, member.scope)) || (member.annotation && annotatedClient(cx, member.annotation, member.scope));
     // `@property def client(self)`: reading the attribute runs the method.
     const getter = scope.fn.cls.methods.get(attribute);
     return getter?.property ? returnedClient(cx, getter) : undefined;
@@ -141,18 +178,12 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
 }
 
 
-/** Methods' `self.x` members are evaluated in the module's scope (what the method bodies can see). */
-export function classScope(scope: Scope): Scope {
-  let current = scope;
-  while (current.parent) current = current.parent;
-  return current;
-}
-
-
 export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | undefined {
   const callee = node.childForFieldName('function')!;
   const args = node.childForFieldName('arguments');
   const list = args?.type === 'argument_list' ? readArguments(args) : undefined;
+  const loaded = stringValue(list?.positional[0]);
+  if (loaded && isDynamicImport(callee, scope)) return importedValue(cx, loaded, '*');
   // A client transform: `client.with_options(timeout=5)`, `llm.with_retry()`, `llm.with_fallbacks([b])`.
   if (callee.type === 'attribute') {
     const method = callee.childForFieldName('attribute')!.text;
@@ -180,8 +211,8 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       return inner?.kind === 'client' ? { ...inner, via: `${inner.via}, wrapped by ${target.module}.${target.name}()` } : undefined;
     }
     if (target.module === BOTO3_SESSION.module && target.name === BOTO3_SESSION.name) return { kind: 'boto3-session' };
-    const http = pythonHttpClients.find((facts) => facts.modules.includes(target.module));
-    if (http && /^(Session|Client|AsyncClient|ClientSession)$/.test(target.name)) return { kind: 'http', facts: http, options: list?.options };
+    const http = httpClientClass(target);
+    if (http) return { kind: 'http', facts: http, options: list?.options };
     if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list);
     // A project factory in another module: `get_client()`.
     const exported = cx.resolveImport?.(target.module, target.name);
@@ -193,13 +224,24 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
   return binding?.kind === 'function' ? returnedClient(cx, binding.fn) : undefined;
 }
 
-/** The client a function or method returns, when one of its `return`s holds one. */
-function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined {
+/** `importlib.import_module`, `import_module` imported from importlib, or the `__import__` builtin. */
+function isDynamicImport(callee: PyNode, scope: Scope): boolean {
+  const name = dottedName(callee);
+  if (!name) return false;
+  const [root, ...rest] = name.split('.');
+  const binding = scope.lookup(root);
+  if (binding && binding.kind !== 'import') return false;
+  const qualified = binding ? [binding.module, ...(binding.name === '*' ? [] : [binding.name]), ...rest].join('.') : name;
+  return PYTHON_DYNAMIC_IMPORTS.has(qualified);
+}
+
+/** The client a function or method returns, when one of its `return`s holds one, else its declared return type. */
+export function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined {
   for (const returned of fn.returns) {
     const value = evaluate(cx, returned, fn.scope);
     if (value?.kind === 'client') return value;
   }
-  return undefined;
+  return fn.returnType && annotatedClient(cx, fn.returnType, fn.scope);
 }
 
 

@@ -16,20 +16,31 @@ export interface FunctionInfo {
   scope: Scope;
   cls?: ClassInfo;
   returns: PyNode[];
+  /** `-> AsyncOpenAI`: what the function returns when its `return`s cannot be followed. */
+  returnType?: PyNode;
+  /** `params.update(…)` calls and `params["k"] = v` assignments, by the name they change: options built up for a `**params` call. */
+  dictWrites?: { name: string; node: PyNode }[];
+  /** Names declared `global`: assigning them rebinds the module's name (a client loaded on first use). */
+  globals?: Set<string>;
   /** `@property` / `@cached_property`: reading `self.name` calls it. */
   property?: boolean;
   /** Logger calls in the function, with the names their arguments read. */
   logs: { start: number; end: number; callee: string; mentions: Set<string> }[];
 }
 
+/** A `self.x` member: the expression assigned (read in the scope that assigned it) and its declared type. */
+export interface Member {
+  node?: PyNode;
+  scope: Scope;
+  annotation?: PyNode;
+}
+
 export interface ClassInfo {
   name: string;
   /** The class's base classes as written (`Model`, `base.Model`, `Generic[T]`). */
   bases: PyNode[];
-  /** `self.client = OpenAI()` in any method: `client` → the assigned expression. */
-  members: Map<string, PyNode>;
-  /** `self.model: Model = model` in a method or `model: Model` in the class body: `model` → the annotation. */
-  annotations: Map<string, PyNode>;
+  /** `self.client = OpenAI()` in any method, `client: OpenAI` in the class body: `client` → what it holds. */
+  members: Map<string, Member>;
   methods: Map<string, FunctionInfo>;
 }
 
@@ -53,6 +64,8 @@ export class Scope {
   /** The first binding wins for values assigned more than once (`client = None` then `client = OpenAI()` keeps the client). */
   bind(name: string, binding: Binding): void {
     const existing = this.names.get(name);
+    // `litellm = None` after `import litellm` (under TYPE_CHECKING, or in an ImportError fallback) is a placeholder.
+    if (existing?.kind === 'import' && binding.kind === 'value' && binding.node.type === 'none') return;
     if (existing?.kind === 'value' && binding.kind === 'value' && existing.node.type !== 'none') {
       // Keep a later construction over an earlier placeholder, otherwise the first assignment.
       if (binding.node.type !== 'call') return;

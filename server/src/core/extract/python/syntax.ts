@@ -79,7 +79,7 @@ export function readValue(node: PyNode): OptionValue {
   }
 }
 
-function entryOf(name: string, whole: PyNode, value: PyNode): OptionEntry {
+export function entryOf(name: string, whole: PyNode, value: PyNode): OptionEntry {
   return { name, span: spanOf(whole), valueSpan: spanOf(value), value: readValue(value) };
 }
 

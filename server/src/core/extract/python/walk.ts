@@ -3,7 +3,7 @@ import { PROPERTY_DECORATORS, PYTHON_JSON_PARSERS } from '../../catalog/python';
 import { MAX_WALK_DEPTH } from '../shared/limits';
 import { isPythonValidator } from './handling';
 import type { PyNode, PyTreeCursor as TreeCursor } from './parser';
-import { Scope, type ClassInfo, type FunctionInfo } from './scope';
+import { Scope, type ClassInfo, type FunctionInfo, type Member } from './scope';
 import { dottedName, mentions } from './syntax';
 import { BLOCKS, PyFile, WalkContext } from './context';
 import { helperOf, retryDecorator } from './resilience';
@@ -22,6 +22,7 @@ const HANDLERS = new Map<string, Handler>([
   ['function_definition', onDefinition],
   ['class_definition', onDefinition],
   ['assignment', onAssignment],
+  ['global_statement', onGlobal],
   ['return_statement', onReturn],
   ['with_statement', (cx, node, context) => (walkWith(cx, node, context), false)],
   ['for_statement', (cx, node, context) => (walkFor(cx, node, context), false)],
@@ -51,9 +52,14 @@ function onDefinition(cx: PyFile, node: PyNode, context: WalkContext): boolean {
   return false;
 }
 
-function onAssignment(_cx: PyFile, node: PyNode, context: WalkContext): boolean {
-  bindAssignment(node, context);
+function onAssignment(cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  bindAssignment(cx, node, context);
   return true;
+}
+
+function onGlobal(_cx: PyFile, node: PyNode, context: WalkContext): boolean {
+  if (context.fn) for (const name of node.namedChildren) if (name?.type === 'identifier') (context.fn.globals ??= new Set()).add(name.text);
+  return false;
 }
 
 function onReturn(_cx: PyFile, node: PyNode, context: WalkContext): boolean {
@@ -109,13 +115,14 @@ export function walkDefinition(cx: PyFile, node: PyNode, context: WalkContext, d
   const body = node.childForFieldName('body');
   if (node.type === 'class_definition') {
     const bases = node.childForFieldName('superclasses')?.namedChildren.filter((base): base is PyNode => base !== null && base.type !== 'keyword_argument') ?? [];
-    const cls: ClassInfo = { name, bases, members: new Map(), annotations: new Map(), methods: new Map() };
+    const cls: ClassInfo = { name, bases, members: new Map(), methods: new Map() };
     context.scope.bind(name, { kind: 'class', cls });
     if (body) walkChildren(cx, body, { ...context, cls, holders: { start: holder.startIndex, outer: context.holders } });
     return;
   }
   const scope = new Scope(context.scope);
-  const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], logs: [], property: decorators.some(isPropertyDecorator) };
+  const returnType = node.childForFieldName('return_type') ?? undefined;
+  const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], returnType, logs: [], property: decorators.some(isPropertyDecorator) };
   scope.fn = fn;
   if (context.cls) context.cls.methods.set(name, fn);
   else context.scope.bind(name, { kind: 'function', fn });
@@ -184,6 +191,7 @@ export function recordCall(cx: PyFile, node: PyNode, context: WalkContext): void
   if (callee && cx.isLogger(callee) && context.fn) {
     context.fn.logs.push({ start: node.startIndex, end: node.endIndex, callee, mentions: args ? mentions(args) : new Set() });
   }
+  if (callee?.endsWith('.update') && context.fn) (context.fn.dictWrites ??= []).push({ name: callee.slice(0, -'.update'.length), node });
   if (callee && PYTHON_JSON_PARSERS.has(callee) && args) cx.jsonParses.push({ node, fn: context.fn, mentions: mentions(args) });
   // `Model.model_validate(data)`, or `Model(**data)`: what checks a parsed value.
   const constructsModel = callee !== undefined && /(^|\.)[A-Z]\w*$/.test(callee) && args?.text.includes('**');
@@ -227,21 +235,29 @@ export function bindImports(cx: PyFile, node: PyNode, scope: Scope): void {
   }
 }
 
-export function bindAssignment(node: PyNode, context: WalkContext): void {
+export function bindAssignment(cx: PyFile, node: PyNode, context: WalkContext): void {
   const left = node.childForFieldName('left');
-  const right = node.childForFieldName('right');
-  const annotation = node.childForFieldName('type');
-  if (left && annotation && context.cls) {
-    // `model: Model` in the class body, `self.model: Model = …` in a method.
-    const member = left.type === 'identifier' && !context.fn ? left.text : left.type === 'attribute' && left.childForFieldName('object')?.text === 'self' ? left.childForFieldName('attribute')!.text : undefined;
-    if (member) context.cls.annotations.set(member, annotation);
+  const right = node.childForFieldName('right') ?? undefined;
+  const annotation = node.childForFieldName('type') ?? undefined;
+  if (!left || (!right && !annotation)) return;
+  if (left.type === 'identifier') {
+    const scope = context.fn?.globals?.has(left.text) ? cx.module : context.scope;
+    if (right) scope.bind(left.text, { kind: 'value', node: right });
+    // A class body's `client: AsyncAnthropic` (dataclass fields, declared attributes) is what `self.client` holds.
+    if (context.cls && !context.fn) addMember(context.cls, left.text, { node: right, scope: context.scope, annotation });
+  } else if (left.type === 'subscript' && context.fn && left.childForFieldName('value')?.type === 'identifier') {
+    (context.fn.dictWrites ??= []).push({ name: left.childForFieldName('value')!.text, node });
+  } else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {
+    addMember(context.cls, left.childForFieldName('attribute')!.text, { node: right, scope: context.scope, annotation });
   }
-  if (!left || !right) return;
-  if (left.type === 'identifier') context.scope.bind(left.text, { kind: 'value', node: right });
-  else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {
-    const member = left.childForFieldName('attribute')!.text;
-    if (!context.cls.members.has(member) || right.type === 'call') context.cls.members.set(member, right);
-  }
+}
+
+/** The first assignment is kept unless a later one constructs something; a declared type is kept from any of them. */
+function addMember(cls: ClassInfo, name: string, member: Member): void {
+  const existing = cls.members.get(name);
+  const node = !existing?.node || member.node?.type === 'call' ? member.node ?? existing?.node : existing.node;
+  const scope = node === existing?.node && existing ? existing.scope : member.scope;
+  cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation });
 }
 
 /** `@property`, `@cached_property`, `@functools.cached_property`: the method is read as an attribute. */
