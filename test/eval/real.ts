@@ -34,6 +34,8 @@ export interface RealResult {
   byPattern: Map<string, Tally>;
   /** Per rule: on how many found sites the finding (or its absence) agrees with the label. */
   agreement: Map<string, { agree: number; judged: number }>;
+  /** The sites where a rule and the label disagree: `file:line AIR001 reported` (or `not reported`). */
+  disagreements: string[];
   misses: string[];
   falsePositives: string[];
   repos: number;
@@ -149,6 +151,7 @@ export async function evaluateReal(dir: string, labels = REAL_LABELS): Promise<R
     byKind: new Map(),
     byPattern: new Map(),
     agreement: new Map(),
+    disagreements: [],
     misses: [],
     falsePositives: [],
     repos: 0,
@@ -198,7 +201,9 @@ function score(result: RealResult, file: RealFile, found: Found[]): void {
         if (expected === undefined) continue;
         const entry = result.agreement.get(rule) ?? { agree: 0, judged: 0 };
         entry.judged++;
-        if (match.findings.some((finding) => finding.ruleId === rule) === expected) entry.agree++;
+        const reported = match.findings.some((finding) => finding.ruleId === rule);
+        if (reported === expected) entry.agree++;
+        else result.disagreements.push(`${where}:${label.line} ${rule} ${reported ? 'reported, the label says covered' : 'not reported, the label says missing'}`);
         result.agreement.set(rule, entry);
       }
     }
@@ -233,6 +238,7 @@ export function formatReal(result: RealResult): string {
   table('by pattern', result.byPattern);
   rows.push('rule agreement with the labels (found sites, wrappers aside):');
   for (const [rule, { agree, judged }] of [...result.agreement].sort()) rows.push(`  ${rule}  ${percent(agree, judged)} (${agree}/${judged})`);
+  if (result.disagreements.length > 0) rows.push(`rule disagreements:\n  ${result.disagreements.join('\n  ')}`);
   if (result.misses.length > 0) rows.push(`missed:\n  ${result.misses.join('\n  ')}`);
   if (result.falsePositives.length > 0) rows.push(`false positives:\n  ${result.falsePositives.join('\n  ')}`);
   return rows.join('\n');
