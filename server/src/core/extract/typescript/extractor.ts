@@ -6,8 +6,9 @@ import { readExports } from './exports';
 import { loggerMatcher } from '../shared/loggers';
 import { ts } from './ts';
 import { catalogImports, clientCallSite, functionCallSite } from './calls';
-import { ExtractOptions, PendingCall, TsFile } from './context';
+import { ExtractOptions, PendingCall, TsFile, type Value } from './context';
 import { httpCallSite } from './http';
+import { shapeCallSite } from './shapes';
 import { wrapperCallSites } from './wrappers';
 import { parseProblemsOf } from './syntax';
 
@@ -87,9 +88,12 @@ export function callSiteOf(cx: TsFile, call: PendingCall): CallSite | undefined 
   if (root.kind === ts.SyntaxKind.ThisKeyword) {
     const member = path.shift();
     if (!member) return undefined;
-    return clientCallSite(cx, call, valueOfName(cx, `this.${member}`, call.node.pos, 0), path, `this.${member}`);
+    const value = valueOfName(cx, `this.${member}`, call.node.pos, 0);
+    if (!unresolved(value)) return clientCallSite(cx, call, value, path, `this.${member}`);
+    return shapeCallSite(cx, call, callee.expression, [member, ...path]);
   }
   let owner = valueOf(cx, root);
+  const fullPath = [...path];
   if (owner?.kind === 'module' && owner.exportName === '*' && path.length === 1) {
     const found = catalogByModule.get(owner.module)?.functions.get(path[0]);
     return found ? functionCallSite(cx, call, found.sdk, found.api, `${path[0]}() from '${owner.module}'`) : undefined;
@@ -103,5 +107,11 @@ export function callSiteOf(cx: TsFile, call: PendingCall): CallSite | undefined 
     const property = propertyOf(owner.node, path.shift()!);
     owner = property ? valueOf(cx, property) : undefined;
   }
+  if (unresolved(owner)) return shapeCallSite(cx, call, root, fullPath);
   return clientCallSite(cx, call, owner, path, root.getText(cx.sourceFile));
+}
+
+/** Nothing known about a receiver: no value, or an import from a module neither the catalog nor the project index knows. */
+function unresolved(value: Value | undefined): boolean {
+  return value === undefined || (value.kind === 'module' && !catalogByModule.has(value.module));
 }
