@@ -11,6 +11,7 @@ import { argumentOptions, baseCallSite, bodyOf } from './calls';
 import { streamFactsOf } from './output';
 import { resilienceOf } from './resilience';
 import { valueOf } from './resolver';
+import { typeNameOf } from './typed';
 
 /** `<unresolved>.chat.completions.create({...})` and the like; `path` is the callee chain after `root`. */
 export function shapeCallSite(cx: TsFile, call: PendingCall, root: ts.Expression, path: readonly string[]): CallSite | undefined {
@@ -64,7 +65,8 @@ function fromLookalike(cx: TsFile, root: ts.Expression): boolean {
     if (ts.isIdentifier(node) || member) {
       const name = member ? `this.${(node as ts.PropertyAccessExpression).name.text}` : (node as ts.Identifier).text;
       const declaration = cx.scopes.resolve(name, node.pos);
-      const type = declaration?.typeName ? cx.scopes.resolve(declaration.typeName, node.pos) : undefined;
+      const typeName = typeNameOf(declaration?.type);
+      const type = typeName ? cx.scopes.resolve(typeName, node.pos) : undefined;
       const module = declaration?.import?.module ?? type?.import?.module;
       if (module !== undefined) return SHAPE_LOOKALIKE_MODULES.has(module);
       node = declaration?.initializer && unwrap(declaration.initializer);
