@@ -28,13 +28,18 @@ export function valueOfName(cx: TsFile, name: string, at: number, depth: number)
   const initializer = declaration.initializer && unwrap(declaration.initializer);
   if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return functionValue(cx, initializer, name, depth);
   const value = declaredValue(cx, declaration, at, depth);
-  if (value || !name.startsWith('this.')) return value;
-  // A field may be set anywhere in its class: in `init()`, after a dynamic import, not only where declared.
-  for (const other of cx.scopes.alternatives(declaration)) {
-    const assigned = declaredValue(cx, other, at, depth);
-    if (assigned?.kind === 'client') return assigned;
-  }
-  return undefined;
+  if (!name.startsWith('this.') || (value && (value.kind !== 'client' || value.known))) return value;
+  // A field may be set anywhere in its class (in `init()`, after a dynamic import): a client built there
+  // says more than the field's declared type.
+  const assigned = cx.scopes.alternatives(declaration).map((other) => declaredValue(cx, other, at, depth));
+  return preferBuilt([value, ...assigned]);
+}
+
+
+/** The first client whose construction is visible, else the first client known only by its type. */
+function preferBuilt(values: readonly (Value | undefined)[]): ClientValue | undefined {
+  const clients = values.filter((value): value is ClientValue => value?.kind === 'client');
+  return clients.find((client) => client.known) ?? clients[0];
 }
 
 
@@ -188,12 +193,8 @@ const COLLECTION_CLASSES = new Set(['Map', 'WeakMap']);
 
 /** A value read out of a collection (`cache.get(key)`, `clients[key]`): its declared type, else what is put in it. */
 function elementOf(cx: TsFile, collection: Extract<Value, { kind: 'collection' }>, receiver: ts.Expression, depth: number): Value | undefined {
-  if (collection.element) return collection.element;
-  for (const put of valuesPutInto(cx, receiverText(cx, receiver))) {
-    const value = valueOf(cx, put, depth + 1);
-    if (value?.kind === 'client') return value;
-  }
-  return undefined;
+  const put = valuesPutInto(cx, receiverText(cx, receiver)).map((expression) => valueOf(cx, expression, depth + 1));
+  return preferBuilt([...put, collection.element]) ?? collection.element;
 }
 
 
@@ -227,18 +228,11 @@ export function returnedClient(cx: TsFile, node: ts.FunctionLikeDeclaration, dep
   cx.returnedClients.set(node, null);
   const body = node.body;
   const returned = body && !ts.isBlock(body) ? [body] : (cx.returns.get(node) ?? []);
-  for (const expression of returned) {
-    const value = valueOf(cx, expression, depth + 1);
-    if (value?.kind === 'client') {
-      cx.returnedClients.set(node, value);
-      return value;
-    }
-  }
-  // `getClient(): OpenAI`, `async connect(): Promise<Anthropic>`: the declared return type, when the body says nothing we follow.
-  const declared = typedValue(cx, node.type, node.pos, depth + 1);
-  if (declared?.kind !== 'client') return undefined;
-  cx.returnedClients.set(node, declared);
-  return declared;
+  // A client built in one branch (`return created`) says more than a cached one known by its type; the
+  // declared return type (`getClient(): OpenAI`) comes last.
+  const client = preferBuilt([...returned.map((expression) => valueOf(cx, expression, depth + 1)), typedValue(cx, node.type, node.pos, depth + 1)]);
+  if (client) cx.returnedClients.set(node, client);
+  return client;
 }
 
 
