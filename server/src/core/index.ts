@@ -15,7 +15,7 @@ export { suppressionFixes, suppressionTitle } from './engine/suppress';
 export { initPythonParser, pythonParserSettled, type PythonWasm } from './extract/python/parser';
 
 // The model readers show: call sites, findings, fixes, positions.
-export { applyEdits, LineIndex, type CallSite, type EffectiveSetting, type Finding, type Fix, type Language, type Span, type TextEdit } from './model';
+export { applyEdits, LineIndex, RECOGNIZED_BY_SHAPE, type CallSite, type EffectiveSetting, type Finding, type Fix, type Language, type Span, type TextEdit } from './model';
 export type { Category, RuleId, Severity } from './model';
 
 // Rules and their metadata; the config they read.

@@ -1,6 +1,6 @@
 import type { Hover, HoverParams, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeDuration, sdkFacts, type CallSite, type EffectiveSetting, type FileAnalysis } from '../core';
+import { describeDuration, RECOGNIZED_BY_SHAPE, sdkFacts, type CallSite, type EffectiveSetting, type FileAnalysis } from '../core';
 import { toRange } from './convert';
 import type { HandlerGuard } from './guard';
 
@@ -34,6 +34,12 @@ function describeOwner(site: CallSite): string {
   return `${site.owner.owners.map((owner) => code(owner)).join(', ')} (${OWNER_SOURCES[site.owner.source]}, ${where})`;
 }
 
+/** A shape match says so: its receiver was never traced, so its client settings are unknown. */
+function describeRecognition(site: CallSite): string {
+  if (site.recognizedBy === RECOGNIZED_BY_SHAPE) return `call shape (${code(site.api)}); the receiver was not resolved to a client, so client settings are unknown`;
+  return site.recognizedBy.replace(/`/g, "'").replace(/[[\]<>*_\\]/g, '\\$&');
+}
+
 /** What the hover on a call site says: the SDK, where its timeout and retries come from, how it was found. */
 export function hoverMarkdown(site: CallSite): string {
   const sdk = sdkFacts(site.sdk, site.module, site.language);
@@ -44,7 +50,7 @@ export function hoverMarkdown(site: CallSite): string {
     `- Model: ${model}`,
     `- Timeout: ${describeTimeout(site.effective.timeout)}`,
     `- Retries: ${describeRetries(site.effective.retries)}`,
-    `- Recognised by: ${site.recognizedBy.replace(/`/g, "'").replace(/[[\]<>*_\\]/g, '\\$&')}`,
+    `- Recognised by: ${describeRecognition(site)}`,
     ...(site.client ? [`- Client: ${code(site.client.constructorName)} from ${code(site.client.module)}`] : []),
     `- Owner: ${describeOwner(site)}`,
   ].join('\n');

@@ -68,6 +68,29 @@ export const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messa
       typecheck: false,
     },
     {
+      name: 'a call recognised by its shape: the untraced client may set a timeout, not flagged',
+      code: `import { llm } from '@acme/llm-runtime';
+export const ask = () => llm.chat.completions.create({ model: 'gpt-4o', messages: [] });
+`,
+      typecheck: false,
+    },
+    {
+      name: 'a field typed with the SDK and built in init() with a timeout',
+      code: `import type Groq from 'groq-sdk';
+export class Adapter {
+  private client!: Groq;
+  async init() {
+    const sdk = await import('groq-sdk');
+    this.client = new sdk.Groq({ timeout: 15_000 });
+  }
+  ask() {
+    return this.client.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [] });
+  }
+}
+`,
+      typecheck: false,
+    },
+    {
       name: 'Vercel AI SDK with an abort signal',
       code: `import { generateText } from 'ai';
 import { openai } from '@ai-sdk/openai';

@@ -183,6 +183,9 @@ export interface JsonParse {
   schema?: string;
 }
 
+/** A call matched by its method chain alone: its receiver was never traced to a client. */
+export const RECOGNIZED_BY_SHAPE = 'shape';
+
 export interface CallSite {
   id: string;
   file: string;
@@ -218,7 +221,7 @@ export interface CallSite {
     timeout: EffectiveSetting;
     retries: EffectiveSetting;
   };
-  /** How the extractor recognised the call, for hovers. */
+  /** How the extractor recognised the call, for hovers: the value flow it followed, or `RECOGNIZED_BY_SHAPE`. */
   recognizedBy: string;
   enclosingFunction?: string;
   guarded: Guarded;

@@ -34,7 +34,11 @@ export type Value =
   | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
   | { kind: 'string'; value: string; span: Span }
   | { kind: 'number'; value: number; span: Span }
-  | { kind: 'object'; node: ts.ObjectLiteralExpression };
+  | { kind: 'object'; node: ts.ObjectLiteralExpression }
+  /** A value declared with an object type: its members are known by their declared types. */
+  | { kind: 'typed'; members: ts.NodeArray<ts.TypeElement> }
+  /** A Map, Record or array; `element` when its values' type or what is put in it is known. */
+  | { kind: 'collection'; element?: Value; receiver?: string };
 
 export type ClientValue = Extract<Value, { kind: 'client' }>;
 
@@ -161,4 +165,6 @@ export class TsFile {
   tooDeepAt: number | undefined;
 
   catalogImportNames: Set<string> | undefined;
+  /** Values put into collections, by the receiver's text (`this.clients` in `this.clients.set(k, v)`); read lazily. */
+  collectionSets: Map<string, ts.Expression[]> | undefined;
 }

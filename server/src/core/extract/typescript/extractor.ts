@@ -1,23 +1,21 @@
 // Reads every AI call site and client construction in one TS/JS file: the walk, then resolution per call.
 import { callLeafNames, catalogByModule } from '../../catalog';
-import type { CallSite, ExtractedFacts } from '../../model';
+import type { CallSite, ExportedValue, ExtractedFacts } from '../../model';
 import { unwrap } from './options';
 import { readExports } from './exports';
 import { loggerMatcher } from '../shared/loggers';
 import { ts } from './ts';
 import { catalogImports, clientCallSite, functionCallSite } from './calls';
-import { ExtractOptions, PendingCall, TsFile } from './context';
+import { ExtractOptions, PendingCall, TsFile, type Value } from './context';
 import { httpCallSite } from './http';
+import { shapeCallSite } from './shapes';
 import { wrapperCallSites } from './wrappers';
 import { parseProblemsOf } from './syntax';
 
 export { parseTypeScript, scriptKindFor } from './syntax';
 import { sourceOfName } from './prompt';
-import { callValueOf, constantOf, exportedNameValue, exportedValueOf, importedValue, propertyOf, valueOf, valueOfName } from './resolver';
+import { callValueOf, constantOf, importedValue, propertyValue, valueOf, valueOfName } from './resolver';
 import { visit, visitStatements } from './walk';
-
-// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
-const {  } = ts;
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
 export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): ExtractedFacts {
@@ -87,9 +85,12 @@ export function callSiteOf(cx: TsFile, call: PendingCall): CallSite | undefined 
   if (root.kind === ts.SyntaxKind.ThisKeyword) {
     const member = path.shift();
     if (!member) return undefined;
-    return clientCallSite(cx, call, valueOfName(cx, `this.${member}`, call.node.pos, 0), path, `this.${member}`);
+    const value = valueOfName(cx, `this.${member}`, call.node.pos, 0);
+    if (!unresolved(value)) return clientCallSite(cx, call, value, path, `this.${member}`);
+    return shapeCallSite(cx, call, callee.expression, [member, ...path]);
   }
   let owner = valueOf(cx, root);
+  const fullPath = [...path];
   if (owner?.kind === 'module' && owner.exportName === '*' && path.length === 1) {
     const found = catalogByModule.get(owner.module)?.functions.get(path[0]);
     return found ? functionCallSite(cx, call, found.sdk, found.api, `${path[0]}() from '${owner.module}'`) : undefined;
@@ -98,10 +99,42 @@ export function callSiteOf(cx: TsFile, call: PendingCall): CallSite | undefined 
     // `import * as ai from './ai'; ai.client.chat.completions.create(…)`
     owner = importedValue(cx, { module: owner.module, exportName: path.shift()! });
   }
-  while (owner?.kind === 'object' && path.length > 1) {
-    // `const models = { fast: new ChatGroq(…) }; models.fast.invoke(…)`
-    const property = propertyOf(owner.node, path.shift()!);
-    owner = property ? valueOf(cx, property) : undefined;
+  while ((owner?.kind === 'object' || owner?.kind === 'typed') && path.length > 1) {
+    // `const models = { fast: new ChatGroq(…) }; models.fast.invoke(…)`, `deps: { openai: OpenAI }`
+    owner = propertyValue(cx, owner, path.shift()!, 0);
   }
+  if (unresolved(owner)) return shapeCallSite(cx, call, root, fullPath);
   return clientCallSite(cx, call, owner, path, root.getText(cx.sourceFile));
+}
+
+/** Nothing known about a receiver: no value, or an import from a module neither the catalog nor the project index knows. */
+function unresolved(value: Value | undefined): boolean {
+  return value === undefined || (value.kind === 'module' && !catalogByModule.has(value.module));
+}
+
+
+// ---- what other modules see ----
+
+/** A top-level name as other modules see it; a name imported from elsewhere is passed on. */
+export function exportedNameValue(cx: TsFile, name: string): Value | { kind: 'reexport'; module: string; exportName: string } | undefined {
+  const declaration = cx.scopes.resolve(name, cx.sourceFile.end);
+  if (declaration?.import && !catalogByModule.has(declaration.import.module)) return { kind: 'reexport', ...declaration.import };
+  return valueOfName(cx, name, cx.sourceFile.end, 0);
+}
+
+
+export function exportedValueOf(value: Value | { kind: 'reexport'; module: string; exportName: string } | undefined): ExportedValue | undefined {
+  switch (value?.kind) {
+    case 'reexport':
+    case 'wrapper':
+      return value;
+    case 'client':
+    case 'factory': {
+      const client = value.kind === 'client' ? value : value.client;
+      const { sdk, construction, known, module, retryWrapper, fallback, via } = client;
+      return { kind: 'client', sdk: sdk.sdk, construction, known, module, retryWrapper, fallback, via, factory: value.kind === 'factory' };
+    }
+    default:
+      return undefined;
+  }
 }

@@ -4,7 +4,7 @@ import { httpClients, matchEndpoint, type HttpEndpoint } from '../../catalog';
 import type { SdkFacts } from '../../catalog';
 import type { CallSite, ClientConstruction, OptionMap } from '../../model';
 import { effectiveRetries, effectiveTimeout } from '../shared/effective';
-import { missingArgumentTarget, noOptions, spanOf, unknownOptions, unwrap } from './options';
+import { missingArgumentTarget, noOptions, propertyOf, spanOf, unknownOptions, unwrap } from './options';
 import { calleeName } from './handling';
 import { trimTrailing } from '../../model';
 import { ts } from './ts';
@@ -12,7 +12,8 @@ import { resilienceOf } from './resilience';
 import { baseCallSite, bodyOf } from './calls';
 import { PendingCall, TsFile } from './context';
 import { streamFactsOf } from './output';
-import { objectLiteralOf, optionsOf, propertyOf, staticText, valueOf } from './resolver';
+import { objectLiteralOf, optionsOf, valueOf } from './resolver';
+import { staticText } from './urls';
 
 // ---- plain HTTP to model endpoints ----
 

@@ -125,3 +125,12 @@ export function missingArgumentTarget(
     indent: indentAt(sourceFile.text, last ? last.getStart(sourceFile) : openParenEnd),
   };
 }
+
+/** A property written in an object literal, shorthand included. */
+export function propertyOf(object: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
+  for (const property of object?.properties ?? []) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@ import { isPersonObjectName, piiHintsForLiteral, piiHintsForNames } from '../../
 import { MESSAGE_CLASS_ROLES, ROLES, TUPLE_ROLES } from '../shared/roles';
 import { propertyNameText, spanOf, unwrap } from './options';
 import { ts } from './ts';
+import { typeNameOf } from './typed';
 import type { ApiFacts } from '../../catalog';
 import { MAX_ALIAS_DEPTH, OptionsArgument, PendingCall, TsFile } from './context';
 
@@ -218,7 +219,7 @@ export function sourceOfName(cx: TsFile, name: string, at: number, depth: number
   if (!declaration || depth > MAX_ALIAS_DEPTH) return 'unknown';
   if (declaration.fromRequest) return 'request';
   if (declaration.parameter) {
-    const isRequest = REQUEST_NAME.test(name) || (declaration.typeName !== undefined && FETCH_REQUEST_TYPES.has(declaration.typeName));
+    const isRequest = REQUEST_NAME.test(name) || FETCH_REQUEST_TYPES.has(typeNameOf(declaration.type) ?? '');
     return isRequest ? 'request' : 'param';
   }
   if (!declaration.initializer) return 'unknown';

@@ -2,13 +2,14 @@
 import * as path from 'node:path';
 import { catalogByModule, sdkFacts } from '../../catalog';
 import type { SdkFacts } from '../../catalog';
-import type { ClientConstruction, ExportedValue, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
-import { missingArgumentTarget, noOptions, objectTarget, propertyNameText, readLiteral, readOptions, spanOf, unknownOptions, unwrap } from './options';
+import type { ClientConstruction, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
+import { missingArgumentTarget, noOptions, objectTarget, propertyOf, readLiteral, readOptions, spanOf, unknownOptions, unwrap } from './options';
 import { wrappedCallOf } from '../shared/wrapped';
 import { calleeName } from './handling';
-import { trimTrailing } from '../../model';
 import { requiredModule, type Declaration } from './scope';
 import { ts } from './ts';
+import { declaredMembers, memberType, typeShapesOf } from './typed';
+import { receiverText, valuesPutInto } from './collections';
 import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
@@ -20,34 +21,95 @@ export function valueOfName(cx: TsFile, name: string, at: number, depth: number)
   const declaration = cx.scopes.resolve(name, at);
   if (!declaration || cx.resolving.has(declaration) || depth > MAX_ALIAS_DEPTH) return undefined;
   if (declaration.import) return instanceClient(declaration.import) ?? importedValue(cx, declaration.import) ?? { kind: 'module', ...declaration.import };
-  if (declaration.function) return functionValue(cx, declaration.function, name, depth);
+  if (declaration.function) {
+    const value = functionValue(cx, declaration.function, name, depth);
+    return declaration.getter && value?.kind === 'factory' ? value.client : value;
+  }
   const initializer = declaration.initializer && unwrap(declaration.initializer);
   if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return functionValue(cx, initializer, name, depth);
+  const value = declaredValue(cx, declaration, at, depth);
+  if (!name.startsWith('this.') || (value && (value.kind !== 'client' || value.known))) return value;
+  // A field may be set anywhere in its class (in `init()`, after a dynamic import): a client built there
+  // says more than the field's declared type.
+  const assigned = cx.scopes.alternatives(declaration).map((other) => declaredValue(cx, other, at, depth));
+  return preferBuilt([value, ...assigned]);
+}
+
+
+/** The first client whose construction is visible, else the first client known only by its type. */
+function preferBuilt(values: readonly (Value | undefined)[]): ClientValue | undefined {
+  const clients = values.filter((value): value is ClientValue => value?.kind === 'client');
+  return clients.find((client) => client.known) ?? clients[0];
+}
+
+
+/** What one declaration gives a name: its initializer, a later assignment, or its declared type. */
+function declaredValue(cx: TsFile, declaration: Declaration, at: number, depth: number): Value | undefined {
+  if (cx.resolving.has(declaration)) return undefined;
   cx.resolving.add(declaration);
   try {
     if (declaration.initializer) {
       const value = valueOf(cx, declaration.initializer, depth + 1);
       // A `let` may be reassigned: trust it only for objects we can follow, not for literals.
       if (value && (declaration.constant || (value.kind !== 'string' && value.kind !== 'number'))) return value;
-      return undefined;
+      if (value) return undefined;
     }
     if (!declaration.constant && !declaration.parameter && !declaration.import) {
       const assigned = assignedClient(cx, declaration, depth);
       if (assigned) return assigned;
     }
-    if (declaration.typeName) {
-      const type = valueOfName(cx, declaration.typeName, at, depth + 1);
-      const client = type?.kind === 'module' ? clientExport(type) : undefined;
-      if (client) return { kind: 'client', sdk: client.sdk, known: false, module: type?.kind === 'module' ? type.module : undefined, via: `a parameter or field typed ${declaration.typeName}` };
-    }
-    return undefined;
+    return typedValue(cx, declaration.type, at, depth + 1);
   } finally {
     cx.resolving.delete(declaration);
   }
 }
 
 
+/** What a declared type says a value holds: `OpenAI`, `Promise<OpenAI>`, `OpenAI | undefined`, `{ llm: OpenAI }`. */
+export function typedValue(cx: TsFile, type: ts.TypeNode | undefined, at: number, depth: number): Value | undefined {
+  if (depth > MAX_ALIAS_DEPTH) return undefined;
+  for (const shape of typeShapesOf(type)) {
+    if (shape.kind === 'members') return { kind: 'typed', members: shape.members };
+    if (shape.kind === 'collection') return { kind: 'collection', element: typedValue(cx, shape.element, at, depth + 1) };
+    const declaration = cx.scopes.resolve(shape.name, at);
+    if (declaration?.typeDeclaration) {
+      const members = declaredMembers(declaration.typeDeclaration);
+      const value = members ? { kind: 'typed' as const, members } : ts.isTypeAliasDeclaration(declaration.typeDeclaration) ? typedValue(cx, declaration.typeDeclaration.type, at, depth + 1) : undefined;
+      if (value) return value;
+      continue;
+    }
+    const named = declaration?.import ? { kind: 'module' as const, ...declaration.import } : undefined;
+    const client = named ? clientExport(named) : undefined;
+    if (client) return { kind: 'client', sdk: client.sdk, known: false, module: named?.module, via: `a parameter or field typed ${shape.name}` };
+  }
+  return undefined;
+}
+
+
+/** A member of an object whose shape is known: a literal's property, a declared type's member, an instance's method. */
+export function propertyValue(cx: TsFile, owner: Value | undefined, name: string, depth: number): Value | undefined {
+  switch (owner?.kind) {
+    case 'instance':
+      return methodValue(cx, owner.declaration, name, depth);
+    case 'object': {
+      // `const models = { fast: new ChatGroq(…) }; models.fast.invoke(…)`
+      const property = propertyOf(owner.node, name);
+      return property ? valueOf(cx, property, depth + 1) : undefined;
+    }
+    case 'typed': {
+      const type = memberType(owner.members, name);
+      return type ? typedValue(cx, type, type.pos, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+
 export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value | undefined {
+  // `globalThis as unknown as { openai?: OpenAI }`: the asserted type says what it holds.
+  const asserted = ts.isAsExpression(expression) ? typedValue(cx, expression.type, expression.pos, depth + 1) : undefined;
+  if (asserted) return asserted;
   const expr = unwrap(expression);
   if (ts.isIdentifier(expr)) return valueOfName(cx, expr.text, expr.pos, depth);
   if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) {
@@ -60,19 +122,17 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
       return valueOfName(cx, `this.${expr.name.text}`, expr.pos, depth);
     }
     const owner = valueOf(cx, expr.expression, depth + 1);
-    if (owner?.kind === 'instance') return methodValue(cx, owner.declaration, expr.name.text, depth);
-    if (owner?.kind === 'object') {
-      // `const models = { fast: new ChatGroq(…) }; models.fast.invoke(…)`
-      const property = propertyOf(owner.node, expr.name.text);
-      return property ? valueOf(cx, property, depth + 1) : undefined;
-    }
     if (owner?.kind === 'module' && owner.exportName === '*') {
       const member = { module: owner.module, exportName: expr.name.text };
       return importedValue(cx, member) ?? { kind: 'module', ...member };
     }
-    return undefined;
+    return propertyValue(cx, owner, expr.name.text, depth);
   }
-  if (ts.isNewExpression(expr)) return constructionOf(cx, expr, depth) ?? instanceOf(cx, expr);
+  if (ts.isElementAccessExpression(expr)) {
+    const owner = valueOf(cx, expr.expression, depth + 1);
+    return owner?.kind === 'collection' ? elementOf(cx, owner, expr.expression, depth) : undefined;
+  }
+  if (ts.isNewExpression(expr)) return constructionOf(cx, expr, depth) ?? instanceOf(cx, expr) ?? newCollectionOf(cx, expr, depth);
   if (ts.isCallExpression(expr)) {
     // `await import('openai')`, `require('openai')`: the module's namespace, as `import * as sdk` gives it.
     const loaded = requiredModule(expr);
@@ -122,6 +182,23 @@ export function assignedClient(cx: TsFile, declaration: Declaration, depth: numb
 }
 
 
+/** `new Map<string, OpenAI>()`, `new Map()`: a cache whose values are known by type or by what is put in it. */
+function newCollectionOf(cx: TsFile, node: ts.NewExpression, depth: number): Value | undefined {
+  if (!ts.isIdentifier(node.expression) || !COLLECTION_CLASSES.has(node.expression.text)) return undefined;
+  const args = node.typeArguments;
+  return { kind: 'collection', element: args?.length ? typedValue(cx, args[args.length - 1], node.pos, depth + 1) : undefined };
+}
+
+const COLLECTION_CLASSES = new Set(['Map', 'WeakMap']);
+
+
+/** A value read out of a collection (`cache.get(key)`, `clients[key]`): its declared type, else what is put in it. */
+function elementOf(cx: TsFile, collection: Extract<Value, { kind: 'collection' }>, receiver: ts.Expression, depth: number): Value | undefined {
+  const put = valuesPutInto(cx, receiverText(cx, receiver)).map((expression) => valueOf(cx, expression, depth + 1));
+  return preferBuilt([...put, collection.element]) ?? collection.element;
+}
+
+
 /** `new Service()` for a class declared in this file. */
 export function instanceOf(cx: TsFile, node: ts.NewExpression): Value | undefined {
   if (!ts.isIdentifier(node.expression)) return undefined;
@@ -152,39 +229,11 @@ export function returnedClient(cx: TsFile, node: ts.FunctionLikeDeclaration, dep
   cx.returnedClients.set(node, null);
   const body = node.body;
   const returned = body && !ts.isBlock(body) ? [body] : (cx.returns.get(node) ?? []);
-  for (const expression of returned) {
-    const value = valueOf(cx, expression, depth + 1);
-    if (value?.kind === 'client') {
-      cx.returnedClients.set(node, value);
-      return value;
-    }
-  }
-  return undefined;
-}
-
-
-/** A top-level name as other modules see it; a name imported from elsewhere is passed on. */
-export function exportedNameValue(cx: TsFile, name: string): Value | { kind: 'reexport'; module: string; exportName: string } | undefined {
-  const declaration = cx.scopes.resolve(name, cx.sourceFile.end);
-  if (declaration?.import && !catalogByModule.has(declaration.import.module)) return { kind: 'reexport', ...declaration.import };
-  return valueOfName(cx, name, cx.sourceFile.end, 0);
-}
-
-
-export function exportedValueOf(value: Value | { kind: 'reexport'; module: string; exportName: string } | undefined): ExportedValue | undefined {
-  switch (value?.kind) {
-    case 'reexport':
-    case 'wrapper':
-      return value;
-    case 'client':
-    case 'factory': {
-      const client = value.kind === 'client' ? value : value.client;
-      const { sdk, construction, known, module, retryWrapper, fallback, via } = client;
-      return { kind: 'client', sdk: sdk.sdk, construction, known, module, retryWrapper, fallback, via, factory: value.kind === 'factory' };
-    }
-    default:
-      return undefined;
-  }
+  // A client built in one branch (`return created`) says more than a cached one known by its type; the
+  // declared return type (`getClient(): OpenAI`) comes last.
+  const client = preferBuilt([...returned.map((expression) => valueOf(cx, expression, depth + 1)), typedValue(cx, node.type, node.pos, depth + 1)]);
+  if (client) cx.returnedClients.set(node, client);
+  return client;
 }
 
 
@@ -232,6 +281,10 @@ export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number):
   if (ts.isPropertyAccessExpression(callee)) {
     const transformed = transformOf(cx, node, callee, depth);
     if (transformed) return transformed;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get') {
+    const owner = valueOf(cx, callee.expression, depth + 1);
+    if (owner?.kind === 'collection') return elementOf(cx, owner, callee.expression, depth);
   }
   const value = valueOf(cx, callee, depth + 1);
   if (value?.kind === 'factory') return { ...value.client, via: `${calleeName(callee) ?? 'a function'}() returning ${value.client.via}` };
@@ -353,47 +406,5 @@ export function constantOf(cx: TsFile, expr: ts.Expression): { value: OptionValu
   const value = valueOf(cx, expr);
   if (value?.kind === 'string') return { value: { kind: 'string', value: value.value }, span: value.span };
   if (value?.kind === 'number') return { value: { kind: 'number', value: value.value }, span: value.span };
-  return undefined;
-}
-
-
-export function propertyOf(object: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
-  for (const property of object?.properties ?? []) {
-    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
-  }
-  return undefined;
-}
-
-
-/** The text a URL expression has where it is static; `*` where it is only known at run time. */
-export function staticText(cx: TsFile, expression: ts.Expression | undefined, depth = 0): string | undefined {
-  if (!expression || depth > MAX_ALIAS_DEPTH) return undefined;
-  const node = unwrap(expression);
-  if (ts.isStringLiteralLike(node)) return node.text;
-  if (ts.isTemplateExpression(node)) {
-    return node.head.text + node.templateSpans.map((span) => (staticText(cx, span.expression, depth + 1) ?? '*') + span.literal.text).join('');
-  }
-  if (ts.isBinaryExpression(node)) {
-    const operator = node.operatorToken.kind;
-    if (operator === ts.SyntaxKind.PlusToken) return (staticText(cx, node.left, depth + 1) ?? '*') + (staticText(cx, node.right, depth + 1) ?? '*');
-    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
-      return staticText(cx, node.right, depth + 1) ?? staticText(cx, node.left, depth + 1);
-    }
-    return undefined;
-  }
-  if (ts.isIdentifier(node)) {
-    const declaration = cx.scopes.resolve(node.text, node.pos);
-    return declaration?.constant && declaration.initializer ? staticText(cx, declaration.initializer, depth + 1) : undefined;
-  }
-  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.length) {
-    const [path, base] = node.arguments;
-    const pathText = staticText(cx, path, depth + 1);
-    const baseText = base ? staticText(cx, base, depth + 1) : undefined;
-    return baseText !== undefined && pathText?.startsWith('/') ? trimTrailing(baseText, '/') + pathText : pathText;
-  }
-  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString') {
-    return staticText(cx, node.expression.expression, depth + 1);
-  }
   return undefined;
 }

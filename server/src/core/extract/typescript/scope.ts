@@ -16,8 +16,12 @@ export interface Declaration {
   function?: ts.FunctionLikeDeclaration;
   /** A class declaration bound to the name. */
   class?: ts.ClassLikeDeclaration;
-  /** A declared type such as `client: OpenAI`, by the type's identifier. */
-  typeName?: string;
+  /** A declared type such as `client: OpenAI`, `session: Promise<OpenAI>`, `deps: { openai: OpenAI }`. */
+  type?: ts.TypeNode;
+  /** An interface or type alias bound to the name, for types that name it. */
+  typeDeclaration?: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+  /** A getter (`get client()`): reading the name runs the function. */
+  getter?: boolean;
   /** Names declared with `const`: literal values behind them are trusted. */
   constant: boolean;
   parameter?: boolean;
@@ -52,6 +56,12 @@ export class ScopeIndex {
     const names = new Set<string>();
     for (const [name, list] of this.byName) if (list.some((d) => d.import && accept(d.import.module))) names.add(name);
     return names;
+  }
+
+  /** The other declarations of a name in the same scope: a class field is also set in its methods. */
+  alternatives(declaration: Declaration): Declaration[] {
+    const { scope } = declaration;
+    return (this.byName.get(declaration.name) ?? []).filter((d) => d !== declaration && d.scope.start === scope.start && d.scope.end === scope.end);
   }
 
   resolve(name: string, at: number): Declaration | undefined {
@@ -115,7 +125,7 @@ export function declareVariable(node: ts.VariableDeclaration, scope: Span, const
       start: node.name.pos,
       initializer: module ? undefined : node.initializer,
       import: module ? { module, exportName: '*' } : undefined,
-      typeName: typeNameOf(node.type),
+      type: node.type,
       constant,
       fromRequest,
     });
@@ -142,16 +152,10 @@ function declareBindingPattern(pattern: ts.BindingName, scope: Span, module: str
 
 export function declareParameter(node: ts.ParameterDeclaration, scope: Span, index: ScopeIndex): void {
   if (ts.isIdentifier(node.name)) {
-    index.add({ name: node.name.text, scope, start: node.name.pos, typeName: typeNameOf(node.type), constant: false, parameter: true });
+    index.add({ name: node.name.text, scope, start: node.name.pos, type: node.type, constant: false, parameter: true });
   } else {
     declareBindingPattern(node.name, scope, undefined, index, false, true);
   }
-}
-
-/** `OpenAI` in `client: OpenAI`; `OpenAI` in `ns.OpenAI` is not followed. */
-function typeNameOf(type: ts.TypeNode | undefined): string | undefined {
-  if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) return type.typeName.text;
-  return undefined;
 }
 
 export function declareClassMember(
@@ -163,5 +167,5 @@ export function declareClassMember(
   index: ScopeIndex,
   constant: boolean,
 ): void {
-  index.add({ name: `this.${name}`, scope: classScope, start, initializer, typeName: typeNameOf(type), constant });
+  index.add({ name: `this.${name}`, scope: classScope, start, initializer, type, constant });
 }

@@ -81,6 +81,7 @@ function onAsExpression(cx: TsFile, node: ts.Node): boolean {
 function onTypeAliasDeclaration(cx: TsFile, node: ts.Node): boolean {
   // type Ticket = z.infer<typeof TicketSchema>
   const alias = node as ts.TypeAliasDeclaration;
+  declareType(cx, alias);
   const type = alias.type;
   if (ts.isTypeReferenceNode(type) && /(^|\.)(infer|output|Infer)$/.test(type.typeName.getText(cx.sourceFile))) {
     const [argument] = type.typeArguments ?? [];
@@ -89,6 +90,16 @@ function onTypeAliasDeclaration(cx: TsFile, node: ts.Node): boolean {
     }
   }
   return false;
+}
+
+function onInterfaceDeclaration(cx: TsFile, node: ts.Node): boolean {
+  declareType(cx, node as ts.InterfaceDeclaration);
+  return true;
+}
+
+/** `interface Deps { openai: OpenAI }`: a parameter typed `Deps` holds an OpenAI client at `.openai`. */
+function declareType(cx: TsFile, node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): void {
+  cx.scopes.add({ name: node.name.text, scope: cx.scope, start: node.pos, constant: true, typeDeclaration: node });
 }
 
 function onCallExpression(cx: TsFile, node: ts.Node): boolean {
@@ -190,12 +201,15 @@ function onPropertyDeclaration(cx: TsFile, node: ts.Node): boolean {
   return false;
 }
 
+/** `this.x = …`, and the memoising `this.x ??= …` / `this.x ||= …`. */
+const MEMBER_ASSIGNMENTS = new Set([SyntaxKind.EqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken]);
+
 function onBinaryExpression(cx: TsFile, node: ts.Node): boolean {
   const assignment = node as ts.BinaryExpression;
   const left = assignment.left;
   if (
     cx.classScope &&
-    assignment.operatorToken.kind === SyntaxKind.EqualsToken &&
+    MEMBER_ASSIGNMENTS.has(assignment.operatorToken.kind) &&
     left.kind === SyntaxKind.PropertyAccessExpression &&
     (left as ts.PropertyAccessExpression).expression.kind === SyntaxKind.ThisKeyword
   ) {
@@ -236,6 +250,7 @@ for (const [kind, handler] of [
   [SyntaxKind.PropertyAssignment, onNamedValue],
   [SyntaxKind.AsExpression, onAsExpression],
   [SyntaxKind.TypeAliasDeclaration, onTypeAliasDeclaration],
+  [SyntaxKind.InterfaceDeclaration, onInterfaceDeclaration],
   [SyntaxKind.CallExpression, onCallExpression],
   [SyntaxKind.NoSubstitutionTemplateLiteral, onTemplate],
   [SyntaxKind.TemplateExpression, onTemplate],
@@ -332,8 +347,9 @@ export function visitFunction(cx: TsFile, node: ts.FunctionLikeDeclaration, name
   if (name && node.kind === SyntaxKind.FunctionDeclaration) {
     cx.scopes.add({ name, scope: cx.scope, start: node.pos, constant: false, function: node });
   }
-  if (name && node.kind === SyntaxKind.MethodDeclaration && cx.classScope) {
-    cx.scopes.add({ name: `this.${name}`, scope: cx.classScope, start: node.pos, constant: false, function: node });
+  if (name && (node.kind === SyntaxKind.MethodDeclaration || node.kind === SyntaxKind.GetAccessor) && cx.classScope) {
+    const getter = node.kind === SyntaxKind.GetAccessor;
+    cx.scopes.add({ name: `this.${name}`, scope: cx.classScope, start: node.pos, constant: false, function: node, getter });
   }
   const outer = { name: cx.functionName, statement: cx.statement, tryStatement: cx.tryStatement, functionNode: cx.functionNode, named: cx.namedFunction };
   cx.functionName = name ?? nameHint ?? outer.name;
