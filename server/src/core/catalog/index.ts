@@ -8,6 +8,7 @@ import { langchainFacts } from './langchain/typescript';
 import { mistralFacts } from './mistral/typescript';
 import { ollamaFacts } from './ollama/typescript';
 import { openaiFacts } from './openai/typescript';
+import { openaiAgentsFacts } from './openaiAgents/typescript';
 import type { Language } from '../model';
 import { pythonCatalog, pythonHttpClients } from './python';
 import type { ApiFacts, ClientFacts, ModelProviderFacts, SdkFacts } from './types';
@@ -28,6 +29,7 @@ export const sdkCatalog: readonly SdkFacts[] = [
   cohereFacts,
   groqFacts,
   ollamaFacts,
+  openaiAgentsFacts,
 ];
 
 export interface ModuleExports {

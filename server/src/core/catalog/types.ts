@@ -79,6 +79,8 @@ export interface ApiFacts {
   /** Audit fields and where each is on the awaited result (`requestId` → `id`). */
   auditFields?: Record<string, string>;
   prompt?: PromptFacts;
+  /** Which argument holds the per-request options when it is not the first (`run(agent, input, options)`). */
+  optionsArgument?: number;
 }
 
 /** A Vercel-style provider: an instance (`openai`) or a factory result called with a model id. */

@@ -29,7 +29,7 @@ export function clientCallSite(cx: TsFile, call: PendingCall, owner: Value | und
   const api = command?.api ?? findClientApi(owner.sdk, path.join('.'));
   if (!api) return undefined;
   // LangChain's invoke(input, options): the first argument is the prompt, not an options object.
-  const body = command ? command.body : api.prompt?.argument ? { options: noOptions() } : bodyOf(cx, args[0]);
+  const body = command ? command.body : api.prompt?.argument ? { options: noOptions() } : bodyOf(cx, args[api.optionsArgument ?? 0]);
   const requestOptions = usesRequestOptions(owner.sdk) ? argumentOptions(cx, args[1], args, call.node) : undefined;
   const recognizedBy = `${ownerText}: ${owner.via}${command ? `, sending ${api.path}` : ''}`;
   const site = baseCallSite(cx, call, owner.sdk, api, body, requestOptions, recognizedBy, owner);
@@ -70,7 +70,7 @@ export function commandOf(cx: TsFile, sdk: SdkFacts, arg: ts.Expression | undefi
 
 
 export function functionCallSite(cx: TsFile, call: PendingCall, sdk: SdkFacts, api: ApiFacts, recognizedBy: string): CallSite {
-  const body = bodyOf(cx, call.node.arguments[0]);
+  const body = bodyOf(cx, call.node.arguments[api.optionsArgument ?? 0]);
   const site = baseCallSite(cx, call, sdk, api, body, undefined, recognizedBy);
   const sources = { body: body.options, clientKnown: true, ...resilienceOf(cx, call) };
   site.effective = { timeout: effectiveTimeout(sdk, sources), retries: effectiveRetries(sdk, sources) };

@@ -1,0 +1,28 @@
+import { body } from '../refs';
+import type { SdkFacts } from '../types';
+
+/**
+ * OpenAI Agents SDK (`@openai/agents`): `run(agent, input, options)` and `new Runner().run(…)` drive an agent
+ * loop whose every turn is a model request through the default OpenAI client.
+ */
+export const openaiAgentsFacts: SdkFacts = {
+  sdk: 'openai-agents',
+  displayName: 'OpenAI Agents',
+  modules: ['@openai/agents', '@openai/agents-core', '@openai/agents-openai'],
+  clients: [{ exportName: 'Runner', displayName: 'Runner', keyOptions: [], keyEnv: 'OPENAI_API_KEY', provider: 'openai' }],
+  clientApis: [{ path: 'run', operation: 'chat', optionsArgument: 2 }],
+  functionApis: [{ path: 'run', operation: 'chat', optionsArgument: 2 }],
+  modelProviders: [],
+  timeout: {
+    // The run options take only a signal; each turn otherwise waits as long as the OpenAI client does.
+    durations: [],
+    unit: 'ms',
+    default: 600_000,
+    signals: [body('signal')],
+  },
+  retries: { options: [], default: 2, counts: 'retries' },
+  auditOptions: [],
+  errorOptions: [],
+  structuredOutput: 'an agent with outputType set to a zod schema',
+  factsFrom: '@openai/agents-core run.ts (RunOptions: signal, maxTurns, stream) and agents-openai openaiProvider.ts (a default new OpenAI() client: 10 min timeout, 2 retries)',
+};
