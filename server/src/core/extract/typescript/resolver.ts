@@ -78,6 +78,8 @@ export function typedValue(cx: TsFile, type: ts.TypeNode | undefined, at: number
       if (value) return value;
       continue;
     }
+    // `service: DraftingService` for a class of this file: its methods are what a call can reach.
+    if (declaration?.class) return { kind: 'instance', declaration: declaration.class };
     const named = declaration?.import ? { kind: 'module' as const, ...declaration.import } : undefined;
     const client = named ? clientExport(named) : undefined;
     if (client) return { kind: 'client', sdk: client.sdk, known: false, module: named?.module, via: `a parameter or field typed ${shape.name}` };
@@ -208,7 +210,9 @@ export function instanceOf(cx: TsFile, node: ts.NewExpression): Value | undefine
 
 
 export function methodValue(cx: TsFile, declaration: ts.ClassLikeDeclaration, name: string, depth: number): Value | undefined {
-  const method = declaration.members.find((member) => ts.isMethodDeclaration(member) && member.name.kind === SyntaxKind.Identifier && member.name.text === name);
+  const method = declaration.members.find(
+    (member) => ts.isMethodDeclaration(member) && (member.name.kind === SyntaxKind.Identifier || member.name.kind === SyntaxKind.PrivateIdentifier) && member.name.text === name,
+  );
   return method ? functionValue(cx, method as ts.MethodDeclaration, name, depth) : undefined;
 }
 

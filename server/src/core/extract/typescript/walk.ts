@@ -343,7 +343,8 @@ export function inScope(cx: TsFile, node: ts.Node, walk: () => void): void {
 
 
 export function visitFunction(cx: TsFile, node: ts.FunctionLikeDeclaration, nameHint: string | undefined): void {
-  const name = node.name && node.name.kind === SyntaxKind.Identifier ? node.name.text : undefined;
+  // `#fetch()` methods count too: their name keeps the `#`, as `this.#fetch` reads it.
+  const name = node.name && (node.name.kind === SyntaxKind.Identifier || node.name.kind === SyntaxKind.PrivateIdentifier) ? node.name.text : undefined;
   if (name && node.kind === SyntaxKind.FunctionDeclaration) {
     cx.scopes.add({ name, scope: cx.scope, start: node.pos, constant: false, function: node });
   }

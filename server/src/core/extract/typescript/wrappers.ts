@@ -15,9 +15,12 @@ import { rootName } from './syntax';
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
 
+/** How many levels of the file's own functions are followed above a direct AI call. */
+const MAX_WRAPPER_DEPTH = 8;
+
 /**
- * Calls to project functions that make AI calls: the wrappers declared here (and wrappers of those, a few levels
- * deep) and the ones imported from other modules.
+ * Calls to project functions that make AI calls: the wrappers declared here (and wrappers of those, up to
+ * MAX_WRAPPER_DEPTH levels) and the ones imported from other modules.
  */
 export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, CallSite][]): CallSite[] {
   const sites: CallSite[] = [];
@@ -25,7 +28,7 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
   // Only calls through these names can reach a wrapper: the cheap test that keeps this pass off the hot path.
   const candidates = cx.resolveImport ? cx.scopes.namesImportedFrom((module) => !catalogByModule.has(module)) : new Set<string>();
   let added = direct;
-  for (let round = 0; round < 3 && (round === 0 || added.length > 0); round++) {
+  for (let round = 0; round < MAX_WRAPPER_DEPTH && (round === 0 || added.length > 0); round++) {
     for (const [call, site] of added) {
       const named = call.namedFunction;
       if (!named || cx.wrappers.has(named)) continue;
@@ -57,8 +60,11 @@ export function wrapperCallSiteOf(cx: TsFile, call: PendingCall): CallSite | und
   const value = valueOf(cx, callee);
   if (value?.kind !== 'wrapper') return undefined;
   // A wrapper calling itself (recursion, a retry loop) is not another call site.
+  // Two functions of a file may reach the same inner call (`outer()` and the `helper()` it calls): only the
+  // same name marks recursion.
   const enclosingWrapper = call.namedFunction && cx.wrappers.get(call.namedFunction);
-  if (value.file === cx.file && enclosingWrapper && wrappedCallOf(enclosingWrapper).span.start === value.wraps.span.start) return undefined;
+  const enclosingName = call.namedFunction && cx.functionNames.get(call.namedFunction);
+  if (value.file === cx.file && enclosingWrapper && enclosingName === value.name.replace(/^this\./, '') && wrappedCallOf(enclosingWrapper).span.start === value.wraps.span.start) return undefined;
   const { wraps } = value;
   const own = guardOf(cx, call, [], noOptions());
   const handled = own.tryCatch !== undefined || own.promiseCatch;
