@@ -257,7 +257,9 @@ function addMember(cls: ClassInfo, name: string, member: Member): void {
   const existing = cls.members.get(name);
   const node = !existing?.node || member.node?.type === 'call' ? member.node ?? existing?.node : existing.node;
   const scope = node === existing?.node && existing ? existing.scope : member.scope;
-  cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation });
+  const dropped = node === member.node ? existing : member;
+  const others = [...(existing?.others ?? []), ...(dropped?.node ? [{ node: dropped.node, scope: dropped.scope }] : [])];
+  cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation, others });
 }
 
 /** `@property`, `@cached_property`, `@functools.cached_property`: the method is read as an attribute. */
