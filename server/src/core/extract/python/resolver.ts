@@ -25,6 +25,8 @@ export function valueOfBinding(cx: PyFile, binding: Binding, scope: Scope): Valu
       return evaluate(cx, binding.node, scope);
     case 'param':
       return binding.annotation ? annotatedClient(cx, binding.annotation, scope) : undefined;
+    case 'class':
+      return sdkBase(cx, binding.cls, scope);
     default:
       return undefined;
   }
@@ -269,6 +271,16 @@ export function loadsModuleByName(fn: FunctionInfo): boolean {
     const args = returned.type === 'call' ? returned.childForFieldName('arguments') : undefined;
     return args?.type === 'argument_list' && isDynamicImport(returned.childForFieldName('function')!, fn.scope) && args.namedChild(0)?.text === name;
   });
+}
+
+/** `class TracedModel(GenerativeModel)`: a project subclass of an SDK client is built like the client it extends. */
+function sdkBase(cx: PyFile, cls: ClassInfo, scope: Scope): Value | undefined {
+  for (const base of cls.bases) {
+    const name = dottedName(base);
+    const value = name && name !== cls.name ? dottedValue(cx, name.split('.'), scope) : undefined;
+    if (value?.kind === 'import' && pythonCatalogByModule.get(value.module)?.clients.has(value.name)) return value;
+  }
+  return undefined;
 }
 
 /** `importlib.import_module`, `import_module` imported from importlib, or the `__import__` builtin. */
