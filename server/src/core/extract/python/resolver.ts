@@ -148,6 +148,8 @@ export function evaluateUncached(cx: PyFile, node: PyNode, scope: Scope): Value 
       const model = [left, right].find((value): value is ClientValue => value?.kind === 'client' && value.facts.sdk === 'langchain');
       return model && { ...model, via: `${model.via}, piped` };
     }
+    case 'subscript':
+      return containerValue(cx, node.childForFieldName('value'));
     case 'boolean_operator': {
       // `client = existing or OpenAI()`
       const right = node.childForFieldName('right');
@@ -230,6 +232,11 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       if (transform === 'same') return receiver;
       return undefined;
     }
+    // `cache.get(key)` on a container filled with clients.
+    if (receiver === undefined && CONTAINER_READS.has(method)) {
+      const held = containerValue(cx, callee.childForFieldName('object'));
+      if (held) return held;
+    }
     // `session.client("bedrock-runtime")`: the service name says what the session builds, whatever the session is.
     if (method === 'client' && (receiver?.kind === 'boto3-session' || receiver === undefined)) return construct(cx, node, BOTO3_SESSION.client, list);
     // `self._client()`: a method of this class, a base or an override that builds the client or returns the one memoised on `self`.
@@ -279,6 +286,18 @@ function sdkBase(cx: PyFile, cls: ClassInfo, scope: Scope): Value | undefined {
     const name = dottedName(base);
     const value = name && name !== cls.name ? dottedValue(cx, name.split('.'), scope) : undefined;
     if (value?.kind === 'import' && pythonCatalogByModule.get(value.module)?.clients.has(value.name)) return value;
+  }
+  return undefined;
+}
+
+/** Reads of a container's entries: `cache.get(key)`, `cache.setdefault(key, …)`. */
+const CONTAINER_READS: ReadonlySet<string> = new Set(['get', 'setdefault']);
+
+/** `cache[key]` where the code fills `cache[…]` with clients (a client per key, built once). */
+function containerValue(cx: PyFile, container: PyNode | null): Value | undefined {
+  for (const write of (container && cx.containerWrites.get(container.text)) ?? []) {
+    const value = evaluate(cx, write.node, write.scope);
+    if (value && value.kind !== 'import') return value;
   }
   return undefined;
 }
