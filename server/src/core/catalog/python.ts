@@ -85,3 +85,6 @@ export const PROPERTY_DECORATORS: ReadonlySet<string> = new Set(['property', 'ca
 
 /** Calls that load a module by its name at run time: `importlib.import_module("litellm")`, `__import__("openai")`. */
 export const PYTHON_DYNAMIC_IMPORTS: ReadonlySet<string> = new Set(['importlib.import_module', '__import__']);
+
+/** The table of loaded modules: `sys.modules[name]` is the module `name` once imported. */
+export const PYTHON_MODULE_TABLE = 'sys.modules';

@@ -282,7 +282,11 @@ export type ExportedValue =
   | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
   /** A project class whose methods (its own, inherited or overridden in a subclass) make AI calls. */
   | { kind: 'class'; name: string; file: string; methods: Map<string, WrappedCall> }
-  | { kind: 'reexport'; module: string; exportName: string };
+  | { kind: 'reexport'; module: string; exportName: string }
+  /** An SDK module (`litellm`) a name holds or a function returns (`def get_litellm(): return litellm`). */
+  | { kind: 'module'; module: string; factory: boolean }
+  /** A function returning the module its first argument names: `require("litellm")` over `importlib.import_module(name)`. */
+  | { kind: 'module-loader' };
 
 /** Exported names (`default` for the default export) and the modules passed on whole by `export * from`. */
 export interface ExportSummary {

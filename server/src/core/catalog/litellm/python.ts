@@ -5,7 +5,11 @@ const bound = { accepted: [body('max_tokens'), body('max_completion_tokens')], p
 const model = body('model');
 const audit = { requestId: 'id', model: 'model', usage: 'usage' };
 const chat = (path: string): ApiFacts => ({ path, operation: 'chat', streaming: 'body.stream', outputBound: bound, model, auditFields: audit, prompt: { messages: 'messages' } });
-const apis: ApiFacts[] = [chat('completion'), chat('acompletion'), { path: 'embedding', operation: 'embedding', model }, { path: 'aembedding', operation: 'embedding', model }, { path: 'text_completion', operation: 'completion', outputBound: bound, model }];
+const apis: ApiFacts[] = [chat('completion'), chat('acompletion'), { path: 'embedding', operation: 'embedding', model }, { path: 'aembedding', operation: 'embedding', model }, { path: 'text_completion', operation: 'completion', outputBound: bound, model },
+  { path: 'atext_completion', operation: 'completion', outputBound: bound, model },
+  // The Responses API: `input` for the prompt, `max_output_tokens` for the bound.
+  ...['responses', 'aresponses'].map((path): ApiFacts => ({ path, operation: 'chat', streaming: 'body.stream', outputBound: { accepted: [body('max_output_tokens')], preferred: body('max_output_tokens') }, model, auditFields: audit, prompt: { messages: 'input' } })),
+];
 
 /** litellm: module functions and `Router`; `timeout` 600 s, `num_retries` effectively 0, `fallbacks=` per call. */
 export const litellmPythonFacts: SdkFacts = {

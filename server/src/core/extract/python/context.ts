@@ -164,6 +164,8 @@ export class PyFile {
   readonly jsonParses: { node: PyNode; fn?: FunctionInfo; mentions: Set<string> }[] = [];
   readonly validators: { fn?: FunctionInfo; node: PyNode; callee: string; mentions: Set<string> }[] = [];
   readonly star: string[] = [];
+  /** `cache[key] = OpenAI()`, `self._clients[key] = …`: what a container (by its text) is filled with. */
+  readonly containerWrites = new Map<string, { node: PyNode; scope: Scope }[]>();
 
   constructor(
     readonly file: string,

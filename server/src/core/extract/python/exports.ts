@@ -5,7 +5,7 @@ import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
 import { classExports } from './projectClasses';
-import { evaluate, returnedClient } from './resolver';
+import { evaluate, loadsModuleByName, returnedClient } from './resolver';
 import type { FunctionInfo } from './scope';
 
 /** `reached`: every call site of the file with its call, direct or through the file's own wrappers. */
@@ -17,10 +17,15 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
     if (binding.kind === 'value') {
       const value = evaluate(cx, binding.node, cx.module);
       if (value?.kind === 'client') names.set(name, exportedClient(value, false));
+      if (value?.kind === 'module') names.set(name, { kind: 'module', module: value.module, factory: false });
     } else if (binding.kind === 'function') {
       const factory = returnedClient(cx, binding.fn);
-      if (factory?.kind === 'client') {
-        names.set(name, exportedClient(factory, true));
+      if (factory?.kind === 'client' || factory?.kind === 'module') {
+        names.set(name, factory.kind === 'client' ? exportedClient(factory, true) : { kind: 'module', module: factory.module, factory: true });
+        continue;
+      }
+      if (loadsModuleByName(binding.fn)) {
+        names.set(name, { kind: 'module-loader' });
         continue;
       }
       const inner = reached.find(([call]) => call.fn === binding.fn)?.[1];

@@ -6,6 +6,7 @@ import { wrappedCallOf } from '../shared/wrapped';
 import type { PyNode } from './parser';
 import type { ClassInfo, FunctionInfo, Scope } from './scope';
 import type { PendingCall, PyFile } from './context';
+import { baseName, MAX_CLASS_DEPTH, moduleClasses } from './inheritance';
 
 /** The AI call a method reaches, by function: filled in as wrappers are found, level by level. */
 export type ReachedByFunction = ReadonlyMap<FunctionInfo, CallSite>;
@@ -17,24 +18,6 @@ export interface ClassMethodTarget {
   wraps: WrappedCall;
   /** The module the class comes from, when it is imported. */
   file?: string;
-}
-
-/** How far base classes and subclasses are followed (a guard against cycles written by mistake). */
-const MAX_CLASS_DEPTH = 6;
-
-/** The module-level classes of the file. */
-function moduleClasses(cx: PyFile): ClassInfo[] {
-  const classes: ClassInfo[] = [];
-  for (const binding of cx.module.names.values()) if (binding.kind === 'class') classes.push(binding.cls);
-  return classes;
-}
-
-/** The last name of a base as written: `Model`, `base.Model` → `Model`; `Generic[T]` → `Generic`. */
-function baseName(base: PyNode): string | undefined {
-  const node = base.type === 'subscript' ? base.childForFieldName('value') : base;
-  if (node?.type === 'identifier') return node.text;
-  if (node?.type === 'attribute') return node.childForFieldName('attribute')?.text;
-  return undefined;
 }
 
 /** What a call of `method` on an instance of `cls` can reach: its own or inherited method, or a subclass's override. */

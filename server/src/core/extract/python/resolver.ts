@@ -1,10 +1,11 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
 import { BOTO3_SESSION } from '../../catalog/bedrock/python';
 import { pythonCatalogByModule, sdkFacts } from '../../catalog';
-import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, PYTHON_DYNAMIC_IMPORTS, pythonHttpClients } from '../../catalog/python';
+import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, PYTHON_DYNAMIC_IMPORTS, PYTHON_MODULE_TABLE, pythonHttpClients } from '../../catalog/python';
 import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
-import { Scope, type Binding, type FunctionInfo } from './scope';
+import { Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
+import { dispatchedMethods, inheritedMember } from './inheritance';
 import { dottedName, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
 import { ClientValue, PyFile, Value } from './context';
 
@@ -24,6 +25,8 @@ export function valueOfBinding(cx: PyFile, binding: Binding, scope: Scope): Valu
       return evaluate(cx, binding.node, scope);
     case 'param':
       return binding.annotation ? annotatedClient(cx, binding.annotation, scope) : undefined;
+    case 'class':
+      return sdkBase(cx, binding.cls, scope);
     default:
       return undefined;
   }
@@ -40,6 +43,7 @@ export function importedValue(cx: PyFile, module: string, name: string): Value |
   }
   const exported = cx.resolveImport?.(module, name);
   if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
+  if (exported?.kind === 'module' && !exported.factory) return { kind: 'module', module: exported.module };
   return { kind: 'import', module, name };
 }
 
@@ -73,6 +77,7 @@ export function annotatedClient(cx: PyFile, annotation: PyNode, scope: Scope): V
     // `session: aiohttp.ClientSession`: an HTTP client whose options are not visible here.
     const http = httpClientClass(value);
     if (http) return { kind: 'http', facts: http, known: false };
+    if (value.module === BOTO3_SESSION.module && value.name === BOTO3_SESSION.name) return { kind: 'boto3-session' };
     const found = pythonCatalogByModule.get(value.module)?.clients.get(value.name);
     if (found && !found.client.instance) return { kind: 'client', facts: found.sdk, client: found.client, module: value.module, known: false, via: `a value typed ${value.name}` };
   }
@@ -143,6 +148,8 @@ export function evaluateUncached(cx: PyFile, node: PyNode, scope: Scope): Value 
       const model = [left, right].find((value): value is ClientValue => value?.kind === 'client' && value.facts.sdk === 'langchain');
       return model && { ...model, via: `${model.via}, piped` };
     }
+    case 'subscript':
+      return containerValue(cx, node.childForFieldName('value'));
     case 'boolean_operator': {
       // `client = existing or OpenAI()`
       const right = node.childForFieldName('right');
@@ -158,11 +165,10 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
   const object = node.childForFieldName('object')!;
   const attribute = node.childForFieldName('attribute')!.text;
   if (object.type === 'identifier' && object.text === 'self' && scope.fn?.cls) {
-    const member = scope.fn.cls.members.get(attribute);
-    if (member) return (member.node && evaluate(cx, member.node, member.scope)) || (member.annotation && annotatedClient(cx, member.annotation, member.scope));
+    const member = inheritedMember(cx, scope.fn.cls, attribute);
+    if (member) return memberValue(cx, scope.fn.cls, member);
     // `@property def client(self)`: reading the attribute runs the method.
-    const getter = scope.fn.cls.methods.get(attribute);
-    return getter?.property ? returnedClient(cx, getter) : undefined;
+    return fromMethods(cx, dispatchedMethods(cx, scope.fn.cls, attribute).filter((getter) => getter.property));
   }
   const base = evaluate(cx, object, scope);
   if (base?.kind === 'module') {
@@ -173,6 +179,36 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
     // `from app import ai` then `ai.client`: a name in a project submodule.
     const exported = cx.resolveImport?.(base.name === '*' ? base.module : `${base.module}.${base.name}`, attribute);
     if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
+    if (exported?.kind === 'module' && !exported.factory) return { kind: 'module', module: exported.module };
+  }
+  return undefined;
+}
+
+/**
+ * What `self.x` holds in `cls`: any of its assignments, or its declared type. `self.client = client or
+ * self.create_client()` written in a base runs the override of the class reading it (or any subclass's).
+ */
+function memberValue(cx: PyFile, cls: ClassInfo, member: Member): Value | undefined {
+  for (const { node, scope } of [...(member.node ? [{ node: member.node, scope: member.scope }] : []), ...(member.others ?? [])]) {
+    const factory = selfMethodCalled(node);
+    const value = factory && scope.fn?.cls !== cls ? fromMethods(cx, dispatchedMethods(cx, cls, factory)) : evaluate(cx, node, scope);
+    if (value) return value;
+  }
+  return member.annotation && annotatedClient(cx, member.annotation, member.scope);
+}
+
+/** `self.create_client()`, alone or as the fallback of `client or self.create_client()`: the method's name. */
+function selfMethodCalled(node: PyNode): string | undefined {
+  const call = node.type === 'boolean_operator' ? node.childForFieldName('right') : node;
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  return callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self' ? callee.childForFieldName('attribute')!.text : undefined;
+}
+
+/** The first value one of the methods a call may run returns. */
+function fromMethods(cx: PyFile, methods: FunctionInfo[]): Value | undefined {
+  for (const method of methods) {
+    const value = returnedClient(cx, method);
+    if (value) return value;
   }
   return undefined;
 }
@@ -196,12 +232,17 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       if (transform === 'same') return receiver;
       return undefined;
     }
-    if (receiver?.kind === 'boto3-session' && method === 'client') return construct(cx, node, BOTO3_SESSION.client, list);
-    // `self._client()`: a method of this class that builds the client or returns the one memoised on `self`.
+    // `cache.get(key)` on a container filled with clients.
+    if (receiver === undefined && CONTAINER_READS.has(method)) {
+      const held = containerValue(cx, callee.childForFieldName('object'));
+      if (held) return held;
+    }
+    // `session.client("bedrock-runtime")`: the service name says what the session builds, whatever the session is.
+    if (method === 'client' && (receiver?.kind === 'boto3-session' || receiver === undefined)) return construct(cx, node, BOTO3_SESSION.client, list);
+    // `self._client()`: a method of this class, a base or an override that builds the client or returns the one memoised on `self`.
     const owner = callee.childForFieldName('object')!;
     if (owner.type === 'identifier' && owner.text === 'self' && scope.fn?.cls) {
-      const factory = scope.fn.cls.methods.get(method);
-      if (factory && !factory.property) return returnedClient(cx, factory);
+      return fromMethods(cx, dispatchedMethods(cx, scope.fn.cls, method).filter((factory) => !factory.property));
     }
   }
   const target = evaluate(cx, callee, scope);
@@ -214,14 +255,51 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
     const http = httpClientClass(target);
     if (http) return { kind: 'http', facts: http, options: list?.options };
     if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list);
-    // A project factory in another module: `get_client()`.
+    // A project factory in another module: `get_client()`, `get_litellm()`, `require("litellm")`.
     const exported = cx.resolveImport?.(target.module, target.name);
     if (exported?.kind === 'client' && exported.factory) return clientFromExport(cx, exported);
+    if (exported?.kind === 'module' && exported.factory) return { kind: 'module', module: exported.module };
+    if (exported?.kind === 'module-loader' && loaded) return importedValue(cx, loaded, '*');
     return undefined;
   }
-  // A factory in this file: `def get_client(): return OpenAI(...)`.
+  // A factory in this file: `def get_client(): return OpenAI(...)`, or a loader given a module's name.
   const binding = callee.type === 'identifier' ? scope.lookup(callee.text) : undefined;
-  return binding?.kind === 'function' ? returnedClient(cx, binding.fn) : undefined;
+  if (binding?.kind !== 'function') return undefined;
+  return loaded && loadsModuleByName(binding.fn) ? importedValue(cx, loaded, '*') : returnedClient(cx, binding.fn);
+}
+
+/** `def require(name): … return sys.modules[name]` or `return importlib.import_module(name)`: a lazy-import helper. */
+export function loadsModuleByName(fn: FunctionInfo): boolean {
+  const parameter = fn.node.childForFieldName('parameters')?.namedChildren.find((node) => node?.type === 'identifier' || node?.type === 'typed_parameter');
+  const name = parameter?.type === 'identifier' ? parameter.text : parameter?.namedChildren.find((node) => node?.type === 'identifier')?.text;
+  if (!name) return false;
+  return fn.returns.some((returned) => {
+    if (returned.type === 'subscript') return dottedName(returned.childForFieldName('value')) === PYTHON_MODULE_TABLE && returned.childForFieldName('subscript')?.text === name;
+    const args = returned.type === 'call' ? returned.childForFieldName('arguments') : undefined;
+    return args?.type === 'argument_list' && isDynamicImport(returned.childForFieldName('function')!, fn.scope) && args.namedChild(0)?.text === name;
+  });
+}
+
+/** `class TracedModel(GenerativeModel)`: a project subclass of an SDK client is built like the client it extends. */
+function sdkBase(cx: PyFile, cls: ClassInfo, scope: Scope): Value | undefined {
+  for (const base of cls.bases) {
+    const name = dottedName(base);
+    const value = name && name !== cls.name ? dottedValue(cx, name.split('.'), scope) : undefined;
+    if (value?.kind === 'import' && pythonCatalogByModule.get(value.module)?.clients.has(value.name)) return value;
+  }
+  return undefined;
+}
+
+/** Reads of a container's entries: `cache.get(key)`, `cache.setdefault(key, …)`. */
+const CONTAINER_READS: ReadonlySet<string> = new Set(['get', 'setdefault']);
+
+/** `cache[key]` where the code fills `cache[…]` with clients (a client per key, built once). */
+function containerValue(cx: PyFile, container: PyNode | null): Value | undefined {
+  for (const write of (container && cx.containerWrites.get(container.text)) ?? []) {
+    const value = evaluate(cx, write.node, write.scope);
+    if (value && value.kind !== 'import') return value;
+  }
+  return undefined;
 }
 
 /** `importlib.import_module`, `import_module` imported from importlib, or the `__import__` builtin. */
@@ -235,11 +313,11 @@ function isDynamicImport(callee: PyNode, scope: Scope): boolean {
   return PYTHON_DYNAMIC_IMPORTS.has(qualified);
 }
 
-/** The client a function or method returns, when one of its `return`s holds one, else its declared return type. */
+/** The client or SDK module a function or method returns, when one of its `return`s holds one, else its declared return type. */
 export function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined {
   for (const returned of fn.returns) {
     const value = evaluate(cx, returned, fn.scope);
-    if (value?.kind === 'client') return value;
+    if (value && value.kind !== 'import') return value;
   }
   return fn.returnType && annotatedClient(cx, fn.returnType, fn.scope);
 }
@@ -248,7 +326,8 @@ export function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined 
 export function construct(cx: PyFile, node: PyNode, target: { module: string; name: string }, list: Arguments | undefined): Value | undefined {
   const found = pythonCatalogByModule.get(target.module)?.clients.get(target.name);
   if (!found || found.client.instance) return undefined;
-  if (found.client.service && stringValue(list?.positional[0]) !== found.client.service) return undefined;
+  const service = list?.options.entries.get('service_name')?.value;
+  if (found.client.service && (stringValue(list?.positional[0]) ?? (service?.kind === 'string' ? service.value : undefined)) !== found.client.service) return undefined;
   let construction = cx.clients.get(node.id);
   if (!construction) {
     const options = list?.options ?? noOptions();

@@ -33,6 +33,8 @@ export interface Member {
   node?: PyNode;
   scope: Scope;
   annotation?: PyNode;
+  /** The other assignments (`self.client = litellm` after `client = None`), tried when the kept one holds nothing. */
+  others?: { node: PyNode; scope: Scope }[];
 }
 
 export interface ClassInfo {

@@ -245,8 +245,13 @@ export function bindAssignment(cx: PyFile, node: PyNode, context: WalkContext): 
     if (right) scope.bind(left.text, { kind: 'value', node: right });
     // A class body's `client: AsyncAnthropic` (dataclass fields, declared attributes) is what `self.client` holds.
     if (context.cls && !context.fn) addMember(context.cls, left.text, { node: right, scope: context.scope, annotation });
-  } else if (left.type === 'subscript' && context.fn && left.childForFieldName('value')?.type === 'identifier') {
-    (context.fn.dictWrites ??= []).push({ name: left.childForFieldName('value')!.text, node });
+  } else if (left.type === 'subscript') {
+    const container = left.childForFieldName('value');
+    if (right && container && (container.type === 'identifier' || container.type === 'attribute')) {
+      const writes = cx.containerWrites.get(container.text) ?? [];
+      cx.containerWrites.set(container.text, [...writes, { node: right, scope: context.scope }]);
+    }
+    if (context.fn && container?.type === 'identifier') (context.fn.dictWrites ??= []).push({ name: container.text, node });
   } else if (left.type === 'attribute' && context.cls && left.childForFieldName('object')?.text === 'self') {
     addMember(context.cls, left.childForFieldName('attribute')!.text, { node: right, scope: context.scope, annotation });
   }
@@ -257,7 +262,9 @@ function addMember(cls: ClassInfo, name: string, member: Member): void {
   const existing = cls.members.get(name);
   const node = !existing?.node || member.node?.type === 'call' ? member.node ?? existing?.node : existing.node;
   const scope = node === existing?.node && existing ? existing.scope : member.scope;
-  cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation });
+  const dropped = node === member.node ? existing : member;
+  const others = [...(existing?.others ?? []), ...(dropped?.node ? [{ node: dropped.node, scope: dropped.scope }] : [])];
+  cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation, others });
 }
 
 /** `@property`, `@cached_property`, `@functools.cached_property`: the method is read as an attribute. */

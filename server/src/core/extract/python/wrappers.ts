@@ -3,7 +3,9 @@ import { isKnownPythonModule } from '../../catalog/python';
 import { pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue, WrappedCall } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
-import { type FunctionInfo } from './scope';
+import { type FunctionInfo, type Scope } from './scope';
+import type { PyNode } from './parser';
+import { dispatchedMethods, inheritedMember } from './inheritance';
 import { noOptions, spanOf } from './syntax';
 import { PendingCall, PyFile, anchorsOf, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase } from './context';
 import { classMethodTarget } from './projectClasses';
@@ -75,10 +77,11 @@ function wrapperSiteOf(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<Fu
 
 /** What a call reaches: a function of this file, a wrapper another module exports, or a project class's method. */
 function wrapperTarget(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<FunctionInfo, CallSite>): { wraps: WrappedCall; name: string; file?: string } | undefined {
-  const fn = calledFunction(call);
   // A function calling itself (recursion, a retry loop) is not another call site.
-  const local = fn && fn !== call.fn ? byFunction.get(fn) : undefined;
-  if (local) return { wraps: wrappedCallOf(local), name: fn!.name };
+  for (const fn of calledFunctions(cx, call)) {
+    const local = fn !== call.fn ? byFunction.get(fn) : undefined;
+    if (local) return { wraps: wrappedCallOf(local), name: fn.name };
+  }
   const imported = importedWrapper(cx, call);
   if (imported) return { wraps: imported.wraps, name: imported.name, file: imported.file };
   const method = classMethodTarget(cx, call, byFunction);
@@ -96,14 +99,44 @@ export function importedWrapper(cx: PyFile, call: PendingCall): Extract<Exported
 }
 
 
-export function calledFunction(call: PendingCall): FunctionInfo | undefined {
+/** How many calls deep a function handed back by a factory is followed (`fn = self._get_fn(); fn()`). */
+const MAX_HELD_DEPTH = 3;
+
+/**
+ * The project functions a call may run: a function or method of this file, or one a factory hands back —
+ * `fn = self._get_completion_fn(); fn(…)` where the factory returns an inner function (a closure).
+ */
+export function calledFunctions(cx: PyFile, call: PendingCall): FunctionInfo[] {
   const callee = call.node.childForFieldName('function');
   if (callee?.type === 'identifier') {
     const binding = call.scope.lookup(callee.text);
-    return binding?.kind === 'function' ? binding.fn : undefined;
+    if (binding?.kind === 'function') return [binding.fn];
+    return binding?.kind === 'value' ? heldFunctions(cx, binding.node, call.scope, 0) : [];
   }
-  if (callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self') {
-    return call.fn?.cls?.methods.get(callee.childForFieldName('attribute')!.text);
+  const cls = call.fn?.cls;
+  if (callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== 'self' || !cls) return [];
+  const name = callee.childForFieldName('attribute')!.text;
+  const method = cls.methods.get(name);
+  if (method) return [method];
+  const member = inheritedMember(cx, cls, name);
+  return member?.node ? heldFunctions(cx, member.node, member.scope, 0) : [];
+}
+
+/** The functions an expression holds: a function's name, or what a factory function or `self` method returns. */
+function heldFunctions(cx: PyFile, node: PyNode, scope: Scope, depth: number): FunctionInfo[] {
+  if (depth > MAX_HELD_DEPTH) return [];
+  if (node.type === 'identifier') {
+    const binding = scope.lookup(node.text);
+    return binding?.kind === 'function' ? [binding.fn] : [];
   }
-  return undefined;
+  if (node.type === 'conditional_expression') return node.namedChildren.flatMap((branch) => (branch ? heldFunctions(cx, branch, scope, depth + 1) : []));
+  if (node.type !== 'call') return [];
+  const callee = node.childForFieldName('function');
+  const factories =
+    callee?.type === 'identifier'
+      ? heldFunctions(cx, callee, scope, depth + 1)
+      : callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self' && scope.fn?.cls
+        ? dispatchedMethods(cx, scope.fn.cls, callee.childForFieldName('attribute')!.text)
+        : [];
+  return factories.flatMap((factory) => factory.returns.flatMap((returned) => heldFunctions(cx, returned, factory.scope, depth + 1)));
 }

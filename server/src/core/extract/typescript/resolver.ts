@@ -153,8 +153,8 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
 export function importedValue(cx: TsFile, imported: { module: string; exportName: string }): Value | undefined {
   if (!cx.resolveImport || catalogByModule.has(imported.module)) return undefined;
   const found = cx.resolveImport(imported.module, imported.exportName);
-  // Project classes are read by the Python extractor only so far.
-  if (!found || found.kind === 'reexport' || found.kind === 'class') return undefined;
+  // Project classes and SDK modules are read by the Python extractor only so far.
+  if (!found || found.kind === 'reexport' || found.kind === 'class' || found.kind === 'module' || found.kind === 'module-loader') return undefined;
   if (found.kind === 'wrapper') return found;
   const sdk = sdkFacts(found.sdk, found.module);
   if (!sdk) return undefined;
