@@ -39,3 +39,19 @@ export class DraftingService {
     return `${this.#wordCount(text)} words`;
   }
 }
+
+/** Overloads: the signatures have no body; calls reach the implementation. */
+export class Outliner {
+  constructor(private readonly client: OpenAI) {}
+
+  outline(topic: string): Promise<string>;
+  outline(topic: string, sections: number): Promise<string>;
+  async outline(topic: string, sections = 5): Promise<string> {
+    const response = await this.client.responses.create({ model: 'gpt-4o-mini-2024-07-18', input: `${sections} sections on ${topic}`, max_output_tokens: 400 });
+    return response.output_text;
+  }
+
+  async outlineAll(topics: string[]): Promise<string[]> {
+    return Promise.all(topics.map((topic) => this.outline(topic)));
+  }
+}

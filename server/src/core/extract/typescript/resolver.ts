@@ -211,7 +211,11 @@ export function instanceOf(cx: TsFile, node: ts.NewExpression): Value | undefine
 
 export function methodValue(cx: TsFile, declaration: ts.ClassLikeDeclaration, name: string, depth: number): Value | undefined {
   const method = declaration.members.find(
-    (member) => ts.isMethodDeclaration(member) && (member.name.kind === SyntaxKind.Identifier || member.name.kind === SyntaxKind.PrivateIdentifier) && member.name.text === name,
+    (member) =>
+      ts.isMethodDeclaration(member) &&
+      member.body !== undefined &&
+      (member.name.kind === SyntaxKind.Identifier || member.name.kind === SyntaxKind.PrivateIdentifier) &&
+      member.name.text === name,
   );
   return method ? functionValue(cx, method as ts.MethodDeclaration, name, depth) : undefined;
 }

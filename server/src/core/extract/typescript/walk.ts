@@ -345,10 +345,12 @@ export function inScope(cx: TsFile, node: ts.Node, walk: () => void): void {
 export function visitFunction(cx: TsFile, node: ts.FunctionLikeDeclaration, nameHint: string | undefined): void {
   // `#fetch()` methods count too: their name keeps the `#`, as `this.#fetch` reads it.
   const name = node.name && (node.name.kind === SyntaxKind.Identifier || node.name.kind === SyntaxKind.PrivateIdentifier) ? node.name.text : undefined;
-  if (name && node.kind === SyntaxKind.FunctionDeclaration) {
+  // An overload signature has no body: the name is the implementation's.
+  const declares = name !== undefined && node.body !== undefined;
+  if (declares && node.kind === SyntaxKind.FunctionDeclaration) {
     cx.scopes.add({ name, scope: cx.scope, start: node.pos, constant: false, function: node });
   }
-  if (name && (node.kind === SyntaxKind.MethodDeclaration || node.kind === SyntaxKind.GetAccessor) && cx.classScope) {
+  if (declares && (node.kind === SyntaxKind.MethodDeclaration || node.kind === SyntaxKind.GetAccessor) && cx.classScope) {
     const getter = node.kind === SyntaxKind.GetAccessor;
     cx.scopes.add({ name: `this.${name}`, scope: cx.classScope, start: node.pos, constant: false, function: node, getter });
   }
