@@ -82,3 +82,23 @@ export class Adapter {
     assert.ok(sites.every((site) => site.by !== 'shape'));
   });
 });
+
+describe('raw HTTP to a configured base URL', () => {
+  it('matches model paths behind a runtime base, injected fetches and model-shaped bodies; not other routes', () => {
+    const sites = sitesOf(`declare const config: { baseUrl?: string; fetch: typeof fetch };
+export async function run(base: string, target: string, text: string) {
+  await fetch(\`\${config.baseUrl || 'https://gw.example'}/chat/completions\`, { method: 'POST', body: JSON.stringify({ model: 'm', messages: [] }) });
+  await config.fetch(base + '/v1/embeddings', { method: 'POST', body: JSON.stringify({ model: 'e', input: text }) });
+  await fetch(target, { method: 'POST', body: JSON.stringify({ model: 'm', prompt: text }) });
+  await fetch(\`\${base}/messages\`, { method: 'POST', body: JSON.stringify({ channel: 'c', text }) });
+  await fetch('/api/chat', { method: 'POST', body: JSON.stringify({ model: 'm', messages: [] }) });
+  await fetch(target, { method: 'POST', body: JSON.stringify({ query: text }) });
+}
+`);
+    assert.deepEqual(sites.map(({ line, api }) => [line, api]), [
+      [3, 'configured.chat'],
+      [4, 'configured.embeddings'],
+      [5, 'configured.model-body'],
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ import { loggerMatcher } from '../shared/loggers';
 import { ts } from './ts';
 import { catalogImports, clientCallSite, functionCallSite } from './calls';
 import { ExtractOptions, PendingCall, TsFile, type Value } from './context';
-import { httpCallSite } from './http';
+import { fetchLike, httpCallSite } from './http';
 import { shapeCallSite } from './shapes';
 import { wrapperCallSites } from './wrappers';
 import { parseProblemsOf } from './syntax';
@@ -62,7 +62,9 @@ export function run(cx: TsFile): ExtractedFacts {
 export function callSiteOf(cx: TsFile, call: PendingCall): CallSite | undefined {
   const callee = unwrap(call.node.expression);
   const leaf = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (leaf === undefined || !(callLeafNames.has(leaf) || (ts.isIdentifier(callee) && catalogImports(cx).has(leaf)))) return undefined;
+  // `customFetch(options)(url, init)` is the only call of a call's result we read.
+  if (ts.isCallExpression(callee)) return fetchLike(cx, unwrap(callee.expression)) ? httpCallSite(cx, call, callee) : undefined;
+  if (leaf === undefined || !(callLeafNames.has(leaf) || (ts.isIdentifier(callee) && catalogImports(cx).has(leaf)) || fetchLike(cx, callee))) return undefined;
   const http = httpCallSite(cx, call, callee);
   if (http) return http;
   if (ts.isIdentifier(callee)) {

@@ -12,6 +12,7 @@ import { resilienceOf } from './resilience';
 import { baseCallSite, bodyOf } from './calls';
 import { PendingCall, TsFile } from './context';
 import { streamFactsOf } from './output';
+import { matchConfiguredEndpoint } from '../../catalog/http/paths';
 import { objectLiteralOf, optionsOf, valueOf } from './resolver';
 import { staticText } from './urls';
 
@@ -19,18 +20,22 @@ import { staticText } from './urls';
 
 /** The HTTP library a callee belongs to: global `fetch`, or axios/got/ky (module or an `axios.create()` instance). */
 export function httpLibraryOf(cx: TsFile, callee: ts.Expression): { facts: SdkFacts; method?: string; instance?: ts.CallExpression } | undefined {
+  // `customFetch(options)(url, init)`: a fetch built by a factory.
+  if (ts.isCallExpression(callee)) return fetchLike(cx, unwrap(callee.expression)) ? { facts: httpClients[0] } : undefined;
   if (ts.isIdentifier(callee)) {
     if (callee.text === 'fetch') {
       const declaration = cx.scopes.resolve('fetch', callee.pos);
       const module = declaration?.import?.module;
       if (!declaration || (module !== undefined && FETCH_POLYFILLS.includes(module))) return { facts: httpClients[0] };
-      return undefined;
     }
+    if (fetchLike(cx, callee)) return { facts: httpClients[0] };
     const value = valueOf(cx, callee);
     const facts = value?.kind === 'module' ? httpClients.find((client) => client.modules.includes(value.module)) : undefined;
     return facts && facts !== httpClients[0] ? { facts } : undefined;
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  // `this.fetch(url, init)`, `options.fetch(…)`: an injected fetch.
+  if (fetchLike(cx, callee)) return { facts: httpClients[0] };
   const method = callee.name.text;
   const owner = unwrap(callee.expression);
   const value = valueOf(cx, owner);
@@ -63,18 +68,16 @@ export function httpCallSite(cx: TsFile, call: PendingCall, callee: ts.Expressio
   const config = configArg ? bodyOf(cx, configArg) : { options: noOptions(), target: missingArgumentTarget(args, call.node.arguments.pos, cx.sourceFile) };
   const instanceConfig = instance?.arguments[0] ? objectLiteralOf(cx, instance.arguments[0]) : undefined;
   const urlExpr = configOnly ? propertyOf(objectLiteralOf(cx, args[0]), 'url') : args[0];
-  const base = instanceConfig ? staticText(cx, propertyOf(instanceConfig, 'baseURL')) : undefined;
-  const path = urlExpr ? staticText(cx, urlExpr) : undefined;
-  const url = base !== undefined && path !== undefined && path.startsWith('/') ? trimTrailing(base, '/') + path : path;
-  const endpoint = url ? matchEndpoint(url) : undefined;
-  if (!endpoint) return undefined;
-
+  const baseExpr = instanceConfig ? propertyOf(instanceConfig, 'baseURL') : undefined;
+  const url = urlOf(cx, baseExpr, urlExpr, false);
   const payloadExpr = isAxios
     ? configOnly ? propertyOf(objectLiteralOf(cx, args[0]), 'data') : args[AXIOS_ARGUMENTS.data]
     : facts.displayName === 'fetch' ? jsonStringifyArgument(propertyOf(objectLiteralOf(cx, configArg), 'body')) : propertyOf(objectLiteralOf(cx, configArg), 'json');
   const payload = payloadExpr ? bodyOf(cx, payloadExpr) : { options: unknownOptions() };
+  const endpoint = (url ? matchEndpoint(url) : undefined) ?? matchConfiguredEndpoint(urlOf(cx, baseExpr, urlExpr, true), payload.object ? new Set(payload.options.entries.keys()) : undefined);
+  if (!endpoint) return undefined;
   const client = httpClientRecord(cx, call.node, facts, endpoint, config.options, instanceConfig);
-  const site = baseCallSite(cx, call, facts, endpoint, payload, config, `${facts.displayName} to ${url} (${endpoint.provider} ${endpoint.operation})`);
+  const site = baseCallSite(cx, call, facts, endpoint, payload, config, `${facts.displayName} to ${url ?? 'a URL known at run time'} (${endpoint.provider} ${endpoint.operation})`);
   site.module = facts.modules[0];
   site.client = client;
   site.clientKnown = true;
@@ -83,6 +86,15 @@ export function httpCallSite(cx: TsFile, call: PendingCall, callee: ts.Expressio
   site.effective = { timeout: effectiveTimeout(facts, sources), retries: effectiveRetries(facts, sources) };
   if (site.streaming) site.stream = streamFactsOf(cx, call, facts, { body: payload.options, requestOptions: client.options });
   return site;
+}
+
+
+/** The URL a request goes to, an instance's `baseURL` included; `configured` reads `config.url || DEFAULT` as `*`. */
+function urlOf(cx: TsFile, baseExpr: ts.Expression | undefined, urlExpr: ts.Expression | undefined, configured: boolean): string | undefined {
+  // A base URL read from configuration is known only at run time: `*`.
+  const base = baseExpr ? (staticText(cx, baseExpr, 0, configured) ?? '*') : undefined;
+  const path = urlExpr ? staticText(cx, urlExpr, 0, configured) : undefined;
+  return base !== undefined && path !== undefined && path.startsWith('/') ? trimTrailing(base, '/') + path : path;
 }
 
 
@@ -111,3 +123,20 @@ export function jsonStringifyArgument(expr: ts.Expression | undefined): ts.Expre
   if (node && ts.isCallExpression(node) && calleeName(node.expression) === 'JSON.stringify') return node.arguments[0];
   return undefined;
 }
+
+
+/**
+ * A fetch the code was handed rather than the global one: `this.fetch`, a `fetchImpl` parameter, `customFetch`.
+ * Only its URL or body makes it a model call; a function declared here or imported is a wrapper, not a fetch.
+ */
+export function fetchLike(cx: TsFile, callee: ts.Expression): boolean {
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === undefined || !FETCH_LIKE.test(name)) return false;
+  if (!ts.isIdentifier(callee)) return true;
+  const declaration = cx.scopes.resolve(name, callee.pos);
+  if (declaration?.import) return false;
+  const initializer = declaration?.initializer && unwrap(declaration.initializer);
+  return !declaration?.function && !(initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)));
+}
+
+const FETCH_LIKE = /fetch/i;
