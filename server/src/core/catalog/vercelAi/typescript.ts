@@ -1,4 +1,4 @@
-import { body } from '../refs';
+import { body, client } from '../refs';
 import type { OutputBoundFacts, SdkFacts } from '../types';
 
 const audit = { requestId: 'response.id', model: 'response.modelId', usage: 'usage' };
@@ -6,14 +6,24 @@ const model = body('model');
 const prompt = { messages: 'messages', system: ['system'], user: ['prompt'] };
 // `maxTokens` is the v4 name, still accepted so that older code is not flagged.
 const bound: OutputBoundFacts = { accepted: [body('maxOutputTokens'), body('maxTokens')], preferred: body('maxOutputTokens') };
+// An agent takes its call settings when it is built; generate() and stream() take only the prompt and signals.
+const agentBound: OutputBoundFacts = { accepted: [client('maxOutputTokens'), client('maxTokens')], preferred: client('maxOutputTokens') };
 
 /** Vercel AI SDK (`ai` 5–7): functions take one options object; model objects come from provider packages. */
 export const vercelAiFacts: SdkFacts = {
   sdk: 'vercel-ai',
   displayName: 'Vercel AI SDK',
   modules: ['ai'],
-  clients: [],
-  clientApis: [],
+  // AI SDK 6 agents: `new ToolLoopAgent({ model, tools })` then `generate({...})` / `stream({...})`, each a tool
+  // loop of model requests taking the same call options as generateText.
+  clients: [
+    { exportName: 'ToolLoopAgent', displayName: 'ToolLoopAgent', keyOptions: [], keyEnv: '', provider: 'vercel-ai' },
+    { exportName: 'Experimental_Agent', displayName: 'Experimental_Agent', keyOptions: [], keyEnv: '', provider: 'vercel-ai' },
+  ],
+  clientApis: [
+    { path: 'generate', operation: 'chat', outputBound: agentBound, auditFields: audit, prompt },
+    { path: 'stream', operation: 'chat', streaming: true, outputBound: agentBound, prompt },
+  ],
   functionApis: [
     { path: 'generateText', operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
     { path: 'streamText', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
@@ -21,6 +31,11 @@ export const vercelAiFacts: SdkFacts = {
     { path: 'streamObject', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
     { path: 'embed', operation: 'embedding', model, auditFields: { usage: 'usage' } },
     { path: 'embedMany', operation: 'embedding', model, auditFields: { usage: 'usage' } },
+    { path: 'generateImage', operation: 'image', model },
+    { path: 'experimental_generateImage', operation: 'image', model },
+    { path: 'experimental_generateSpeech', operation: 'audio', model },
+    { path: 'experimental_transcribe', operation: 'audio', model },
+    { path: 'rerank', operation: 'other', model },
   ],
   modelProviders: [
     { module: '@ai-sdk/openai', provider: 'openai', instances: ['openai'], factories: ['createOpenAI'], keyOptions: ['apiKey'], keyEnv: 'OPENAI_API_KEY' },
@@ -43,5 +58,5 @@ export const vercelAiFacts: SdkFacts = {
   auditOptions: ['onFinish', 'experimental_telemetry'],
   errorOptions: ['onError'],
   structuredOutput: 'generateObject() with a zod schema',
-  factsFrom: 'ai 6 index.d.ts: maxRetries 2, no timeout unless abortSignal or timeout is given',
+  factsFrom: 'ai 6 index.d.ts: maxRetries 2, no timeout unless abortSignal or timeout is given; ToolLoopAgent generate/stream take abortSignal and timeout',
 };
