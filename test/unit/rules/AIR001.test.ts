@@ -75,6 +75,14 @@ export const ask = () => llm.chat.completions.create({ model: 'gpt-4o', messages
       typecheck: false,
     },
     {
+      name: 'request options spread from a visible constant that sets the timeout',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+const REQUEST = { timeout: 20_000 };
+export const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] }, { ...REQUEST });
+`,
+    },
+    {
       name: 'a field typed with the SDK and built in init() with a timeout',
       code: `import type Groq from 'groq-sdk';
 export class Adapter {

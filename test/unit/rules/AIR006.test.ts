@@ -3,6 +3,21 @@ import { ruleTester } from '../ruleTester';
 ruleTester('AIR006', {
   valid: [
     {
+      name: 'the bound comes from a visible defaults object spread into the body',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+const DEFAULTS = { model: 'gpt-4o', max_completion_tokens: 300 };
+export const ask = (text: string) => openai.chat.completions.create({ ...DEFAULTS, messages: [{ role: 'user', content: text }] });
+`,
+    },
+    {
+      name: 'a shape-recognised call whose body is a variable built elsewhere',
+      code: `import { llm } from '@acme/llm-runtime';
+export const ask = (params: object) => llm.chat.completions.create(params);
+`,
+      typecheck: false,
+    },
+    {
       name: 'chat completions with max_completion_tokens',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();

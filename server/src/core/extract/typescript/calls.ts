@@ -7,7 +7,7 @@ import { effectiveRetries, effectiveTimeout } from '../shared/effective';
 import { missingArgumentTarget, noOptions, objectTarget, propertyNameText, readLiteral, spanOf, unknownOptions, unwrap } from './options';
 import { indentAt } from '../../model';
 import { ts } from './ts';
-import { OptionsArgument, PendingCall, TsFile, Value, type Holders } from './context';
+import { MAX_ALIAS_DEPTH, OptionsArgument, PendingCall, TsFile, Value, type Holders } from './context';
 import { jsonParsesOf, loggingOf, resultBindingOf, streamFactsOf } from './output';
 import { promptInputsOf } from './prompt';
 import { guardOf, resilienceOf } from './resilience';
@@ -172,8 +172,15 @@ export function statementTargetOf(cx: TsFile, call: PendingCall): StatementTarge
 }
 
 
-export function modelOf(cx: TsFile, body: ts.ObjectLiteralExpression, optionName: string): ModelRef | undefined {
-  for (const property of body.properties) {
+export function modelOf(cx: TsFile, body: ts.ObjectLiteralExpression, optionName: string, depth = 0): ModelRef | undefined {
+  // Last first: a later entry overrides what an earlier spread (`...CHAT_DEFAULTS`) set.
+  for (const property of [...body.properties].reverse()) {
+    if (ts.isSpreadAssignment(property)) {
+      const spread = depth < MAX_ALIAS_DEPTH ? objectLiteralOf(cx, property.expression) : undefined;
+      const model = spread && spread !== body ? modelOf(cx, spread, optionName, depth + 1) : undefined;
+      if (model) return model;
+      continue;
+    }
     if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== optionName) continue;
     const value = unwrap(property.initializer);
     const literal = valueOf(cx, value);

@@ -32,6 +32,8 @@ export function propertyNameText(name: ts.PropertyName): string | undefined {
 /** Looks an identifier up to a same-file constant when the caller can; see bindings.ts. */
 export type ConstantLookup = (expr: ts.Expression) => { value: OptionValue; span: Span } | undefined;
 
+const MAX_SPREAD_DEPTH = 4;
+
 export function readLiteral(expr: ts.Expression, sourceFile: ts.SourceFile, lookup?: ConstantLookup): OptionValue {
   const node = unwrap(expr);
   if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text) };
@@ -49,11 +51,22 @@ export function readLiteral(expr: ts.Expression, sourceFile: ts.SourceFile, look
   return lookup?.(node)?.value ?? { kind: 'expression', text: node.getText(sourceFile) };
 }
 
-export function readOptions(object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile, lookup?: ConstantLookup): OptionMap {
+/** The object literal a spread copies, when it is visible (`...defaults` with `const defaults = {…}`). */
+export type SpreadLookup = (expr: ts.Expression) => ts.ObjectLiteralExpression | undefined;
+
+export function readOptions(object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile, lookup?: ConstantLookup, spread?: SpreadLookup, depth = 0): OptionMap {
   const options = noOptions();
   for (const property of object.properties) {
     if (ts.isSpreadAssignment(property)) {
-      options.hasSpread = true;
+      // Entries of a visible object count, in order: what follows the spread overrides it.
+      const copied = depth < MAX_SPREAD_DEPTH ? spread?.(property.expression) : undefined;
+      if (!copied || copied === object) {
+        options.hasSpread = true;
+        continue;
+      }
+      const inner = readOptions(copied, sourceFile, lookup, spread, depth + 1);
+      for (const [name, entry] of inner.entries) options.entries.set(name, entry);
+      options.hasSpread ||= inner.hasSpread;
       continue;
     }
     if (ts.isPropertyAssignment(property)) {

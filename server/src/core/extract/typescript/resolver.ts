@@ -404,7 +404,7 @@ export function objectLiteralOf(cx: TsFile, expr: ts.Expression | undefined): ts
 
 
 export function optionsOf(cx: TsFile, object: ts.ObjectLiteralExpression): OptionMap {
-  return readOptions(object, cx.sourceFile, cx.lookupConstant);
+  return readOptions(object, cx.sourceFile, cx.lookupConstant, (expr) => objectLiteralOf(cx, expr));
 }
 
 
