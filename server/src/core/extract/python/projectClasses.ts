@@ -34,7 +34,7 @@ export function classMethodWraps(cx: PyFile, cls: ClassInfo, method: string, rea
     if (candidate.methods.has(method)) return own(candidate);
     for (const base of candidate.bases) {
       const parent = byName.get(baseName(base) ?? '');
-      const found = parent && up(parent, depth + 1);
+      const found = parent ? up(parent, depth + 1) : importedBaseMethods(cx, base)?.get(method);
       if (found) return found;
     }
     return undefined;
@@ -54,7 +54,10 @@ export function classMethodWraps(cx: PyFile, cls: ClassInfo, method: string, rea
 /** Every method name of the module's classes that reaches an AI call, per class: what the module exports. */
 export function classExports(cx: PyFile, cls: ClassInfo, reached: ReachedByFunction): Map<string, WrappedCall> {
   const names = new Set<string>();
-  for (const candidate of moduleClasses(cx)) for (const name of candidate.methods.keys()) names.add(name);
+  for (const candidate of moduleClasses(cx)) {
+    for (const name of candidate.methods.keys()) names.add(name);
+    for (const base of candidate.bases) for (const name of importedBaseMethods(cx, base)?.keys() ?? []) names.add(name);
+  }
   const methods = new Map<string, WrappedCall>();
   for (const name of names) {
     const wraps = classMethodWraps(cx, cls, name, reached);
@@ -70,6 +73,16 @@ export function classMethodTarget(cx: PyFile, call: PendingCall, reached: Reache
   const receiver = callee.childForFieldName('object');
   const method = callee.childForFieldName('attribute')?.text;
   if (!receiver || !method) return undefined;
+  if (receiver.type === 'call' && receiver.childForFieldName('function')?.text === 'super') {
+    // `super().generate()`: what the bases run, here or in the module they are imported from.
+    const cls = call.fn?.cls;
+    for (const base of cls?.bases ?? []) {
+      const parent = moduleClasses(cx).find((candidate) => candidate.name === baseName(base));
+      const wraps = parent ? classMethodWraps(cx, parent, method, reached) : importedBaseMethods(cx, base)?.get(method);
+      if (wraps) return { className: baseName(base) ?? cls!.name, method, wraps };
+    }
+    return undefined;
+  }
   if (receiver.text === 'self') {
     // `self.generate()` on an abstract or inherited method: what the class, its bases or subclasses run.
     const cls = call.fn?.cls;
@@ -145,4 +158,13 @@ function hinted(annotation: PyNode): string[] {
   };
   visit(annotation);
   return names.filter((name) => /^[A-Z]/.test(name));
+}
+
+/** A base class imported from another project module: the methods it exports as reaching a model. */
+function importedBaseMethods(cx: PyFile, base: PyNode): ReadonlyMap<string, WrappedCall> | undefined {
+  if (base.type !== 'identifier' || !cx.resolveImport) return undefined;
+  const binding = cx.module.lookup(base.text);
+  if (binding?.kind !== 'import') return undefined;
+  const exported = cx.resolveImport(binding.module, binding.name);
+  return exported?.kind === 'class' ? exported.methods : undefined;
 }
