@@ -3,7 +3,8 @@ import { mayBeResilienceHelper } from './resilience';
 import { anthropicPythonFacts } from './anthropic/python';
 import { bedrockPythonFacts } from './bedrock/python';
 import { coherePythonFacts } from './cohere/python';
-import { googleGenAiPythonFacts } from './google/python';
+import { googleGenAiPythonFacts, googleGenerativeAiPythonFacts } from './google/python';
+import { huggingfacePythonFacts } from './huggingface/python';
 import { langchainPythonFacts } from './langchain/python';
 import { litellmPythonFacts } from './litellm/python';
 import { mistralPythonFacts } from './mistral/python';
@@ -21,6 +22,8 @@ export const pythonCatalog: readonly SdkFacts[] = [
   anthropicPythonFacts,
   langchainPythonFacts,
   googleGenAiPythonFacts,
+  googleGenerativeAiPythonFacts,
+  huggingfacePythonFacts,
   mistralPythonFacts,
   coherePythonFacts,
   groqPythonFacts,

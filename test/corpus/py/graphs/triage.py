@@ -99,3 +99,18 @@ def normalise(ticket: str) -> str:
 
 def preview(ticket: str) -> str:
     return triage_prompt.format(ticket=ticket)
+
+
+class CannedModel(BaseChatModel):
+    """A test double: answers from a fixed table, never over the network."""
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        raise NotImplementedError
+
+    @property
+    def _llm_type(self) -> str:
+        return "canned"
+
+
+def offline_label(ticket: str):
+    return CannedModel().invoke(ticket)
