@@ -1,9 +1,10 @@
-import type { SdkFacts } from './types';
+import type { ModelHolderFacts, SdkFacts } from './types';
 import { mayBeResilienceHelper } from './resilience';
 import { anthropicPythonFacts } from './anthropic/python';
 import { bedrockPythonFacts } from './bedrock/python';
 import { coherePythonFacts } from './cohere/python';
-import { googleGenAiPythonFacts } from './google/python';
+import { googleGenAiPythonFacts, googleGenerativeAiPythonFacts } from './google/python';
+import { huggingfacePythonFacts } from './huggingface/python';
 import { langchainPythonFacts } from './langchain/python';
 import { litellmPythonFacts } from './litellm/python';
 import { mistralPythonFacts } from './mistral/python';
@@ -21,6 +22,8 @@ export const pythonCatalog: readonly SdkFacts[] = [
   anthropicPythonFacts,
   langchainPythonFacts,
   googleGenAiPythonFacts,
+  googleGenerativeAiPythonFacts,
+  huggingfacePythonFacts,
   mistralPythonFacts,
   coherePythonFacts,
   groqPythonFacts,
@@ -28,6 +31,11 @@ export const pythonCatalog: readonly SdkFacts[] = [
   bedrockPythonFacts,
   litellmPythonFacts,
 ];
+
+/** Functions that run the model they are given (`create_react_agent(model, tools)`), by `module.name`. */
+export const pythonModelHolders: ReadonlyMap<string, ModelHolderFacts> = new Map(
+  pythonCatalog.flatMap((sdk) => sdk.modelHolders ?? []).map((holder) => [`${holder.module}.${holder.name}`, holder]),
+);
 
 /**
  * Wrappers that return the client they are given, unchanged for our purposes: instructor's `from_openai(client)`,
@@ -65,6 +73,7 @@ export const PYTHON_JSON_PARSERS: ReadonlySet<string> = new Set(['json.loads', '
 const CATALOG_PACKAGES: ReadonlySet<string> = new Set(
   [
     ...pythonCatalog.flatMap((sdk) => sdk.modules),
+    ...[...pythonModelHolders.values()].map((holder) => holder.module),
     ...pythonHttpClients.flatMap((sdk) => sdk.modules),
     ...PYTHON_RETRY_HELPERS.keys(),
     ...PYTHON_TIMEOUT_HELPERS.keys(),

@@ -56,6 +56,20 @@ export interface ClientFacts {
   service?: string;
   keyEnv: string;
   provider: string;
+  /**
+   * A base type the SDK's models share (`BaseChatModel`, `Runnable`): a value declared with it is a model, but a
+   * project class extending it is the project's own model, not the SDK's.
+   */
+  declaredOnly?: boolean;
+}
+
+/** A function that builds a runnable around the model it is given (`create_react_agent(model, tools)`): running it runs the model. */
+export interface ModelHolderFacts {
+  module: string;
+  name: string;
+  /** Where the model is given: a positional index and a keyword. */
+  argument: number;
+  keyword: string;
 }
 
 export interface PromptFacts {
@@ -113,6 +127,7 @@ export interface SdkFacts {
   commandApis?: ApiFacts[];
   modelProviders: ModelProviderFacts[];
   clientTransforms?: Record<string, ClientTransform>;
+  modelHolders?: ModelHolderFacts[];
   timeout: TimeoutFacts;
   retries: RetryFacts;
   /** Call options whose callback records each request (`onFinish`, `experimental_telemetry`). */

@@ -17,6 +17,7 @@ export type SdkId =
   | 'groq'
   | 'ollama'
   | 'litellm'
+  | 'huggingface'
   | 'openai-agents'
   | 'http'
   | 'wrapper';

@@ -26,3 +26,34 @@ export const googleGenAiPythonFacts: SdkFacts = {
   structuredOutput: 'config={"response_schema": Model, "response_mime_type": "application/json"}, then response.parsed',
   factsFrom: 'google-genai types.HttpOptions: timeout and retry_options unset by default',
 };
+
+const legacyBound = { accepted: [client('generation_config.max_output_tokens'), body('generation_config.max_output_tokens')], preferred: client('generation_config.max_output_tokens') };
+const legacyModel = client('model_name');
+const legacyGenerate = (path: string, streaming: boolean | 'body.stream'): ApiFacts => ({ path, operation: 'chat', streaming, outputBound: legacyBound, model: legacyModel, prompt: { argument: true } });
+
+/**
+ * google.generativeai (legacy): `genai.GenerativeModel(model_name, generation_config=…)`, then `generate_content`;
+ * `request_options={"timeout": s, "retry": …}` per call, neither documented with a default.
+ */
+export const googleGenerativeAiPythonFacts: SdkFacts = {
+  sdk: 'google-genai',
+  displayName: 'Google Generative AI (legacy)',
+  modules: ['google.generativeai', 'google.generativeai.generative_models'],
+  clients: [{ exportName: 'GenerativeModel', displayName: 'genai.GenerativeModel', keyOptions: [], keyEnv: 'GOOGLE_API_KEY', provider: 'google' }],
+  clientApis: [
+    legacyGenerate('generate_content', 'body.stream'),
+    legacyGenerate('generate_content_async', 'body.stream'),
+    legacyGenerate('send_message', 'body.stream'),
+    legacyGenerate('send_message_async', 'body.stream'),
+  ],
+  functionApis: [],
+  modelProviders: [],
+  // `model.start_chat(history=…)` is a chat session on the same model.
+  clientTransforms: { start_chat: 'same' },
+  timeout: { durations: [body('request_options.timeout')], unit: 's', default: 'unknown', signals: [] },
+  retries: { options: [body('request_options.retry')], default: 'unknown', counts: 'retries' },
+  auditOptions: [],
+  errorOptions: [],
+  structuredOutput: 'generation_config={"response_mime_type": "application/json", "response_schema": Model}',
+  factsFrom: 'ai.google.dev google.generativeai.types.RequestOptions: retry and timeout (seconds), both default None',
+};

@@ -6,6 +6,7 @@ const model = client('model');
 const chat = (path: string, streaming = false): ApiFacts => ({ path, operation: 'chat', streaming, outputBound: bound, model, prompt: { argument: true } });
 
 const chatModel = (name: string, keyEnv: string, provider: string) => ({ exportName: name, displayName: name, keyOptions: ['api_key', `${provider}_api_key`], keyEnv, provider });
+const baseType = (name: string) => ({ exportName: name, displayName: name, keyOptions: [], keyEnv: '', provider: 'langchain', declaredOnly: true });
 
 /**
  * LangChain chat models (Python): they pass `timeout=None` to the provider SDK unless `timeout=` is given, so
@@ -14,8 +15,26 @@ const chatModel = (name: string, keyEnv: string, provider: string) => ({ exportN
 export const langchainPythonFacts: SdkFacts = {
   sdk: 'langchain',
   displayName: 'LangChain',
-  modules: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_mistralai', 'langchain_groq', 'langchain_ollama', 'langchain_aws', 'langchain_community.chat_models'],
+  modules: [
+    'langchain_openai',
+    'langchain_anthropic',
+    'langchain_google_genai',
+    'langchain_mistralai',
+    'langchain_groq',
+    'langchain_ollama',
+    'langchain_aws',
+    'langchain_community.chat_models',
+    'langchain.chat_models',
+    'langchain_core.language_models',
+    'langchain_core.language_models.chat_models',
+    'langchain_core.runnables',
+  ],
   clients: [
+    // `init_chat_model("gpt-4o", model_provider="openai", timeout=…)`: options go to the provider's chat model class.
+    chatModel('init_chat_model', 'OPENAI_API_KEY', 'openai'),
+    baseType('BaseChatModel'),
+    baseType('BaseLanguageModel'),
+    baseType('Runnable'),
     chatModel('ChatOpenAI', 'OPENAI_API_KEY', 'openai'),
     chatModel('AzureChatOpenAI', 'AZURE_OPENAI_API_KEY', 'azure'),
     chatModel('ChatAnthropic', 'ANTHROPIC_API_KEY', 'anthropic'),
@@ -41,13 +60,19 @@ export const langchainPythonFacts: SdkFacts = {
   ],
   functionApis: [],
   modelProviders: [],
+  // Prebuilt agents call the model they are given on every step.
+  modelHolders: [
+    { module: 'langgraph.prebuilt', name: 'create_react_agent', argument: 0, keyword: 'model' },
+    { module: 'langchain.agents', name: 'create_agent', argument: 0, keyword: 'model' },
+  ],
   clientTransforms: { with_retry: 'retry', with_fallbacks: 'fallback', bind_tools: 'same', with_structured_output: 'same', bind: 'same', with_config: 'same', configurable_fields: 'same' },
   timeout: { durations: [client('timeout'), client('request_timeout')], unit: 's', default: 'none', signals: [], clientFix: client('timeout') },
   retries: { options: [client('max_retries')], default: 2, counts: 'retries' },
   auditOptions: ['callbacks'],
   errorOptions: [],
   structuredOutput: 'model.with_structured_output(Model), which validates with pydantic',
-  factsFrom: 'langchain-openai / langchain-anthropic: timeout None unless set, max_retries 2',
+  factsFrom:
+    'langchain-openai / langchain-anthropic: timeout None unless set, max_retries 2; init_chat_model(model, *, model_provider, **kwargs) passes kwargs to the provider class (reference.langchain.com); langgraph.prebuilt create_react_agent(model, tools), langchain.agents create_agent(model, tools)',
 };
 
 /** The older option LangChain model classes also accept for the model id (`model_name`). */

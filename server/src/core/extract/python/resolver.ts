@@ -1,7 +1,7 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
 import { BOTO3_SESSION } from '../../catalog/bedrock/python';
 import { pythonCatalogByModule, sdkFacts } from '../../catalog';
-import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, PYTHON_DYNAMIC_IMPORTS, PYTHON_MODULE_TABLE, pythonHttpClients } from '../../catalog/python';
+import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, pythonModelHolders, PYTHON_DYNAMIC_IMPORTS, PYTHON_MODULE_TABLE, pythonHttpClients } from '../../catalog/python';
 import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
 import { Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
@@ -252,6 +252,12 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       return inner?.kind === 'client' ? { ...inner, via: `${inner.via}, wrapped by ${target.module}.${target.name}()` } : undefined;
     }
     if (target.module === BOTO3_SESSION.module && target.name === BOTO3_SESSION.name) return { kind: 'boto3-session' };
+    const holder = pythonModelHolders.get(`${target.module}.${target.name}`);
+    if (holder) {
+      const given = list?.keywords.get(holder.keyword) ?? list?.positional[holder.argument];
+      const model = given && evaluate(cx, given, scope);
+      return model?.kind === 'client' ? { ...model, via: `${model.via}, run by ${target.name}()` } : undefined;
+    }
     const http = httpClientClass(target);
     if (http) return { kind: 'http', facts: http, options: list?.options };
     if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list);
@@ -285,7 +291,8 @@ function sdkBase(cx: PyFile, cls: ClassInfo, scope: Scope): Value | undefined {
   for (const base of cls.bases) {
     const name = dottedName(base);
     const value = name && name !== cls.name ? dottedValue(cx, name.split('.'), scope) : undefined;
-    if (value?.kind === 'import' && pythonCatalogByModule.get(value.module)?.clients.has(value.name)) return value;
+    const client = value?.kind === 'import' ? pythonCatalogByModule.get(value.module)?.clients.get(value.name)?.client : undefined;
+    if (client && !client.declaredOnly) return value;
   }
   return undefined;
 }
@@ -325,7 +332,7 @@ export function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined 
 
 export function construct(cx: PyFile, node: PyNode, target: { module: string; name: string }, list: Arguments | undefined): Value | undefined {
   const found = pythonCatalogByModule.get(target.module)?.clients.get(target.name);
-  if (!found || found.client.instance) return undefined;
+  if (!found || found.client.instance || found.client.declaredOnly) return undefined;
   const service = list?.options.entries.get('service_name')?.value;
   if (found.client.service && (stringValue(list?.positional[0]) ?? (service?.kind === 'string' ? service.value : undefined)) !== found.client.service) return undefined;
   let construction = cx.clients.get(node.id);
