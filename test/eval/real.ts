@@ -86,6 +86,8 @@ function exportAt(gitDir: string, repo: string, commit: string): string | undefi
     fs.writeFileSync(file, contents.subarray(headerEnd + 1, headerEnd + 1 + size));
     offset = headerEnd + 1 + size + 1;
   }
+  // A checkout's root has .git: module resolution stops there and looks for the repository's other packages.
+  fs.mkdirSync(path.join(target, '.git'), { recursive: true });
   fs.writeFileSync(path.join(target, '.complete'), commit);
   return target;
 }

@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { Engine } from '../../server/src/core';
 import { findConfigFile } from '../../server/src/node/files';
 import { NodeHost } from '../../server/src/node/host';
+import { resolvePythonModule } from '../../server/src/node/moduleResolution';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-host-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -55,5 +56,24 @@ describe('node host', () => {
     write('ws/.github/CODEOWNERS', '* @team\n');
     const files = new NodeHost().listFiles(path.join(root, 'ws'));
     assert.deepEqual(files, ['.github/CODEOWNERS', 'svc/.prodready.json', 'svc/app/a.ts']);
+  });
+});
+
+describe('Python module resolution', () => {
+  it('finds a package of another monorepo member, below the repository root or in its src folder', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-pyrepo-'));
+    const write = (file: string, text = '') => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    fs.mkdirSync(path.join(root, '.git'));
+    write('packages/llm-kit/llm_kit/__init__.py');
+    write('packages/llm-kit/llm_kit/chat.py');
+    write('libs/tools/src/tools_core/__init__.py');
+    write('packages/app/app/service.py', 'from llm_kit.chat import ChatModel\n');
+    const importer = path.join(root, 'packages/app/app/service.py');
+    assert.equal(resolvePythonModule('llm_kit.chat', importer), path.join(root, 'packages/llm-kit/llm_kit/chat.py'));
+    assert.equal(resolvePythonModule('tools_core', importer), path.join(root, 'libs/tools/src/tools_core/__init__.py'));
+    assert.equal(resolvePythonModule('numpy', importer), undefined, 'an installed package is not a project file');
   });
 });

@@ -123,6 +123,50 @@ export function resolvePythonModule(specifier: string, fromFile: string): string
   for (let dir = path.dirname(fromFile); ; dir = path.dirname(dir)) {
     const found = candidates(dir).find((file) => fs.existsSync(file));
     if (found) return found;
-    if (path.dirname(dir) === dir || fs.existsSync(path.join(dir, '.git'))) return undefined;
+    if (fs.existsSync(path.join(dir, '.git'))) return workspacePackageModule(dir, candidates);
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Folders that never hold a project's own packages. */
+const NOT_PACKAGES = new Set(['node_modules', '.git', '.venv', 'venv', '__pycache__', 'dist', 'build', 'site-packages']);
+
+/**
+ * A package of another member of a monorepo: `graphrag_llm` in `packages/graphrag-llm/graphrag_llm`, or under a
+ * member's `src/`. Searched from the repository root, two folder levels down.
+ */
+function workspacePackageModule(root: string, candidates: (base: string) => string[]): string | undefined {
+  const bases = workspaceBases(root);
+  for (const base of bases) {
+    const found = candidates(base).find((file) => fs.existsSync(file));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** How long a listing of the repository's member folders is reused: third-party imports ask on every file. */
+const LISTING_TTL_MS = 10_000;
+const listings = new Map<string, { at: number; bases: string[] }>();
+
+function workspaceBases(root: string): string[] {
+  const cached = listings.get(root);
+  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.bases;
+  const bases: string[] = [];
+  for (const member of subfolders(root)) {
+    const inner = subfolders(member);
+    bases.push(member, path.join(member, 'src'), ...inner, ...inner.map((folder) => path.join(folder, 'src')));
+  }
+  listings.set(root, { at: Date.now(), bases });
+  return bases;
+}
+
+function subfolders(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !NOT_PACKAGES.has(entry.name))
+      .map((entry) => path.join(dir, entry.name));
+  } catch {
+    return [];
   }
 }
