@@ -1,5 +1,6 @@
 import { initChatModel } from 'langchain';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { BaseLanguageModel } from '@langchain/core/language_models/base';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { RunnableLambda, RunnableSequence } from '@langchain/core/runnables';
 import { StringOutputParser } from '@langchain/core/output_parsers';
@@ -68,4 +69,19 @@ export async function context(retriever: VectorStoreRetriever, question: string)
   const messages = await titlePrompt.invoke({ conversation: question });
   const upper = RunnableLambda.from((input: string) => input.toUpperCase());
   return { docs, messages, shout: await upper.invoke(question) };
+}
+
+/** Graders are given their model when the graph is assembled. */
+export class Grader {
+  private readonly model: BaseLanguageModel;
+
+  constructor(model: BaseLanguageModel) {
+    this.model = model;
+  }
+
+  async grade(answer: string) {
+    const verdict = await this.model.invoke(`Grade from 1 to 5:\n${answer}`);
+    const normalise = RunnableSequence.from([titlePrompt, RunnableLambda.from((value: unknown) => String(value).trim())]);
+    return { verdict, label: await normalise.invoke({ conversation: answer }) };
+  }
 }

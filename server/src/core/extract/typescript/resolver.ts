@@ -337,7 +337,8 @@ export function applyTransform(cx: TsFile, node: ts.CallExpression, base: Client
     case 'model-object': {
       const module = base.construction?.module ?? base.module ?? '';
       const construction = recordConstruction(cx, node, base.sdk, method, module, { options: [], env: '' }, node.arguments);
-      return { kind: 'client', sdk: base.sdk, construction, known: true, module, via };
+      // The client's own settings (`httpOptions.timeout`) still govern what the model object sends.
+      return { kind: 'client', sdk: base.sdk, construction, known: true, module, overrides: base.construction?.options ?? base.overrides, via };
     }
     default:
       return undefined;
