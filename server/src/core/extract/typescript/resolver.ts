@@ -10,7 +10,7 @@ import { requiredModule, type Declaration } from './scope';
 import { ts } from './ts';
 import { declaredMembers, memberType, typeShapesOf } from './typed';
 import { receiverText, valuesPutInto } from './collections';
-import { builtByExport, builtByMethod } from './holders';
+import { builtByExport, builtByMethod, type Resolution } from './holders';
 import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
@@ -288,7 +288,7 @@ export function constructionOf(cx: TsFile, node: ts.NewExpression, depth = 0): V
 export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number): Value | undefined {
   const callee = unwrap(node.expression);
   if (ts.isPropertyAccessExpression(callee)) {
-    const transformed = transformOf(cx, node, callee, depth) ?? builtByMethod(cx, node, callee, depth);
+    const transformed = transformOf(cx, node, callee, depth) ?? builtByMethod(resolution, cx, node, callee, depth);
     if (transformed) return transformed;
   }
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get') {
@@ -298,7 +298,7 @@ export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number):
   const value = valueOf(cx, callee, depth + 1);
   if (value?.kind === 'factory') return { ...value.client, via: `${calleeName(callee) ?? 'a function'}() returning ${value.client.via}` };
   if (value?.kind !== 'module') return undefined;
-  const built = builtByExport(cx, node, value, depth);
+  const built = builtByExport(resolution, cx, node, value, depth);
   if (built) return built;
   const factory = catalogByModule.get(value.module)?.providerFactories.get(value.exportName);
   if (!factory) return undefined;
@@ -426,3 +426,6 @@ export function constantOf(cx: TsFile, expr: ts.Expression): { value: OptionValu
   if (value?.kind === 'number') return { value: { kind: 'number', value: value.value }, span: value.span };
   return undefined;
 }
+
+
+const resolution: Resolution = { valueOf, applyTransform, argumentEntry, objectLiteralOf, recordConstruction };
