@@ -4,14 +4,14 @@ import { cohereFacts } from './cohere/typescript';
 import { googleGenAiFacts, googleGenerativeAiFacts } from './google/typescript';
 import { groqFacts } from './groq/typescript';
 import { httpClients } from './http/typescript';
-import { langchainFacts } from './langchain/typescript';
+import { langchainFacts, langchainUniversalFacts } from './langchain/typescript';
 import { mistralFacts } from './mistral/typescript';
 import { ollamaFacts } from './ollama/typescript';
 import { openaiFacts } from './openai/typescript';
 import { openaiAgentsFacts } from './openaiAgents/typescript';
 import type { Language } from '../model';
 import { pythonCatalog, pythonHttpClients } from './python';
-import type { ApiFacts, ClientFacts, ModelProviderFacts, SdkFacts } from './types';
+import type { ApiFacts, ClientFacts, ModelHolderFacts, ModelProviderFacts, SdkFacts } from './types';
 import { vercelAiFacts } from './vercelAi/typescript';
 
 export type * from './types';
@@ -22,6 +22,7 @@ export const sdkCatalog: readonly SdkFacts[] = [
   anthropicFacts,
   vercelAiFacts,
   langchainFacts,
+  langchainUniversalFacts,
   bedrockFacts,
   googleGenAiFacts,
   googleGenerativeAiFacts,
@@ -37,6 +38,8 @@ export interface ModuleExports {
   functions: Map<string, { sdk: SdkFacts; api: ApiFacts }>;
   providerInstances: Map<string, { sdk: SdkFacts; provider: ModelProviderFacts }>;
   providerFactories: Map<string, { sdk: SdkFacts; provider: ModelProviderFacts }>;
+  /** By export name, or `export.method` for a static builder (`RunnableSequence.from`). */
+  modelHolders: Map<string, { sdk: SdkFacts; holder: ModelHolderFacts }>;
 }
 
 /** Import specifier → what it exports that matters to us; built once, read on every keystroke. */
@@ -49,7 +52,7 @@ function buildModuleIndex(entries: readonly SdkFacts[]): Map<string, ModuleExpor
   const exportsOf = (module: string): ModuleExports => {
     let found = index.get(module);
     if (!found) {
-      found = { clients: new Map(), functions: new Map(), providerInstances: new Map(), providerFactories: new Map() };
+      found = { clients: new Map(), functions: new Map(), providerInstances: new Map(), providerFactories: new Map(), modelHolders: new Map() };
       index.set(module, found);
     }
     return found;
@@ -59,6 +62,7 @@ function buildModuleIndex(entries: readonly SdkFacts[]): Map<string, ModuleExpor
       const exported = exportsOf(module);
       for (const client of sdk.clients) exported.clients.set(client.exportName, { sdk, client });
       for (const api of sdk.functionApis) exported.functions.set(api.path, { sdk, api });
+      for (const holder of sdk.modelHolders ?? []) exported.modelHolders.set(holder.method ? `${holder.exportName}.${holder.method}` : holder.exportName, { sdk, holder });
     }
     for (const provider of sdk.modelProviders) {
       const exported = exportsOf(provider.module);

@@ -54,6 +54,8 @@ export interface ClientFacts {
   keyArgument?: number;
   /** A factory that builds clients of many services, this one named by its first argument (`boto3.client("bedrock-runtime")`). */
   service?: string;
+  /** The export is a function returning the client (`await initChatModel('gpt-4o', { maxTokens })`): where its options and model id are. */
+  factory?: { optionsArgument: number; modelArgument?: number };
   keyEnv: string;
   provider: string;
   /**
@@ -108,6 +110,18 @@ export interface ModelProviderFacts {
 }
 
 /**
+ * An export that builds a runnable around a model given to it, so running it runs the model
+ * (`createReactAgent({ llm })`, `RunnableSequence.from([prompt, model])`).
+ */
+export interface ModelHolderFacts {
+  exportName: string;
+  /** A static method of the export builds it (`from`). */
+  method?: string;
+  /** Options of the first argument that hold the model; without them, the first argument is a list holding it. */
+  modelOptions?: string[];
+}
+
+/**
  * Methods on a client that return a client: their options merge over the client's (`withOptions`), add a retry
  * policy (`withRetry`), a fallback (`withFallbacks`), or carry it along (`bindTools`, `pipe`).
  */
@@ -126,6 +140,7 @@ export interface SdkFacts {
   /** Commands sent through `client.send(new XCommand(input))` (AWS SDK style). */
   commandApis?: ApiFacts[];
   modelProviders: ModelProviderFacts[];
+  /** By method name, or by a path from the client (`chats.create`). */
   clientTransforms?: Record<string, ClientTransform>;
   modelHolders?: ModelHolderFacts[];
   timeout: TimeoutFacts;

@@ -46,7 +46,9 @@ export const air001Timeout: Rule = {
       if (edits.length > 0) fixes.push({ messageId: fix.at.place === 'client' ? 'addToClient' : 'addToCall', edits });
     }
     const clientFix = facts.timeout.clientFix;
-    const clientTarget = clientFix && fix?.at.place !== 'client' && !timeout.option ? targetAt(site, clientFix.place) : undefined;
+    // A model object (`ai.chats.create(…)`) does not take the client's options: the second fix needs the client itself.
+    const ownClient = !site.client || facts.clientTransforms?.[site.client.constructorName] !== 'model-object';
+    const clientTarget = clientFix && ownClient && fix?.at.place !== 'client' && !timeout.option ? targetAt(site, clientFix.place) : undefined;
     if (clientFix && clientTarget) {
       // Changes every call through that client, so it is offered but never preferred.
       const edits = addOptionAt(context.fixer, clientTarget, clientFix.path, duration);

@@ -13,15 +13,24 @@ const modelApis: ApiFacts[] = [
   { path: 'models.generateImages', operation: 'image', model },
 ];
 
+// A chat from `ai.chats.create({ model, config })` fixes the model and config; `sendMessage({ message, config })`
+// may override the config per message.
+const chatBound = { accepted: [client('config.maxOutputTokens'), body('config.maxOutputTokens')], preferred: client('config.maxOutputTokens') };
+const chatApis: ApiFacts[] = [
+  { path: 'sendMessage', operation: 'chat', outputBound: chatBound, model: client('model'), auditFields: audit, prompt: { user: ['message'] } },
+  { path: 'sendMessageStream', operation: 'chat', streaming: true, outputBound: chatBound, model: client('model'), prompt: { user: ['message'] } },
+];
+
 /** @google/genai 1.x–2.x (`GoogleGenAI`): no timeout and no retries unless `httpOptions` sets them. */
 export const googleGenAiFacts: SdkFacts = {
   sdk: 'google-genai',
   displayName: 'Google GenAI',
   modules: ['@google/genai'],
   clients: [{ exportName: 'GoogleGenAI', displayName: 'GoogleGenAI', keyOptions: ['apiKey'], keyEnv: 'GEMINI_API_KEY', provider: 'google' }],
-  clientApis: modelApis,
+  clientApis: [...modelApis, ...chatApis],
   functionApis: [],
   modelProviders: [],
+  clientTransforms: { 'chats.create': 'model-object' },
   timeout: {
     durations: [client('httpOptions.timeout'), body('config.httpOptions.timeout')],
     unit: 'ms',
@@ -51,10 +60,13 @@ export const googleGenerativeAiFacts: SdkFacts = {
     { path: 'generateContentStream', operation: 'chat', streaming: true, model: client('model') },
     { path: 'embedContent', operation: 'embedding', model: client('model') },
     { path: 'batchEmbedContents', operation: 'embedding', model: client('model') },
+    // `model.startChat({ history })` keeps the model's settings; the chat sends its messages.
+    { path: 'sendMessage', operation: 'chat', model: client('model') },
+    { path: 'sendMessageStream', operation: 'chat', streaming: true, model: client('model') },
   ],
   functionApis: [],
   modelProviders: [],
-  clientTransforms: { getGenerativeModel: 'model-object' },
+  clientTransforms: { getGenerativeModel: 'model-object', startChat: 'same' },
   timeout: { durations: [client('timeout'), request('timeout')], unit: 'ms', default: 'unknown', signals: [request('signal')] },
   retries: { options: [], default: 'unknown', counts: 'retries' },
   auditOptions: [],

@@ -68,6 +68,41 @@ export const langchainFacts: SdkFacts = {
   factsFrom: 'LangChain.js core 1.x: maxRetries 6 (its own caller); timeout passed to the provider SDK (10 minutes for OpenAI and Anthropic)',
 };
 
+const typed = (exportName: string) => ({ exportName, displayName: exportName, keyOptions: [], keyEnv: '', provider: 'langchain' });
+
+/**
+ * The provider-neutral side of LangChain.js: `initChatModel(model, fields)` (langchain 0.3 and 1.x) resolves to a
+ * chat model of the provider's package, built with `fields`; the base types a parameter or field is declared
+ * with; and what holds a model and runs it when invoked — a sequence (`RunnableSequence.from([prompt, model])`),
+ * a LangGraph prebuilt agent (`createReactAgent({ llm })`, `llm` since @langchain/langgraph 0.2) and the
+ * langchain 1.x agent (`createAgent({ model })`). A model given by name (`'openai:gpt-4o'`) is not visible, so
+ * an agent built with one is not a call site.
+ */
+export const langchainUniversalFacts: SdkFacts = {
+  ...langchainFacts,
+  modules: [
+    'langchain',
+    'langchain/chat_models/universal',
+    '@langchain/core/language_models/chat_models',
+    '@langchain/core/language_models/base',
+    '@langchain/core/runnables',
+    '@langchain/langgraph/prebuilt',
+  ],
+  clients: [
+    { ...typed('initChatModel'), keyOptions: ['apiKey'], factory: { optionsArgument: 1, modelArgument: 0 } },
+    typed('ConfigurableModel'),
+    typed('BaseChatModel'),
+    typed('BaseLanguageModel'),
+    typed('BaseLanguageModelInterface'),
+    typed('LanguageModelLike'),
+  ],
+  modelHolders: [
+    { exportName: 'RunnableSequence', method: 'from' },
+    { exportName: 'createReactAgent', modelOptions: ['llm'] },
+    { exportName: 'createAgent', modelOptions: ['model'] },
+  ],
+};
+
 /** LangChain's chat model classes (`ChatOpenAI`, `AzureChatOpenAI`, `ChatAnthropic`…): one can fall back to another. */
 const CHAT_MODEL_CLASS = /^(Azure)?Chat[A-Z]\w*$/;
 

@@ -10,6 +10,7 @@ import { requiredModule, type Declaration } from './scope';
 import { ts } from './ts';
 import { declaredMembers, memberType, typeShapesOf } from './typed';
 import { receiverText, valuesPutInto } from './collections';
+import { builtByExport, builtByMethod, type Resolution } from './holders';
 import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
@@ -287,7 +288,7 @@ export function constructionOf(cx: TsFile, node: ts.NewExpression, depth = 0): V
 export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number): Value | undefined {
   const callee = unwrap(node.expression);
   if (ts.isPropertyAccessExpression(callee)) {
-    const transformed = transformOf(cx, node, callee, depth);
+    const transformed = transformOf(cx, node, callee, depth) ?? builtByMethod(resolution, cx, node, callee, depth);
     if (transformed) return transformed;
   }
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get') {
@@ -297,6 +298,8 @@ export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number):
   const value = valueOf(cx, callee, depth + 1);
   if (value?.kind === 'factory') return { ...value.client, via: `${calleeName(callee) ?? 'a function'}() returning ${value.client.via}` };
   if (value?.kind !== 'module') return undefined;
+  const built = builtByExport(resolution, cx, node, value, depth);
+  if (built) return built;
   const factory = catalogByModule.get(value.module)?.providerFactories.get(value.exportName);
   if (!factory) return undefined;
   const credentials = { options: factory.provider.keyOptions, env: factory.provider.keyEnv };
@@ -309,11 +312,15 @@ export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number):
 export function transformOf(cx: TsFile, node: ts.CallExpression, callee: ts.PropertyAccessExpression, depth: number): Value | undefined {
   const method = callee.name.text;
   const base = valueOf(cx, callee.expression, depth + 1);
-  if (base?.kind !== 'client') {
-    const [arg] = node.arguments;
-    const piped = method === 'pipe' && arg ? valueOf(cx, arg, depth + 1) : undefined;
-    return piped?.kind === 'client' ? { ...piped, via: `${piped.via}, piped` } : undefined;
-  }
+  if (base?.kind === 'client') return applyTransform(cx, node, base, method);
+  const [arg] = node.arguments;
+  const piped = method === 'pipe' && arg ? valueOf(cx, arg, depth + 1) : undefined;
+  return piped?.kind === 'client' ? { ...piped, via: `${piped.via}, piped` } : undefined;
+}
+
+
+/** What the catalog's transform `method` (a name, or a path such as `chats.create`) makes of a client. */
+export function applyTransform(cx: TsFile, node: ts.CallExpression, base: ClientValue, method: string): Value | undefined {
   const via = `${base.via}, .${method}()`;
   switch (base.sdk.clientTransforms?.[method]) {
     case 'options': {
@@ -330,7 +337,8 @@ export function transformOf(cx: TsFile, node: ts.CallExpression, callee: ts.Prop
     case 'model-object': {
       const module = base.construction?.module ?? base.module ?? '';
       const construction = recordConstruction(cx, node, base.sdk, method, module, { options: [], env: '' }, node.arguments);
-      return { kind: 'client', sdk: base.sdk, construction, known: true, module, via };
+      // The client's own settings (`httpOptions.timeout`) still govern what the model object sends.
+      return { kind: 'client', sdk: base.sdk, construction, known: true, module, overrides: base.construction?.options ?? base.overrides, via };
     }
     default:
       return undefined;
@@ -359,10 +367,11 @@ export function recordConstruction(cx: TsFile,
   module: string,
   credentials: ClientConstruction['credentials'],
   args: ts.NodeArray<ts.Expression> | undefined,
+  optionsArgument = 0,
 ): ClientConstruction {
   const known = cx.clientsByNode.get(node);
   if (known) return known;
-  const first = args?.[0];
+  const first = args?.[optionsArgument];
   let options: OptionMap;
   let optionsTarget: OptionTarget | undefined;
   const objectArg = first ? objectLiteralOf(cx, first) : undefined;
@@ -373,7 +382,8 @@ export function recordConstruction(cx: TsFile,
     options = unknownOptions();
   } else {
     options = noOptions();
-    optionsTarget = args ? missingArgumentTarget(args, args.pos, cx.sourceFile) : undefined;
+    // An options object can be appended only where it would be the next argument.
+    optionsTarget = args?.length === optionsArgument ? missingArgumentTarget(args, args.pos, cx.sourceFile) : undefined;
   }
   const span = spanOf(node, cx.sourceFile);
   const construction: ClientConstruction = {
@@ -416,3 +426,6 @@ export function constantOf(cx: TsFile, expr: ts.Expression): { value: OptionValu
   if (value?.kind === 'number') return { value: { kind: 'number', value: value.value }, span: value.span };
   return undefined;
 }
+
+
+const resolution: Resolution = { valueOf, applyTransform, argumentEntry, objectLiteralOf, recordConstruction };
