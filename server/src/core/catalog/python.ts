@@ -34,7 +34,7 @@ export const pythonCatalog: readonly SdkFacts[] = [
 
 /** Functions that run the model they are given (`create_react_agent(model, tools)`), by `module.name`. */
 export const pythonModelHolders: ReadonlyMap<string, ModelHolderFacts> = new Map(
-  pythonCatalog.flatMap((sdk) => sdk.modelHolders ?? []).map((holder) => [`${holder.module}.${holder.name}`, holder]),
+  pythonCatalog.flatMap((sdk) => sdk.modelHolders ?? []).map((holder) => [`${holder.module}.${holder.exportName}`, holder]),
 );
 
 /**
@@ -73,7 +73,7 @@ export const PYTHON_JSON_PARSERS: ReadonlySet<string> = new Set(['json.loads', '
 const CATALOG_PACKAGES: ReadonlySet<string> = new Set(
   [
     ...pythonCatalog.flatMap((sdk) => sdk.modules),
-    ...[...pythonModelHolders.values()].map((holder) => holder.module),
+    ...[...pythonModelHolders.values()].flatMap((holder) => (holder.module ? [holder.module] : [])),
     ...pythonHttpClients.flatMap((sdk) => sdk.modules),
     ...PYTHON_RETRY_HELPERS.keys(),
     ...PYTHON_TIMEOUT_HELPERS.keys(),

@@ -65,15 +65,6 @@ export interface ClientFacts {
   declaredOnly?: boolean;
 }
 
-/** A function that builds a runnable around the model it is given (`create_react_agent(model, tools)`): running it runs the model. */
-export interface ModelHolderFacts {
-  module: string;
-  name: string;
-  /** Where the model is given: a positional index and a keyword. */
-  argument: number;
-  keyword: string;
-}
-
 export interface PromptFacts {
   /** A role-tagged message list (or a string) at this body option. */
   messages?: string;
@@ -111,14 +102,19 @@ export interface ModelProviderFacts {
 
 /**
  * An export that builds a runnable around a model given to it, so running it runs the model
- * (`createReactAgent({ llm })`, `RunnableSequence.from([prompt, model])`).
+ * (`createReactAgent({ llm })`, `RunnableSequence.from([prompt, model])`, `create_react_agent(model, tools)`).
  */
 export interface ModelHolderFacts {
   exportName: string;
+  /** The module it comes from, where the SDK's facts cover several (`langgraph.prebuilt`). */
+  module?: string;
   /** A static method of the export builds it (`from`). */
   method?: string;
   /** Options of the first argument that hold the model; without them, the first argument is a list holding it. */
   modelOptions?: string[];
+  /** Where a keyword-argument language (Python) passes the model: a positional index and a keyword. */
+  argument?: number;
+  keyword?: string;
 }
 
 /**

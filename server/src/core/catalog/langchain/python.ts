@@ -62,8 +62,8 @@ export const langchainPythonFacts: SdkFacts = {
   modelProviders: [],
   // Prebuilt agents call the model they are given on every step.
   modelHolders: [
-    { module: 'langgraph.prebuilt', name: 'create_react_agent', argument: 0, keyword: 'model' },
-    { module: 'langchain.agents', name: 'create_agent', argument: 0, keyword: 'model' },
+    { module: 'langgraph.prebuilt', exportName: 'create_react_agent', argument: 0, keyword: 'model' },
+    { module: 'langchain.agents', exportName: 'create_agent', argument: 0, keyword: 'model' },
   ],
   clientTransforms: { with_retry: 'retry', with_fallbacks: 'fallback', bind_tools: 'same', with_structured_output: 'same', bind: 'same', with_config: 'same', configurable_fields: 'same' },
   timeout: { durations: [client('timeout'), client('request_timeout')], unit: 's', default: 'none', signals: [], clientFix: client('timeout') },

@@ -254,7 +254,7 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
     if (target.module === BOTO3_SESSION.module && target.name === BOTO3_SESSION.name) return { kind: 'boto3-session' };
     const holder = pythonModelHolders.get(`${target.module}.${target.name}`);
     if (holder) {
-      const given = list?.keywords.get(holder.keyword) ?? list?.positional[holder.argument];
+      const given = (holder.keyword ? list?.keywords.get(holder.keyword) : undefined) ?? list?.positional[holder.argument ?? 0];
       const model = given && evaluate(cx, given, scope);
       return model?.kind === 'client' ? { ...model, via: `${model.via}, run by ${target.name}()` } : undefined;
     }
