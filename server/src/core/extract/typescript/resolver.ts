@@ -1,5 +1,4 @@
 // Value flow: which SDK object (client, provider, factory, wrapper) an expression can hold.
-import * as path from 'node:path';
 import { catalogByModule, sdkFacts } from '../../catalog';
 import type { SdkFacts } from '../../catalog';
 import type { ClientConstruction, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
@@ -12,6 +11,7 @@ import { declaredMembers, memberType, typeShapesOf } from './typed';
 import { receiverText, valuesPutInto } from './collections';
 import { builtByExport, builtByMethod, type Resolution } from './holders';
 import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
+import { clientExport, instanceClient, relative } from './catalogValues';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
@@ -247,28 +247,6 @@ export function returnedClient(cx: TsFile, node: ts.FunctionLikeDeclaration, dep
 
 
 /** Another file's path as seen from this one, for messages. */
-export function relative(cx: TsFile, file: string): string {
-  const relative = path.relative(path.dirname(cx.file), file).split(path.sep).join('/');
-  return relative.startsWith('.') ? relative : `./${relative}`;
-}
-
-
-export function clientExport(value: { module: string; exportName: string }) {
-  const exported = catalogByModule.get(value.module);
-  if (!exported) return undefined;
-  // `require('openai')` and `import * as OpenAI` give the module, whose constructor is the default export.
-  return exported.clients.get(value.exportName === '*' ? 'default' : value.exportName);
-}
-
-
-/** `import ollama from 'ollama'`: an export that is itself a ready client, with the SDK's defaults. */
-export function instanceClient(imported: { module: string; exportName: string }): Value | undefined {
-  const found = clientExport(imported);
-  if (!found?.client.instance || imported.exportName === '*') return undefined;
-  return { kind: 'client', sdk: found.sdk, known: true, module: imported.module, via: `the ${found.client.displayName} instance exported by '${imported.module}'` };
-}
-
-
 export function constructionOf(cx: TsFile, node: ts.NewExpression, depth = 0): Value | undefined {
   const callee = valueOf(cx, node.expression, depth + 1);
   if (callee?.kind !== 'module') return undefined;

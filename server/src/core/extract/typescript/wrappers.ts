@@ -9,7 +9,8 @@ import { statementTargetOf } from './calls';
 import { PendingCall, TsFile } from './context';
 import { loggingOf, resultBindingOf } from './output';
 import { guardOf } from './resilience';
-import { relative, valueOf } from './resolver';
+import { relative } from './catalogValues';
+import { valueOf } from './resolver';
 import { rootName } from './syntax';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
