@@ -3,7 +3,7 @@
 // from the tool.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText } from '../../server/src/core/engine/analyzeFile';
+import { analyseProject } from './projectAnalysis';
 import { ProjectIndex } from '../../server/src/core/project/projectIndex';
 import { collectSourceFiles } from '../../server/src/node/files';
 import { ModuleResolver, nodeProjectHost } from '../../server/src/node/moduleResolution';
@@ -48,11 +48,9 @@ function detectedSites(): { file: string; line: number; sdk: string }[] {
   const { files } = collectSourceFiles([CORPUS], { root: CORPUS, exclude: [] });
   const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()));
   const sites: { file: string; line: number; sdk: string }[] = [];
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    const analysis = analyzeText(file, text, { resolveImport: project.resolverFor(file) });
-    project.update(file, analysis.facts.exports);
-    const lines = new LineIndex(text);
+  const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+  for (const [file, analysis] of analyseProject(project, files, (file) => texts.get(file)!)) {
+    const lines = new LineIndex(texts.get(file)!);
     const relative = path.relative(CORPUS, file).split(path.sep).join('/');
     for (const site of analysis.facts.callSites) sites.push({ file: relative, line: lines.positionAt(site.span.start).line + 1, sdk: site.sdk });
   }

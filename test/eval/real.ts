@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeText } from '../../server/src/core/engine/analyzeFile';
+import { analyseProject } from './projectAnalysis';
 import type { CallSite, Finding } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/model';
 import { ProjectIndex } from '../../server/src/core/project/projectIndex';
@@ -101,13 +101,17 @@ interface Found {
 function analyse(root: string, files: RealFile[]): Map<string, Found[]> {
   const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()));
   const result = new Map<string, Found[]>();
+  const texts = new Map<string, string>();
   for (const file of files) {
     const absolute = path.join(root, file.path);
     if (!fs.existsSync(absolute)) throw new Error(`${file.repo}/${file.path} is not in the repository at its commit`);
-    const text = fs.readFileSync(absolute, 'utf8');
-    const analysis = analyzeText(absolute, text, { resolveImport: project.resolverFor(absolute) });
-    project.update(absolute, analysis.facts.exports);
-    const lines = new LineIndex(text);
+    texts.set(absolute, fs.readFileSync(absolute, 'utf8'));
+  }
+  const analyses = analyseProject(project, [...texts.keys()], (file) => texts.get(file)!);
+  for (const file of files) {
+    const absolute = path.join(root, file.path);
+    const analysis = analyses.get(absolute)!;
+    const lines = new LineIndex(texts.get(absolute)!);
     result.set(
       file.path,
       analysis.facts.callSites.map((site) => ({

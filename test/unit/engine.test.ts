@@ -1,9 +1,11 @@
 // The engine over an in-memory host: config discovery, ownership, the project index, exclusion, fixing and the
 // workspace snapshot, with no disk involved.
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
 import { Engine } from '../../server/src/core';
 import { MemoryHost } from './memoryHost';
+import { loadPythonParser } from '../../server/src/node/python';
 
 const call = (client = 'new OpenAI()') => `import OpenAI from 'openai';
 const openai = ${client};
@@ -124,5 +126,128 @@ describe('engine', () => {
     assert.deepEqual(snapshot.files, ['Dockerfile', 'a.ts', 'big.txt']);
     assert.equal(snapshot.readFile('Dockerfile'), 'FROM node:22\n');
     assert.equal(snapshot.readFile('big.txt'), undefined);
+  });
+});
+
+/** Python relative imports (`from .base import BaseChat`) over the memory host. */
+class PythonMemoryHost extends MemoryHost {
+  override resolveModule(specifier: string, fromFile: string): string | undefined {
+    const dots = /^\.*/.exec(specifier)![0].length;
+    if (dots === 0) return undefined;
+    let dir = path.posix.dirname(fromFile);
+    for (let up = 1; up < dots; up++) dir = path.posix.dirname(dir);
+    const file = path.posix.join(dir, ...specifier.slice(dots).split('.')) + '.py';
+    return this.files.has(file) ? file : undefined;
+  }
+}
+
+const chatProject = () =>
+  new Map([
+    [
+      '/ws/chat/base.py',
+      `from abc import ABC, abstractmethod
+
+
+class BaseChat(ABC):
+    async def ask(self, question):
+        return await self._complete([{"role": "user", "content": question}])
+
+    def score(self, text):
+        return self._score(text)
+
+    @abstractmethod
+    async def _complete(self, messages):
+        ...
+
+    def _score(self, text):
+        raise NotImplementedError
+`,
+    ],
+    [
+      '/ws/chat/openai_chat.py',
+      `from openai import AsyncOpenAI
+from .base import BaseChat
+
+
+class OpenAIChat(BaseChat):
+    def __init__(self):
+        self.client = AsyncOpenAI(timeout=30)
+
+    async def _complete(self, messages):
+        return await self.client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+`,
+    ],
+    [
+      '/ws/chat/scripted.py',
+      `from .base import BaseChat
+
+
+class ScriptedChat(BaseChat):
+    async def _complete(self, messages):
+        return "canned"
+
+    def _score(self, text):
+        return 1.0
+`,
+    ],
+    [
+      '/ws/service.py',
+      `from .chat.base import BaseChat
+
+
+class Service:
+    def __init__(self, chat: BaseChat):
+        self.chat = chat
+
+    async def answer(self, question):
+        return await self.chat.ask(question)
+
+    def rank(self, text):
+        return self.chat.score(text)
+`,
+    ],
+  ]);
+
+describe('engine: abstract methods implemented in other modules', () => {
+  before(async () => assert.equal(await loadPythonParser(), undefined));
+
+  const sitesByFile = (files: string[]) => {
+    const engine = new Engine(new PythonMemoryHost(chatProject()));
+    const checked = engine.checkFiles({ files, root: '/ws', config: engine.configAt('/ws') });
+    return Object.fromEntries(checked.analyses.map((analysis) => [analysis.file, analysis.facts.callSites.map((site) => `${site.sdk} ${site.api}`)]));
+  };
+
+  it('finds the base class\'s wrapper sites whichever module is read first (stale files are read again)', () => {
+    const expected = {
+      '/ws/chat/base.py': ['wrapper BaseChat._complete'],
+      '/ws/chat/openai_chat.py': ['openai chat.completions.create'],
+      '/ws/chat/scripted.py': [],
+      '/ws/service.py': ['wrapper BaseChat.ask'],
+    };
+    const baseFirst = ['/ws/chat/base.py', '/ws/service.py', '/ws/chat/scripted.py', '/ws/chat/openai_chat.py'];
+    assert.deepEqual(sitesByFile(baseFirst), expected);
+    assert.deepEqual(sitesByFile([...baseFirst].reverse()), expected);
+  });
+
+  it('reports nothing for an abstract method only a test double implements', () => {
+    const files = ['/ws/chat/base.py', '/ws/chat/scripted.py', '/ws/service.py'];
+    assert.deepEqual(sitesByFile(files), { '/ws/chat/base.py': [], '/ws/chat/scripted.py': [], '/ws/service.py': [] });
+  });
+
+  it('makes the base module stale when a subclass module implementing its abstract method appears', () => {
+    const engine = new Engine(new PythonMemoryHost(chatProject()));
+    const text = (file: string) => chatProject().get(file)!;
+    const base = engine.analyzeFile({ file: '/ws/chat/base.py', text: text('/ws/chat/base.py'), root: '/ws' });
+    assert.ok(base.status === 'analysed' && base.analysis.facts.callSites.length === 0);
+    const sub = engine.analyzeFile({ file: '/ws/chat/openai_chat.py', text: text('/ws/chat/openai_chat.py'), root: '/ws' });
+    assert.ok(sub.status === 'analysed');
+    assert.deepEqual(sub.staleReaders, ['/ws/chat/base.py']);
+    const again = engine.analyzeFile({ file: '/ws/chat/base.py', text: text('/ws/chat/base.py'), root: '/ws' });
+    assert.ok(again.status === 'analysed');
+    assert.deepEqual(again.analysis.facts.callSites.map((site) => site.api), ['BaseChat._complete']);
+    // The subclass no longer calls a model: the base is stale again and its site goes.
+    const plain = engine.analyzeFile({ file: '/ws/chat/openai_chat.py', text: text('/ws/chat/scripted.py'), root: '/ws' });
+    assert.ok(plain.status === 'analysed');
+    assert.deepEqual(plain.staleReaders, ['/ws/chat/base.py']);
   });
 });

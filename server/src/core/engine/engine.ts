@@ -81,6 +81,8 @@ export interface SnapshotRequest {
 
 /** Workspace files the checklist reads (package.json, requirements.txt) above this size are left unread. */
 const MAX_SNAPSHOT_READ_BYTES = 1024 * 1024;
+/** How many times `checkFiles` reads again the files a later file made stale (a bounded fixpoint). */
+const MAX_STALE_PASSES = 2;
 
 /**
  * The one way readers analyse code: config → ownership sources → project index → analysis → fixes, for a file or
@@ -178,40 +180,63 @@ export class Engine {
    * written adds a notice and the run goes on with the next. Imports between the files are followed.
    */
   checkFiles(request: CheckRequest): CheckResult {
-    const result: CheckResult = { analyses: [], notices: [], failures: [], fixed: { problems: 0, files: 0 } };
-    const notice = (file: string, message: string) => result.notices.push({ file, message });
-    for (const file of request.files) {
+    const fixed = { problems: 0, files: 0 };
+    const failures: RuleFailure[] = [];
+    const perFile = new Map<string, { analysis?: FileAnalysis; notices: EngineNotice[] }>();
+    const requested = new Set(request.files);
+    // Files analysed before a module they depend on was (a base class before the subclass that implements its
+    // abstract method): read again at the end, until nothing changes or the passes run out.
+    let stale = new Set<string>();
+    const check = (file: string, fix: boolean | undefined) => {
+      const entry: { analysis?: FileAnalysis; notices: EngineNotice[] } = { notices: [] };
+      perFile.set(file, entry);
+      stale.delete(file);
+      const notice = (message: string) => entry.notices.push({ file, message });
       const read = this.host.readFile(file);
       if ('error' in read) {
-        notice(file, `skipped, ${read.error}.`);
-        continue;
+        notice(`skipped, ${read.error}.`);
+        return;
       }
       const base = { file, text: read.text, root: request.root, config: request.config, ignoreExcludes: true };
-      let outcome = this.analyzeFile({ ...base, fix: request.fix });
+      let outcome = this.analyzeFile({ ...base, fix });
       if (outcome.status === 'skipped') {
-        if (outcome.reason.kind !== 'unsupported' && outcome.reason.kind !== 'parser-unavailable') notice(file, describeSkip(outcome.reason));
-        continue;
+        if (outcome.reason.kind !== 'unsupported' && outcome.reason.kind !== 'parser-unavailable') notice(describeSkip(outcome.reason));
+        return;
       }
-      if (outcome.status !== 'analysed') continue;
+      if (outcome.status !== 'analysed') return;
+      for (const reader of outcome.staleReaders) if (requested.has(reader)) stale.add(reader);
       if (outcome.fixed && outcome.fixed.findings.length > 0) {
         const problem = this.host.writeFile ? this.host.writeFile(file, outcome.fixed.text) : 'this host does not write files';
         if (problem === undefined) {
-          result.fixed.problems += outcome.fixed.findings.length;
-          result.fixed.files++;
+          fixed.problems += outcome.fixed.findings.length;
+          fixed.files++;
         } else {
-          notice(file, `not fixed, ${problem}.`);
+          notice(`not fixed, ${problem}.`);
           outcome = this.analyzeFile(base);
-          if (outcome.status !== 'analysed') continue;
+          if (outcome.status !== 'analysed') return;
         }
       }
       const { analysis } = outcome;
-      if (analysis.notice) notice(file, analysis.notice);
+      if (analysis.notice) notice(analysis.notice);
       for (const failure of analysis.failures) {
-        if (!result.failures.some((known) => known.ruleId === failure.ruleId)) result.failures.push(failure);
+        if (!failures.some((known) => known.ruleId === failure.ruleId)) failures.push(failure);
       }
-      result.analyses.push(analysis);
+      entry.analysis = analysis;
+    };
+    for (const file of request.files) check(file, request.fix);
+    for (let pass = 0; pass < MAX_STALE_PASSES && stale.size > 0; pass++) {
+      const again = request.files.filter((file) => stale.has(file));
+      stale = new Set();
+      // Fixes were applied (and written) in the first pass; this one only reads what the files reach now.
+      for (const file of again) check(file, false);
     }
-    return result;
+    const entries = request.files.flatMap((file) => perFile.get(file) ?? []);
+    return {
+      analyses: entries.flatMap((entry) => entry.analysis ?? []),
+      notices: entries.flatMap((entry) => entry.notices),
+      failures,
+      fixed,
+    };
   }
 
   /**

@@ -282,7 +282,16 @@ export type ExportedValue =
     }
   | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
   /** A project class whose methods (its own, inherited or overridden in a subclass) make AI calls. */
-  | { kind: 'class'; name: string; file: string; methods: Map<string, WrappedCall> }
+  | {
+      kind: 'class';
+      name: string;
+      file: string;
+      methods: Map<string, WrappedCall>;
+      /** The bases it imports from other modules, as this module imports them: where project subclasses are registered. */
+      bases?: ImportRef[];
+      /** The methods of `methods` the class or its subclasses implement (not inherited from a base). */
+      implemented?: string[];
+    }
   | { kind: 'reexport'; module: string; exportName: string }
   /** An SDK module (`litellm`) a name holds or a function returns (`def get_litellm(): return litellm`). */
   | { kind: 'module'; module: string; factory: boolean }
@@ -295,6 +304,19 @@ export interface ExportSummary {
   star: string[];
 }
 
-/** Answers, for a module specifier seen in `fromFile`, what that module exports under `exportName`. */
-export type ImportResolver = (module: string, exportName: string) => (ExportedValue & { file: string }) | undefined;
+/** A name imported from a module, as the importing module writes it: `from app.llm.base import BaseLLM`. */
+export interface ImportRef {
+  module: string;
+  name: string;
+}
+
+/**
+ * Answers, for a module specifier seen in `fromFile`, what that module exports under `exportName`; and, for a
+ * class declared in `fromFile`, which of its methods project subclasses in other modules implement with a model
+ * request (an abstract `_achat_completion` a provider module implements).
+ */
+export interface ImportResolver {
+  (module: string, exportName: string): (ExportedValue & { file: string }) | undefined;
+  subclassMethods?: (className: string) => ReadonlyMap<string, WrappedCall> | undefined;
+}
 

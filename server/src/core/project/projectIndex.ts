@@ -1,6 +1,6 @@
 import { extractFacts, languageOf, skipReason } from '../engine/analyzeFile';
 import { defaultConfig, type ProdreadyConfig } from '../config/config';
-import type { ExportedValue, ExportSummary, ImportResolver } from '../model';
+import type { ExportedValue, ExportSummary, ImportRef, ImportResolver, WrappedCall } from '../model';
 
 /** What the index needs from the outside world: module resolution and file contents (open editors first). */
 export interface ProjectHost {
@@ -21,6 +21,17 @@ export class ProjectIndex {
   /** file → the files whose analysis looked up its exports. */
   private readonly readers = new Map<string, Set<string>>();
   private readonly building = new Set<string>();
+  /**
+   * Project subclasses by the class they extend: `base file\0class` → subclass file → the methods the subclass
+   * (or its own subclasses) implements with a model request. Filled from every summary recorded.
+   */
+  private readonly subclasses = new Map<string, Map<string, Map<string, WrappedCall>>>();
+  /** file → the registry keys its summary contributes to. */
+  private readonly contributions = new Map<string, Set<string>>();
+  /** registry key → the files whose analysis asked which subclasses implement what. */
+  private readonly subclassReaders = new Map<string, Set<string>>();
+  /** Readers made stale while a summary was read lazily: returned by the next `update`. */
+  private readonly pendingStale = new Set<string>();
 
   constructor(
     private readonly host: ProjectHost,
@@ -30,11 +41,34 @@ export class ProjectIndex {
   setConfig(config: ProdreadyConfig): void {
     this.config = config;
     this.summaries.clear();
+    this.subclasses.clear();
+    this.contributions.clear();
   }
 
-  /** The resolver analysis of `fromFile` uses; every lookup records `fromFile` as a reader of the target. */
+  /**
+   * The resolver analysis of `fromFile` uses; every lookup records `fromFile` as a reader of the target, and
+   * every question about a class's subclasses as a reader of that class's registry entry.
+   */
   resolverFor(fromFile: string): ImportResolver {
-    return (module, exportName) => this.lookup(fromFile, module, exportName, 0);
+    const resolver: ImportResolver = (module, exportName) => this.lookup(fromFile, module, exportName, 0);
+    resolver.subclassMethods = (className) => this.subclassMethods(fromFile, className);
+    return resolver;
+  }
+
+  /** The methods of `className` (declared in `file`) that project subclasses in other modules implement with a model request. */
+  private subclassMethods(file: string, className: string): ReadonlyMap<string, WrappedCall> | undefined {
+    const key = `${file}\u0000${className}`;
+    let readers = this.subclassReaders.get(key);
+    if (!readers) this.subclassReaders.set(key, (readers = new Set()));
+    readers.add(file);
+    const bySubclass = this.subclasses.get(key);
+    if (!bySubclass) return undefined;
+    const methods = new Map<string, WrappedCall>();
+    // In file order, so that the answer does not depend on which subclass module was read first.
+    for (const sub of [...bySubclass.keys()].sort()) {
+      for (const [method, wraps] of bySubclass.get(sub)!) if (!methods.has(method)) methods.set(method, wraps);
+    }
+    return methods;
   }
 
   /**
@@ -44,17 +78,24 @@ export class ProjectIndex {
   update(file: string, exports: ExportSummary): string[] {
     const previous = this.summaries.get(file);
     this.summaries.set(file, exports);
-    if (previous === undefined || signatureOf(previous) === signatureOf(exports)) return [];
-    return this.invalidateReaders(file);
+    const stale = new Set(this.register(file, exports));
+    if (previous !== undefined && signatureOf(previous) !== signatureOf(exports)) for (const reader of this.invalidateReaders([file])) stale.add(reader);
+    stale.delete(file);
+    // Made stale while a summary was read lazily, maybe during this file's own analysis: this file included.
+    for (const reader of this.pendingStale) stale.add(reader);
+    this.pendingStale.clear();
+    return [...stale];
   }
 
   /** Forgets a file (deleted, or closed so that the disk copy counts again); returns the stale readers. */
   forget(file: string): string[] {
     if (!this.summaries.delete(file)) return [];
-    return this.invalidateReaders(file);
+    const stale = new Set([...this.register(file, { names: new Map(), star: [] }), ...this.invalidateReaders([file])]);
+    stale.delete(file);
+    return [...stale];
   }
 
-  private invalidateReaders(file: string): string[] {
+  private invalidateReaders(files: readonly string[]): string[] {
     const stale = new Set<string>();
     const visit = (changed: string) => {
       for (const reader of this.readers.get(changed) ?? []) {
@@ -65,9 +106,56 @@ export class ProjectIndex {
         visit(reader);
       }
     };
-    visit(file);
-    stale.delete(file);
+    for (const file of files) visit(file);
+    for (const file of files) stale.delete(file);
     return [...stale];
+  }
+
+  /**
+   * Records what a file's classes contribute to their bases' registry entries (resolving each base from the
+   * subclass's module, through re-exports). Returns the files that asked about an entry that changed, and the
+   * files that read them: their analysis is stale.
+   */
+  private register(file: string, summary: ExportSummary): string[] {
+    const entries = new Map<string, Map<string, WrappedCall>>();
+    for (const value of summary.names.values()) {
+      if (value.kind !== 'class' || !value.bases || !value.implemented?.length) continue;
+      const methods = new Map(value.implemented.flatMap((name) => (value.methods.has(name) ? [[name, value.methods.get(name)!] as const] : [])));
+      for (const base of value.bases) {
+        const defined = this.definingFile(file, base, 0);
+        if (defined) entries.set(`${defined.file}\u0000${defined.name}`, methods);
+      }
+    }
+    const changed: string[] = [];
+    const previous = this.contributions.get(file) ?? new Set<string>();
+    for (const key of previous) {
+      if (entries.has(key)) continue;
+      this.subclasses.get(key)?.delete(file);
+      changed.push(key);
+    }
+    for (const [key, methods] of entries) {
+      let bySubclass = this.subclasses.get(key);
+      if (!bySubclass) this.subclasses.set(key, (bySubclass = new Map()));
+      const before = bySubclass.get(file);
+      bySubclass.set(file, methods);
+      if (!before || JSON.stringify([...before], replacer) !== JSON.stringify([...methods], replacer)) changed.push(key);
+    }
+    if (entries.size > 0) this.contributions.set(file, new Set(entries.keys()));
+    else this.contributions.delete(file);
+    const askers = [...new Set(changed.flatMap((key) => [...(this.subclassReaders.get(key) ?? [])]))].filter((asker) => asker !== file);
+    for (const asker of askers) this.summaries.delete(asker);
+    return [...new Set([...askers, ...this.invalidateReaders(askers)])];
+  }
+
+  /** The file that declares an imported class: the module the import names, or the one it re-exports it from. */
+  private definingFile(fromFile: string, ref: ImportRef, depth: number): { file: string; name: string } | undefined {
+    const target = this.host.resolveModule(ref.module, fromFile);
+    if (!target || target === fromFile) return undefined;
+    const here = { file: target, name: ref.name };
+    if (depth >= MAX_REEXPORT_DEPTH) return here;
+    const value = this.summaryOf(target)?.names.get(ref.name);
+    if (value?.kind === 'reexport') return this.definingFile(target, { module: value.module, name: value.exportName }, depth + 1) ?? here;
+    return here;
   }
 
   private lookup(fromFile: string, module: string, exportName: string, depth: number): (ExportedValue & { file: string }) | undefined {
@@ -101,6 +189,7 @@ export class ProjectIndex {
     try {
       const summary = extractFacts(file, text, this.config, undefined, this.resolverFor(file)).exports;
       this.summaries.set(file, summary);
+      for (const stale of this.register(file, summary)) this.pendingStale.add(stale);
       return summary;
     } finally {
       this.building.delete(file);

@@ -4,7 +4,7 @@ import { pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
-import { classExports } from './projectClasses';
+import { classExports, importedBases } from './projectClasses';
 import { evaluate, loadsModuleByName, returnedClient } from './resolver';
 import type { FunctionInfo } from './scope';
 
@@ -31,8 +31,9 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
       const inner = reached.find(([call]) => call.fn === binding.fn)?.[1];
       if (inner) names.set(name, { kind: 'wrapper', name, file: cx.file, wraps: wrappedCallOf(inner) });
     } else if (binding.kind === 'class') {
-      const methods = classExports(cx, binding.cls, byFunction);
-      if (methods.size > 0) names.set(name, { kind: 'class', name, file: cx.file, methods });
+      const { methods, implemented } = classExports(cx, binding.cls, byFunction);
+      const bases = importedBases(cx, binding.cls);
+      if (methods.size > 0) names.set(name, { kind: 'class', name, file: cx.file, methods, ...(bases.length > 0 ? { bases, implemented } : {}) });
     } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module) && binding.name !== '*') {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
     }

@@ -1,7 +1,7 @@
 // Calls into the project's own classes: `self.model.generate(…)` where `self.model` holds a project class
 // (built here, passed in with a type hint, or annotated) whose `generate` makes an AI call — in the class itself,
 // a base it inherits from, or a subclass that overrides it (the caller may hold any of them).
-import type { CallSite, WrappedCall } from '../../model';
+import type { CallSite, ImportRef, WrappedCall } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import type { PyNode } from './parser';
 import type { ClassInfo, FunctionInfo, Scope } from './scope';
@@ -22,6 +22,17 @@ export interface ClassMethodTarget {
 
 /** What a call of `method` on an instance of `cls` can reach: its own or inherited method, or a subclass's override. */
 export function classMethodWraps(cx: PyFile, cls: ClassInfo, method: string, reached: ReachedByFunction): WrappedCall | undefined {
+  const { up, down } = dispatch(cx, method, reached);
+  return up(cls, 0) ?? down(cls, 0);
+}
+
+/** What `method` runs when the class itself or one of its subclasses (here or in other modules) implements it. */
+function implementedWraps(cx: PyFile, cls: ClassInfo, method: string, reached: ReachedByFunction): WrappedCall | undefined {
+  const { own, down } = dispatch(cx, method, reached);
+  return own(cls) ?? down(cls, 0);
+}
+
+function dispatch(cx: PyFile, method: string, reached: ReachedByFunction) {
   const classes = moduleClasses(cx);
   const byName = new Map(classes.map((candidate) => [candidate.name, candidate]));
   const own = (candidate: ClassInfo) => {
@@ -46,24 +57,46 @@ export function classMethodWraps(cx: PyFile, cls: ClassInfo, method: string, rea
       const found = own(sub) ?? down(sub, depth + 1);
       if (found) return found;
     }
-    return undefined;
+    // Subclasses in modules this one never imports (provider classes implementing an abstract method).
+    return cx.resolveImport?.subclassMethods?.(candidate.name)?.get(method);
   };
-  return up(cls, 0) ?? down(cls, 0);
+  return { own, up, down };
 }
 
-/** Every method name of the module's classes that reaches an AI call, per class: what the module exports. */
-export function classExports(cx: PyFile, cls: ClassInfo, reached: ReachedByFunction): Map<string, WrappedCall> {
+/** What the module exports of a class: every method name that reaches an AI call, and those the class or its subclasses implement. */
+export function classExports(cx: PyFile, cls: ClassInfo, reached: ReachedByFunction): { methods: Map<string, WrappedCall>; implemented: string[] } {
   const names = new Set<string>();
   for (const candidate of moduleClasses(cx)) {
     for (const name of candidate.methods.keys()) names.add(name);
     for (const base of candidate.bases) for (const name of importedBaseMethods(cx, base)?.keys() ?? []) names.add(name);
   }
   const methods = new Map<string, WrappedCall>();
+  const implemented: string[] = [];
   for (const name of names) {
     const wraps = classMethodWraps(cx, cls, name, reached);
-    if (wraps) methods.set(name, wraps);
+    if (!wraps) continue;
+    methods.set(name, wraps);
+    if (implementedWraps(cx, cls, name, reached)) implemented.push(name);
   }
-  return methods;
+  return { methods, implemented };
+}
+
+/** The bases a class imports from other project modules, as the module imports them (`base.BaseLLM` included). */
+export function importedBases(cx: PyFile, cls: ClassInfo): ImportRef[] {
+  const refs: ImportRef[] = [];
+  for (const written of cls.bases) {
+    const base = written.type === 'subscript' ? written.childForFieldName('value') : written;
+    if (base?.type === 'identifier') {
+      const binding = cx.module.lookup(base.text);
+      if (binding?.kind === 'import' && binding.name !== '*') refs.push({ module: binding.module, name: binding.name });
+    } else if (base?.type === 'attribute') {
+      const object = base.childForFieldName('object');
+      const name = base.childForFieldName('attribute')?.text;
+      const binding = object ? cx.module.lookup(object.text) : undefined;
+      if (name && binding?.kind === 'import') refs.push({ module: binding.name === '*' ? binding.module : `${binding.module}.${binding.name}`, name });
+    }
+  }
+  return refs;
 }
 
 /** `recv.method(…)` where `recv` holds a project class with that method reaching an AI call. */
