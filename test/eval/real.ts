@@ -17,6 +17,9 @@ import { labelledLine, readRealCorpus, REAL_LABELS, type RealFile, type RealSite
 /** What the export keeps: what analysis and module resolution read. */
 const EXPORTED = /(\.[cm]?[jt]sx?|\.py|(^|\/)(package\.json|tsconfig[^/]*\.json|jsconfig\.json))$/;
 
+/** The files a project run analyses. */
+const SOURCE = /\.([cm]?[jt]sx?|py)$/;
+
 /** How far (in lines) a found site may sit from its label: labellers and the extractor may pick different lines of a chain. */
 const LINE_SLACK = 2;
 
@@ -106,6 +109,14 @@ function analyse(root: string, files: RealFile[]): Map<string, Found[]> {
     const absolute = path.join(root, file.path);
     if (!fs.existsSync(absolute)) throw new Error(`${file.repo}/${file.path} is not in the repository at its commit`);
     texts.set(absolute, fs.readFileSync(absolute, 'utf8'));
+  }
+  // A run over the project reads each labelled file's neighbours too (subclasses that implement a base's
+  // abstract methods usually sit beside it); only labelled files are scored.
+  for (const folder of new Set([...texts.keys()].map((file) => path.dirname(file)))) {
+    for (const entry of fs.readdirSync(folder)) {
+      const neighbour = path.join(folder, entry);
+      if (!texts.has(neighbour) && SOURCE.test(entry) && fs.statSync(neighbour).isFile()) texts.set(neighbour, fs.readFileSync(neighbour, 'utf8'));
+    }
   }
   const analyses = analyseProject(project, [...texts.keys()], (file) => texts.get(file)!);
   for (const file of files) {
