@@ -1,6 +1,7 @@
 // Project classes across modules: what a module exports of its classes whose methods reach a model, and what
 // a call on an instance of an imported one runs.
-import type { ExportedValue, WrappedCall } from '../../model';
+import { catalogByModule } from '../../catalog';
+import type { ExportedValue, ImportRef, WrappedCall } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ts } from './ts';
 import type { TsFile, Value } from './context';
@@ -52,9 +53,12 @@ function localSubclasses(cx: TsFile, declaration: ts.ClassLikeDeclaration): ts.C
  */
 export function classExportOf(cx: TsFile, declaration: ts.ClassLikeDeclaration, name: string, baseOf: (expression: ts.Expression) => Value | undefined): ClassExport | undefined {
   const methods = new Map<string, WrappedCall>();
+  const implemented = new Set<string>();
   const add = (method: string, node: ts.MethodDeclaration) => {
     const inner = cx.wrappers.get(node);
-    if (inner && !methods.has(method)) methods.set(method, wrappedCallOf(inner));
+    if (!inner || methods.has(method)) return;
+    methods.set(method, wrappedCallOf(inner));
+    implemented.add(method);
   };
   // The class and its bases, nearest first: the method a call runs on an instance of exactly this class.
   let current: ts.ClassLikeDeclaration | undefined = declaration;
@@ -66,7 +70,23 @@ export function classExportOf(cx: TsFile, declaration: ts.ClassLikeDeclaration, 
     current = base?.kind === 'localClass' ? base.declaration : undefined;
   }
   for (const subclass of localSubclasses(cx, declaration)) for (const [method, node] of ownMethods(subclass)) add(method, node);
-  return methods.size > 0 ? { kind: 'class', name, file: cx.file, methods } : undefined;
+  if (methods.size === 0) return undefined;
+  const bases = importedBases(cx, declaration);
+  return { kind: 'class', name, file: cx.file, methods, ...(bases.length > 0 && implemented.size > 0 ? { bases, implemented: [...implemented] } : {}) };
+}
+
+
+/** The project classes and interfaces a class extends or implements, as the module imports them: where it is registered. */
+function importedBases(cx: TsFile, declaration: ts.ClassLikeDeclaration): ImportRef[] {
+  const refs: ImportRef[] = [];
+  for (const clause of declaration.heritageClauses ?? []) {
+    for (const written of clause.types) {
+      if (!ts.isIdentifier(written.expression)) continue;
+      const imported = cx.scopes.resolve(written.expression.text, declaration.pos)?.import;
+      if (imported && imported.exportName !== '*' && !catalogByModule.has(imported.module)) refs.push({ module: imported.module, name: imported.exportName });
+    }
+  }
+  return refs;
 }
 
 /** `agent.run` where `agent` holds an instance of an imported project class: the method, when it reaches a model. */

@@ -87,6 +87,11 @@ export function typedValue(cx: TsFile, type: ts.TypeNode | undefined, at: number
     // `agent: Agent` for a project class another module exports: its methods are what a call can reach.
     const imported = named ? importedValue(cx, named) : undefined;
     if (imported?.kind === 'projectClass') return { ...imported, instance: true };
+    // `model: Model` for an interface or abstract class that project classes in other modules implement.
+    const implementations = named ? cx.resolveImport?.implementationsOf?.(named.module, named.exportName) : undefined;
+    if (implementations?.methods.size) {
+      return { kind: 'projectClass', cls: { kind: 'class', name: shape.name, file: implementations.file, methods: new Map(implementations.methods) }, instance: true };
+    }
     const client = named ? clientExport(named) : undefined;
     if (client) return { kind: 'client', sdk: client.sdk, known: false, module: named?.module, via: `a parameter or field typed ${shape.name}` };
   }

@@ -32,6 +32,9 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
   for (const name of [...candidates]) {
     const value = /^[A-Z]/.test(name) ? valueOfName(cx, name, cx.sourceFile.end, 0) : undefined;
     if (value?.kind === 'projectClass') for (const method of value.cls.methods.keys()) candidates.add(method);
+    // `model.getResponse()` on an interface or abstract class that project classes elsewhere implement.
+    const imported = value?.kind === 'module' ? value : undefined;
+    for (const method of (imported && cx.resolveImport?.implementationsOf?.(imported.module, imported.exportName)?.methods.keys()) ?? []) candidates.add(method);
   }
   let added = direct;
   for (let round = 0; round < MAX_WRAPPER_DEPTH && (round === 0 || added.length > 0); round++) {
