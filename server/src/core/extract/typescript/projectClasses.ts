@@ -1,6 +1,5 @@
 // Project classes across modules: what a module exports of its classes whose methods reach a model, and what
 // a call on an instance of an imported one runs.
-import { catalogByModule } from '../../catalog';
 import type { ExportedValue, ImportRef, WrappedCall } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ts } from './ts';
@@ -83,7 +82,8 @@ function importedBases(cx: TsFile, declaration: ts.ClassLikeDeclaration): Import
     for (const written of clause.types) {
       if (!ts.isIdentifier(written.expression)) continue;
       const imported = cx.scopes.resolve(written.expression.text, declaration.pos)?.import;
-      if (imported && imported.exportName !== '*' && !catalogByModule.has(imported.module)) refs.push({ module: imported.module, name: imported.exportName });
+      // Catalog modules included: a monorepo of an SDK (the agents SDK's own packages) resolves them to its sources.
+      if (imported && imported.exportName !== '*') refs.push({ module: imported.module, name: imported.exportName });
     }
   }
   return refs;
