@@ -132,4 +132,48 @@ export async function POST(req: Request) {
     const analysis = sitesIn(project, '/p/a.ts');
     assert.deepEqual(analysis.facts.callSites, []);
   });
+
+  it('exports TS classes whose methods reach a model; calls on typed, constructed and inherited instances are wrapper sites', () => {
+    const project = memoryProject({
+      '/p/agent.ts': `import OpenAI from 'openai';
+const client = new OpenAI();
+export class Agent {
+  async run(input: string) { return client.responses.create({ model: 'gpt-4.1', input }); }
+  describe() { return 'agent'; }
+}
+export class Notes { run(line: string) { return line; } }
+`,
+      '/p/network.ts': `import { Agent, Notes } from './agent';
+class Router extends Agent { route(input: string) { return this.run(input); } }
+export async function step(agent: Agent, later: Promise<Agent> | undefined, notes: Notes) {
+  await agent.run('a');
+  await new Agent().run('b');
+  agent.describe();
+  notes.run('c');
+  return new Router().route('d');
+}
+`,
+    });
+    sitesIn(project, '/p/agent.ts');
+    const analysis = sitesIn(project, '/p/network.ts');
+    assert.deepEqual(summary(analysis), ['wrapper Agent.run', 'wrapper Agent.run', 'wrapper Agent.run', 'wrapper route']);
+  });
+
+  it('reaches implementations of an interface in modules the caller never imports', () => {
+    const project = memoryProject({
+      '/p/model.ts': `export interface Model { getResponse(input: string): Promise<unknown>; name(): string }\n`,
+      '/p/openaiModel.ts': `import OpenAI from 'openai';
+import type { Model } from './model';
+export class OpenAIModel implements Model {
+  private client = new OpenAI();
+  async getResponse(input: string) { return this.client.responses.create({ model: 'gpt-4.1', input }); }
+  name() { return 'openai'; }
+}
+`,
+      '/p/runner.ts': `import type { Model } from './model';\nexport async function turn(model: Model) { model.name(); return model.getResponse('hi'); }\n`,
+    });
+    sitesIn(project, '/p/openaiModel.ts');
+    const analysis = sitesIn(project, '/p/runner.ts');
+    assert.deepEqual(summary(analysis), ['wrapper Model.getResponse']);
+  });
 });

@@ -24,7 +24,8 @@ export class ModuleResolver {
   resolve(specifier: string, fromFile: string): string | undefined {
     const { options, host, cache } = this.resolutionFor(path.dirname(fromFile));
     const resolved = ts.resolveModuleName(specifier, fromFile, options, host, cache).resolvedModule;
-    if (!resolved || resolved.isExternalLibraryImport || resolved.extension === ts.Extension.Dts) return undefined;
+    if (!resolved) return workspaceSourceModule(specifier, fromFile);
+    if (resolved.isExternalLibraryImport || resolved.extension === ts.Extension.Dts) return undefined;
     return path.resolve(resolved.resolvedFileName);
   }
 
@@ -168,5 +169,62 @@ function subfolders(dir: string): string[] {
       .map((entry) => path.join(dir, entry.name));
   } catch {
     return [];
+  }
+}
+
+
+const TS_SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs'];
+
+/**
+ * `@openai/agents-core` (or `@openai/agents-core/model`) written in another member of a monorepo whose packages are
+ * not built: the member whose package.json has that name, read from its sources (`src/index.ts`, `src/model.ts`).
+ */
+function workspaceSourceModule(specifier: string, fromFile: string): string | undefined {
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) return undefined;
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  if (parts.length < nameLength) return undefined;
+  const name = parts.slice(0, nameLength).join('/');
+  const subpath = parts.slice(nameLength);
+  let root: string | undefined;
+  for (let dir = path.dirname(fromFile); ; dir = path.dirname(dir)) {
+    if (isWorkspaceRoot(dir)) root = dir;
+    if (root || path.dirname(dir) === dir) break;
+  }
+  if (!root) return undefined;
+  const member = workspaceBases(root).find((base) => packageNameOf(base) === name);
+  if (!member) return undefined;
+  const stems = subpath.length === 0 ? [path.join(member, 'src', 'index'), path.join(member, 'index')] : [path.join(member, 'src', ...subpath), path.join(member, 'src', ...subpath, 'index')];
+  for (const stem of stems) {
+    const found = TS_SOURCE_EXTENSIONS.map((extension) => stem + extension).find((file) => fs.existsSync(file));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const packageNames = new Map<string, string | null>();
+
+function packageNameOf(dir: string): string | undefined {
+  const known = packageNames.get(dir);
+  if (known !== undefined) return known ?? undefined;
+  let name: string | null = null;
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown };
+    if (typeof parsed.name === 'string') name = parsed.name;
+  } catch {
+    // No package here.
+  }
+  packageNames.set(dir, name);
+  return name ?? undefined;
+}
+
+
+/** A repository's root, or a monorepo's: where its members are listed from. */
+function isWorkspaceRoot(dir: string): boolean {
+  if (fs.existsSync(path.join(dir, '.git')) || fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return true;
+  try {
+    return 'workspaces' in (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as object);
+  } catch {
+    return false;
   }
 }

@@ -318,5 +318,10 @@ export interface ImportRef {
 export interface ImportResolver {
   (module: string, exportName: string): (ExportedValue & { file: string }) | undefined;
   subclassMethods?: (className: string) => ReadonlyMap<string, WrappedCall> | undefined;
+  /**
+   * For a class or interface a module specifier exports (`Model` of the runner's model module), which of its methods project
+   * classes extending or implementing it implement with a model request, and the file that declares it.
+   */
+  implementationsOf?: (module: string, exportName: string) => { file: string; methods: ReadonlyMap<string, WrappedCall> } | undefined;
 }
 

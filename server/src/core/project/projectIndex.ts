@@ -51,16 +51,24 @@ export class ProjectIndex {
    */
   resolverFor(fromFile: string): ImportResolver {
     const resolver: ImportResolver = (module, exportName) => this.lookup(fromFile, module, exportName, 0);
-    resolver.subclassMethods = (className) => this.subclassMethods(fromFile, className);
+    resolver.subclassMethods = (className) => this.subclassMethods(fromFile, fromFile, className);
+    resolver.implementationsOf = (module, exportName) => {
+      const defined = this.definingFile(fromFile, { module, name: exportName }, 0);
+      const methods = defined ? this.subclassMethods(fromFile, defined.file, defined.name) : undefined;
+      return defined && methods ? { file: defined.file, methods } : undefined;
+    };
     return resolver;
   }
 
-  /** The methods of `className` (declared in `file`) that project subclasses in other modules implement with a model request. */
-  private subclassMethods(file: string, className: string): ReadonlyMap<string, WrappedCall> | undefined {
+  /**
+   * The methods of `className` (declared in `file`) that project subclasses in other modules implement with a
+   * model request; `reader` is the file whose analysis asks.
+   */
+  private subclassMethods(reader: string, file: string, className: string): ReadonlyMap<string, WrappedCall> | undefined {
     const key = `${file}\u0000${className}`;
     let readers = this.subclassReaders.get(key);
     if (!readers) this.subclassReaders.set(key, (readers = new Set()));
-    readers.add(file);
+    readers.add(reader);
     const bySubclass = this.subclasses.get(key);
     if (!bySubclass) return undefined;
     const methods = new Map<string, WrappedCall>();

@@ -1,5 +1,5 @@
 import type { ModelProviderFacts, SdkFacts } from '../../catalog';
-import type { CallSite, ClientConstruction, ImportResolver, Language, OptionMap, OptionTarget, PromptSource, Span, WrappedCall } from '../../model';
+import type { CallSite, ClientConstruction, ExportedValue, ImportResolver, Language, OptionMap, OptionTarget, PromptSource, Span, WrappedCall } from '../../model';
 import { type ConstantLookup } from './options';
 import { type LoggerMatcher } from '../shared/loggers';
 import { type FunctionRecords } from './handling';
@@ -30,6 +30,10 @@ export type Value =
   | { kind: 'factory'; client: ClientValue }
   /** An instance of a class declared in this file, whose methods may be wrappers. */
   | { kind: 'instance'; declaration: ts.ClassLikeDeclaration }
+  /** A class declared in this file, named (as the base a class extends), not built. */
+  | { kind: 'localClass'; declaration: ts.ClassLikeDeclaration }
+  /** A project class another module exports (`instance` when the value is one of its instances, not the class). */
+  | { kind: 'projectClass'; cls: Extract<ExportedValue, { kind: 'class' }> & { file: string }; instance: boolean }
   /** A project function that makes an AI call. */
   | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
   | { kind: 'string'; value: string; span: Span }
@@ -101,6 +105,8 @@ export class TsFile {
   readonly scopes = new ScopeIndex();
   readonly calls: PendingCall[] = [];
   readonly constructions: ts.NewExpression[] = [];
+  /** Every class the walk met, outer before inner. */
+  readonly classes: ts.ClassLikeDeclaration[] = [];
   readonly clientsByNode = new Map<ts.Node, ClientConstruction>();
   /** Logger, JSON.parse and validator calls per function (the file for top-level code). */
   readonly records = new Map<ts.Node, FunctionRecords>();

@@ -31,6 +31,9 @@ export function readExports(sourceFile: ts.SourceFile, valuer: ExportValuer): Ex
     } else if (ts.isFunctionDeclaration(statement) && exported) {
       const value = statement.name ? valuer.ofName(statement.name.text) : undefined;
       set(asDefault ? 'default' : (statement.name?.text ?? 'default'), value);
+    } else if (ts.isClassDeclaration(statement) && exported) {
+      const value = statement.name ? valuer.ofName(statement.name.text) : undefined;
+      set(asDefault ? 'default' : (statement.name?.text ?? 'default'), value);
     } else if (ts.isExportAssignment(statement)) {
       set('default', valuer.ofExpression(statement.expression));
     } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {

@@ -10,6 +10,7 @@ import { ExtractOptions, PendingCall, TsFile, type Value } from './context';
 import { fetchLike, httpCallSite } from './http';
 import { shapeCallSite } from './shapes';
 import { wrapperCallSites } from './wrappers';
+import { classExportOf, type ClassExport } from './projectClasses';
 import { parseProblemsOf } from './syntax';
 
 export { parseTypeScript, scriptKindFor } from './syntax';
@@ -118,15 +119,17 @@ function unresolved(value: Value | undefined): boolean {
 // ---- what other modules see ----
 
 /** A top-level name as other modules see it; a name imported from elsewhere is passed on. */
-export function exportedNameValue(cx: TsFile, name: string): Value | { kind: 'reexport'; module: string; exportName: string } | undefined {
+export function exportedNameValue(cx: TsFile, name: string): Value | ClassExport | { kind: 'reexport'; module: string; exportName: string } | undefined {
   const declaration = cx.scopes.resolve(name, cx.sourceFile.end);
   if (declaration?.import && !catalogByModule.has(declaration.import.module)) return { kind: 'reexport', ...declaration.import };
+  if (declaration?.class) return classExportOf(cx, declaration.class, name, (base) => valueOf(cx, base));
   return valueOfName(cx, name, cx.sourceFile.end, 0);
 }
 
 
-export function exportedValueOf(value: Value | { kind: 'reexport'; module: string; exportName: string } | undefined): ExportedValue | undefined {
+export function exportedValueOf(value: Value | ClassExport | { kind: 'reexport'; module: string; exportName: string } | undefined): ExportedValue | undefined {
   switch (value?.kind) {
+    case 'class':
     case 'reexport':
     case 'wrapper':
       return value;

@@ -12,6 +12,7 @@ import { receiverText, valuesPutInto } from './collections';
 import { builtByExport, builtByMethod, type Resolution } from './holders';
 import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
 import { clientExport, instanceClient, relative } from './catalogValues';
+import { extendsExpression, instanceMethodOf } from './projectClasses';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
@@ -22,6 +23,7 @@ export function valueOfName(cx: TsFile, name: string, at: number, depth: number)
   const declaration = cx.scopes.resolve(name, at);
   if (!declaration || cx.resolving.has(declaration) || depth > MAX_ALIAS_DEPTH) return undefined;
   if (declaration.import) return instanceClient(declaration.import) ?? importedValue(cx, declaration.import) ?? { kind: 'module', ...declaration.import };
+  if (declaration.class) return { kind: 'localClass', declaration: declaration.class };
   if (declaration.function) {
     const value = functionValue(cx, declaration.function, name, depth);
     return declaration.getter && value?.kind === 'factory' ? value.client : value;
@@ -82,6 +84,14 @@ export function typedValue(cx: TsFile, type: ts.TypeNode | undefined, at: number
     // `service: DraftingService` for a class of this file: its methods are what a call can reach.
     if (declaration?.class) return { kind: 'instance', declaration: declaration.class };
     const named = declaration?.import ? { kind: 'module' as const, ...declaration.import } : undefined;
+    // `agent: Agent` for a project class another module exports: its methods are what a call can reach.
+    const imported = named ? importedValue(cx, named) : undefined;
+    if (imported?.kind === 'projectClass') return { ...imported, instance: true };
+    // `model: Model` for an interface or abstract class that project classes in other modules implement.
+    const implementations = named ? cx.resolveImport?.implementationsOf?.(named.module, named.exportName) : undefined;
+    if (implementations?.methods.size) {
+      return { kind: 'projectClass', cls: { kind: 'class', name: shape.name, file: implementations.file, methods: new Map(implementations.methods) }, instance: true };
+    }
     const client = named ? clientExport(named) : undefined;
     if (client) return { kind: 'client', sdk: client.sdk, known: false, module: named?.module, via: `a parameter or field typed ${shape.name}` };
   }
@@ -93,7 +103,9 @@ export function typedValue(cx: TsFile, type: ts.TypeNode | undefined, at: number
 export function propertyValue(cx: TsFile, owner: Value | undefined, name: string, depth: number): Value | undefined {
   switch (owner?.kind) {
     case 'instance':
-      return methodValue(cx, owner.declaration, name, depth);
+      return methodValue(cx, owner.declaration, name, depth) ?? inheritedMethod(cx, owner.declaration, name, depth);
+    case 'projectClass':
+      return instanceMethodOf(owner, name);
     case 'object': {
       // `const models = { fast: new ChatGroq(…) }; models.fast.invoke(…)`
       const property = propertyOf(owner.node, name);
@@ -122,7 +134,9 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
   if (ts.isObjectLiteralExpression(expr)) return { kind: 'object', node: expr };
   if (ts.isPropertyAccessExpression(expr)) {
     if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      return valueOfName(cx, `this.${expr.name.text}`, expr.pos, depth);
+      const own = valueOfName(cx, `this.${expr.name.text}`, expr.pos, depth);
+      const enclosing = own ? undefined : enclosingClass(cx, expr.pos);
+      return own ?? (enclosing && inheritedMethod(cx, enclosing, expr.name.text, depth));
     }
     const owner = valueOf(cx, expr.expression, depth + 1);
     if (owner?.kind === 'module' && owner.exportName === '*') {
@@ -154,8 +168,9 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
 export function importedValue(cx: TsFile, imported: { module: string; exportName: string }): Value | undefined {
   if (!cx.resolveImport || catalogByModule.has(imported.module)) return undefined;
   const found = cx.resolveImport(imported.module, imported.exportName);
-  // Project classes and SDK modules are read by the Python extractor only so far.
-  if (!found || found.kind === 'reexport' || found.kind === 'class' || found.kind === 'module' || found.kind === 'module-loader') return undefined;
+  if (found?.kind === 'class') return { kind: 'projectClass', cls: found, instance: false };
+  // SDK modules are read by the Python extractor only so far.
+  if (!found || found.kind === 'reexport' || found.kind === 'module' || found.kind === 'module-loader') return undefined;
   if (found.kind === 'wrapper') return found;
   const sdk = sdkFacts(found.sdk, found.module);
   if (!sdk) return undefined;
@@ -206,7 +221,28 @@ function elementOf(cx: TsFile, collection: Extract<Value, { kind: 'collection' }
 export function instanceOf(cx: TsFile, node: ts.NewExpression): Value | undefined {
   if (!ts.isIdentifier(node.expression)) return undefined;
   const declaration = cx.scopes.resolve(node.expression.text, node.pos)?.class;
-  return declaration ? { kind: 'instance', declaration } : undefined;
+  if (declaration) return { kind: 'instance', declaration };
+  // `new Agent(…)` for a project class another module exports.
+  const imported = valueOf(cx, node.expression);
+  return imported?.kind === 'projectClass' ? { ...imported, instance: true } : undefined;
+}
+
+
+/** A method a class inherits: from a base of this file, or from a project class another module exports. */
+function inheritedMethod(cx: TsFile, declaration: ts.ClassLikeDeclaration, name: string, depth: number): Value | undefined {
+  const written = extendsExpression(declaration);
+  if (!written || depth > MAX_ALIAS_DEPTH) return undefined;
+  const base = valueOf(cx, written, depth + 1);
+  if (base?.kind === 'localClass') return methodValue(cx, base.declaration, name, depth + 1) ?? inheritedMethod(cx, base.declaration, name, depth + 1);
+  return base?.kind === 'projectClass' ? instanceMethodOf({ ...base, instance: true }, name) : undefined;
+}
+
+
+/** The innermost class holding a position. */
+function enclosingClass(cx: TsFile, at: number): ts.ClassLikeDeclaration | undefined {
+  let found: ts.ClassLikeDeclaration | undefined;
+  for (const declaration of cx.classes) if (declaration.pos <= at && at < declaration.end) found = declaration;
+  return found;
 }
 
 

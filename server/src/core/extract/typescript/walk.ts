@@ -186,6 +186,7 @@ function onClass(cx: TsFile, node: ts.Node): boolean {
     cx.scopes.add({ name: declared.text, scope: cx.scope, start: node.pos, constant: true, class: node as ts.ClassDeclaration });
   }
   const outer = cx.classScope;
+  cx.classes.push(node as ts.ClassLikeDeclaration);
   cx.classScope = { start: node.pos, end: node.end };
   forEachChild(node, cx.visitChild);
   cx.classScope = outer;

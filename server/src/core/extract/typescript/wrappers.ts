@@ -10,7 +10,7 @@ import { PendingCall, TsFile } from './context';
 import { loggingOf, resultBindingOf } from './output';
 import { guardOf } from './resilience';
 import { relative } from './catalogValues';
-import { valueOf } from './resolver';
+import { valueOf, valueOfName } from './resolver';
 import { rootName } from './syntax';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
@@ -28,6 +28,14 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
   const sited = new Set<PendingCall>(direct.map(([call]) => call));
   // Only calls through these names can reach a wrapper: the cheap test that keeps this pass off the hot path.
   const candidates = cx.resolveImport ? cx.scopes.namesImportedFrom((module) => !catalogByModule.has(module)) : new Set<string>();
+  // `agent.run()` on an instance of an imported project class: the class's methods that reach a model.
+  for (const name of [...candidates]) {
+    const value = /^[A-Z]/.test(name) ? valueOfName(cx, name, cx.sourceFile.end, 0) : undefined;
+    if (value?.kind === 'projectClass') for (const method of value.cls.methods.keys()) candidates.add(method);
+    // `model.getResponse()` on an interface or abstract class that project classes elsewhere implement.
+    const imported = value?.kind === 'module' ? value : undefined;
+    for (const method of (imported && cx.resolveImport?.implementationsOf?.(imported.module, imported.exportName)?.methods.keys()) ?? []) candidates.add(method);
+  }
   let added = direct;
   for (let round = 0; round < MAX_WRAPPER_DEPTH && (round === 0 || added.length > 0); round++) {
     for (const [call, site] of added) {
@@ -56,8 +64,8 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
 
 export function wrapperCallSiteOf(cx: TsFile, call: PendingCall): CallSite | undefined {
   const callee = unwrap(call.node.expression);
-  const owner = ts.isPropertyAccessExpression(callee) ? callee.expression.kind : undefined;
-  if (!ts.isIdentifier(callee) && owner !== SyntaxKind.Identifier && owner !== SyntaxKind.ThisKeyword) return undefined;
+  const owner = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  if (!ts.isIdentifier(callee) && !(owner && receiverOfMethod(owner))) return undefined;
   const value = valueOf(cx, callee);
   if (value?.kind !== 'wrapper') return undefined;
   // A wrapper calling itself (recursion, a retry loop) is not another call site.
@@ -92,4 +100,11 @@ export function wrapperCallSiteOf(cx: TsFile, call: PendingCall): CallSite | und
     outputUse: { jsonParses: [] },
     wraps,
   };
+}
+
+
+/** Receivers whose methods a wrapper site may call: a name, `this`, `this.field`, `new Agent(…)`. */
+function receiverOfMethod(owner: ts.Expression): boolean {
+  if (owner.kind === SyntaxKind.Identifier || owner.kind === SyntaxKind.ThisKeyword || owner.kind === SyntaxKind.NewExpression) return true;
+  return ts.isPropertyAccessExpression(owner) && owner.expression.kind === SyntaxKind.ThisKeyword;
 }
