@@ -17,6 +17,9 @@ import { labelledLine, readRealCorpus, REAL_LABELS, type RealFile, type RealSite
 /** What the export keeps: what analysis and module resolution read. */
 const EXPORTED = /(\.[cm]?[jt]sx?|\.py|(^|\/)(package\.json|tsconfig[^/]*\.json|jsconfig\.json))$/;
 
+/** Bumped when what an export holds changes (a `.git` root since 2). */
+const EXPORT_FORMAT = 2;
+
 /** The files a project run analyses. */
 const SOURCE = /\.([cm]?[jt]sx?|py)$/;
 
@@ -69,7 +72,10 @@ function exportAt(gitDir: string, repo: string, commit: string): string | undefi
     return undefined;
   }
   const target = path.join(os.tmpdir(), 'prodready-real', `${repo.replace('/', '+')}-${commit.slice(0, 12)}`);
-  if (fs.existsSync(path.join(target, '.complete'))) return target;
+  const marker = path.join(target, '.complete');
+  // The marker names the commit and how the export was made: an export made differently is made again.
+  const stamp = `${commit} ${EXPORT_FORMAT}`;
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === stamp) return target;
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
   const blobs = git(gitDir, ['ls-tree', '-r', '-z', commit])
@@ -91,7 +97,7 @@ function exportAt(gitDir: string, repo: string, commit: string): string | undefi
   }
   // A checkout's root has .git: module resolution stops there and looks for the repository's other packages.
   fs.mkdirSync(path.join(target, '.git'), { recursive: true });
-  fs.writeFileSync(path.join(target, '.complete'), commit);
+  fs.writeFileSync(marker, stamp);
   return target;
 }
 
