@@ -54,7 +54,9 @@ export class LineIndex {
 
 /** The leading whitespace of the line that holds `offset`. */
 export function indentAt(text: string, offset: number): string {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  // Walk back to the line break (either kind): `lastIndexOf('\r')` would scan the whole prefix of an LF file.
+  let lineStart = offset;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== LF && text.charCodeAt(lineStart - 1) !== CR) lineStart--;
   let end = lineStart;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return text.slice(lineStart, end);

@@ -114,15 +114,36 @@ export function walkDefinition(cx: PyFile, node: PyNode, context: WalkContext, d
   const name = node.childForFieldName('name')?.text ?? '';
   const body = node.childForFieldName('body');
   if (node.type === 'class_definition') {
-    const bases = node.childForFieldName('superclasses')?.namedChildren.filter((base): base is PyNode => base !== null && base.type !== 'keyword_argument') ?? [];
-    const cls: ClassInfo = { name, bases, members: new Map(), methods: new Map() };
+    // Read on first use: most classes are never asked for their bases, and each read crosses into WebAssembly.
+    let bases: PyNode[] | undefined;
+    const cls: ClassInfo = {
+      name,
+      get bases() {
+        return (bases ??= node.childForFieldName('superclasses')?.namedChildren.filter((base): base is PyNode => base !== null && base.type !== 'keyword_argument') ?? []);
+      },
+      members: new Map(),
+      methods: new Map(),
+    };
     context.scope.bind(name, { kind: 'class', cls });
     if (body) walkChildren(cx, body, { ...context, cls, holders: { start: holder.startIndex, outer: context.holders } });
     return;
   }
   const scope = new Scope(context.scope);
-  const returnType = node.childForFieldName('return_type') ?? undefined;
-  const fn: FunctionInfo = { name, node, scope, cls: context.cls, returns: [], returnType, logs: [], property: decorators.some(isPropertyDecorator) };
+  let returnType: PyNode | null | undefined;
+  const fn: FunctionInfo = {
+    name,
+    node,
+    scope,
+    cls: context.cls,
+    returns: [],
+    // Read on first use, like a class's bases.
+    get returnType() {
+      if (returnType === undefined) returnType = node.childForFieldName('return_type');
+      return returnType ?? undefined;
+    },
+    logs: [],
+    property: decorators.some(isPropertyDecorator),
+  };
   scope.fn = fn;
   if (context.cls) context.cls.methods.set(name, fn);
   else context.scope.bind(name, { kind: 'function', fn });
