@@ -15,7 +15,8 @@ import { parseProblemsOf } from './syntax';
 
 export { parseTypeScript, scriptKindFor } from './syntax';
 import { sourceOfName } from './prompt';
-import { callValueOf, constantOf, importedValue, propertyValue, valueOf, valueOfName } from './resolver';
+import { importedValue } from './declaredValues';
+import { callValueOf, constantOf, propertyValue, valueOf, valueOfName } from './resolver';
 import { visit, visitStatements } from './walk';
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */

@@ -1,5 +1,5 @@
 // Value flow: which SDK object (client, provider, factory, wrapper) an expression can hold.
-import { catalogByModule, sdkFacts } from '../../catalog';
+import { catalogByModule } from '../../catalog';
 import type { SdkFacts } from '../../catalog';
 import type { ClientConstruction, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
 import { missingArgumentTarget, noOptions, objectTarget, propertyOf, readLiteral, readOptions, spanOf, unknownOptions, unwrap } from './options';
@@ -7,12 +7,13 @@ import { wrappedCallOf } from '../shared/wrapped';
 import { calleeName } from './handling';
 import { requiredModule, type Declaration } from './scope';
 import { ts } from './ts';
-import { declaredMembers, memberType, typeShapesOf } from './typed';
+import { memberType } from './typed';
 import { receiverText, valuesPutInto } from './collections';
 import { builtByExport, builtByMethod, type Resolution } from './holders';
 import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './context';
-import { clientExport, instanceClient, relative } from './catalogValues';
+import { clientExport, instanceClient } from './catalogValues';
 import { extendsExpression, instanceMethodOf } from './projectClasses';
+import { importedValue, newCollectionOf, preferBuilt, typedValue } from './declaredValues';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
@@ -39,13 +40,6 @@ export function valueOfName(cx: TsFile, name: string, at: number, depth: number)
 }
 
 
-/** The first client whose construction is visible, else the first client known only by its type. */
-function preferBuilt(values: readonly (Value | undefined)[]): ClientValue | undefined {
-  const clients = values.filter((value): value is ClientValue => value?.kind === 'client');
-  return clients.find((client) => client.known) ?? clients[0];
-}
-
-
 /** What one declaration gives a name: its initializer, a later assignment, or its declared type. */
 function declaredValue(cx: TsFile, declaration: Declaration, at: number, depth: number): Value | undefined {
   if (cx.resolving.has(declaration)) return undefined;
@@ -65,37 +59,6 @@ function declaredValue(cx: TsFile, declaration: Declaration, at: number, depth: 
   } finally {
     cx.resolving.delete(declaration);
   }
-}
-
-
-/** What a declared type says a value holds: `OpenAI`, `Promise<OpenAI>`, `OpenAI | undefined`, `{ llm: OpenAI }`. */
-export function typedValue(cx: TsFile, type: ts.TypeNode | undefined, at: number, depth: number): Value | undefined {
-  if (depth > MAX_ALIAS_DEPTH) return undefined;
-  for (const shape of typeShapesOf(type)) {
-    if (shape.kind === 'members') return { kind: 'typed', members: shape.members };
-    if (shape.kind === 'collection') return { kind: 'collection', element: typedValue(cx, shape.element, at, depth + 1) };
-    const declaration = cx.scopes.resolve(shape.name, at);
-    if (declaration?.typeDeclaration) {
-      const members = declaredMembers(declaration.typeDeclaration);
-      const value = members ? { kind: 'typed' as const, members } : ts.isTypeAliasDeclaration(declaration.typeDeclaration) ? typedValue(cx, declaration.typeDeclaration.type, at, depth + 1) : undefined;
-      if (value) return value;
-      continue;
-    }
-    // `service: DraftingService` for a class of this file: its methods are what a call can reach.
-    if (declaration?.class) return { kind: 'instance', declaration: declaration.class };
-    const named = declaration?.import ? { kind: 'module' as const, ...declaration.import } : undefined;
-    // `agent: Agent` for a project class another module exports: its methods are what a call can reach.
-    const imported = named ? importedValue(cx, named) : undefined;
-    if (imported?.kind === 'projectClass') return { ...imported, instance: true };
-    // `model: Model` for an interface or abstract class that project classes in other modules implement.
-    const implementations = named ? cx.resolveImport?.implementationsOf?.(named.module, named.exportName) : undefined;
-    if (implementations?.methods.size) {
-      return { kind: 'projectClass', cls: { kind: 'class', name: shape.name, file: implementations.file, methods: new Map(implementations.methods) }, instance: true };
-    }
-    const client = named ? clientExport(named) : undefined;
-    if (client) return { kind: 'client', sdk: client.sdk, known: false, module: named?.module, via: `a parameter or field typed ${shape.name}` };
-  }
-  return undefined;
 }
 
 
@@ -164,30 +127,6 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
 
 // ---- project modules and functions ----
 
-/** What a project module exports under a name, as the project index knows it. */
-export function importedValue(cx: TsFile, imported: { module: string; exportName: string }): Value | undefined {
-  if (!cx.resolveImport || catalogByModule.has(imported.module)) return undefined;
-  const found = cx.resolveImport(imported.module, imported.exportName);
-  if (found?.kind === 'class') return { kind: 'projectClass', cls: found, instance: false };
-  // SDK modules are read by the Python extractor only so far.
-  if (!found || found.kind === 'reexport' || found.kind === 'module' || found.kind === 'module-loader') return undefined;
-  if (found.kind === 'wrapper') return found;
-  const sdk = sdkFacts(found.sdk, found.module);
-  if (!sdk) return undefined;
-  const where = found.construction ? `, built in ${relative(cx, found.construction.file)}` : '';
-  const client: ClientValue = {
-    kind: 'client',
-    sdk,
-    construction: found.construction,
-    known: found.known,
-    module: found.module,
-    retryWrapper: found.retryWrapper,
-    fallback: found.fallback,
-    via: `'${imported.exportName}' imported from '${imported.module}': ${found.via}${where}`,
-  };
-  return found.factory ? { kind: 'factory', client } : client;
-}
-
 
 /** The client a `let` without a value is given later: `instance = new OpenAI()`, `instance ??= …`. */
 export function assignedClient(cx: TsFile, declaration: Declaration, depth: number): Value | undefined {
@@ -199,15 +138,6 @@ export function assignedClient(cx: TsFile, declaration: Declaration, depth: numb
   return undefined;
 }
 
-
-/** `new Map<string, OpenAI>()`, `new Map()`: a cache whose values are known by type or by what is put in it. */
-function newCollectionOf(cx: TsFile, node: ts.NewExpression, depth: number): Value | undefined {
-  if (!ts.isIdentifier(node.expression) || !COLLECTION_CLASSES.has(node.expression.text)) return undefined;
-  const args = node.typeArguments;
-  return { kind: 'collection', element: args?.length ? typedValue(cx, args[args.length - 1], node.pos, depth + 1) : undefined };
-}
-
-const COLLECTION_CLASSES = new Set(['Map', 'WeakMap']);
 
 
 /** A value read out of a collection (`cache.get(key)`, `clients[key]`): its declared type, else what is put in it. */
