@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/core/engine/analyzeFile';
-import { parsePython } from '../../server/src/core/extract/python/parser';
+import { parsePython, parseUnguarded } from '../../server/src/core/extract/python/parser';
 import { parseTypeScript } from '../../server/src/core/extract/typescript/extractor';
 import { fixText } from '../../server/src/core/engine/fixAll';
 import { piiHintsForLiteral, piiHintsForNames } from '../../server/src/core/catalog/privacy';
@@ -85,6 +85,19 @@ describe('the Python parser', () => {
     // The runtime is unharmed: the next file is read whole.
     assert.equal(analyzeText('next.py', pythonCall.join('\n'), TODAY).facts.callSites.length, 1);
     assert.equal(analyzeText('fine.py', deeplyIndented(150), TODAY).notice, undefined);
+  });
+
+  it('gives up a parse that runs past its time budget, and the next parse starts afresh', () => {
+    // An unterminated string on a line of 80,000 words: tree-sitter's error recovery takes seconds here.
+    const runaway = `reply = client.chat.completions.create(model="m", messages=[{"content": "${'lorem ipsum '.repeat(40_000)}`;
+    assert.throws(() => parseUnguarded(runaway, undefined, 20), /parsing took longer than 20 ms/);
+    const tree = parsePython(pythonCall.join('\n'));
+    try {
+      assert.equal(tree.rootNode.hasError, false);
+      assert.equal(tree.rootNode.text, pythonCall.join('\n'));
+    } finally {
+      tree.delete();
+    }
   });
 });
 

@@ -139,7 +139,14 @@ export class PythonParse {
 function extractPythonText(file: string, original: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
   // Python reads a lone CR as a line break; tree-sitter's grammar does not. Its LF view has the same offsets.
   const text = withLfLineBreaks(original);
-  const tree = parsePython(text, previous?.reusable());
+  let tree: PyTree;
+  try {
+    tree = parsePython(text, previous?.reusable());
+  } catch (error) {
+    // The parse edited the kept tree for this text before failing: the next one starts from nothing.
+    previous?.release();
+    throw error;
+  }
   try {
     return extractPython(file, tree, options);
   } finally {

@@ -74,13 +74,32 @@ export function parsePython(text: string, previous?: { text: string; tree: Tree 
   return parseUnguarded(text, previous);
 }
 
-/** The parse itself, without the indentation guard (exported for the test that breaks the runtime on purpose). */
-export function parseUnguarded(text: string, previous?: { text: string; tree: Tree }): Tree {
-  if (!parser) throw new Error(loadedFrom ? PARSER_RESTARTING : 'The Python parser is not loaded (initPythonParser was not awaited).');
+/**
+ * How long one parse may take. tree-sitter's error recovery is quadratic in some broken input (an unterminated
+ * string on a line of 100,000 words takes seconds, of a million words minutes); a real file parses at about
+ * 0.3 ms per KB, so this leaves a wide margin before the file is given up as not analysed.
+ */
+export function parseBudgetMs(length: number): number {
+  return 2000 + Math.ceil(length / 1024);
+}
+
+/**
+ * The parse itself, without the indentation guard (exported for the tests that break the runtime on purpose or
+ * give it a smaller budget). The previous tree is edited in place: after a failure it must not be reused.
+ */
+export function parseUnguarded(text: string, previous?: { text: string; tree: Tree }, budgetMs = parseBudgetMs(text.length)): Tree {
+  const ready = parser;
+  if (!ready) throw new Error(loadedFrom ? PARSER_RESTARTING : 'The Python parser is not loaded (initPythonParser was not awaited).');
   try {
     if (previous) previous.tree.edit(editBetween(previous.text, text));
-    const tree = parser.parse(text, previous?.tree ?? null);
-    if (!tree) throw new Error('tree-sitter returned no tree');
+    const deadline = Date.now() + budgetMs;
+    // tree-sitter calls back every hundred or so parse steps; returning true cancels the parse.
+    const tree = ready.parse(text, previous?.tree ?? null, { progressCallback: () => Date.now() > deadline });
+    if (!tree) {
+      // A cancelled parser keeps its state to resume the same text; the next parse starts afresh.
+      ready.reset();
+      throw new Error(`parsing took longer than ${budgetMs} ms`);
+    }
     return tree;
   } catch (error) {
     // A trap leaves the runtime's memory in an unknown state: nothing parsed with it afterwards can be trusted.
