@@ -4,7 +4,7 @@ import ts from 'typescript';
 // `import … = require` as in the project's parser module: the CommonJS build of web-tree-sitter.
 import TreeSitter = require('web-tree-sitter');
 import type { Parser } from 'web-tree-sitter';
-import { indentationTooDeep } from '../../server/src/core/extract/python/parser';
+import { indentationTooDeep, parseBudgetMs } from '../../server/src/core/extract/python/parser';
 
 export type ParseResult = 'clean' | 'errors' | 'unknown';
 
@@ -39,8 +39,13 @@ export function parseResult(text: string, ext: string): ParseResult {
       }
       // Indentation this deep overruns tree-sitter-python's scanner state and corrupts its memory (prodready skips it too).
       if (indentationTooDeep(text)) return 'unknown';
-      const tree = pythonParser.parse(text);
-      if (!tree) return 'unknown';
+      // Error recovery on some broken input takes minutes: given up after prodready's own budget, as prodready does.
+      const deadline = Date.now() + parseBudgetMs(text.length);
+      const tree = pythonParser.parse(text, null, { progressCallback: () => Date.now() > deadline });
+      if (!tree) {
+        pythonParser.reset();
+        return 'unknown';
+      }
       try {
         return tree.rootNode.hasError ? 'errors' : 'clean';
       } finally {
