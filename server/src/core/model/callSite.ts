@@ -293,10 +293,18 @@ export type ExportedValue =
       implemented?: string[];
     }
   | { kind: 'reexport'; module: string; exportName: string }
+  /** A project function that calls what it is given (`act({ generate })` calls `generate`): a model request in that callback runs inside the caller. */
+  | { kind: 'invoker'; name: string; file: string; slots: readonly CallbackSlot[] }
   /** An SDK module (`litellm`) a name holds or a function returns (`def get_litellm(): return litellm`). */
   | { kind: 'module'; module: string; factory: boolean }
   /** A function returning the module its first argument names: `require("litellm")` over `importlib.import_module(name)`. */
   | { kind: 'module-loader' };
+
+/** A parameter a function calls: the argument at `index` itself, or its member `property` (`{ generate }`, `params.generate()`). */
+export interface CallbackSlot {
+  index: number;
+  property?: string;
+}
 
 /** Exported names (`default` for the default export) and the modules passed on whole by `export * from`. */
 export interface ExportSummary {

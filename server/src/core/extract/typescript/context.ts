@@ -36,6 +36,8 @@ export type Value =
   | { kind: 'projectClass'; cls: Extract<ExportedValue, { kind: 'class' }> & { file: string }; instance: boolean }
   /** A project function that makes an AI call. */
   | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
+  /** A project function that calls the callbacks it is given. */
+  | Extract<ExportedValue, { kind: 'invoker' }>
   | { kind: 'string'; value: string; span: Span }
   | { kind: 'number'; value: number; span: Span }
   | { kind: 'object'; node: ts.ObjectLiteralExpression }

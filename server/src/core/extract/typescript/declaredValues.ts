@@ -51,7 +51,7 @@ export function importedValue(cx: TsFile, imported: { module: string; exportName
   if (found?.kind === 'class') return { kind: 'projectClass', cls: found, instance: false };
   // SDK modules are read by the Python extractor only so far.
   if (!found || found.kind === 'reexport' || found.kind === 'module' || found.kind === 'module-loader') return undefined;
-  if (found.kind === 'wrapper') return found;
+  if (found.kind === 'wrapper' || found.kind === 'invoker') return found;
   const sdk = sdkFacts(found.sdk, found.module);
   if (!sdk) return undefined;
   const where = found.construction ? `, built in ${relative(cx, found.construction.file)}` : '';

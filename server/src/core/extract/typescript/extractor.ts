@@ -10,6 +10,7 @@ import { ExtractOptions, PendingCall, TsFile, type Value } from './context';
 import { fetchLike, httpCallSite } from './http';
 import { shapeCallSite } from './shapes';
 import { wrapperCallSites } from './wrappers';
+import { plainFunctionExport } from './callbacks';
 import { classExportOf, type ClassExport } from './projectClasses';
 import { parseProblemsOf } from './syntax';
 
@@ -52,7 +53,7 @@ export function run(cx: TsFile): ExtractedFacts {
     ...(cx.tooDeepAt === undefined ? {} : { unreadFrom: cx.tooDeepAt }),
     moduleNames: cx.scopes.namesIn(cx.scope),
     exports: readExports(cx.sourceFile, {
-      ofName: (name) => exportedValueOf(exportedNameValue(cx, name)),
+      ofName: (name) => exportedValueOf(exportedNameValue(cx, name)) ?? plainFunctionExport(cx, name),
       ofExpression: (expression) => exportedValueOf(valueOf(cx, expression)),
     }),
   };
@@ -133,6 +134,7 @@ export function exportedValueOf(value: Value | ClassExport | { kind: 'reexport';
     case 'class':
     case 'reexport':
     case 'wrapper':
+    case 'invoker':
       return value;
     case 'client':
     case 'factory': {

@@ -14,6 +14,7 @@ import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './c
 import { clientExport, instanceClient } from './catalogValues';
 import { extendsExpression, instanceMethodOf } from './projectClasses';
 import { importedValue, newCollectionOf, preferBuilt, typedValue } from './declaredValues';
+import { invokedParameters } from './callbacks';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
@@ -193,7 +194,9 @@ export function functionValue(cx: TsFile, node: ts.FunctionLikeDeclaration, name
   const inner = cx.wrappers.get(node);
   if (inner) return { kind: 'wrapper', name, file: cx.file, wraps: wrappedCallOf(inner) };
   const client = returnedClient(cx, node, depth);
-  return client ? { kind: 'factory', client } : undefined;
+  if (client) return { kind: 'factory', client };
+  const slots = invokedParameters(cx, node, (expression, at) => valueOf(cx, expression, at), depth);
+  return slots.length > 0 ? { kind: 'invoker', name, file: cx.file, slots } : undefined;
 }
 
 

@@ -12,6 +12,7 @@ import { guardOf } from './resilience';
 import { relative } from './catalogValues';
 import { valueOf, valueOfName } from './resolver';
 import { rootName } from './syntax';
+import { givenTo } from './callbacks';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
@@ -39,10 +40,11 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
   let added = direct;
   for (let round = 0; round < MAX_WRAPPER_DEPTH && (round === 0 || added.length > 0); round++) {
     for (const [call, site] of added) {
-      const named = call.namedFunction;
-      if (!named || cx.wrappers.has(named)) continue;
-      cx.wrappers.set(named, site);
-      candidates.add(cx.functionNames.get(named)!);
+      for (const named of functionsReaching(cx, call)) {
+        if (cx.wrappers.has(named)) continue;
+        cx.wrappers.set(named, site);
+        candidates.add(cx.functionNames.get(named)!);
+      }
     }
     if (candidates.size === 0) break;
     const next: [PendingCall, CallSite][] = [];
@@ -59,6 +61,24 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
     added = next;
   }
   return sites;
+}
+
+
+/**
+ * The named functions a call runs in: its own, and, when it sits in an inline callback a project function is
+ * given and calls (`act({ generate: (input) => llm.generate(input) })`), the one making that outer call. A
+ * callback a project function only keeps (`onIdle(async () => …)`) runs later, in none of them.
+ */
+function functionsReaching(cx: TsFile, call: PendingCall): ts.FunctionLikeDeclaration[] {
+  const reached: ts.FunctionLikeDeclaration[] = [];
+  for (let at: PendingCall | undefined = call, hops = 0; at && hops < MAX_WRAPPER_DEPTH; hops++) {
+    const given = givenTo(cx, at.functionNode, (expression, depth) => valueOf(cx, expression, depth));
+    // An anonymous callback counts as part of the function around it, unless the callee is known to keep it.
+    const kept = given?.runs === false && at.namedFunction !== at.functionNode;
+    if (at.namedFunction && !kept && !reached.includes(at.namedFunction)) reached.push(at.namedFunction);
+    at = given?.runs ? given.call : undefined;
+  }
+  return reached;
 }
 
 

@@ -1,0 +1,185 @@
+// Callbacks: project functions that call what they are given. A model request inside an inline callback
+// (`act({ generate: (input) => llm.generate(input) })`) runs inside the function that makes the outer call.
+import type { CallbackSlot } from '../../model';
+import { unwrap } from './options';
+import { PendingCall, TsFile, type Value } from './context';
+import { ts } from './ts';
+
+// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
+const { SyntaxKind } = ts;
+
+type ValueOf = (expression: ts.Expression, depth: number) => Value | undefined;
+
+/** Calls by what they call through (`fn` in `fn()` and `fn.x()`), and by the plain names they pass on; built once per file. */
+interface CallIndex {
+  byCallee: Map<string, PendingCall[]>;
+  byArgument: Map<string, { call: PendingCall; index: number }[]>;
+  /** Inline functions given to a call, and where: `f(() => …)`, `f({ generate: (x) => … })`. */
+  inlineArguments: Map<ts.Node, { call: PendingCall; slot: CallbackSlot }>;
+}
+
+const indexes = new WeakMap<TsFile, CallIndex>();
+/** Per extraction: a later pass over the same tree may see other modules' invokers. */
+const memos = new WeakMap<TsFile, Map<ts.Node, readonly CallbackSlot[]>>();
+
+/**
+ * Which of a function's parameters it calls: `fn()` for a parameter `fn`, `generate()` for a parameter
+ * destructured as `{ generate }`, `params.generate()`, or passing one on to a function that calls it.
+ */
+export function invokedParameters(cx: TsFile, node: ts.FunctionLikeDeclaration, valueOf: ValueOf, depth: number): readonly CallbackSlot[] {
+  let memo = memos.get(cx);
+  if (!memo) memos.set(cx, (memo = new Map()));
+  const known = memo.get(node);
+  if (known) return known;
+  // Recursion (`retry(fn)` calling itself) reads as "calls nothing" while it is being worked out.
+  memo.set(node, []);
+  const slots: CallbackSlot[] = [];
+  const body = node.body;
+  if (body) {
+    const index = callIndex(cx);
+    node.parameters.forEach((parameter, position) => {
+      const name = parameter.name;
+      if (ts.isIdentifier(name)) {
+        slots.push(...slotsOfName(cx, index, node, name, position, undefined, valueOf, depth));
+        // `const { generate } = params`, `const generate = params.generate` at the top of the body.
+        for (const [local, property] of membersTakenFrom(body, name.text)) slots.push(...slotsOfName(cx, index, node, local, position, property, valueOf, depth));
+      } else if (ts.isObjectBindingPattern(name)) {
+        for (const [local, property] of destructured(name)) slots.push(...slotsOfName(cx, index, node, local, position, property, valueOf, depth));
+      }
+    });
+  }
+  const unique = slots.filter((slot, i) => slots.findIndex((other) => sameSlot(other, slot)) === i);
+  memo.set(node, unique);
+  return unique;
+}
+
+/** The slots one parameter name (or a member taken from it) fills by being called or passed on. */
+function slotsOfName(
+  cx: TsFile,
+  index: CallIndex,
+  fn: ts.FunctionLikeDeclaration,
+  declared: ts.Identifier,
+  position: number,
+  property: string | undefined,
+  valueOf: ValueOf,
+  depth: number,
+): CallbackSlot[] {
+  const name = declared.text;
+  // Uses of this very declaration: not a shadowing one in a nested function.
+  const own = (call: PendingCall) => inside(call.node, fn) && cx.scopes.resolve(name, call.node.pos)?.start === declared.pos;
+  const slots: CallbackSlot[] = [];
+  for (const call of index.byCallee.get(name) ?? []) {
+    if (!own(call)) continue;
+    const callee = unwrap(call.node.expression);
+    if (ts.isIdentifier(callee)) slots.push({ index: position, property });
+    // `params.generate()` names the member of a whole parameter; of a destructured one it is a member's member.
+    else if (property === undefined && ts.isPropertyAccessExpression(callee)) slots.push({ index: position, property: callee.name.text });
+  }
+  for (const { call, index: argument } of index.byArgument.get(name) ?? []) {
+    if (!own(call)) continue;
+    const callee = valueOf(call.node.expression, depth + 1);
+    if (callee?.kind !== 'invoker') continue;
+    // Passed on whole to a function that calls it (`generateStructured(generate, …)`).
+    if (callee.slots.some((slot) => slot.index === argument && slot.property === undefined)) slots.push({ index: position, property });
+    // Passed on to a function that calls one of its members.
+    else if (property === undefined) for (const slot of callee.slots) if (slot.index === argument && slot.property) slots.push({ index: position, property: slot.property });
+  }
+  return slots;
+}
+
+/**
+ * The call an inline function is given to, and whether the callee runs it there: true when a project function
+ * calls that parameter, false when a project function never does (it keeps the callback for later), undefined
+ * when the callee is not known.
+ */
+export function givenTo(cx: TsFile, callback: ts.Node | undefined, valueOf: ValueOf): { call: PendingCall; runs: boolean | undefined } | undefined {
+  const given = callback && callIndex(cx).inlineArguments.get(callback);
+  if (!given) return undefined;
+  const callee = unwrap(given.call.node.expression);
+  const value = valueOf(callee, 0);
+  if (value?.kind === 'invoker') return { call: given.call, runs: value.slots.some((slot) => sameSlot(slot, given.slot)) };
+  // A function of this file that neither makes AI calls nor calls what it is given.
+  const declaration = value === undefined && ts.isIdentifier(callee) ? cx.scopes.resolve(callee.text, callee.pos) : undefined;
+  const local = declaration?.function ?? (declaration?.initializer && isInlineFunction(unwrap(declaration.initializer)) ? declaration.initializer : undefined);
+  return { call: given.call, runs: local ? false : undefined };
+}
+
+/** An exported function that calls none of its callbacks: importers learn that calling it with one reaches no model. */
+export function plainFunctionExport(cx: TsFile, name: string): Extract<Value, { kind: 'invoker' }> | undefined {
+  const declaration = cx.scopes.resolve(name, cx.sourceFile.end);
+  const local = declaration?.function ?? (declaration?.initializer && isInlineFunction(unwrap(declaration.initializer)) ? declaration.initializer : undefined);
+  return local ? { kind: 'invoker', name, file: cx.file, slots: [] } : undefined;
+}
+
+function callIndex(cx: TsFile): CallIndex {
+  let index = indexes.get(cx);
+  if (index) return index;
+  index = { byCallee: new Map(), byArgument: new Map(), inlineArguments: new Map() };
+  for (const call of cx.calls) {
+    const callee = unwrap(call.node.expression);
+    const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
+    if (root) push(index.byCallee, root.text, call);
+    call.node.arguments.forEach((raw, position) => {
+      const argument = unwrap(raw);
+      if (ts.isIdentifier(argument)) push(index.byArgument, argument.text, { call, index: position });
+      else if (isInlineFunction(argument)) index!.inlineArguments.set(argument, { call, slot: { index: position } });
+      else if (ts.isObjectLiteralExpression(argument)) {
+        for (const member of argument.properties) {
+          const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+          if (name === undefined) continue;
+          const inline = ts.isPropertyAssignment(member) ? unwrap(member.initializer) : ts.isMethodDeclaration(member) ? member : undefined;
+          if (inline && isInlineFunction(inline)) index!.inlineArguments.set(inline, { call, slot: { index: position, property: name } });
+        }
+      }
+    });
+  }
+  indexes.set(cx, index);
+  return index;
+}
+
+function isInlineFunction(node: ts.Node): boolean {
+  return node.kind === SyntaxKind.ArrowFunction || node.kind === SyntaxKind.FunctionExpression || node.kind === SyntaxKind.MethodDeclaration;
+}
+
+/** `{ generate, run: execute }`: each local name with the member it holds. */
+function destructured(pattern: ts.ObjectBindingPattern): [ts.Identifier, string][] {
+  const members: [ts.Identifier, string][] = [];
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+    const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+    members.push([element.name, property]);
+  }
+  return members;
+}
+
+/** Members a function's top-level statements take out of one of its parameters. */
+function membersTakenFrom(body: ts.ConciseBody, parameter: string): [ts.Identifier, string][] {
+  if (!ts.isBlock(body)) return [];
+  const members: [ts.Identifier, string][] = [];
+  for (const statement of body.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const from = declaration.initializer && unwrap(declaration.initializer);
+      if (!from) continue;
+      if (ts.isObjectBindingPattern(declaration.name) && ts.isIdentifier(from) && from.text === parameter) members.push(...destructured(declaration.name));
+      else if (ts.isIdentifier(declaration.name) && ts.isPropertyAccessExpression(from) && ts.isIdentifier(from.expression) && from.expression.text === parameter) {
+        members.push([declaration.name, from.name.text]);
+      }
+    }
+  }
+  return members;
+}
+
+function inside(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
+  return fn.body !== undefined && fn.body.pos <= node.pos && node.end <= fn.body.end;
+}
+
+function sameSlot(a: CallbackSlot, b: CallbackSlot): boolean {
+  return a.index === b.index && a.property === b.property;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
