@@ -9,6 +9,7 @@ import { mistralFacts } from './mistral/typescript';
 import { ollamaFacts } from './ollama/typescript';
 import { openaiFacts } from './openai/typescript';
 import { openaiAgentsFacts } from './openaiAgents/typescript';
+import { inngestFacts } from './inngest/typescript';
 import type { Language } from '../model';
 import { pythonCatalog, pythonHttpClients } from './python';
 import type { ApiFacts, ClientFacts, ModelHolderFacts, ModelProviderFacts, SdkFacts } from './types';
@@ -31,6 +32,7 @@ export const sdkCatalog: readonly SdkFacts[] = [
   groqFacts,
   ollamaFacts,
   openaiAgentsFacts,
+  inngestFacts,
 ];
 
 export interface ModuleExports {

@@ -4,6 +4,7 @@ import { bedrockFacts } from './bedrock/typescript';
 import { googleGenAiFacts } from './google/typescript';
 import { mistralFacts } from './mistral/typescript';
 import { openaiFacts } from './openai/typescript';
+import { inngestFacts } from './inngest/typescript';
 import type { ApiFacts, SdkFacts } from './types';
 
 export interface CallShape {
@@ -42,6 +43,8 @@ export const callShapes: readonly CallShape[] = [
   shape(openaiFacts, 'embeddings.create', ['model', 'input']),
   shape(mistralFacts, 'chat.complete', ['model', 'messages']),
   shape(mistralFacts, 'chat.stream', ['model', 'messages']),
+  // `step.ai.infer(id, { model, body })`: the step object comes from the handler's context.
+  shape(inngestFacts, 'ai.infer', ['model', 'body']),
 ];
 
 /** Commands sent with `.send(new XCommand(…))` on any receiver: AWS names no other service's commands so. */

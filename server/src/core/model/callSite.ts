@@ -19,6 +19,7 @@ export type SdkId =
   | 'litellm'
   | 'huggingface'
   | 'openai-agents'
+  | 'inngest'
   | 'http'
   | 'wrapper';
 

@@ -21,6 +21,13 @@ export function typedValue(cx: TsFile, type: ts.TypeNode | undefined, at: number
     if (shape.kind === 'members') return { kind: 'typed', members: shape.members };
     if (shape.kind === 'collection') return { kind: 'collection', element: typedValue(cx, shape.element, at, depth + 1) };
     const declaration = cx.scopes.resolve(shape.name, at);
+    if (shape.kind === 'classMember') {
+      // Only a project class is taken at its word: a method call on it must still be one of its AI methods.
+      const cls = declaration?.class ? { kind: 'instance' as const, declaration: declaration.class } : declaration?.import ? importedValue(cx, declaration.import) : undefined;
+      if (cls?.kind === 'instance') return cls;
+      if (cls?.kind === 'projectClass') return { ...cls, instance: true };
+      continue;
+    }
     if (declaration?.typeDeclaration) {
       const members = declaredMembers(declaration.typeDeclaration);
       const value = members ? { kind: 'typed' as const, members } : ts.isTypeAliasDeclaration(declaration.typeDeclaration) ? typedValue(cx, declaration.typeDeclaration.type, at, depth + 1) : undefined;

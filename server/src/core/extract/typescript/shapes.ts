@@ -21,7 +21,7 @@ export function shapeCallSite(cx: TsFile, call: PendingCall, root: ts.Expression
   if (command) return site(cx, call, commandShapes.sdk, command.api, command.body, undefined);
   const shape = shapeOf(path);
   if (!shape) return undefined;
-  const body = bodyOf(cx, args[0]);
+  const body = bodyOf(cx, args[shape.api.optionsArgument ?? 0]);
   const written = body.options.entries;
   if (!shape.requires.every((name) => written.has(name))) return undefined;
   if (shape.requiresOneOf && !shape.requiresOneOf.some((name) => written.has(name))) return undefined;

@@ -9,6 +9,8 @@ const COLLECTIONS = new Set(['Map', 'ReadonlyMap', 'WeakMap', 'Record', 'Partial
 
 export type TypeShape =
   | { kind: 'named'; name: string; at: number }
+  /** `AgenticModel.Any`: a type the namespace merged with a class declares, most often the class with its type arguments filled. */
+  | { kind: 'classMember'; name: string; at: number }
   | { kind: 'members'; members: ts.NodeArray<ts.TypeElement> }
   | { kind: 'collection'; element: ts.TypeNode };
 
@@ -19,7 +21,8 @@ export function typeShapesOf(type: ts.TypeNode | undefined): TypeShape[] {
   if (ts.isUnionTypeNode(type)) return type.types.flatMap(typeShapesOf);
   if (ts.isTypeLiteralNode(type)) return [{ kind: 'members', members: type.members }];
   if (ts.isArrayTypeNode(type)) return [{ kind: 'collection', element: type.elementType }];
-  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
+  if (!ts.isTypeReferenceNode(type)) return [];
+  if (ts.isQualifiedName(type.typeName)) return ts.isIdentifier(type.typeName.left) ? [{ kind: 'classMember', name: type.typeName.left.text, at: type.pos }] : [];
   const name = type.typeName.text;
   const args = type.typeArguments;
   if (args?.length && HOLDERS.has(name)) return typeShapesOf(args[0]);
