@@ -7,6 +7,20 @@ export const TRACING_PACKAGES =
 /** Tracing set up in code: the Vercel AI SDK's telemetry, Helicone's proxy, LangSmith and Langfuse wrappers, spans. */
 export const TRACING_IN_CODE = /experimental_telemetry|oai\.helicone\.ai|anthropic\.helicone\.ai|\bwrapOpenAI\(|\btraceable\(|\bobserveOpenAI\(|@observe\b|\bstartActiveSpan\(|\btracer\.startSpan\(/;
 
+/**
+ * Tracing wrappers that return the function they are given, traced (`traceable(fn, config)`, `observe(fn)`,
+ * `wrapTraced(fn)`): calling the result calls the function, model requests included.
+ */
+const FUNCTION_TRACERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['langsmith/traceable', ['traceable']],
+  ['@langfuse/tracing', ['observe']],
+  ['braintrust', ['wrapTraced']],
+]);
+
+export function isFunctionTracer(module: string, exportName: string): boolean {
+  return FUNCTION_TRACERS.get(module)?.includes(exportName) ?? false;
+}
+
 /** Reads of a response's token usage (what a request cost), in the field names the SDKs use. */
 export const TOKEN_USAGE =
   /\.usage\b|\busage\??\.(total_tokens|prompt_tokens|completion_tokens|input_tokens|output_tokens|inputTokens|outputTokens|totalTokens|promptTokens|completionTokens)\b|\busage_metadata\b|\busageMetadata\b|\btokenUsage\b/;

@@ -1,5 +1,6 @@
 // Value flow: which SDK object (client, provider, factory, wrapper) an expression can hold.
 import { catalogByModule } from '../../catalog';
+import { isFunctionTracer } from '../../catalog/observability';
 import type { SdkFacts } from '../../catalog';
 import type { ClientConstruction, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
 import { missingArgumentTarget, noOptions, objectTarget, propertyOf, readLiteral, readOptions, spanOf, unknownOptions, unwrap } from './options';
@@ -245,6 +246,9 @@ export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number):
   const value = valueOf(cx, callee, depth + 1);
   if (value?.kind === 'factory') return { ...value.client, via: `${calleeName(callee) ?? 'a function'}() returning ${value.client.via}` };
   if (value?.kind !== 'module') return undefined;
+  // `traceable(ask, { name })`: the traced function is the function given.
+  const [traced] = node.arguments;
+  if (traced && isFunctionTracer(value.module, value.exportName)) return valueOf(cx, traced, depth + 1);
   const built = builtByExport(resolution, cx, node, value, depth);
   if (built) return built;
   const factory = catalogByModule.get(value.module)?.providerFactories.get(value.exportName);
