@@ -21,6 +21,8 @@ export const openaiCompatiblePythonApis: ApiFacts[] = [
   { path: 'responses.create', operation: 'chat', streaming: 'body.stream', outputBound: responsesBound, model, auditFields: audit, prompt: { messages: 'input', system: ['instructions'] } },
   { path: 'responses.parse', operation: 'chat', outputBound: responsesBound, model, auditFields: audit, prompt: { messages: 'input', system: ['instructions'] } },
   { path: 'responses.stream', operation: 'chat', streaming: true, outputBound: responsesBound, model, auditFields: audit, prompt: { messages: 'input', system: ['instructions'] } },
+  // Compaction: a model request that returns a smaller context window (no output bound to set).
+  { path: 'responses.compact', operation: 'chat', model, prompt: { messages: 'input', system: ['instructions'] } },
   { path: 'completions.create', operation: 'completion', streaming: 'body.stream', outputBound: { accepted: [body('max_tokens')], preferred: body('max_tokens') }, model, auditFields: audit, prompt: { user: ['prompt'] } },
   { path: 'embeddings.create', operation: 'embedding', model, auditFields: { model: 'model', usage: 'usage' } },
   { path: 'images.generate', operation: 'image', model },
