@@ -43,8 +43,63 @@ export async function ask(text: string) {
 }
 `,
     },
+    {
+      name: 'the OpenAI Agents SDK traces every run by default',
+      code: `import { Agent, run } from '@openai/agents';
+const agent = new Agent({ name: 'triage', instructions: 'Route the ticket.', model: 'gpt-4.1-2025-04-14' });
+export async function triage(text: string) {
+  const result = await run(agent, text);
+  return result.finalOutput;
+}
+`,
+    },
+    {
+      name: 'a function traced by LangSmith records its model call',
+      code: `${header}import { traceable } from 'langsmith/traceable';
+async function summarizeFunc(text: string) {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  return completion.choices[0].message.content;
+}
+export const summarize = traceable(summarizeFunc, { name: 'summarize' });
+`,
+    },
+    {
+      name: 'an Inngest step.ai.wrap callback is traced with its prompt and tokens',
+      code: `import { generateText } from 'ai';
+export async function outline(topic: string, step: any) {
+  return step?.ai.wrap('outline', async () => {
+    const { text } = await generateText({ model: 'openai/gpt-4o', prompt: topic });
+    return text;
+  });
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a runner with tracing turned off records nothing',
+      code: `import { Agent, Runner } from '@openai/agents';
+const agent = new Agent({ name: 'triage', instructions: 'Route the ticket.', model: 'gpt-4.1-2025-04-14' });
+const runner = new Runner({ tracingDisabled: true });
+export async function triage(text: string) {
+  const result = await runner.run(agent, text);
+  return result.finalOutput;
+}
+`,
+      errors: [{ messageId: 'missing', line: 5 }],
+    },
+    {
+      name: 'a callback given to a step that does not trace it',
+      code: `import { generateText } from 'ai';
+export async function outline(topic: string, step: any) {
+  return step.run('outline', async () => {
+    const { text } = await generateText({ model: 'openai/gpt-4o', prompt: topic });
+    return text;
+  });
+}
+`,
+      errors: [{ messageId: 'missing', line: 4 }],
+    },
     {
       name: 'nothing logged: the fix records id, model and usage',
       code: `${header}export async function summarize(text: string) {

@@ -21,6 +21,12 @@ export function isFunctionTracer(module: string, exportName: string): boolean {
   return FUNCTION_TRACERS.get(module)?.includes(exportName) ?? false;
 }
 
+/**
+ * Steps that trace the callback they run, prompts and token counts included: Inngest's `step.ai.wrap(id, fn)`.
+ * The step object comes from a handler's context, so the call is known by its path.
+ */
+export const TRACING_STEPS: readonly { path: string; callback: number }[] = [{ path: 'ai.wrap', callback: 1 }];
+
 /** Reads of a response's token usage (what a request cost), in the field names the SDKs use. */
 export const TOKEN_USAGE =
   /\.usage\b|\busage\??\.(total_tokens|prompt_tokens|completion_tokens|input_tokens|output_tokens|inputTokens|outputTokens|totalTokens|promptTokens|completionTokens)\b|\busage_metadata\b|\busageMetadata\b|\btokenUsage\b/;

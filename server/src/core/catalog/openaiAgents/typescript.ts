@@ -22,7 +22,9 @@ export const openaiAgentsFacts: SdkFacts = {
   },
   retries: { options: [], default: 2, counts: 'retries' },
   auditOptions: [],
+  // Server runtimes trace every run, model requests included, unless `tracingDisabled` is set.
+  builtInTracing: { disabledBy: 'tracingDisabled' },
   errorOptions: [],
   structuredOutput: 'an agent with outputType set to a zod schema',
-  factsFrom: '@openai/agents-core run.ts (RunOptions: signal, maxTurns, stream) and agents-openai openaiProvider.ts (a default new OpenAI() client: 10 min timeout, 2 retries)',
+  factsFrom: '@openai/agents-core run.ts (RunOptions: signal, maxTurns, stream) and agents-openai openaiProvider.ts (a default new OpenAI() client: 10 min timeout, 2 retries); guides/tracing.mdx (tracing on by default in server runtimes, RunConfig tracingDisabled)',
 };

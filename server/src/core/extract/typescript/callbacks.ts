@@ -1,6 +1,8 @@
 // Callbacks: project functions that call what they are given. A model request inside an inline callback
 // (`act({ generate: (input) => llm.generate(input) })`) runs inside the function that makes the outer call.
 import type { CallbackSlot } from '../../model';
+import { isFunctionTracer, TRACING_STEPS } from '../../catalog/observability';
+import { calleeName } from './handling';
 import { unwrap } from './options';
 import { PendingCall, TsFile, type Value } from './context';
 import { ts } from './ts';
@@ -109,6 +111,38 @@ export function plainFunctionExport(cx: TsFile, name: string): Extract<Value, { 
   const declaration = cx.scopes.resolve(name, cx.sourceFile.end);
   const local = declaration?.function ?? (declaration?.initializer && isInlineFunction(unwrap(declaration.initializer)) ? declaration.initializer : undefined);
   return local ? { kind: 'invoker', name, file: cx.file, slots: [] } : undefined;
+}
+
+/**
+ * What traces a call, if anything does: a function around it is given to a tracing wrapper (`traceable(fn)`,
+ * `observe(fn)`) or run by a tracing step (`step.ai.wrap(id, async () => …)`). Tracers record inputs and outputs.
+ */
+export function tracerAround(cx: TsFile, call: PendingCall, valueOf: ValueOf): string | undefined {
+  const index = callIndex(cx);
+  for (let holder = call.holders; holder; holder = holder.outer) {
+    const fn = holder.node;
+    const given = index.inlineArguments.get(fn);
+    const inline = given && tracerOf(given.call, given.slot, valueOf);
+    if (inline) return inline;
+    const name = cx.functionNames.get(fn);
+    for (const passed of (name !== undefined && index.byArgument.get(name)) || []) {
+      if (cx.scopes.resolve(name!, passed.call.node.pos)?.function !== fn) continue;
+      const tracer = tracerOf(passed.call, { index: passed.index }, valueOf);
+      if (tracer) return tracer;
+    }
+  }
+  return undefined;
+}
+
+function tracerOf(call: PendingCall, slot: CallbackSlot, valueOf: ValueOf): string | undefined {
+  if (slot.property !== undefined) return undefined;
+  const callee = unwrap(call.node.expression);
+  const path = calleeName(callee);
+  const step = path && TRACING_STEPS.find((candidate) => path.endsWith(`.${candidate.path}`) && candidate.callback === slot.index);
+  if (step) return `${path}()`;
+  if (slot.index !== 0) return undefined;
+  const value = valueOf(callee, 0);
+  return value?.kind === 'module' && isFunctionTracer(value.module, value.exportName) ? `${value.exportName}()` : undefined;
 }
 
 function callIndex(cx: TsFile): CallIndex {

@@ -13,6 +13,7 @@ import { promptInputsOf } from './prompt';
 import { guardOf, resilienceOf } from './resilience';
 import { objectLiteralOf, optionsOf, valueOf } from './resolver';
 import { mergeOptions } from './syntax';
+import { tracerAround } from './callbacks';
 import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
 
@@ -125,7 +126,7 @@ export function baseCallSite(cx: TsFile,
     recognizedBy,
     enclosingFunction: call.enclosingFunction,
     guarded: guardOf(cx, call, sdk.errorOptions, body.options),
-    logged: loggingOf(cx, call, sdk.auditOptions, body.options),
+    logged: loggingOf(cx, call, sdk, body.options, owner?.construction?.options, tracerAround(cx, call, (expression, depth) => valueOf(cx, expression, depth))),
     resultBinding: resultBindingOf(cx, call.node),
     statement: statementTargetOf(cx, call),
     stream: undefined,

@@ -59,11 +59,18 @@ const FOLLOWS_REQUEST = /(^|[^\w])(signal|\w+\.signal)\b/;
 const TIMER_ONLY = /^AbortSignal\.timeout\(/;
 
 
-export function loggingOf(cx: TsFile, call: PendingCall, auditOptions: readonly string[], body: OptionMap): Logged {
+/**
+ * Whether the request is recorded: an audit option, the SDK's own tracing, a tracer around the call (`traced`,
+ * worked out by the caller), or a log after the call that mentions its result or usage.
+ */
+export function loggingOf(cx: TsFile, call: PendingCall, sdk: Pick<SdkFacts, 'auditOptions' | 'builtInTracing' | 'displayName'>, body: OptionMap, clientOptions?: OptionMap, traced?: string): Logged {
   const { logs } = recordsOf(cx, call);
   const calls = logs.map((log) => ({ span: { start: log.start, end: log.end }, callee: log.callee, mentions: [...log.mentions] }));
-  const option = auditOptions.find((name) => body.entries.has(name));
+  const option = sdk.auditOptions.find((name) => body.entries.has(name));
   if (option) return { audit: true, by: option, calls };
+  const off = sdk.builtInTracing?.disabledBy;
+  if (off !== undefined && !body.entries.has(off) && !clientOptions?.entries.has(off)) return { audit: true, by: `${sdk.displayName}'s built-in tracing`, calls };
+  if (traced) return { audit: true, by: traced, calls };
   const binding = cx.bindings.get(call.node);
   const names = new Set(['usage', ...(binding ? bindingNames(binding) : [])]);
   const callEnd = call.node.end;

@@ -17,6 +17,9 @@ import { givenTo } from './callbacks';
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
 
+/** A wrapper call is recorded only by logs around it. */
+const NO_AUDIT_OPTIONS = { auditOptions: [], displayName: 'a project function' };
+
 /** How many levels of the file's own functions are followed above a direct AI call. */
 const MAX_WRAPPER_DEPTH = 8;
 
@@ -112,7 +115,7 @@ export function wrapperCallSiteOf(cx: TsFile, call: PendingCall): CallSite | und
     recognizedBy: `${value.name}()${where}, a project function that calls ${wraps.sdk} ${wraps.api}`,
     enclosingFunction: call.enclosingFunction,
     guarded: handled ? own : { ...wraps.guarded, fallback: wraps.guarded.fallback ?? own.fallback },
-    logged: { audit: wraps.audited || loggingOf(cx, call, [], noOptions()).audit, calls: [] },
+    logged: { audit: wraps.audited || loggingOf(cx, call, NO_AUDIT_OPTIONS, noOptions()).audit, calls: [] },
     resultBinding: resultBindingOf(cx, call.node),
     statement: statementTargetOf(cx, call),
     stream: undefined,
