@@ -3,6 +3,14 @@ import { ruleTester } from '../ruleTester';
 ruleTester('AIR001', {
   valid: [
     {
+      name: 'a timeout in one arm of a conditional spread counts as set',
+      code: `import OpenAI from 'openai';
+declare const slow: boolean;
+const openai = new OpenAI({ maxRetries: 2, ...(slow ? { timeout: 120_000 } : { timeout: 20_000 }) });
+export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
+`,
+    },
+    {
       name: 'timeout in the request options',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
@@ -197,6 +205,22 @@ export const ask = () => claude().messages.create({ model: 'claude-haiku-4-5-202
     },
   ],
   invalid: [
+    {
+      name: 'conditional spreads that never set a timeout leave the SDK default',
+      code: `import OpenAI from 'openai';
+declare const apiKey: string | undefined;
+declare const baseURL: string | undefined;
+const openai = new OpenAI({ ...(apiKey ? { apiKey } : {}), ...(baseURL && { baseURL }) });
+export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' });
+`,
+      errors: [{ messageId: 'sdkDefault', line: 5 }],
+      output: `import OpenAI from 'openai';
+declare const apiKey: string | undefined;
+declare const baseURL: string | undefined;
+const openai = new OpenAI({ ...(apiKey ? { apiKey } : {}), ...(baseURL && { baseURL }) });
+export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-small', input: 'x' }, { timeout: 30000 });
+`,
+    },
     {
       name: 'OpenAI chat call with no timeout anywhere',
       code: `import OpenAI from 'openai';

@@ -54,10 +54,33 @@ export function readLiteral(expr: ts.Expression, sourceFile: ts.SourceFile, look
 /** The object literal a spread copies, when it is visible (`...defaults` with `const defaults = {…}`). */
 export type SpreadLookup = (expr: ts.Expression) => ts.ObjectLiteralExpression | undefined;
 
+/** The objects a conditional spread may copy: both arms of `c ? a : b`, the right of `c && a`; undefined for anything else. */
+function conditionalBranches(expression: ts.Expression): ts.Expression[] | undefined {
+  const node = unwrap(expression);
+  if (ts.isConditionalExpression(node)) return [unwrap(node.whenTrue), unwrap(node.whenFalse)];
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [unwrap(node.right)];
+  return undefined;
+}
+
 export function readOptions(object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile, lookup?: ConstantLookup, spread?: SpreadLookup, depth = 0): OptionMap {
   const options = noOptions();
   for (const property of object.properties) {
     if (ts.isSpreadAssignment(property)) {
+      // `...(cond ? { maxTokens } : {})`, `...(apiKey && { apiKey })`: the entries of every branch count.
+      const branches = depth < MAX_SPREAD_DEPTH ? conditionalBranches(property.expression) : undefined;
+      if (branches) {
+        for (const branch of branches) {
+          const object = ts.isObjectLiteralExpression(branch) ? branch : spread?.(branch);
+          if (!object || object === property.parent) {
+            options.hasSpread = true;
+            continue;
+          }
+          const inner = readOptions(object, sourceFile, lookup, spread, depth + 1);
+          for (const [name, entry] of inner.entries) options.entries.set(name, entry);
+          options.hasSpread ||= inner.hasSpread;
+        }
+        continue;
+      }
       // Entries of a visible object count, in order: what follows the spread overrides it.
       const copied = depth < MAX_SPREAD_DEPTH ? spread?.(property.expression) : undefined;
       if (!copied || copied === object) {
