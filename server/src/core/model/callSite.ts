@@ -291,12 +291,21 @@ export type ExportedValue =
       bases?: ImportRef[];
       /** The methods of `methods` the class or its subclasses implement (not inherited from a base). */
       implemented?: string[];
+      /** `self.model` set by the class to a project class reaching a model: what subclasses in other modules call on it. */
+      members?: Map<string, HeldMember>;
     }
   | { kind: 'reexport'; module: string; exportName: string }
   /** An SDK module (`litellm`) a name holds or a function returns (`def get_litellm(): return litellm`). */
   | { kind: 'module'; module: string; factory: boolean }
   /** A function returning the module its first argument names: `require("litellm")` over `importlib.import_module(name)`. */
   | { kind: 'module-loader' };
+
+/** The project class a member holds and its methods that reach a model; `file` where that class is declared, when imported. */
+export interface HeldMember {
+  className: string;
+  methods: Map<string, WrappedCall>;
+  file?: string;
+}
 
 /** Exported names (`default` for the default export) and the modules passed on whole by `export * from`. */
 export interface ExportSummary {

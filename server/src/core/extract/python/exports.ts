@@ -4,7 +4,7 @@ import { pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
-import { classExports, importedBases } from './projectClasses';
+import { classExports, heldMembers, importedBases } from './projectClasses';
 import { evaluate, loadsModuleByName, returnedClient } from './resolver';
 import type { FunctionInfo } from './scope';
 
@@ -33,7 +33,10 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
     } else if (binding.kind === 'class') {
       const { methods, implemented } = classExports(cx, binding.cls, byFunction);
       const bases = importedBases(cx, binding.cls);
-      if (methods.size > 0) names.set(name, { kind: 'class', name, file: cx.file, methods, ...(bases.length > 0 ? { bases, implemented } : {}) });
+      const members = heldMembers(cx, binding.cls, byFunction);
+      if (methods.size > 0 || members.size > 0) {
+        names.set(name, { kind: 'class', name, file: cx.file, methods, ...(bases.length > 0 ? { bases, implemented } : {}), ...(members.size > 0 ? { members } : {}) });
+      }
     } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module) && binding.name !== '*') {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
     }
