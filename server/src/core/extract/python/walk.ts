@@ -145,8 +145,9 @@ export function walkDefinition(cx: PyFile, node: PyNode, context: WalkContext, d
     property: decorators.some(isPropertyDecorator),
   };
   scope.fn = fn;
-  if (context.cls) context.cls.methods.set(name, fn);
-  else context.scope.bind(name, { kind: 'function', fn });
+  // `@client.setter` shares the property's name: reading `self.client` still runs the getter.
+  if (context.cls && !decorators.some((decorator) => isAccessorOf(decorator, name))) context.cls.methods.set(name, fn);
+  else if (!context.cls) context.scope.bind(name, { kind: 'function', fn });
   for (const parameter of node.childForFieldName('parameters')?.namedChildren ?? []) {
     if (!parameter) continue;
     const identifier = parameter.type === 'identifier' ? parameter : parameter.namedChildren.find((child) => child?.type === 'identifier');
@@ -317,6 +318,12 @@ function addMember(cls: ClassInfo, name: string, member: Member): void {
   const dropped = node === member.node ? existing : member;
   const others = [...(existing?.others ?? []), ...(dropped?.node ? [{ node: dropped.node, scope: dropped.scope }] : [])];
   cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation, others, destructured: existing?.destructured });
+}
+
+/** `@client.setter` or `@client.deleter` on a method named `client`. */
+function isAccessorOf(decorator: PyNode, name: string): boolean {
+  const written = dottedName(decorator.namedChild(0));
+  return written === `${name}.setter` || written === `${name}.deleter`;
 }
 
 /** `@property`, `@cached_property`, `@functools.cached_property`: the method is read as an attribute. */
