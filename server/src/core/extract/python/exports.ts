@@ -37,7 +37,7 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
       if (methods.size > 0 || members.size > 0) {
         names.set(name, { kind: 'class', name, file: cx.file, methods, ...(bases.length > 0 ? { bases, implemented } : {}), ...(members.size > 0 ? { members } : {}) });
       }
-    } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module) && binding.name !== '*') {
+    } else if (binding.kind === 'import' && binding.name !== '*' && (isSdkClient(binding.module, binding.name) || (!pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module)))) {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
     }
   }
@@ -57,4 +57,9 @@ export function exportedClient(value: ClientValue, factory: boolean): ExportedVa
     via: value.via,
     factory,
   };
+}
+
+/** An SDK's client class, which a project module may pass on under its own name (a compat module picking the SDK version). */
+function isSdkClient(module: string, name: string): boolean {
+  return pythonCatalogByModule.get(module)?.clients.has(name) ?? false;
 }

@@ -44,6 +44,8 @@ export function importedValue(cx: PyFile, module: string, name: string): Value |
   const exported = cx.resolveImport?.(module, name);
   if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
   if (exported?.kind === 'module' && !exported.factory) return { kind: 'module', module: exported.module };
+  // `from app.compat import MistralClient`, where the compat module imports the SDK's class under that name.
+  if (exported?.kind === 'reexport' && pythonCatalogByModule.get(exported.module)?.clients.has(exported.exportName)) return { kind: 'import', module: exported.module, name: exported.exportName };
   return { kind: 'import', module, name };
 }
 
