@@ -292,6 +292,8 @@ export type ExportedValue =
       bases?: ImportRef[];
       /** The methods of `methods` the class or its subclasses implement (not inherited from a base). */
       implemented?: string[];
+      /** `self.model` set by the class to a project class reaching a model: what subclasses in other modules call on it. */
+      members?: Map<string, HeldMember>;
     }
   | { kind: 'reexport'; module: string; exportName: string }
   /** A project function that calls what it is given (`act({ generate })` calls `generate`): a model request in that callback runs inside the caller. */
@@ -305,6 +307,13 @@ export type ExportedValue =
 export interface CallbackSlot {
   index: number;
   property?: string;
+}
+
+/** The project class a member holds and its methods that reach a model; `file` where that class is declared, when imported. */
+export interface HeldMember {
+  className: string;
+  methods: Map<string, WrappedCall>;
+  file?: string;
 }
 
 /** Exported names (`default` for the default export) and the modules passed on whole by `export * from`. */

@@ -176,7 +176,11 @@ export class ProjectIndex {
     const summary = this.summaryOf(target);
     if (!summary) return undefined;
     const value = summary.names.get(exportName);
-    if (value?.kind === 'reexport') return this.lookup(target, value.module, value.exportName, depth + 1);
+    if (value?.kind === 'reexport') {
+      // A name passed on from an installed package (a compat module's `from mistralai import Mistral as Client`): the importer reads it as that import.
+      if (!this.host.resolveModule(value.module, target)) return { ...value, file: target };
+      return this.lookup(target, value.module, value.exportName, depth + 1);
+    }
     if (value) return { ...value, file: target };
     if (exportName === 'default') return undefined;
     for (const starModule of summary.star) {

@@ -8,8 +8,12 @@ const converseBound = { accepted: [body('inferenceConfig.maxTokens')], preferred
 export const bedrockPythonFacts: SdkFacts = {
   sdk: 'bedrock',
   displayName: 'Bedrock',
-  modules: ['boto3'],
-  clients: [{ exportName: 'client', service: 'bedrock-runtime', displayName: 'boto3 bedrock-runtime', keyOptions: ['aws_secret_access_key'], keyEnv: 'AWS_SECRET_ACCESS_KEY', provider: 'aws' }],
+  // The type stubs (boto3-stubs, types-boto3) name the client's type: `client: BedrockRuntimeClient`.
+  modules: ['boto3', ...['mypy_boto3_bedrock_runtime', 'types_boto3_bedrock_runtime'].flatMap((stubs) => [stubs, `${stubs}.client`])],
+  clients: [
+    { exportName: 'client', service: 'bedrock-runtime', displayName: 'boto3 bedrock-runtime', keyOptions: ['aws_secret_access_key'], keyEnv: 'AWS_SECRET_ACCESS_KEY', provider: 'aws' },
+    { exportName: 'BedrockRuntimeClient', displayName: 'boto3 bedrock-runtime', keyOptions: ['aws_secret_access_key'], keyEnv: 'AWS_SECRET_ACCESS_KEY', provider: 'aws', declaredOnly: true },
+  ],
   clientApis: [
     { path: 'converse', operation: 'chat', outputBound: converseBound, model, auditFields: { requestId: 'ResponseMetadata', usage: 'usage' }, prompt: { messages: 'messages', system: ['system'] } },
     { path: 'converse_stream', operation: 'chat', streaming: true, outputBound: converseBound, model, prompt: { messages: 'messages', system: ['system'] } },

@@ -4,7 +4,7 @@ import { pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
-import { classExports, importedBases } from './projectClasses';
+import { classExports, heldMembers, importedBases } from './projectClasses';
 import { evaluate, loadsModuleByName, returnedClient } from './resolver';
 import type { FunctionInfo } from './scope';
 
@@ -33,8 +33,11 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
     } else if (binding.kind === 'class') {
       const { methods, implemented } = classExports(cx, binding.cls, byFunction);
       const bases = importedBases(cx, binding.cls);
-      if (methods.size > 0) names.set(name, { kind: 'class', name, file: cx.file, methods, ...(bases.length > 0 ? { bases, implemented } : {}) });
-    } else if (binding.kind === 'import' && !pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module) && binding.name !== '*') {
+      const members = heldMembers(cx, binding.cls, byFunction);
+      if (methods.size > 0 || members.size > 0) {
+        names.set(name, { kind: 'class', name, file: cx.file, methods, ...(bases.length > 0 ? { bases, implemented } : {}), ...(members.size > 0 ? { members } : {}) });
+      }
+    } else if (binding.kind === 'import' && binding.name !== '*' && (isSdkClient(binding.module, binding.name) || (!pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module)))) {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
     }
   }
@@ -54,4 +57,9 @@ export function exportedClient(value: ClientValue, factory: boolean): ExportedVa
     via: value.via,
     factory,
   };
+}
+
+/** An SDK's client class, which a project module may pass on under its own name (a compat module picking the SDK version). */
+function isSdkClient(module: string, name: string): boolean {
+  return pythonCatalogByModule.get(module)?.clients.has(name) ?? false;
 }

@@ -1,12 +1,12 @@
 // Calls into the project's own classes: `self.model.generate(…)` where `self.model` holds a project class
 // (built here, passed in with a type hint, or annotated) whose `generate` makes an AI call — in the class itself,
 // a base it inherits from, or a subclass that overrides it (the caller may hold any of them).
-import type { CallSite, ImportRef, WrappedCall } from '../../model';
+import type { CallSite, ExportedValue, HeldMember, ImportRef, WrappedCall } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import type { PyNode } from './parser';
-import type { ClassInfo, FunctionInfo, Scope } from './scope';
+import type { ClassInfo, FunctionInfo, Member, Scope } from './scope';
 import type { PendingCall, PyFile } from './context';
-import { baseName, MAX_CLASS_DEPTH, moduleClasses } from './inheritance';
+import { baseName, inheritedMember, lineage, MAX_CLASS_DEPTH, moduleClasses } from './inheritance';
 
 /** The AI call a method reaches, by function: filled in as wrappers are found, level by level. */
 export type ReachedByFunction = ReadonlyMap<FunctionInfo, CallSite>;
@@ -123,11 +123,58 @@ export function classMethodTarget(cx: PyFile, call: PendingCall, reached: Reache
     const wraps = classMethodWraps(cx, cls, method, reached);
     return wraps && { className: cls.name, method, wraps };
   }
-  for (const className of classNamesHeldBy(receiver, call)) {
+  for (const className of classNamesHeldBy(cx, receiver, call)) {
     const target = methodOfClassNamed(cx, call.scope, className, method, reached);
     if (target) return target;
   }
+  return heldByImportedBase(cx, receiver, call, method);
+}
+
+/** `self.model.generate()` where a base imported from another module stores `self.model` (`super().__init__(model=model)`). */
+function heldByImportedBase(cx: PyFile, receiver: PyNode, call: PendingCall, method: string): ClassMethodTarget | undefined {
+  const node = unparenthesised(receiver);
+  const cls = call.fn?.cls;
+  if (!cls || node.type !== 'attribute' || node.childForFieldName('object')?.text !== 'self') return undefined;
+  const name = node.childForFieldName('attribute')!.text;
+  for (const candidate of lineage(cx, cls)) {
+    for (const base of candidate.bases) {
+      const exported = importedClass(cx, base);
+      const held = exported?.members?.get(name);
+      const wraps = held?.methods.get(method);
+      if (exported && held && wraps) return { className: held.className, method, wraps, file: held.file ?? exported.file };
+    }
+  }
   return undefined;
+}
+
+/**
+ * What each `self.x` of a class (or of its bases in this module) holds that reaches a model: the project class
+ * and its methods, exported for subclasses in other modules.
+ */
+export function heldMembers(cx: PyFile, cls: ClassInfo, reached: ReachedByFunction): Map<string, HeldMember> {
+  const held = new Map<string, HeldMember>();
+  for (const candidate of lineage(cx, cls)) {
+    for (const [name, member] of candidate.members) {
+      if (held.has(name)) continue;
+      for (const className of memberClassNames(member)) {
+        const found = methodsOfClassNamed(cx, member.scope, className, reached);
+        if (found && found.methods.size > 0) {
+          held.set(name, { className, ...found });
+          break;
+        }
+      }
+    }
+  }
+  return held;
+}
+
+/** Every method of the project class a name gives that reaches a model. */
+function methodsOfClassNamed(cx: PyFile, scope: Scope, className: string, reached: ReachedByFunction): { methods: Map<string, WrappedCall>; file?: string } | undefined {
+  const binding = scope.lookup(className);
+  if (binding?.kind === 'class') return { methods: classExports(cx, binding.cls, reached).methods };
+  if (binding?.kind !== 'import' || !cx.resolveImport) return undefined;
+  const exported = cx.resolveImport(binding.module, binding.name);
+  return exported?.kind === 'class' ? { methods: exported.methods, file: exported.file } : undefined;
 }
 
 function methodOfClassNamed(cx: PyFile, scope: Scope, className: string, method: string, reached: ReachedByFunction): ClassMethodTarget | undefined {
@@ -148,13 +195,17 @@ function methodOfClassNamed(cx: PyFile, scope: Scope, className: string, method:
  * attribute's type hint (`Model`, `Optional[Model]`, `Model | None`, `"Model"`), and for `self.x` the value or
  * hint its class gives `x`. Names only: whether one is a project class is the caller's question.
  */
-function classNamesHeldBy(receiver: PyNode, call: PendingCall): string[] {
+function classNamesHeldBy(cx: PyFile, receiver: PyNode, call: PendingCall): string[] {
   const node = unparenthesised(receiver);
   const cls = call.fn?.cls;
   if (node.type !== 'attribute' || node.childForFieldName('object')?.text !== 'self') return valueClasses(node, call.scope, 0);
   if (!cls) return [];
-  const member = cls.members.get(node.childForFieldName('attribute')!.text);
-  if (!member) return [];
+  // `self.model` set by a base's `__init__` (`super().__init__(model=model)`) holds what the base gave it.
+  const member = inheritedMember(cx, cls, node.childForFieldName('attribute')!.text);
+  return member ? memberClassNames(member) : [];
+}
+
+function memberClassNames(member: Member): string[] {
   return [...(member.annotation ? hinted(member.annotation) : []), ...(member.node ? valueClasses(member.node, member.scope, 0) : [])];
 }
 
@@ -195,9 +246,15 @@ function hinted(annotation: PyNode): string[] {
 
 /** A base class imported from another project module: the methods it exports as reaching a model. */
 function importedBaseMethods(cx: PyFile, base: PyNode): ReadonlyMap<string, WrappedCall> | undefined {
-  if (base.type !== 'identifier' || !cx.resolveImport) return undefined;
-  const binding = cx.module.lookup(base.text);
+  return importedClass(cx, base)?.methods;
+}
+
+/** A base class imported from another project module (`BaseSearch` or `BaseSearch[T]`), as that module exports it. */
+function importedClass(cx: PyFile, base: PyNode): Extract<ExportedValue, { kind: 'class' }> | undefined {
+  const written = base.type === 'subscript' ? base.childForFieldName('value') : base;
+  if (written?.type !== 'identifier' || !cx.resolveImport) return undefined;
+  const binding = cx.module.lookup(written.text);
   if (binding?.kind !== 'import') return undefined;
   const exported = cx.resolveImport(binding.module, binding.name);
-  return exported?.kind === 'class' ? exported.methods : undefined;
+  return exported?.kind === 'class' ? exported : undefined;
 }

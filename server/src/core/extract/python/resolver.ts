@@ -44,6 +44,8 @@ export function importedValue(cx: PyFile, module: string, name: string): Value |
   const exported = cx.resolveImport?.(module, name);
   if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
   if (exported?.kind === 'module' && !exported.factory) return { kind: 'module', module: exported.module };
+  // `from app.compat import MistralClient`, where the compat module imports the SDK's class under that name.
+  if (exported?.kind === 'reexport' && pythonCatalogByModule.get(exported.module)?.clients.has(exported.exportName)) return { kind: 'import', module: exported.module, name: exported.exportName };
   return { kind: 'import', module, name };
 }
 
@@ -238,7 +240,7 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       if (held) return held;
     }
     // `session.client("bedrock-runtime")`: the service name says what the session builds, whatever the session is.
-    if (method === 'client' && (receiver?.kind === 'boto3-session' || receiver === undefined)) return construct(cx, node, BOTO3_SESSION.client, list);
+    if (method === 'client' && (receiver?.kind === 'boto3-session' || receiver === undefined)) return construct(cx, node, BOTO3_SESSION.client, list, receiver !== undefined);
     // `self._client()`: a method of this class, a base or an override that builds the client or returns the one memoised on `self`.
     const owner = callee.childForFieldName('object')!;
     if (owner.type === 'identifier' && owner.text === 'self' && scope.fn?.cls) {
@@ -260,7 +262,7 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
     }
     const http = httpClientClass(target);
     if (http) return { kind: 'http', facts: http, options: list?.options };
-    if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list);
+    if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list, true);
     // A project factory in another module: `get_client()`, `get_litellm()`, `require("litellm")`.
     const exported = cx.resolveImport?.(target.module, target.name);
     if (exported?.kind === 'client' && exported.factory) return clientFromExport(cx, exported);
@@ -330,11 +332,11 @@ export function returnedClient(cx: PyFile, fn: FunctionInfo): Value | undefined 
 }
 
 
-export function construct(cx: PyFile, node: PyNode, target: { module: string; name: string }, list: Arguments | undefined): Value | undefined {
+/** `knownFactory`: the callee is surely the SDK's (`boto3.client`, a `boto3.Session`'s `.client`), not any `.client(…)`. */
+export function construct(cx: PyFile, node: PyNode, target: { module: string; name: string }, list: Arguments | undefined, knownFactory: boolean): Value | undefined {
   const found = pythonCatalogByModule.get(target.module)?.clients.get(target.name);
   if (!found || found.client.instance || found.client.declaredOnly) return undefined;
-  const service = list?.options.entries.get('service_name')?.value;
-  if (found.client.service && (stringValue(list?.positional[0]) ?? (service?.kind === 'string' ? service.value : undefined)) !== found.client.service) return undefined;
+  if (found.client.service && !mayBuildService(list, found.client.service, knownFactory)) return undefined;
   let construction = cx.clients.get(node.id);
   if (!construction) {
     const options = list?.options ?? noOptions();
@@ -356,6 +358,18 @@ export function construct(cx: PyFile, node: PyNode, target: { module: string; na
   return { kind: 'client', facts: found.sdk, client: found.client, module: target.module, construction, known: true, via: `${target.name}() from ${target.module}` };
 }
 
+
+/**
+ * Whether a multi-service factory builds `service`: named as a string, or — from the SDK's own factory — held in a
+ * variable (`session.client(service_name)` in a helper given the name), where only that service's method names
+ * will match on the client it gives.
+ */
+function mayBuildService(list: Arguments | undefined, service: string, knownFactory: boolean): boolean {
+  const keyword = list?.options.entries.get('service_name');
+  const named = stringValue(list?.positional[0]) ?? (keyword?.value.kind === 'string' ? keyword.value.value : undefined);
+  if (named !== undefined) return named === service;
+  return knownFactory && (list?.positional[0]?.type === 'identifier' || (keyword?.value.kind === 'expression' && /^[A-Za-z_]\w*$/.test(keyword.value.text)));
+}
 
 /** A string's text, through a module constant or an f-string (`*` for what is only known at run time). */
 export function constantText(cx: PyFile, node: PyNode, scope: Scope): string | undefined {

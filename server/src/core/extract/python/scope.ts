@@ -6,6 +6,8 @@ import type { PyNode } from './parser';
 export type Binding =
   | { kind: 'import'; module: string; name: string }
   | { kind: 'value'; node: PyNode }
+  /** `a, b = make()`: element `index` of what `node` gives (only the readers that follow tuples use it). */
+  | { kind: 'element'; node: PyNode; index: number }
   | { kind: 'param'; node: PyNode; annotation?: PyNode }
   | { kind: 'function'; fn: FunctionInfo }
   | { kind: 'class'; cls: ClassInfo };
@@ -35,6 +37,8 @@ export interface Member {
   annotation?: PyNode;
   /** The other assignments (`self.client = litellm` after `client = None`), tried when the kept one holds nothing. */
   others?: { node: PyNode; scope: Scope }[];
+  /** `self.a, self.b = make()`: the calls whose result's element `index` the member holds. */
+  destructured?: { node: PyNode; scope: Scope; index: number }[];
 }
 
 export interface ClassInfo {
@@ -68,6 +72,8 @@ export class Scope {
     const existing = this.names.get(name);
     // `litellm = None` after `import litellm` (under TYPE_CHECKING, or in an ImportError fallback) is a placeholder.
     if (existing?.kind === 'import' && binding.kind === 'value' && binding.node.type === 'none') return;
+    // `fn, args = self._wrap(fn)` after `fn = complete`: the element is a guess, the plain value is not.
+    if (binding.kind === 'element' && existing && !(existing.kind === 'value' && existing.node.type === 'none')) return;
     if (existing?.kind === 'value' && binding.kind === 'value' && existing.node.type !== 'none') {
       // Keep a later construction over an earlier placeholder, otherwise the first assignment.
       if (binding.node.type !== 'call') return;

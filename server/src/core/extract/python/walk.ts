@@ -3,7 +3,7 @@ import { PROPERTY_DECORATORS, PYTHON_JSON_PARSERS } from '../../catalog/python';
 import { MAX_WALK_DEPTH } from '../shared/limits';
 import { isPythonValidator } from './handling';
 import type { PyNode, PyTreeCursor as TreeCursor } from './parser';
-import { Scope, type ClassInfo, type FunctionInfo, type Member } from './scope';
+import { Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
 import { dottedName, mentions } from './syntax';
 import { BLOCKS, PyFile, WalkContext } from './context';
 import { helperOf, retryDecorator } from './resilience';
@@ -145,8 +145,9 @@ export function walkDefinition(cx: PyFile, node: PyNode, context: WalkContext, d
     property: decorators.some(isPropertyDecorator),
   };
   scope.fn = fn;
-  if (context.cls) context.cls.methods.set(name, fn);
-  else context.scope.bind(name, { kind: 'function', fn });
+  // `@client.setter` shares the property's name: reading `self.client` still runs the getter.
+  if (context.cls && !decorators.some((decorator) => isAccessorOf(decorator, name))) context.cls.methods.set(name, fn);
+  else if (!context.cls) context.scope.bind(name, { kind: 'function', fn });
   for (const parameter of node.childForFieldName('parameters')?.namedChildren ?? []) {
     if (!parameter) continue;
     const identifier = parameter.type === 'identifier' ? parameter : parameter.namedChildren.find((child) => child?.type === 'identifier');
@@ -261,6 +262,7 @@ export function bindAssignment(cx: PyFile, node: PyNode, context: WalkContext): 
   const right = node.childForFieldName('right') ?? undefined;
   const annotation = node.childForFieldName('type') ?? undefined;
   if (!left || (!right && !annotation)) return;
+  if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && right) return bindDestructuring(cx, left, right, context);
   if (left.type === 'identifier') {
     const scope = context.fn?.globals?.has(left.text) ? cx.module : context.scope;
     if (right) scope.bind(left.text, { kind: 'value', node: right });
@@ -278,6 +280,36 @@ export function bindAssignment(cx: PyFile, node: PyNode, context: WalkContext): 
   }
 }
 
+/**
+ * `self.client, self.model = client, model` binds each target to its own value; `complete, acomplete = make()`
+ * binds each to an element of what the call returns (a factory handing back a pair of closures).
+ */
+function bindDestructuring(cx: PyFile, left: PyNode, right: PyNode, context: WalkContext): void {
+  const targets = left.namedChildren.filter((target): target is PyNode => target !== null);
+  const values = right.type === 'expression_list' || right.type === 'tuple' ? right.namedChildren.filter((value): value is PyNode => value !== null) : undefined;
+  if (values) {
+    if (values.length !== targets.length) return;
+    targets.forEach((target, index) => bindTarget(cx, target, { kind: 'value', node: values[index] }, context));
+    return;
+  }
+  const call = right.type === 'await' ? right.namedChild(0) : right;
+  if (call?.type !== 'call') return;
+  targets.forEach((target, index) => bindTarget(cx, target, { kind: 'element', node: call, index }, context));
+}
+
+function bindTarget(cx: PyFile, target: PyNode, binding: Extract<Binding, { kind: 'value' | 'element' }>, context: WalkContext): void {
+  if (target.type === 'identifier') {
+    const scope = context.fn?.globals?.has(target.text) ? cx.module : context.scope;
+    scope.bind(target.text, binding);
+    return;
+  }
+  if (target.type !== 'attribute' || !context.cls || target.childForFieldName('object')?.text !== 'self') return;
+  const name = target.childForFieldName('attribute')!.text;
+  if (binding.kind === 'value') return addMember(context.cls, name, { node: binding.node, scope: context.scope });
+  const member = context.cls.members.get(name) ?? { scope: context.scope };
+  context.cls.members.set(name, { ...member, destructured: [...(member.destructured ?? []), { node: binding.node, scope: context.scope, index: binding.index }] });
+}
+
 /** The first assignment is kept unless a later one constructs something; a declared type is kept from any of them. */
 function addMember(cls: ClassInfo, name: string, member: Member): void {
   const existing = cls.members.get(name);
@@ -285,7 +317,13 @@ function addMember(cls: ClassInfo, name: string, member: Member): void {
   const scope = node === existing?.node && existing ? existing.scope : member.scope;
   const dropped = node === member.node ? existing : member;
   const others = [...(existing?.others ?? []), ...(dropped?.node ? [{ node: dropped.node, scope: dropped.scope }] : [])];
-  cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation, others });
+  cls.members.set(name, { node, scope, annotation: existing?.annotation ?? member.annotation, others, destructured: existing?.destructured });
+}
+
+/** `@client.setter` or `@client.deleter` on a method named `client`. */
+function isAccessorOf(decorator: PyNode, name: string): boolean {
+  const written = dottedName(decorator.namedChild(0));
+  return written === `${name}.setter` || written === `${name}.deleter`;
 }
 
 /** `@property`, `@cached_property`, `@functools.cached_property`: the method is read as an attribute. */

@@ -111,6 +111,7 @@ export function calledFunctions(cx: PyFile, call: PendingCall): FunctionInfo[] {
   if (callee?.type === 'identifier') {
     const binding = call.scope.lookup(callee.text);
     if (binding?.kind === 'function') return [binding.fn];
+    if (binding?.kind === 'element') return heldFunctions(cx, binding.node, call.scope, 0, binding.index);
     return binding?.kind === 'value' ? heldFunctions(cx, binding.node, call.scope, 0) : [];
   }
   const cls = call.fn?.cls;
@@ -119,14 +120,29 @@ export function calledFunctions(cx: PyFile, call: PendingCall): FunctionInfo[] {
   const method = cls.methods.get(name);
   if (method) return [method];
   const member = inheritedMember(cx, cls, name);
-  return member?.node ? heldFunctions(cx, member.node, member.scope, 0) : [];
+  if (!member) return [];
+  // Every assignment: `self._complete = with_retries(self._complete)` re-wraps what a factory first gave.
+  const assigned = [...(member.node ? [{ node: member.node, scope: member.scope }] : []), ...(member.others ?? [])];
+  return [
+    ...assigned.flatMap(({ node, scope }) => heldFunctions(cx, node, scope, 0)),
+    ...(member.destructured ?? []).flatMap(({ node, scope, index }) => heldFunctions(cx, node, scope, 0, index)),
+  ];
 }
 
-/** The functions an expression holds: a function's name, or what a factory function or `self` method returns. */
-function heldFunctions(cx: PyFile, node: PyNode, scope: Scope, depth: number): FunctionInfo[] {
+/**
+ * The functions an expression holds: a function's name, or what a factory function or `self` method returns;
+ * with `element`, the functions at that position of the tuple it gives (`return (complete, acomplete)`).
+ */
+function heldFunctions(cx: PyFile, node: PyNode, scope: Scope, depth: number, element?: number): FunctionInfo[] {
   if (depth > MAX_HELD_DEPTH) return [];
+  if (element !== undefined && node.type !== 'call') {
+    const inner = node.type === 'parenthesized_expression' ? node.namedChild(0) : node;
+    const item = inner?.type === 'tuple' || inner?.type === 'expression_list' ? inner.namedChild(element) : null;
+    return item ? heldFunctions(cx, item, scope, depth + 1) : [];
+  }
   if (node.type === 'identifier') {
     const binding = scope.lookup(node.text);
+    if (binding?.kind === 'element') return heldFunctions(cx, binding.node, scope, depth + 1, binding.index);
     return binding?.kind === 'function' ? [binding.fn] : [];
   }
   if (node.type === 'conditional_expression') return node.namedChildren.flatMap((branch) => (branch ? heldFunctions(cx, branch, scope, depth + 1) : []));
@@ -138,5 +154,5 @@ function heldFunctions(cx: PyFile, node: PyNode, scope: Scope, depth: number): F
       : callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self' && scope.fn?.cls
         ? dispatchedMethods(cx, scope.fn.cls, callee.childForFieldName('attribute')!.text)
         : [];
-  return factories.flatMap((factory) => factory.returns.flatMap((returned) => heldFunctions(cx, returned, factory.scope, depth + 1)));
+  return factories.flatMap((factory) => factory.returns.flatMap((returned) => heldFunctions(cx, returned, factory.scope, depth + 1, element)));
 }

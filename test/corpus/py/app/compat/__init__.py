@@ -1,0 +1,1 @@
+"""A compatibility layer that picks names from the installed SDK version."""

@@ -1,0 +1,1 @@
+"""Agents that share a chat backend: the base stores it, subclasses here and in other modules call it."""
