@@ -110,6 +110,20 @@ export function nodeProjectHost(resolver: ModuleResolver, openText: (file: strin
  * `sys.path` resolves it). Installed packages are not project files and resolve to nothing.
  */
 export function resolvePythonModule(specifier: string, fromFile: string): string | undefined {
+  // Each imported name asks again: the answer for a folder and a specifier is remembered as long as a listing.
+  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  const now = Date.now();
+  const known = resolved.get(key);
+  if (known && now - known.at < LISTING_TTL_MS) return known.file;
+  if (resolved.size >= MAX_REMEMBERED_PATHS) resolved.clear();
+  const file = resolveUncached(specifier, fromFile);
+  resolved.set(key, { at: now, file });
+  return file;
+}
+
+const resolved = new Map<string, { at: number; file: string | undefined }>();
+
+function resolveUncached(specifier: string, fromFile: string): string | undefined {
   const dots = /^\.*/.exec(specifier)![0].length;
   const parts = specifier.slice(dots).split('.').filter(Boolean);
   const candidates = (base: string) => {
@@ -119,15 +133,32 @@ export function resolvePythonModule(specifier: string, fromFile: string): string
   if (dots > 0) {
     let base = path.dirname(fromFile);
     for (let level = 1; level < dots; level++) base = path.dirname(base);
-    return candidates(base).find((file) => fs.existsSync(file));
+    return candidates(base).find((file) => exists(file));
   }
   for (let dir = path.dirname(fromFile); ; dir = path.dirname(dir)) {
-    const found = candidates(dir).find((file) => fs.existsSync(file));
+    const found = candidates(dir).find((file) => exists(file));
     if (found) return found;
-    if (fs.existsSync(path.join(dir, '.git'))) return workspacePackageModule(dir, candidates);
+    if (exists(path.join(dir, '.git'))) return workspacePackageModule(dir, candidates);
     if (path.dirname(dir) === dir) return undefined;
   }
 }
+
+/**
+ * Whether a path exists, remembered for a few seconds: every import of a third-party package walks from the
+ * importing file up to the repository root asking the same questions (a 300-file scan asked ~10⁶ times).
+ */
+function exists(file: string): boolean {
+  const now = Date.now();
+  const known = existence.get(file);
+  if (known && now - known.at < LISTING_TTL_MS) return known.value;
+  if (existence.size >= MAX_REMEMBERED_PATHS) existence.clear();
+  const value = fs.existsSync(file);
+  existence.set(file, { at: now, value });
+  return value;
+}
+
+const MAX_REMEMBERED_PATHS = 100_000;
+const existence = new Map<string, { at: number; value: boolean }>();
 
 /** Folders that never hold a project's own packages. */
 const NOT_PACKAGES = new Set(['node_modules', '.git', '.venv', 'venv', '__pycache__', 'dist', 'build', 'site-packages']);
@@ -139,7 +170,7 @@ const NOT_PACKAGES = new Set(['node_modules', '.git', '.venv', 'venv', '__pycach
 function workspacePackageModule(root: string, candidates: (base: string) => string[]): string | undefined {
   const bases = workspaceBases(root);
   for (const base of bases) {
-    const found = candidates(base).find((file) => fs.existsSync(file));
+    const found = candidates(base).find((file) => exists(file));
     if (found) return found;
   }
   return undefined;
