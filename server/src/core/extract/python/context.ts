@@ -179,3 +179,12 @@ export class PyFile {
   /** Where the walk first met code nested deeper than it reads; that subtree is left out. */
   tooDeepAt: number | undefined;
 }
+
+/** Another file's path as seen from this one, for messages. */
+export function relative(cx: PyFile, file: string): string {
+  const from = cx.file.replace(/\\/g, '/').split('/').slice(0, -1);
+  const to = file.replace(/\\/g, '/').split('/');
+  let common = 0;
+  while (common < from.length && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/') || file;
+}

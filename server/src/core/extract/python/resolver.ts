@@ -7,7 +7,7 @@ import type { PyNode } from './parser';
 import { Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
 import { dispatchedMethods, inheritedMember } from './inheritance';
 import { dottedName, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
-import { ClientValue, PyFile, Value } from './context';
+import { ClientValue, PyFile, relative, Value } from './context';
 
 // ---- values ----
 
@@ -392,13 +392,4 @@ export function constantText(cx: PyFile, node: PyNode, scope: Scope): string | u
     }
   }
   return templateText(node);
-}
-
-
-export function relative(cx: PyFile, file: string): string {
-  const from = cx.file.replace(/\\/g, '/').split('/').slice(0, -1);
-  const to = file.replace(/\\/g, '/').split('/');
-  let common = 0;
-  while (common < from.length && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/') || file;
 }

@@ -7,9 +7,8 @@ import { type FunctionInfo, type Scope } from './scope';
 import type { PyNode } from './parser';
 import { dispatchedMethods, inheritedMember } from './inheritance';
 import { noOptions, spanOf } from './syntax';
-import { PendingCall, PyFile, anchorsOf, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase } from './context';
+import { PendingCall, PyFile, anchorsOf, relative, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase } from './context';
 import { classMethodTarget } from './projectClasses';
-import { relative } from './resolver';
 
 // ---- wrappers and exports ----
 

@@ -66,30 +66,20 @@ export function readOptions(object: ts.ObjectLiteralExpression, sourceFile: ts.S
   const options = noOptions();
   for (const property of object.properties) {
     if (ts.isSpreadAssignment(property)) {
-      // `...(cond ? { maxTokens } : {})`, `...(apiKey && { apiKey })`: the entries of every branch count.
-      const branches = depth < MAX_SPREAD_DEPTH ? conditionalBranches(property.expression) : undefined;
-      if (branches) {
-        for (const branch of branches) {
-          const object = ts.isObjectLiteralExpression(branch) ? branch : spread?.(branch);
-          if (!object || object === property.parent) {
-            options.hasSpread = true;
-            continue;
-          }
-          const inner = readOptions(object, sourceFile, lookup, spread, depth + 1);
-          for (const [name, entry] of inner.entries) options.entries.set(name, entry);
-          options.hasSpread ||= inner.hasSpread;
+      // Entries of a visible object count, in order: what follows the spread overrides it. Of a conditional
+      // spread (`...(cond ? { maxTokens } : {})`, `...(apiKey && { apiKey })`), the entries of every arm count.
+      const arms = depth < MAX_SPREAD_DEPTH ? (conditionalBranches(property.expression) ?? [property.expression]) : [];
+      if (arms.length === 0) options.hasSpread = true;
+      for (const arm of arms) {
+        const copied = ts.isObjectLiteralExpression(arm) ? arm : spread?.(arm);
+        if (!copied || copied === object) {
+          options.hasSpread = true;
+          continue;
         }
-        continue;
+        const inner = readOptions(copied, sourceFile, lookup, spread, depth + 1);
+        for (const [name, entry] of inner.entries) options.entries.set(name, entry);
+        options.hasSpread ||= inner.hasSpread;
       }
-      // Entries of a visible object count, in order: what follows the spread overrides it.
-      const copied = depth < MAX_SPREAD_DEPTH ? spread?.(property.expression) : undefined;
-      if (!copied || copied === object) {
-        options.hasSpread = true;
-        continue;
-      }
-      const inner = readOptions(copied, sourceFile, lookup, spread, depth + 1);
-      for (const [name, entry] of inner.entries) options.entries.set(name, entry);
-      options.hasSpread ||= inner.hasSpread;
       continue;
     }
     if (ts.isPropertyAssignment(property)) {
