@@ -5,6 +5,7 @@ import { isFunctionTracer, TRACING_STEPS } from '../../catalog/observability';
 import { calleeName } from './handling';
 import { unwrap } from './options';
 import { PendingCall, TsFile, type Value } from './context';
+import type { Declaration } from './scope';
 import { ts } from './ts';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
@@ -101,16 +102,18 @@ export function givenTo(cx: TsFile, callback: ts.Node | undefined, valueOf: Valu
   const value = valueOf(callee, 0);
   if (value?.kind === 'invoker') return { call: given.call, runs: value.slots.some((slot) => sameSlot(slot, given.slot)) };
   // A function of this file that neither makes AI calls nor calls what it is given.
-  const declaration = value === undefined && ts.isIdentifier(callee) ? cx.scopes.resolve(callee.text, callee.pos) : undefined;
-  const local = declaration?.function ?? (declaration?.initializer && isInlineFunction(unwrap(declaration.initializer)) ? declaration.initializer : undefined);
+  const local = value === undefined && ts.isIdentifier(callee) && declaresFunction(cx.scopes.resolve(callee.text, callee.pos));
   return { call: given.call, runs: local ? false : undefined };
 }
 
 /** An exported function that calls none of its callbacks: importers learn that calling it with one reaches no model. */
 export function plainFunctionExport(cx: TsFile, name: string): Extract<Value, { kind: 'invoker' }> | undefined {
-  const declaration = cx.scopes.resolve(name, cx.sourceFile.end);
-  const local = declaration?.function ?? (declaration?.initializer && isInlineFunction(unwrap(declaration.initializer)) ? declaration.initializer : undefined);
-  return local ? { kind: 'invoker', name, file: cx.file, slots: [] } : undefined;
+  return declaresFunction(cx.scopes.resolve(name, cx.sourceFile.end)) ? { kind: 'invoker', name, file: cx.file, slots: [] } : undefined;
+}
+
+/** `function f() {}`, `const f = () => …`, `const f = function () {}`. */
+function declaresFunction(declaration: Declaration | undefined): boolean {
+  return declaration?.function !== undefined || (declaration?.initializer !== undefined && isInlineFunction(unwrap(declaration.initializer)));
 }
 
 /**
