@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyseProject } from './projectAnalysis';
+import { apiFactsOf } from '../../server/src/core/catalog';
 import type { CallSite, Finding } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/model';
 import { ProjectIndex } from '../../server/src/core/project/projectIndex';
@@ -148,22 +149,33 @@ const bump = (map: Map<string, Tally>, key: string, hit: boolean) => {
   map.set(key, tally);
 };
 
-/** What a careful reviewer's label says each rule should do at a site; undefined when the label does not say. */
-function expectedFinding(rule: string, label: RealSite): boolean | undefined {
+/**
+ * What a careful reviewer's label says each rule should do at a site; undefined when the label does not say, or
+ * when the rule has nothing to ask of the call (an output bound of an embedding, a moderation or a speech request).
+ */
+function expectedFinding(rule: string, label: RealSite, site: CallSite): boolean | undefined {
   switch (rule) {
     case 'AIR001':
       return label.timeout === undefined ? undefined : label.timeout === 'none';
     case 'AIR003':
       return label.tryCatch === undefined ? undefined : !label.tryCatch;
     case 'AIR004':
-      return label.logging === undefined ? undefined : !label.logging;
+      // The audit question when the label answers it; `logging` (any log, failures included) otherwise.
+      return label.audit !== undefined ? !label.audit : label.logging === undefined ? undefined : !label.logging;
     case 'AIR006':
-      return label.outputBound === undefined ? undefined : label.outputBound === 'none';
+      return label.outputBound === undefined || !apiFactsOf(site)?.outputBound ? undefined : label.outputBound === 'none';
   }
   return undefined;
 }
 
-export async function evaluateReal(dir: string, labels = REAL_LABELS): Promise<RealResult> {
+/**
+ * The label's `tryCatch` says whether the request has error handling at all; AIR003's milder message (a handler
+ * that only rethrows or logs: no fallback) is a second opinion on handling that exists, not a claim it is missing.
+ */
+const judgedMessage = (finding: Finding) => !(finding.ruleId === 'AIR003' && finding.messageId === 'noFallback');
+
+/** `only`: score just these repositories (`owner/name`), to iterate on one quickly. */
+export async function evaluateReal(dir: string, labels = REAL_LABELS, only: string[] = []): Promise<RealResult> {
   const problem = await loadPythonParser();
   if (problem) throw new Error(`the Python parser did not load: ${problem}`);
   const corpus = readRealCorpus(labels);
@@ -180,6 +192,7 @@ export async function evaluateReal(dir: string, labels = REAL_LABELS): Promise<R
     repos: 0,
   };
   for (const [repo, commit] of corpus.commits) {
+    if (only.length > 0 && !only.includes(repo)) continue;
     const gitDir = gitDirOf(dir, repo);
     const root = gitDir && exportAt(gitDir, repo, commit);
     if (!root) {
@@ -220,11 +233,11 @@ function score(result: RealResult, file: RealFile, found: Found[]): void {
     // Findings stay at the inner call, so wrapper sites are not judged.
     if (match && label.kind !== 'wrapper') {
       for (const rule of ['AIR001', 'AIR003', 'AIR004', 'AIR006']) {
-        const expected = expectedFinding(rule, label);
+        const expected = expectedFinding(rule, label, match.site);
         if (expected === undefined) continue;
         const entry = result.agreement.get(rule) ?? { agree: 0, judged: 0 };
         entry.judged++;
-        const reported = match.findings.some((finding) => finding.ruleId === rule);
+        const reported = match.findings.some((finding) => finding.ruleId === rule && judgedMessage(finding));
         if (reported === expected) entry.agree++;
         else result.disagreements.push(`${where}:${label.line} ${rule} ${reported ? 'reported, the label says covered' : 'not reported, the label says missing'}`);
         result.agreement.set(rule, entry);
