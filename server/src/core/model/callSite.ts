@@ -20,6 +20,7 @@ export type SdkId =
   | 'huggingface'
   | 'openai-agents'
   | 'inngest'
+  | 'volcengine-ark'
   | 'http'
   | 'wrapper';
 
