@@ -39,7 +39,7 @@ export interface RealResult {
   byFamily: Map<string, Tally>;
   byKind: Map<string, Tally>;
   byPattern: Map<string, Tally>;
-  /** Per rule: on how many found sites the finding (or its absence) agrees with the label. */
+  /** Per rule (`AIR001`) and per rule and language (`AIR001 python`): on how many found sites the finding (or its absence) agrees with the label. */
   agreement: Map<string, { agree: number; judged: number }>;
   /** The sites where a rule and the label disagree: `file:line AIR001 reported` (or `not reported`). */
   disagreements: string[];
@@ -235,12 +235,15 @@ function score(result: RealResult, file: RealFile, found: Found[]): void {
       for (const rule of ['AIR001', 'AIR003', 'AIR004', 'AIR006']) {
         const expected = expectedFinding(rule, label, match.site);
         if (expected === undefined) continue;
-        const entry = result.agreement.get(rule) ?? { agree: 0, judged: 0 };
-        entry.judged++;
         const reported = match.findings.some((finding) => finding.ruleId === rule && judgedMessage(finding));
-        if (reported === expected) entry.agree++;
-        else result.disagreements.push(`${where}:${label.line} ${rule} ${reported ? 'reported, the label says covered' : 'not reported, the label says missing'}`);
-        result.agreement.set(rule, entry);
+        // Overall and per language: each language's rules are judged on their own.
+        for (const key of [rule, `${rule} ${language}`]) {
+          const entry = result.agreement.get(key) ?? { agree: 0, judged: 0 };
+          entry.judged++;
+          if (reported === expected) entry.agree++;
+          result.agreement.set(key, entry);
+        }
+        if (reported !== expected) result.disagreements.push(`${where}:${label.line} ${rule} ${reported ? 'reported, the label says covered' : 'not reported, the label says missing'}`);
       }
     }
   }
@@ -273,7 +276,7 @@ export function formatReal(result: RealResult): string {
   table('by site kind', result.byKind);
   table('by pattern', result.byPattern);
   rows.push('rule agreement with the labels (found sites, wrappers aside):');
-  for (const [rule, { agree, judged }] of [...result.agreement].sort()) rows.push(`  ${rule}  ${percent(agree, judged)} (${agree}/${judged})`);
+  for (const [rule, { agree, judged }] of [...result.agreement].sort()) rows.push(`  ${rule.padEnd(14)}${percent(agree, judged)} (${agree}/${judged})`);
   if (result.disagreements.length > 0) rows.push(`rule disagreements:\n  ${result.disagreements.join('\n  ')}`);
   if (result.misses.length > 0) rows.push(`missed:\n  ${result.misses.join('\n  ')}`);
   if (result.falsePositives.length > 0) rows.push(`false positives:\n  ${result.falsePositives.join('\n  ')}`);

@@ -56,6 +56,11 @@ ruleTester('AIR001', {
       filename: 'case.py',
       code: `${header}\nclass Chat:\n    client = OpenAI()\n\n    def _kwargs(self, q: str) -> dict:\n        return {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n\n    def answer(self, q: str):\n        return self.client.responses.create(**self._kwargs(q))\n\n\nclass TimedChat(Chat):\n    def _kwargs(self, q: str) -> dict:\n        return {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9, "timeout": 20}\n`,
     },
+    {
+      name: 'python: a timeout among the keys a builder copies from an allow-list',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\nPASSTHROUGH = ("temperature", "timeout")\n\n\ndef build(q: str, extra: dict) -> dict:\n    params = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n    for key in PASSTHROUGH:\n        if extra.get(key) is not None:\n            params[key] = extra[key]\n    return params\n\n\ndef answer(q: str, extra: dict):\n    return client.responses.create(**build(q, extra))\n`,
+    },
   ],
   invalid: [
     {
@@ -134,6 +139,14 @@ ruleTester('AIR001', {
       code: `import google.generativeai as genai\n\nmodel = genai.GenerativeModel("gemini-1.5-flash-002")\n\n\ndef answer(q: str):\n    return model.generate_content(q, generation_config={"max_output_tokens": 200}).text\n`,
       errors: [{ messageId: 'undocumentedDefault', line: 7, data: { sdk: 'Google Generative AI (legacy)' } }],
       output: `import google.generativeai as genai\n\nmodel = genai.GenerativeModel("gemini-1.5-flash-002")\n\n\ndef answer(q: str):\n    return model.generate_content(q, generation_config={"max_output_tokens": 200}, request_options={"timeout": 30}).text\n`,
+    },
+    {
+      name: 'python: the allow-list a builder copies keys from holds no timeout',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\nPASSTHROUGH = ("temperature", "top_p")\n\n\ndef build(q: str, extra: dict) -> dict:\n    params = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n    for key in PASSTHROUGH:\n        if extra.get(key) is not None:\n            params[key] = extra[key]\n    return params\n\n\ndef answer(q: str, extra: dict):\n    return client.responses.create(**build(q, extra))\n`,
+      errors: [{ messageId: 'sdkDefault', line: 16 }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
+      output: `${header}client = OpenAI()\nPASSTHROUGH = ("temperature", "top_p")\n\n\ndef build(q: str, extra: dict) -> dict:\n    params = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n    for key in PASSTHROUGH:\n        if extra.get(key) is not None:\n            params[key] = extra[key]\n    return params\n\n\ndef answer(q: str, extra: dict):\n    return client.responses.create(**build(q, extra), timeout=30)\n`,
     },
   ],
 });

@@ -42,7 +42,7 @@ function spreadDict(cx: PyFile, node: PyNode, scope: Scope, fn: FunctionInfo | u
   if (!seen) return undefined;
   const options: OptionMap = { entries: new Map(), hasSpread: false };
   merge(options, seen);
-  for (const write of fn.dictWrites ?? []) if (write.name === node.text) merge(options, writeOptions(write.node));
+  for (const write of fn.dictWrites ?? []) if (write.name === node.text) merge(options, writeOptions(write.node, fn.scope));
   return options;
 }
 
@@ -90,14 +90,38 @@ function dictOptions(node: PyNode): OptionMap | undefined {
   return list.positional.length === 0 ? list.options : undefined;
 }
 
+/**
+ * `for key in ALLOWED: params[key] = kwargs[key]`: the keys a loop over a visible tuple, list or set of strings
+ * (written in place or held by a name) can write.
+ */
+function loopedKeys(key: PyNode, write: PyNode, scope: Scope): string[] | undefined {
+  if (key.type !== 'identifier') return undefined;
+  for (let node = write.parent; node && node.type !== 'function_definition'; node = node.parent) {
+    if (node.type !== 'for_statement' || node.childForFieldName('left')?.text !== key.text) continue;
+    let keys = node.childForFieldName('right');
+    if (keys?.type === 'identifier') {
+      const bound = scope.lookup(keys.text);
+      keys = bound?.kind === 'value' ? bound.node : null;
+    }
+    if (!keys || !LITERAL_COLLECTIONS.has(keys.type)) return undefined;
+    const names = keys.namedChildren.map((element) => stringValue(element));
+    return names.every((name): name is string => name !== undefined) ? names : undefined;
+  }
+  return undefined;
+}
+
+const LITERAL_COLLECTIONS: ReadonlySet<string> = new Set(['tuple', 'list', 'set']);
+
 /** What one `update(…)` call or `name["key"] = value` adds; unknown content makes the options open. */
-function writeOptions(node: PyNode): OptionMap {
+function writeOptions(node: PyNode, scope: Scope): OptionMap {
   const open: OptionMap = { entries: new Map(), hasSpread: true };
   if (node.type === 'assignment') {
-    const key = stringValue(node.childForFieldName('left')?.childForFieldName('subscript'));
+    const subscript = node.childForFieldName('left')?.childForFieldName('subscript');
     const value = node.childForFieldName('right');
-    if (key === undefined || !value) return open;
-    return { entries: new Map([[key, entryOf(key, node, value)]]), hasSpread: false };
+    const key = stringValue(subscript);
+    const keys = key !== undefined ? [key] : subscript ? loopedKeys(subscript, node, scope) : undefined;
+    if (!keys || !value) return open;
+    return { entries: new Map(keys.map((name) => [name, entryOf(name, node, value)])), hasSpread: false };
   }
   const args = node.childForFieldName('arguments');
   if (args?.type !== 'argument_list') return open;
