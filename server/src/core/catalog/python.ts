@@ -12,6 +12,7 @@ import { ollamaPythonFacts } from './ollama/python';
 import { groqPythonFacts } from './groq/python';
 import { openaiPythonFacts } from './openai/python';
 import { volcengineArkPythonFacts } from './volcengine/python';
+import { zhipuaiPythonFacts } from './zhipuai/python';
 
 import { pythonHttpClients } from './http/python';
 
@@ -32,6 +33,7 @@ export const pythonCatalog: readonly SdkFacts[] = [
   bedrockPythonFacts,
   litellmPythonFacts,
   volcengineArkPythonFacts,
+  zhipuaiPythonFacts,
 ];
 
 /** Functions that run the model they are given (`create_react_agent(model, tools)`), by `module.name`. */

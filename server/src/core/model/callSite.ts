@@ -21,6 +21,7 @@ export type SdkId =
   | 'openai-agents'
   | 'inngest'
   | 'volcengine-ark'
+  | 'zhipuai'
   | 'http'
   | 'wrapper';
 

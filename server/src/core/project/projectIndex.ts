@@ -1,4 +1,5 @@
 import { extractFacts, languageOf, skipReason } from '../engine/analyzeFile';
+import { isKnownPythonModule } from '../catalog/python';
 import { defaultConfig, type ProdreadyConfig } from '../config/config';
 import type { ExportedValue, ExportSummary, ImportRef, ImportResolver, WrappedCall } from '../model';
 
@@ -177,8 +178,9 @@ export class ProjectIndex {
     if (!summary) return undefined;
     const value = summary.names.get(exportName);
     if (value?.kind === 'reexport') {
-      // A name passed on from an installed package (a compat module's `from mistralai import Mistral as Client`): the importer reads it as that import.
-      if (!this.host.resolveModule(value.module, target)) return { ...value, file: target };
+      // A name passed on from an installed package (a compat module's `from mistralai import Mistral as Client`): the
+      // importer reads it as that import — also when a project folder has the SDK's name (`provider/zhipuai/`).
+      if (!this.host.resolveModule(value.module, target) || (languageOf(target) === 'python' && isKnownPythonModule(value.module))) return { ...value, file: target };
       return this.lookup(target, value.module, value.exportName, depth + 1);
     }
     if (value) return { ...value, file: target };

@@ -290,7 +290,7 @@ export function loadsModuleByName(fn: FunctionInfo): boolean {
 }
 
 /** `class TracedModel(GenerativeModel)`: a project subclass of an SDK client is built like the client it extends. */
-function sdkBase(cx: PyFile, cls: ClassInfo, scope: Scope): Value | undefined {
+export function sdkBase(cx: PyFile, cls: ClassInfo, scope: Scope): Value | undefined {
   for (const base of cls.bases) {
     const name = dottedName(base);
     const value = name && name !== cls.name ? dottedValue(cx, name.split('.'), scope) : undefined;
