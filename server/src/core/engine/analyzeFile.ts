@@ -53,6 +53,10 @@ export interface AnalyzeOptions {
   ownership?: OwnershipSources;
   /** The previous parse of this (Python) document: the new text is parsed incrementally from it, and it is updated. */
   previousParse?: PythonParse;
+  /** The file's facts when already read (the project index read them for its exports): not read again. */
+  facts?: FileFacts;
+  /** The file cannot hold an AI call (a scan read so from its text and imports): only waivers and owner tags are read. */
+  textOnly?: boolean;
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
@@ -171,7 +175,7 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
 function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): FileAnalysis {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
-  const facts = extractFacts(file, text, config, lines, options.resolveImport, options.previousParse);
+  const facts = options.facts ?? (options.textOnly ? factsWithoutCode(file, text, lines) : extractFacts(file, text, config, lines, options.resolveImport, options.previousParse));
   for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
   const fixer = fixerFor(facts, text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -205,7 +209,12 @@ export function inLineEndingOf(facts: Pick<FileFacts, 'lineEnding'>, edits: Text
 /** What a file that could not be analysed reports: nothing found, and why. */
 function unanalysed(file: string, text: string, error: unknown): FileAnalysis {
   const reason = error instanceof RangeError && /call stack/i.test(error.message) ? 'it is nested too deeply to parse' : `analysis failed (${firstLine(error)})`;
-  const facts: FileFacts = {
+  return { file, facts: factsWithoutCode(file, text), findings: [], failures: [], lines: new LineIndex(text), notice: `skipped, ${reason}.` };
+}
+
+/** A file's facts with no code read: no calls, clients or exports; with `lines`, its waivers and owner tags. */
+export function factsWithoutCode(file: string, text: string, lines?: LineIndex): FileFacts {
+  return {
     file,
     language: languageOf(file) ?? 'ts',
     callSites: [],
@@ -214,11 +223,10 @@ function unanalysed(file: string, text: string, error: unknown): FileAnalysis {
     brokenRegions: [],
     lineEnding: lineEndingOf(text),
     moduleNames: new Set(),
-    suppressions: [],
+    suppressions: lines ? findSuppressions(text, lines) : [],
     exports: { names: new Map(), star: [] },
-    ownerTags: [],
+    ownerTags: lines ? findOwnerTags(text, lines) : [],
   };
-  return { file, facts, findings: [], failures: [], lines: new LineIndex(text), notice: `skipped, ${reason}.` };
 }
 
 function firstLine(error: unknown): string {
