@@ -4,6 +4,7 @@ import type { ProdreadyConfig, RuleLevel } from '../config/config';
 import { defaultConfig } from '../config/config';
 import { createTypeScriptFixer } from '../extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from '../extract/typescript/extractor';
+import { TypeScriptParse } from '../extract/typescript/incremental';
 import { extractPython, type PythonExtractOptions } from '../extract/python/extractor';
 import { createPythonFixer } from '../extract/python/fixer';
 import { PARSER_RESTARTING, parsePython, pythonParserGeneration, pythonParserReady, pythonParserRestarting, type PyTree } from '../extract/python/parser';
@@ -51,8 +52,8 @@ export interface AnalyzeOptions {
   resolveImport?: ImportResolver;
   /** CODEOWNERS and config ownership rules; inline `@owner` tags are read from the file itself. */
   ownership?: OwnershipSources;
-  /** The previous parse of this (Python) document: the new text is parsed incrementally from it, and it is updated. */
-  previousParse?: PythonParse;
+  /** The previous parse of this document: the new text is parsed incrementally from it, and it is updated. */
+  previousParse?: DocumentParse;
   /** The file's facts when already read (the project index read them for its exports): not read again. */
   facts?: FileFacts;
   /** The file cannot hold an AI call (a scan read so from its text and imports): only waivers and owner tags are read. */
@@ -99,10 +100,13 @@ export function extractFacts(
   config: ProdreadyConfig = defaultConfig(),
   lines = new LineIndex(text),
   resolveImport?: ImportResolver,
-  previous?: PythonParse,
+  previous?: DocumentParse,
 ): FileFacts {
   const options = { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport };
-  const facts = languageOf(file) === 'python' ? extractPythonText(file, text, options, previous) : extractTypeScript(file, parseTypeScript(file, text), options);
+  const facts =
+    languageOf(file) === 'python'
+      ? extractPythonText(file, text, options, previous instanceof PythonParse ? previous : undefined)
+      : extractTypeScript(file, previous instanceof TypeScriptParse ? previous.parse(file, text) : parseTypeScript(file, text), options);
   return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
 }
 
@@ -138,6 +142,14 @@ export class PythonParse {
     this.tree = undefined;
     this.text = undefined;
   }
+}
+
+/** An open document's last parse, in its language: the next analysis re-parses from it. */
+export type DocumentParse = PythonParse | TypeScriptParse;
+
+/** An empty parse for a document of `file`'s language, to be kept by the editor session. */
+export function documentParseFor(file: string): DocumentParse {
+  return languageOf(file) === 'python' ? new PythonParse() : new TypeScriptParse();
 }
 
 function extractPythonText(file: string, original: string, options: PythonExtractOptions, previous: PythonParse | undefined) {

@@ -4,7 +4,7 @@ import type { Finding, RuleId } from '../model';
 import type { OwnershipSources } from '../ownership/owners';
 import { ProjectIndex } from '../project/projectIndex';
 import type { WorkspaceSnapshot } from '../readiness';
-import { analyzeText, describeSkip, skipReason, type FileAnalysis, type PythonParse, type RuleFailure, type SkipReason } from './analyzeFile';
+import { analyzeText, describeSkip, skipReason, type DocumentParse, type FileAnalysis, type RuleFailure, type SkipReason } from './analyzeFile';
 import { ConfigStore, type LoadedConfig } from './configs';
 import { isExcluded } from './exclude';
 import { PARSER_RESTARTING, pythonParserSettled } from '../extract/python/parser';
@@ -27,8 +27,8 @@ export interface FileRequest {
   ignoreExcludes?: boolean;
   /** Per-rule levels over the config's (the editor's settings). */
   ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
-  /** The previous parse of this Python document, for an incremental re-parse. */
-  previousParse?: PythonParse;
+  /** The previous parse of this open document, for an incremental re-parse. */
+  previousParse?: DocumentParse;
   /** Apply every safe fix until none is left (as `eslint --fix`). */
   fix?: boolean;
   /** The file cannot hold an AI call (a scan read so from its text and imports): it is not parsed. */
