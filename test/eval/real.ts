@@ -10,8 +10,6 @@ import { analyseProject } from './projectAnalysis';
 import { apiFactsOf } from '../../server/src/core/catalog';
 import type { CallSite, Finding } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/model';
-import { ProjectIndex } from '../../server/src/core/project/projectIndex';
-import { ModuleResolver, nodeProjectHost } from '../../server/src/node/moduleResolution';
 import { loadPythonParser } from '../../server/src/node/python';
 import { labelledLine, readRealCorpus, REAL_LABELS, type RealFile, type RealSite } from './realLabels';
 
@@ -109,7 +107,6 @@ interface Found {
 }
 
 function analyse(root: string, files: RealFile[]): Map<string, Found[]> {
-  const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()));
   const result = new Map<string, Found[]>();
   const texts = new Map<string, string>();
   for (const file of files) {
@@ -125,7 +122,7 @@ function analyse(root: string, files: RealFile[]): Map<string, Found[]> {
       if (!texts.has(neighbour) && SOURCE.test(entry) && fs.statSync(neighbour).isFile()) texts.set(neighbour, fs.readFileSync(neighbour, 'utf8'));
     }
   }
-  const analyses = analyseProject(project, [...texts.keys()], (file) => texts.get(file)!);
+  const analyses = analyseProject([...texts.keys()], (file) => texts.get(file)!);
   for (const file of files) {
     const absolute = path.join(root, file.path);
     const analysis = analyses.get(absolute)!;
