@@ -262,7 +262,10 @@ describe('prodready check on files it cannot read', () => {
   const deep = `const x = ${'('.repeat(5000)}1${')'.repeat(5000)};\n`;
 
   it('skips a file it cannot analyse with a notice (text, JSON, SARIF) and checks every other file', () => {
-    const dir = workspace('notices', { 'app/route.ts': routeTs, 'gen/deep.ts': deep, 'gen/chain.ts': `const p = ${Array.from({ length: 1500 }, () => '"ab"').join(' + ')};\n` });
+    // Only files that can hold an AI call are parsed: these import the SDK; `gen/plain.ts` (no AI word) is never parsed.
+    const sdk = "import OpenAI from 'openai';\n";
+    const chain = `const p = ${Array.from({ length: 1500 }, () => '"ab"').join(' + ')};\n`;
+    const dir = workspace('notices', { 'app/route.ts': routeTs, 'gen/deep.ts': sdk + deep, 'gen/chain.ts': sdk + chain, 'gen/plain.ts': deep });
     fs.symlinkSync('loop', path.join(dir, 'loop'));
     const json = run(dir, 'check', 'app', 'gen', 'loop', '--format', 'json');
     assert.equal(json.code, 1, 'exit 1: findings in the readable file');

