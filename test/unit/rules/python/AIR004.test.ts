@@ -13,6 +13,11 @@ ruleTester('AIR004', {
       filename: 'case.py',
       code: "import logging\n\nfrom openai import OpenAI\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str) -> str:\n    r = client.responses.create(model=\"gpt-4o-2024-08-06\", input=q, max_output_tokens=9)\n    tokens, text = r.usage.total_tokens, r.output_text\n    logging.info(\"answered in %d tokens\", tokens)\n    return text\n",
     },
+    {
+      name: "python: a stream iterated in place, each chunk logged",
+      filename: 'case.py',
+      code: "from openai import OpenAI\n\nfrom app.logs import log_debug\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str):\n    for chunk in client.chat.completions.create(model=\"gpt-4o-2024-08-06\", max_completion_tokens=300, messages=[{\"role\": \"user\", \"content\": q}], stream=True):\n        log_debug(chunk)\n        yield chunk\n",
+    },
   ],
   invalid: [
     {
@@ -46,6 +51,12 @@ ruleTester('AIR004', {
       errors: [{ messageId: 'missing', line: 10 }],
       fixTitles: [["Log the request after this call (requestId, model, usage)"]],
       output: "import logging\n\nfrom openai import OpenAI\n\nclient = OpenAI(timeout=20)\n\n\nclass Bot:\n    def answer(self, q: str) -> str:\n        r = client.responses.create(model=\"gpt-4o-2024-08-06\", input=q, max_output_tokens=9)\n        logging.info(\"ai.request\", extra={\"request_id\": r.id, \"model\": r.model, \"usage\": r.usage})\n        self.last = r\n        logging.info(\"bot %s answered\", self)\n        return r.output_text\n",
+    },
+    {
+      name: "python: a stream iterated in place whose only log is in the except",
+      filename: 'case.py',
+      code: "from openai import OpenAI\n\nfrom app.logs import log_error\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str):\n    try:\n        for chunk in client.chat.completions.create(model=\"gpt-4o-2024-08-06\", max_completion_tokens=300, messages=[{\"role\": \"user\", \"content\": q}], stream=True):\n            yield chunk\n    except Exception as e:\n        log_error(f\"failed: {e}\")\n        raise\n",
+      errors: [{ messageId: 'missing', line: 10 }],
     },
   ],
 });

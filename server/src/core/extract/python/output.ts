@@ -10,8 +10,15 @@ import { PendingCall, PyFile } from './context';
 export function loggingOf(call: PendingCall, result: string | undefined, facts: SdkFacts, list: Arguments): CallSite['logged'] {
   const logs = (call.fn?.logs ?? []).filter((log) => log.start > call.node.startIndex);
   const byOption = facts.auditOptions.find((option) => list.options.entries.has(option) || call.node.text.includes(`${option}=`));
-  const names = result && call.fn && logs.length > 0 ? derivedNames(call.fn.node, result, call.node.endIndex) : undefined;
-  const recorder = names ? logs.find((log) => [...log.mentions].some((name) => names.has(name))) : result ? undefined : logs[0];
+  const iterated = result ? undefined : loopTargetOf(call.node);
+  const names = call.fn && logs.length > 0 && (result ?? iterated) ? derivedNames(call.fn.node, iterated ?? [result!], call.node.endIndex) : undefined;
+  // With no name for the result, a log after the call records it — unless it runs only when the call failed.
+  const failures = names ? [] : exceptClausesAround(call.node);
+  const recorder = names
+    ? logs.find((log) => [...log.mentions].some((name) => names.has(name)))
+    : result
+      ? undefined
+      : logs.find((log) => !failures.some((clause) => log.start >= clause.startIndex && log.end <= clause.endIndex));
   return {
     audit: recorder !== undefined || byOption !== undefined,
     by: recorder?.callee ?? byOption,
@@ -25,8 +32,8 @@ export function loggingOf(call: PendingCall, result: string | undefined, facts: 
  * `for chunk in r:`, `usage = r.usage` — a log of any of them records the request. Only plain names are followed
  * (`self.last = r` would make every later mention of `self` look like one).
  */
-function derivedNames(fn: PyNode, result: string, after: number): Set<string> {
-  const names = new Set([result]);
+function derivedNames(fn: PyNode, results: readonly string[], after: number): Set<string> {
+  const names = new Set(results);
   const bind = (target: PyNode | null) => {
     if (target?.type === 'identifier') names.add(target.text);
     else if (target && (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern')) for (const part of target.namedChildren) bind(part);
@@ -40,6 +47,25 @@ function derivedNames(fn: PyNode, result: string, after: number): Set<string> {
   };
   visit(fn);
   return names;
+}
+
+/** `for chunk in client…create(stream=True):` — the loop's names are what the call gives. */
+function loopTargetOf(call: PyNode): string[] | undefined {
+  let node = call;
+  while (node.parent && (node.parent.type === 'await' || node.parent.type === 'parenthesized_expression')) node = node.parent;
+  const loop = node.parent;
+  if (loop?.type !== 'for_statement' || loop.childForFieldName('right')?.id !== node.id) return undefined;
+  const target = loop.childForFieldName('left');
+  return target ? [...mentions(target)] : undefined;
+}
+
+/** The `except` blocks of the `try` statements around a call, up to its function. */
+function exceptClausesAround(call: PyNode): PyNode[] {
+  const clauses: PyNode[] = [];
+  for (let node = call.parent; node && node.type !== 'function_definition'; node = node.parent) {
+    if (node.type === 'try_statement') for (const child of node.namedChildren) if (child?.type === 'except_clause') clauses.push(child);
+  }
+  return clauses;
 }
 
 /** Where a name takes a value from another: assignments and loops (`for chunk in stream`, comprehensions too). */
