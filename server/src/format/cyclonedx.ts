@@ -28,13 +28,18 @@ const SNAPSHOT = /[-@](\d{4}-\d{2}-\d{2}|\d{8})$/;
 
 export function toCycloneDx(inventory: Inventory, models: ModelRegistry, header: BomHeader): object {
   const direct = inventory.rows.filter((row) => row.sdk !== 'wrapper');
-  const services = new Map<string, { ref: string; name: string; sdk: string }>();
+  const services = new Map<string, { ref: string; name: string; sdks: Set<string> }>();
   const groups = new Map<string, ModelGroup>();
   for (const row of direct) {
-    const serviceRef = `service:${row.sdk}:${row.provider}`;
-    if (!services.has(serviceRef)) services.set(serviceRef, { ref: serviceRef, name: row.provider, sdk: row.sdk });
-    const ref = `model:${row.sdk}:${row.model ?? '(set at run time)'}`;
-    const group = groups.get(ref) ?? { ref, serviceRef, provider: row.provider, model: row.model, rows: [] };
+    // The model's maker when the registry knows the model (a Claude model through the Vercel AI SDK is Anthropic's),
+    // else the SDK's provider.
+    const provider = (row.model === undefined ? undefined : models.lookup(row.model)?.entry.provider) ?? row.provider;
+    const serviceRef = `service:${provider}`;
+    const sdks = services.get(serviceRef)?.sdks ?? new Set<string>();
+    sdks.add(row.sdk);
+    services.set(serviceRef, { ref: serviceRef, name: provider, sdks });
+    const ref = `model:${provider}:${row.model ?? '(set at run time)'}`;
+    const group = groups.get(ref) ?? { ref, serviceRef, provider, model: row.model, rows: [] };
     group.rows.push(row);
     groups.set(ref, group);
   }
@@ -56,7 +61,7 @@ export function toCycloneDx(inventory: Inventory, models: ModelRegistry, header:
       name: service.name,
       // Prompts and outputs leave the project for the provider.
       'x-trust-boundary': true,
-      properties: [{ name: 'prodready:sdk', value: service.sdk }],
+      properties: [...service.sdks].map((sdk) => ({ name: 'prodready:sdk', value: sdk })),
     })),
     dependencies: [
       { ref: 'project', dependsOn: [...services.keys(), ...groups.keys()] },
@@ -94,7 +99,9 @@ function modelComponent(group: ModelGroup, models: ModelRegistry): object {
 /** A call site: where it is, the function it is in, and its API, owner and open findings in one line. */
 function occurrence(row: InventoryRow): object {
   const owner = row.owners.length > 0 ? `${row.owners.join(' ')} (${row.ownerSource})` : 'unowned';
-  const findings = row.findings.length > 0 ? row.findings.map((finding) => `${finding.ruleId} ${finding.severity}`).join(', ') : 'none';
+  const counts = new Map<string, number>();
+  for (const finding of row.findings) counts.set(`${finding.ruleId} ${finding.severity}`, (counts.get(`${finding.ruleId} ${finding.severity}`) ?? 0) + 1);
+  const findings = counts.size > 0 ? [...counts].map(([finding, count]) => (count > 1 ? `${finding} ×${count}` : finding)).join(', ') : 'none';
   return {
     location: row.file,
     line: row.line,
