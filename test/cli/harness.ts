@@ -22,6 +22,7 @@ export function scratch(prefix: string): { dir: string; remove(): void } {
 
 /** Writes `files` (relative path → text) under `dir`, making folders as needed. */
 export function writeFiles(dir: string, files: Record<string, string>): string {
+  fs.mkdirSync(dir, { recursive: true });
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
