@@ -33,7 +33,7 @@ export function toCycloneDx(inventory: Inventory, models: ModelRegistry, header:
   for (const row of direct) {
     // The model's maker when the registry knows the model (a Claude model through the Vercel AI SDK is Anthropic's),
     // else the SDK's provider.
-    const provider = (row.model === undefined ? undefined : models.lookup(row.model)?.entry.provider) ?? row.provider;
+    const provider = (row.model === undefined ? undefined : familyOf(row.model, models)?.provider) ?? row.provider;
     const serviceRef = `service:${provider}`;
     const sdks = services.get(serviceRef)?.sdks ?? new Set<string>();
     sdks.add(row.sdk);
@@ -109,6 +109,11 @@ function occurrence(row: InventoryRow): object {
     ...(row.enclosingFunction ? { symbol: row.enclosingFunction } : {}),
     additionalContext: `api: ${row.api}${row.streaming ? ' (stream)' : ''}; owner: ${owner}; findings: ${findings}`,
   };
+}
+
+/** The registry's entry for a model, or for the alias a dated snapshot belongs to (`gpt-4o-2024-08-06` → `gpt-4o`). */
+function familyOf(model: string, models: ModelRegistry) {
+  return (models.lookup(model) ?? models.lookup(model.replace(SNAPSHOT, '')))?.entry;
 }
 
 function pinningOf(model: string | undefined, models: ModelRegistry): Pinning {
