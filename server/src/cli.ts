@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildInventory, buildReadiness, describeSkip, Engine, LineIndex, ruleIds, type CheckResult, type FileAnalysis, type LoadedConfig, type RuleId, type RuleLevel, type Severity, type WorkspaceSnapshot } from './core';
-import { ModelRegistry } from './core/catalog/modelRegistry';
-import { BaselineError, readBaseline, withoutBaselined, writeBaseline } from './cli/baseline';
+import { applyBaselines, BaselineError } from './cli/baseline';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { progressLine } from './cli/progress';
 import { formatText, relativePath, toJsonReport, type Notice } from './format/report';
@@ -77,8 +76,6 @@ async function check(argv: string[], cwd: string): Promise<number> {
     const engine = new Engine(host);
     const { loaded, root, scanRoot } = loadConfig(engine, host, options, cwd);
     engine.setProjectConfig(loaded.config);
-    // Read before anything is written: with the same file for both, the run is judged by the old baseline.
-    const recorded = options.baseline === undefined ? undefined : readBaseline(path.resolve(cwd, options.baseline));
     const ruleLevels = onlyRules(options.rules);
     const checked = options.stdinFilename !== undefined ? checkStdin(engine, options.stdinFilename, cwd, scanRoot, loaded, ruleLevels) : await checkPaths(engine, options, cwd, root, scanRoot, loaded, ruleLevels);
     for (const failure of checked.failures) {
@@ -90,22 +87,20 @@ async function check(argv: string[], cwd: string): Promise<number> {
     }
     const notices: Notice[] = checked.notices.map((notice) => ({ file: relativePath(notice.file, cwd), message: notice.message }));
     for (const notice of notices) process.stderr.write(`prodready: ${notice.file}: ${notice.message}\n`);
-    let analyses = checked.analyses;
-    if (options.writeBaseline !== undefined) {
-      const file = path.resolve(cwd, options.writeBaseline);
-      const count = writeBaseline(file, analyses);
-      process.stderr.write(`prodready: recorded ${count} finding${count === 1 ? '' : 's'} in ${relativePath(file, cwd)}; runs with --baseline ${options.writeBaseline} report only new ones.\n`);
-    }
-    const baselineFile = options.baseline ?? options.writeBaseline;
-    if (baselineFile !== undefined) analyses = withoutBaselined(analyses, recorded ?? readBaseline(path.resolve(cwd, baselineFile)), path.resolve(cwd, baselineFile));
+    const resolve = (file: string | undefined) => (file === undefined ? undefined : path.resolve(cwd, file));
+    let analyses = applyBaselines(checked.analyses, { baseline: resolve(options.baseline), writeBaseline: resolve(options.writeBaseline) }, (count, file) =>
+      process.stderr.write(`prodready: recorded ${count} finding${count === 1 ? '' : 's'} in ${relativePath(file, cwd)}; runs with --baseline ${relativePath(file, cwd)} report only new ones.\n`),
+    );
     const warnings = analyses.reduce((count, analysis) => count + analysis.findings.filter((finding) => finding.severity === 'warning').length, 0);
     const failOn = options.failOn;
     const failing = failOn !== 'off' && analyses.some((a) => a.findings.some((f) => atLeast(f.severity, failOn as Severity)));
     if (options.quiet) analyses = analyses.map((analysis) => ({ ...analysis, findings: analysis.findings.filter((finding) => finding.severity === 'error') }));
     const scanned = options.paths.map((given) => path.resolve(cwd, given));
+    // The readiness report and the inventory describe the code as it is: a baselined key is still a key.
     const snapshot = () =>
-      engine.snapshot({ root: cwd, files: engine.listFiles(cwd, scanned), analyses, config: loaded, ownership: engine.ownershipFor(scanRoot, loaded) });
-    process.stdout.write(`${render(options, analyses, notices, cwd, snapshot, loaded, baselineFile !== undefined)}\n`);
+      engine.snapshot({ root: cwd, files: engine.listFiles(cwd, scanned), analyses: checked.analyses, config: loaded, ownership: engine.ownershipFor(scanRoot, loaded) });
+    const baselined = options.baseline !== undefined || options.writeBaseline !== undefined;
+    process.stdout.write(`${render(options, analyses, notices, cwd, snapshot, loaded, baselined)}\n`);
     const overBudget = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     if (overBudget) process.stderr.write(`prodready: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
     return failing || overBudget ? 1 : 0;
@@ -175,7 +170,7 @@ function render(options: CliOptions, analyses: FileAnalysis[], notices: readonly
       return formatMarkdown(buildReadiness(workspace), buildInventory(workspace), header);
     }
     case 'cyclonedx':
-      return JSON.stringify(toCycloneDx(buildInventory(snapshot()), new ModelRegistry(loaded.config.models), { project: title, version: VERSION, timestamp: new Date().toISOString() }), null, 2);
+      return JSON.stringify(toCycloneDx(buildInventory(snapshot()), loaded.config.models, { project: title, version: VERSION, timestamp: new Date().toISOString() }), null, 2);
     case 'text':
       return options.checklist ? `${formatText(analyses, cwd)}\n\n${formatChecklist(buildReadiness(snapshot()))}` : formatText(analyses, cwd);
   }

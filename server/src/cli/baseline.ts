@@ -78,6 +78,18 @@ export function withoutBaselined(analyses: readonly FileAnalysis[], recorded: Re
   });
 }
 
+/**
+ * `--baseline OLD` and `--write-baseline NEW` on one run: OLD is read before NEW is written (they may be one file),
+ * NEW records every finding, and what is left to report is what OLD (else NEW) does not record.
+ */
+export function applyBaselines(analyses: FileAnalysis[], files: { baseline?: string; writeBaseline?: string }, report: (written: number, file: string) => void): FileAnalysis[] {
+  const recorded = files.baseline === undefined ? undefined : readBaseline(files.baseline);
+  if (files.writeBaseline !== undefined) report(writeBaseline(files.writeBaseline, analyses), files.writeBaseline);
+  const judgedBy = files.baseline ?? files.writeBaseline;
+  if (judgedBy === undefined) return analyses;
+  return withoutBaselined(analyses, recorded ?? readBaseline(judgedBy), judgedBy);
+}
+
 function key(file: string, fingerprint: string): string {
   return `${file}\u0000${fingerprint}`;
 }

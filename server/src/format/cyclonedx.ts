@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ModelRegistry } from '../core/catalog/modelRegistry';
+import { ModelRegistry, type ModelEntry } from '../core/catalog/modelRegistry';
 import type { Inventory, InventoryRow } from '../core/readiness';
 
 // The AI inventory as an AI bill of materials (CycloneDX 1.6 JSON): each model a `machine-learning-model`
@@ -26,7 +26,9 @@ interface ModelGroup {
 /** A dated snapshot at the end of a model id: `gpt-4o-2024-08-06`, `claude-3-5-sonnet-20241022`. */
 const SNAPSHOT = /[-@](\d{4}-\d{2}-\d{2}|\d{8})$/;
 
-export function toCycloneDx(inventory: Inventory, models: ModelRegistry, header: BomHeader): object {
+/** `projectModels`: the config's lifecycle entries, over the built-in registry. */
+export function toCycloneDx(inventory: Inventory, projectModels: readonly ModelEntry[], header: BomHeader): object {
+  const models = new ModelRegistry(projectModels);
   const direct = inventory.rows.filter((row) => row.sdk !== 'wrapper');
   const services = new Map<string, { ref: string; name: string; sdks: Set<string> }>();
   const groups = new Map<string, ModelGroup>();

@@ -1,12 +1,11 @@
 import { minimatch } from 'minimatch';
-import type { RuleId } from '../rules';
-import type { RuleLevel } from './schema';
+import type { RuleId, Severity } from '../model';
 
 // Rule levels that depend on the file, as ESLint's `overrides`: each entry's globs (relative to the config's
 // folder) pick files, and its `rules` apply over the top-level ones; later entries win. The built-in `tests`
 // profile comes first, so a project's own overrides can change what it does.
 
-export type RuleLevels = Partial<Record<RuleId, RuleLevel>>;
+export type RuleLevels = Partial<Record<RuleId, Severity | 'off'>>;
 
 export interface Override {
   files: string[];
