@@ -7,8 +7,9 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from '../repoRoot';
 import { routeTs, scratch, writeFiles } from './harness';
 
-// The package as users get it: `npm pack` (its prepack script builds the CLI), installed into a clean folder with
-// no network, then run through npx and through the GitHub Action's own shell steps.
+// The package as users get it: `npm pack`, installed into a clean folder with no network, then run through npx and
+// through the GitHub Action's own shell steps. The suites run after a build, so the pack skips its prepack script
+// (the same build again) and packs the dist/ the other tests use.
 
 const { dir: root, remove } = scratch('prodready-pack-');
 after(remove);
@@ -21,7 +22,7 @@ function sh(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv
 }
 
 before(() => {
-  const packed = sh('npm', ['pack', '--pack-destination', root], REPO_ROOT);
+  const packed = sh('npm', ['pack', '--ignore-scripts', '--pack-destination', root], REPO_ROOT);
   assert.equal(packed.code, 0, packed.stderr);
   tarball = path.join(root, packed.stdout.trim().split('\n').pop()!);
   assert.ok(fs.existsSync(tarball), tarball);
