@@ -123,6 +123,7 @@ describe('the GitHub Action (action.yml)', () => {
     writeFiles(workspace, { '.prodready.json': '{ "rules": ' });
     const broken = runAction(workspace, { package: tarball });
     assert.deepEqual(broken.steps.map((step) => step.code), [0, 2]);
+    assert.deepEqual(broken.outputs.check, { 'exit-code': '2' }, 'no SARIF file for the upload step to send');
     assert.match(broken.steps[1].stderr, /configuration error/);
   });
 });
