@@ -105,7 +105,7 @@ describe('prodready check --stdin', () => {
 });
 
 describe('prodready check and .gitignore', () => {
-  it('leaves out what .gitignore leaves out, nested files and negations included; --no-ignore checks everything', () => {
+  it('leaves out what .gitignore and .git/info/exclude leave out, nested files and negations included; --no-ignore checks everything', () => {
     const dir = writeFiles(`${root}/ignore`, {
       '.gitignore': 'generated/\n*.local.ts\n',
       'app/route.ts': routeTs,
@@ -114,12 +114,13 @@ describe('prodready check and .gitignore', () => {
       'vendor/.gitignore': '*.ts\n!keep.ts\n',
       'vendor/lib.ts': routeTs,
       'vendor/keep.ts': routeTs,
+      'scratch/try.ts': routeTs,
+      '.git/info/exclude': 'scratch/\n',
     });
-    fs.mkdirSync(path.join(dir, '.git'));
     const files = (run: { stdout: string }) => [...new Set(findings(run).map((f) => f.file))].sort();
     assert.deepEqual(files(runCli(dir, ['check', '.', '--format', 'json'])), ['app/route.ts', 'vendor/keep.ts']);
     assert.deepEqual(files(runCli(path.join(dir, 'app'), ['check', '..', '--format', 'json'])).length, 2);
-    assert.deepEqual(files(runCli(dir, ['check', '.', '--format', 'json', '--no-ignore'])), ['app/route.ts', 'app/scratch.local.ts', 'generated/client.ts', 'vendor/keep.ts', 'vendor/lib.ts']);
+    assert.deepEqual(files(runCli(dir, ['check', '.', '--format', 'json', '--no-ignore'])), ['app/route.ts', 'app/scratch.local.ts', 'generated/client.ts', 'scratch/try.ts', 'vendor/keep.ts', 'vendor/lib.ts']);
     // The repository root's .gitignore counts when a subfolder is scanned.
     assert.deepEqual(files(runCli(dir, ['check', 'app', '--format', 'json'])), ['app/route.ts']);
     // A file named on the command line is checked even if ignored.

@@ -10,16 +10,15 @@ import ignore, { type Ignore } from 'ignore';
 export class GitignoreFilter {
   private readonly rules = new Map<string, Ignore | undefined>();
   private readonly repositoryRoot: string | undefined;
+  /** `.git/info/exclude`: the repository's own patterns, below every .gitignore in precedence. */
+  private readonly exclude: Ignore | undefined;
   /** The highest folder whose .gitignore counts: the repository root, or the walk's start outside a repository. */
   private readonly top: string;
 
   constructor(start: string) {
     this.repositoryRoot = repositoryRootOf(start);
     this.top = this.repositoryRoot ?? path.resolve(start);
-    if (this.repositoryRoot) {
-      const exclude = readIgnoreFile(path.join(this.repositoryRoot, '.git', 'info', 'exclude'));
-      if (exclude) this.rules.set(path.join(this.repositoryRoot, '.git', 'info'), exclude);
-    }
+    this.exclude = this.repositoryRoot === undefined ? undefined : readIgnoreFile(path.join(this.repositoryRoot, '.git', 'info', 'exclude'));
   }
 
   /** True when git would not track `file` (a folder when `isDir`). */
@@ -33,12 +32,9 @@ export class GitignoreFilter {
       if (verdict.ignored) return true;
       if (verdict.unignored) return false;
     }
-    const info = this.repositoryRoot && this.rules.get(path.join(this.repositoryRoot, '.git', 'info'));
-    if (info && this.repositoryRoot) {
-      const relative = path.relative(this.repositoryRoot, full).split(path.sep).join('/');
-      return info.ignores(isDir ? `${relative}/` : relative);
-    }
-    return false;
+    if (!this.exclude || this.repositoryRoot === undefined) return false;
+    const relative = path.relative(this.repositoryRoot, full).split(path.sep).join('/');
+    return this.exclude.ignores(isDir ? `${relative}/` : relative);
   }
 
   /** The folders whose .gitignore can speak about `file`, deepest first, not above `top`. */
