@@ -1,171 +1,217 @@
-// `npm run bench`: speed of the per-keystroke path against the TypeScript parser in the same run,
-// server start-up, and the package size. Prints figures; asserts nothing.
+// `npm run bench`: prodready's speed beside anchors measured in the same run, as ratios. Prints figures; asserts
+// nothing. Keystroke → diagnostics over the real LSP path (incremental didChange) against a full parse of the same
+// text, edit by edit; cold start → first diagnostics against node + parser + parse; cold CLI scans of generated
+// workspaces (and of `--workspace DIR`) against the TypeScript parse-only floor and Biome; server memory.
+//
+//   node out/bench.js [--workspace DIR] [--sizes 2000,4000] [--edits 30]
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { analyzeText, PythonParse, type AnalyzeOptions } from '../../server/src/core/engine/analyzeFile';
 import { parsePython } from '../../server/src/core/extract/python/parser';
+import { LineIndex } from '../../server/src/core/model';
 import { loadPythonParser } from '../../server/src/node/python';
-import { ProjectIndex } from '../../server/src/core/project/projectIndex';
 import { LspClient } from '../lsp/lspClient';
-import { pythonServiceModule, serviceModule } from './serviceModule';
 import { REPO_ROOT } from '../repoRoot';
+import { cpuMsOf, rssMbOf, stats, timed } from './measure';
+import { pythonServiceModule, serviceModule } from './serviceModule';
+import { writeWorkspace } from './workspace';
 
-const REPO = REPO_ROOT;
-const ROUNDS = 60;
+const argv = process.argv.slice(2);
+const option = (name: string, fallback?: string) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && at + 1 < argv.length ? argv[at + 1] : fallback;
+};
+const EDITS = Number(option('edits', '30'));
+const SIZES = (option('sizes', '2000,4000') ?? '').split(',').map(Number).filter((n) => n > 0);
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const BIOME = path.join(REPO_ROOT, 'node_modules', '.bin', 'biome');
+const row = (label: string, value: string) => console.log(`  ${label.padEnd(64)} ${value}`);
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
 
-function stats(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95) };
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-/** The edit a keystroke makes: one character typed inside a different function each round. */
-function edited(text: string, round: number, marker = `const ageHours = (Date.now() - `): string {
-  let at = -1;
-  for (let i = 0; i <= round % 40; i++) at = text.indexOf(marker, at + 1);
-  return `${text.slice(0, at)}${marker}${round % 2 ? ' ' : ''}${text.slice(at + marker.length)}`;
-}
-
-function fmt(ms: number): string {
-  return `${ms.toFixed(2)} ms`;
-}
-
-const PY_MARKER = 'age_hours = (time.time() - ';
-
-async function lspLatency(text: string, fileName = 'service.ts', marker?: string): Promise<{ startMs: number; edit: { median: number; p95: number } }> {
-  const dir = fs.mkdtempSync(path.join(REPO, 'out', 'bench-'));
-  const started = performance.now();
-  const client = new LspClient({ debounceMs: 0 });
-  await client.initialize(dir, true);
-  const startMs = performance.now() - started;
-  const uri = pathToFileURL(path.join(dir, fileName)).toString();
-  await client.open(uri, text, fileName.endsWith('.py') ? 'python' : 'typescript');
-  await client.diagnostics(uri);
-  const samples: number[] = [];
-  for (let round = 0; round < 30; round++) {
-    const version = round + 2;
-    const t0 = performance.now();
-    await client.change(uri, edited(text, round, marker), version);
-    await client.diagnostics(uri, (p) => p.version === version);
-    samples.push(performance.now() - t0);
+/** Parses every TS/JS file under a folder with TypeScript, nothing else: the floor any TS analysis pays. */
+const PARSE_FLOOR = `
+const fs = require('fs'), path = require('path'), ts = require(${JSON.stringify(require.resolve('typescript'))});
+const skip = new Set(['node_modules', '.git', 'dist', 'build', 'out']);
+let files = 0;
+(function walk(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) { if (!skip.has(entry.name) && !entry.name.startsWith('.')) walk(full); }
+    else if (/\\.([cm]?[jt]sx?)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) { ts.createSourceFile(full, fs.readFileSync(full, 'utf8'), ts.ScriptTarget.Latest); files++; }
   }
-  await client.shutdown();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return { startMs, edit: stats(samples) };
+})(process.argv[1]);
+`;
+
+/** The position of an offset, as LSP counts (UTF-16 code units per line). */
+function positionAt(lines: LineIndex, offset: number) {
+  const at = lines.positionAt(offset);
+  return { line: at.line, character: at.character };
 }
 
-interface EditFigures {
+interface KeystrokeFigures {
   lines: number;
-  sites: number;
-  findings: number;
+  latency: { median: number; p95: number };
   parse: { median: number; p95: number };
-  analyse: { median: number; p95: number };
-}
-
-/** One character typed per round, then the same text parsed by TypeScript and analysed by prodready. */
-function measureEdits(text: string, options: AnalyzeOptions = {}, file = 'service.ts'): EditFigures {
-  // Warm both paths so the JIT compares steady states.
-  for (let round = 0; round < 10; round++) {
-    ts.createSourceFile(file, edited(text, round), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-    analyzeText(file, edited(text, round), options);
-  }
-  const parse: number[] = [];
-  const analyse: number[] = [];
-  let last = analyzeText(file, text, options);
-  for (let round = 0; round < ROUNDS; round++) {
-    const next = edited(text, round);
-    parse.push(time(() => ts.createSourceFile(file, next, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)));
-    analyse.push(time(() => (last = analyzeText(file, next, options))));
-  }
-  return { lines: text.split('\n').length, sites: last.facts.callSites.length, findings: last.findings.length, parse: stats(parse), analyse: stats(analyse) };
+  ratio: { median: number; p95: number };
 }
 
 /**
- * The typical module with its clients built in another module and imported, as projects do (`lib/ai.ts`);
- * the index is warm, as it is after the first analysis in the editor.
+ * One character typed (or deleted) inside a different function each edit, sent as an incremental didChange; the
+ * time until that version's diagnostics, over the time a full parse of the same text takes in this process.
  */
-function crossFile(text: string): { figures: EditFigures; coldMs: number } {
-  const clients = `import OpenAI from 'openai';
-import Anthropic from '@anthropic-ai/sdk';
-export const openai = new OpenAI({ maxRetries: 3 });
-export const claude = new Anthropic({ timeout: 20_000 });
-`;
-  const importing = text
-    .replace(/^const openai = new OpenAI\(.*\);$/m, "import { openai, claude } from './lib/clients';")
-    .replace(/^const claude = new Anthropic\(.*\);$/m, '');
-  const files: Record<string, string> = { '/bench/lib/clients.ts': clients };
-  const index = new ProjectIndex({
-    resolveModule: (specifier) => (specifier === './lib/clients' ? '/bench/lib/clients.ts' : undefined),
-    readFile: (file) => files[file],
-  });
-  const file = '/bench/service.ts';
-  const options = { resolveImport: index.resolverFor(file) };
-  const coldMs = time(() => analyzeText(file, importing, options));
-  return { figures: measureEdits(importing, options, file), coldMs };
+async function keystrokes(text: string, fileName: string, marker: string, fullParse: (text: string) => void): Promise<KeystrokeFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-'));
+  const client = new LspClient({ debounceMs: 0 });
+  await client.initialize(dir, true);
+  const uri = pathToFileURL(path.join(dir, fileName)).toString();
+  await client.open(uri, text, fileName.endsWith('.py') ? 'python' : 'typescript');
+  await client.diagnostics(uri);
+  const latency: number[] = [];
+  const parse: number[] = [];
+  const ratios: number[] = [];
+  let current = text;
+  let typed = false;
+  for (let edit = 0; edit < EDITS + 5; edit++) {
+    let at = -1;
+    for (let i = 0; i <= edit % 40; i++) at = current.indexOf(marker, at + 1);
+    at += marker.length;
+    const lines = new LineIndex(current);
+    const start = positionAt(lines, at);
+    const next = typed ? current.slice(0, at) + current.slice(at + 1) : `${current.slice(0, at)} ${current.slice(at)}`;
+    const range = typed ? { start, end: positionAt(lines, at + 1) } : { start, end: start };
+    const version = edit + 2;
+    const t0 = performance.now();
+    await client.edit(uri, range, typed ? '' : ' ', version);
+    await client.diagnostics(uri, (p) => p.version === version);
+    const lspMs = performance.now() - t0;
+    const p0 = performance.now();
+    fullParse(next);
+    const parseMs = performance.now() - p0;
+    current = next;
+    typed = !typed;
+    // The first edits warm both paths' JIT.
+    if (edit < 5) continue;
+    latency.push(lspMs);
+    parse.push(parseMs);
+    ratios.push(lspMs / parseMs);
+  }
+  await client.shutdown();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { lines: text.split('\n').length, latency: stats(latency), parse: stats(parse), ratio: stats(ratios) };
 }
 
-/** A Python module edited keystroke by keystroke: tree-sitter's fresh parse beside prodready's incremental re-analysis. */
-function measurePythonEdits(text: string): EditFigures {
-  const session = new PythonParse();
-  for (let round = 0; round < 10; round++) {
-    parsePython(edited(text, round, PY_MARKER)).delete();
-    analyzeText('service.py', edited(text, round, PY_MARKER), { previousParse: session });
+/** Spawn → initialize → open → first publishDiagnostics; wall and the server's CPU, and its memory then. */
+async function firstDiagnostics(root: string, file: string): Promise<{ wallMs: number; cpuMs: number; rssMb: number }> {
+  const started = performance.now();
+  const client = new LspClient({ debounceMs: 0 });
+  await client.initialize(root, true);
+  const uri = pathToFileURL(file).toString();
+  await client.open(uri, fs.readFileSync(file, 'utf8'));
+  await client.diagnostics(uri);
+  const wallMs = performance.now() - started;
+  const cpuMs = cpuMsOf(client.pid!);
+  // Readiness: whatever the server does after its first answer (indexing) is given a moment to settle.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const rssMb = rssMbOf(client.pid!);
+  await client.shutdown();
+  return { wallMs, cpuMs, rssMb };
+}
+
+function median(values: number[]): number {
+  return stats(values).median;
+}
+
+async function startup(root: string, file: string): Promise<void> {
+  const runs = [0, 1, 2].map(() => 0);
+  const server: { wallMs: number; cpuMs: number; rssMb: number }[] = [];
+  const anchor: { wallS: number; cpuS: number }[] = [];
+  for (const _ of runs) {
+    server.push(await firstDiagnostics(root, file));
+    anchor.push(timed(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('typescript'))}).createSourceFile('f.ts', require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'), 99)`]));
   }
-  const parse: number[] = [];
-  const analyse: number[] = [];
-  let last = analyzeText('service.py', text, { previousParse: session });
-  for (let round = 0; round < ROUNDS; round++) {
-    const next = edited(text, round, PY_MARKER);
-    parse.push(time(() => parsePython(next).delete()));
-    analyse.push(time(() => (last = analyzeText('service.py', next, { previousParse: session }))));
-  }
-  session.release();
-  return { lines: text.split('\n').length, sites: last.facts.callSites.length, findings: last.findings.length, parse: stats(parse), analyse: stats(analyse) };
+  const wall = median(server.map((run) => run.wallMs));
+  const cpu = median(server.map((run) => run.cpuMs));
+  const anchorWall = median(anchor.map((run) => run.wallS * 1000));
+  const anchorCpu = median(anchor.map((run) => run.cpuS * 1000));
+  row('server spawn → first diagnostics, wall / CPU (median of 3)', `${ms(wall)} / ${ms(cpu)}`);
+  row('anchor: node + typescript + parse of the file, wall / CPU', `${ms(anchorWall)} / ${ms(anchorCpu)}`);
+  row('ratio wall / CPU (target ≤ 1.5×)', `${ratio(wall / anchorWall)} / ${ratio(cpu / anchorCpu)}`);
+  row('server RSS after readiness (target ≤ 200 MB)', `${median(server.map((run) => run.rssMb)).toFixed(0)} MB`);
+}
+
+interface ScanFigures {
+  prodready: ReturnType<typeof timed>;
+  floor: ReturnType<typeof timed>;
+  biome?: ReturnType<typeof timed>;
+}
+
+function scan(dir: string): ScanFigures {
+  const prodready = timed(process.execPath, [CLI, 'check', dir, '--format', 'json', '--fail-on', 'off']);
+  const floor = timed(process.execPath, ['-e', PARSE_FLOOR, dir]);
+  const biome = fs.existsSync(BIOME) ? timed(BIOME, ['lint', '--max-diagnostics=0', '--diagnostic-level=error', dir]) : undefined;
+  return { prodready, floor, biome };
+}
+
+function reportScan(label: string, figures: ScanFigures): void {
+  const { prodready, floor, biome } = figures;
+  console.log(label);
+  row('prodready check (CLI), wall / CPU / peak RSS', `${prodready.wallS.toFixed(2)} s / ${prodready.cpuS.toFixed(2)} s / ${prodready.maxRssMb.toFixed(0)} MB`);
+  row('TypeScript parse-only floor, wall / CPU', `${floor.wallS.toFixed(2)} s / ${floor.cpuS.toFixed(2)} s`);
+  row('Biome lint, wall / CPU', biome ? `${biome.wallS.toFixed(2)} s / ${biome.cpuS.toFixed(2)} s` : 'not installed');
+  row('ratio prodready / floor, CPU (target ≤ 1.0×)', ratio(prodready.cpuS / floor.cpuS));
+  if (biome) row('ratio prodready / Biome, CPU and wall (target ≤ 1.0×)', `${ratio(prodready.cpuS / biome.cpuS)} / ${ratio(prodready.wallS / biome.wallS)}`);
 }
 
 async function main(): Promise<void> {
   await loadPythonParser();
-  const text = serviceModule(50, 0.5);
-  const pythonText = pythonServiceModule(85, 0.5);
-  const python = measurePythonEdits(pythonText);
-  const pythonLsp = await lspLatency(pythonText, 'service.py', PY_MARKER);
-  const typical = measureEdits(text);
-  const dense = measureEdits(serviceModule(50));
-  const imported = crossFile(text);
-  const lsp = await lspLatency(text);
-  const vsix = path.join(REPO, 'prodready.vsix');
-  const vsixMb = fs.existsSync(vsix) ? fs.statSync(vsix).size / 1024 / 1024 : undefined;
+  console.log(`prodready bench, node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
 
-  const row = (label: string, value: string) => console.log(`${label.padEnd(62)} ${value}`);
-  const report = (name: string, figures: EditFigures) => {
-    console.log(`${name}: ${figures.lines}-line TypeScript file, ${figures.sites} AI call sites, ${figures.findings} findings, ${ROUNDS} edits`);
-    row('  ts.createSourceFile (baseline)   median / p95', `${fmt(figures.parse.median)} / ${fmt(figures.parse.p95)}`);
-    row('  re-analyse after an edit (parse+extract+rules)   median / p95', `${fmt(figures.analyse.median)} / ${fmt(figures.analyse.p95)}`);
-    row('  ratio analyse / parse   median / p95', `${(figures.analyse.median / figures.parse.median).toFixed(2)} / ${(figures.analyse.p95 / figures.parse.p95).toFixed(2)}`);
-  };
-  console.log(`prodready bench, node ${process.version}`);
-  report('typical service module (target ratio <= 2)', typical);
-  report('dense worst case, an AI call every 11 lines', dense);
-  report('typical module, clients imported from another module (warm index)', imported.figures);
-  row('  first analysis, index cold (reads and indexes the imported module)', fmt(imported.coldMs));
-  row('LSP edit -> publishDiagnostics, typical file, debounce 0   median / p95', `${fmt(lsp.edit.median)} / ${fmt(lsp.edit.p95)}`);
-  row('server start -> initialize answered (activation cost)', fmt(lsp.startMs));
-  console.log(`Python service module: ${python.lines} lines, ${python.sites} AI call sites, ${python.findings} findings, ${ROUNDS} edits`);
-  row('  tree-sitter parse of the whole file (baseline)   median / p95', `${fmt(python.parse.median)} / ${fmt(python.parse.p95)}`);
-  row('  re-analyse after an edit (incremental parse+extract+rules)   median / p95', `${fmt(python.analyse.median)} / ${fmt(python.analyse.p95)}`);
-  row('  ratio analyse / parse   median / p95', `${(python.analyse.median / python.parse.median).toFixed(2)} / ${(python.analyse.p95 / python.parse.p95).toFixed(2)}`);
-  row('  LSP edit -> publishDiagnostics, debounce 0   median / p95', `${fmt(pythonLsp.edit.median)} / ${fmt(pythonLsp.edit.p95)}`);
-  row('heap used after the run', `${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MB`);
-  row('prodready.vsix size (target <= 3 MB)', vsixMb === undefined ? 'not packaged (npm run package)' : `${vsixMb.toFixed(2)} MB`);
+  const tsText = serviceModule(50, 0.06);
+  const tsFigures = await keystrokes(tsText, 'service.ts', 'const started = Date.now(', (text) => ts.createSourceFile('service.ts', text, ts.ScriptTarget.Latest));
+  console.log(`TypeScript keystroke → diagnostics (LSP, incremental didChange, debounce 0): ${tsFigures.lines}-line file, ${EDITS} edits`);
+  row('latency median / p95', `${ms(tsFigures.latency.median)} / ${ms(tsFigures.latency.p95)}`);
+  row('ts.createSourceFile of the same text median / p95', `${ms(tsFigures.parse.median)} / ${ms(tsFigures.parse.p95)}`);
+  row('per-edit ratio median / p95 (target p95 ≤ 1.0×)', `${ratio(tsFigures.ratio.median)} / ${ratio(tsFigures.ratio.p95)}`);
+
+  const pyText = pythonServiceModule(85, 0.06);
+  const pyFigures = await keystrokes(pyText, 'service.py', 'age_hours = (time.time() - ', (text) => parsePython(text).delete());
+  console.log(`Python keystroke → diagnostics (LSP, incremental didChange, debounce 0): ${pyFigures.lines}-line file, ${EDITS} edits`);
+  row('latency median / p95', `${ms(pyFigures.latency.median)} / ${ms(pyFigures.latency.p95)}`);
+  row('tree-sitter full parse of the same text median / p95', `${ms(pyFigures.parse.median)} / ${ms(pyFigures.parse.p95)}`);
+  row('per-edit ratio median / p95 (target p95 ≤ 1.0×)', `${ratio(pyFigures.ratio.median)} / ${ratio(pyFigures.ratio.p95)}`);
+
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-ws-'));
+  const scans = new Map<number, ScanFigures>();
+  try {
+    for (const size of SIZES) {
+      const dir = path.join(scratch, String(size));
+      const lines = writeWorkspace(dir, size);
+      const figures = scan(dir);
+      scans.set(size, figures);
+      reportScan(`cold CLI scan, generated workspace: ${size} files, ${lines} lines, ~2 % holding AI calls or calling a wrapper`, figures);
+    }
+    const sizes = [...scans.keys()].sort((a, b) => a - b);
+    for (let i = 1; i < sizes.length; i++) {
+      const [small, large] = [scans.get(sizes[i - 1])!, scans.get(sizes[i])!];
+      const perDoubling = (a: number, b: number) => ratio((b / a) ** (1 / Math.log2(sizes[i] / sizes[i - 1])));
+      console.log(`scaling ${sizes[i - 1]} → ${sizes[i]} files, CPU per doubling (target ≤ ×2.0)`);
+      row('prodready / floor / Biome', `${perDoubling(small.prodready.cpuS, large.prodready.cpuS)} / ${perDoubling(small.floor.cpuS, large.floor.cpuS)} / ${small.biome && large.biome ? perDoubling(small.biome.cpuS, large.biome.cpuS) : '-'}`);
+    }
+    const largest = sizes.at(-1);
+    if (largest !== undefined) {
+      const root = path.join(scratch, String(largest));
+      console.log(`server start-up, ${largest}-file workspace, first diagnostics of one AI module`);
+      await startup(root, path.join(root, 'src', 'ai', 'ai0.ts'));
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  const workspace = option('workspace');
+  if (workspace) reportScan(`cold CLI scan of ${workspace}`, scan(path.resolve(workspace)));
 }
 
 void main();

@@ -4,9 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseProject } from './projectAnalysis';
-import { ProjectIndex } from '../../server/src/core/project/projectIndex';
 import { collectSourceFiles } from '../../server/src/node/files';
-import { ModuleResolver, nodeProjectHost } from '../../server/src/node/moduleResolution';
 import { LineIndex } from '../../server/src/core/model';
 import { loadPythonParser } from '../../server/src/node/python';
 import { REPO_ROOT } from '../repoRoot';
@@ -46,10 +44,9 @@ function readLabels(): Label[] {
 /** Every call site the engine recognises in the corpus, with imports followed across files as the CLI does. */
 function detectedSites(): { file: string; line: number; sdk: string }[] {
   const { files } = collectSourceFiles([CORPUS], { root: CORPUS, exclude: [] });
-  const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()));
   const sites: { file: string; line: number; sdk: string }[] = [];
   const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
-  for (const [file, analysis] of analyseProject(project, files, (file) => texts.get(file)!)) {
+  for (const [file, analysis] of analyseProject(files, (file) => texts.get(file)!)) {
     const lines = new LineIndex(texts.get(file)!);
     const relative = path.relative(CORPUS, file).split(path.sep).join('/');
     for (const site of analysis.facts.callSites) sites.push({ file: relative, line: lines.positionAt(site.span.start).line + 1, sdk: site.sdk });

@@ -1,25 +1,14 @@
-// Analyses a set of files with imports followed across them as the CLI does (`Engine.checkFiles`): files a later
-// file made stale (a base class read before the subclass module implementing its abstract method) are read again.
-import { analyzeText, type FileAnalysis } from '../../server/src/core/engine/analyzeFile';
-import type { ProjectIndex } from '../../server/src/core/project/projectIndex';
+// Analyses a set of files as the CLI does (`Engine.checkFiles` over the disk, default config): imports followed
+// across them, files a later file made stale read again, files that cannot hold an AI call left unparsed.
+import { defaultConfig } from '../../server/src/core/config/config';
+import { Engine } from '../../server/src/core/engine/engine';
+import type { FileAnalysis } from '../../server/src/core/engine/analyzeFile';
+import { NodeHost } from '../../server/src/node/host';
 
-const MAX_STALE_PASSES = 2;
-
-export function analyseProject(project: ProjectIndex, files: readonly string[], read: (file: string) => string): Map<string, FileAnalysis> {
-  const analyses = new Map<string, FileAnalysis>();
-  const requested = new Set(files);
-  let stale = new Set<string>();
-  const analyse = (file: string) => {
-    stale.delete(file);
-    const analysis = analyzeText(file, read(file), { resolveImport: project.resolverFor(file) });
-    for (const reader of project.update(file, analysis.facts.exports)) if (requested.has(reader)) stale.add(reader);
-    analyses.set(file, analysis);
-  };
-  for (const file of files) analyse(file);
-  for (let pass = 0; pass < MAX_STALE_PASSES && stale.size > 0; pass++) {
-    const again = files.filter((file) => stale.has(file));
-    stale = new Set();
-    for (const file of again) analyse(file);
-  }
-  return analyses;
+export function analyseProject(files: readonly string[], read: (file: string) => string): Map<string, FileAnalysis> {
+  const texts = new Map(files.map((file) => [file, read(file)]));
+  const config = defaultConfig();
+  const engine = new Engine(new NodeHost((file) => texts.get(file)), config);
+  const { analyses } = engine.checkFiles({ files, config: { config, problems: [] } });
+  return new Map(analyses.map((analysis) => [analysis.file, analysis]));
 }

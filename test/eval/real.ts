@@ -7,10 +7,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyseProject } from './projectAnalysis';
+import { apiFactsOf } from '../../server/src/core/catalog';
 import type { CallSite, Finding } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/model';
-import { ProjectIndex } from '../../server/src/core/project/projectIndex';
-import { ModuleResolver, nodeProjectHost } from '../../server/src/node/moduleResolution';
 import { loadPythonParser } from '../../server/src/node/python';
 import { labelledLine, readRealCorpus, REAL_LABELS, type RealFile, type RealSite } from './realLabels';
 
@@ -38,7 +37,7 @@ export interface RealResult {
   byFamily: Map<string, Tally>;
   byKind: Map<string, Tally>;
   byPattern: Map<string, Tally>;
-  /** Per rule: on how many found sites the finding (or its absence) agrees with the label. */
+  /** Per rule (`AIR001`) and per rule and language (`AIR001 python`): on how many found sites the finding (or its absence) agrees with the label. */
   agreement: Map<string, { agree: number; judged: number }>;
   /** The sites where a rule and the label disagree: `file:line AIR001 reported` (or `not reported`). */
   disagreements: string[];
@@ -108,7 +107,6 @@ interface Found {
 }
 
 function analyse(root: string, files: RealFile[]): Map<string, Found[]> {
-  const project = new ProjectIndex(nodeProjectHost(new ModuleResolver()));
   const result = new Map<string, Found[]>();
   const texts = new Map<string, string>();
   for (const file of files) {
@@ -124,7 +122,7 @@ function analyse(root: string, files: RealFile[]): Map<string, Found[]> {
       if (!texts.has(neighbour) && SOURCE.test(entry) && fs.statSync(neighbour).isFile()) texts.set(neighbour, fs.readFileSync(neighbour, 'utf8'));
     }
   }
-  const analyses = analyseProject(project, [...texts.keys()], (file) => texts.get(file)!);
+  const analyses = analyseProject([...texts.keys()], (file) => texts.get(file)!);
   for (const file of files) {
     const absolute = path.join(root, file.path);
     const analysis = analyses.get(absolute)!;
@@ -148,22 +146,33 @@ const bump = (map: Map<string, Tally>, key: string, hit: boolean) => {
   map.set(key, tally);
 };
 
-/** What a careful reviewer's label says each rule should do at a site; undefined when the label does not say. */
-function expectedFinding(rule: string, label: RealSite): boolean | undefined {
+/**
+ * What a careful reviewer's label says each rule should do at a site; undefined when the label does not say, or
+ * when the rule has nothing to ask of the call (an output bound of an embedding, a moderation or a speech request).
+ */
+function expectedFinding(rule: string, label: RealSite, site: CallSite): boolean | undefined {
   switch (rule) {
     case 'AIR001':
       return label.timeout === undefined ? undefined : label.timeout === 'none';
     case 'AIR003':
       return label.tryCatch === undefined ? undefined : !label.tryCatch;
     case 'AIR004':
-      return label.logging === undefined ? undefined : !label.logging;
+      // The audit question when the label answers it; `logging` (any log, failures included) otherwise.
+      return label.audit !== undefined ? !label.audit : label.logging === undefined ? undefined : !label.logging;
     case 'AIR006':
-      return label.outputBound === undefined ? undefined : label.outputBound === 'none';
+      return label.outputBound === undefined || !apiFactsOf(site)?.outputBound ? undefined : label.outputBound === 'none';
   }
   return undefined;
 }
 
-export async function evaluateReal(dir: string, labels = REAL_LABELS): Promise<RealResult> {
+/**
+ * The label's `tryCatch` says whether the request has error handling at all; AIR003's milder message (a handler
+ * that only rethrows or logs: no fallback) is a second opinion on handling that exists, not a claim it is missing.
+ */
+const judgedMessage = (finding: Finding) => !(finding.ruleId === 'AIR003' && finding.messageId === 'noFallback');
+
+/** `only`: score just these repositories (`owner/name`), to iterate on one quickly. */
+export async function evaluateReal(dir: string, labels = REAL_LABELS, only: string[] = []): Promise<RealResult> {
   const problem = await loadPythonParser();
   if (problem) throw new Error(`the Python parser did not load: ${problem}`);
   const corpus = readRealCorpus(labels);
@@ -180,6 +189,7 @@ export async function evaluateReal(dir: string, labels = REAL_LABELS): Promise<R
     repos: 0,
   };
   for (const [repo, commit] of corpus.commits) {
+    if (only.length > 0 && !only.includes(repo)) continue;
     const gitDir = gitDirOf(dir, repo);
     const root = gitDir && exportAt(gitDir, repo, commit);
     if (!root) {
@@ -220,14 +230,17 @@ function score(result: RealResult, file: RealFile, found: Found[]): void {
     // Findings stay at the inner call, so wrapper sites are not judged.
     if (match && label.kind !== 'wrapper') {
       for (const rule of ['AIR001', 'AIR003', 'AIR004', 'AIR006']) {
-        const expected = expectedFinding(rule, label);
+        const expected = expectedFinding(rule, label, match.site);
         if (expected === undefined) continue;
-        const entry = result.agreement.get(rule) ?? { agree: 0, judged: 0 };
-        entry.judged++;
-        const reported = match.findings.some((finding) => finding.ruleId === rule);
-        if (reported === expected) entry.agree++;
-        else result.disagreements.push(`${where}:${label.line} ${rule} ${reported ? 'reported, the label says covered' : 'not reported, the label says missing'}`);
-        result.agreement.set(rule, entry);
+        const reported = match.findings.some((finding) => finding.ruleId === rule && judgedMessage(finding));
+        // Overall and per language: each language's rules are judged on their own.
+        for (const key of [rule, `${rule} ${language}`]) {
+          const entry = result.agreement.get(key) ?? { agree: 0, judged: 0 };
+          entry.judged++;
+          if (reported === expected) entry.agree++;
+          result.agreement.set(key, entry);
+        }
+        if (reported !== expected) result.disagreements.push(`${where}:${label.line} ${rule} ${reported ? 'reported, the label says covered' : 'not reported, the label says missing'}`);
       }
     }
   }
@@ -260,7 +273,7 @@ export function formatReal(result: RealResult): string {
   table('by site kind', result.byKind);
   table('by pattern', result.byPattern);
   rows.push('rule agreement with the labels (found sites, wrappers aside):');
-  for (const [rule, { agree, judged }] of [...result.agreement].sort()) rows.push(`  ${rule}  ${percent(agree, judged)} (${agree}/${judged})`);
+  for (const [rule, { agree, judged }] of [...result.agreement].sort()) rows.push(`  ${rule.padEnd(14)}${percent(agree, judged)} (${agree}/${judged})`);
   if (result.disagreements.length > 0) rows.push(`rule disagreements:\n  ${result.disagreements.join('\n  ')}`);
   if (result.misses.length > 0) rows.push(`missed:\n  ${result.misses.join('\n  ')}`);
   if (result.falsePositives.length > 0) rows.push(`false positives:\n  ${result.falsePositives.join('\n  ')}`);

@@ -34,6 +34,9 @@ export interface RealSite {
   retries?: Setting;
   tryCatch?: boolean;
   logging?: boolean;
+  /** Each successful request leaves a record: a log of its result or usage after it, or tracing that records it. */
+  audit?: boolean;
+  auditNote?: string;
   outputBound?: Setting;
   note?: string;
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type TextDocumentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeSkip, isConfigFile, languageOf, PythonParse, pythonParserSettled, suppressionFixes, type FileAnalysis } from '../core';
+import { describeSkip, documentParseFor, isConfigFile, pythonParserSettled, suppressionFixes, type DocumentParse, type FileAnalysis } from '../core';
 import { SOURCE } from '../protocol';
 import { toDiagnostic, toRange } from './convert';
 import { filePathOf } from './guard';
@@ -17,14 +17,14 @@ export interface ValidationEvents {
 
 /**
  * Diagnostics of open documents: validated on open, debounced on edits, stale versions dropped. Keeps each
- * document's latest analysis (for hovers and fix-all) and its last Python parse (for incremental re-parses).
+ * document's latest analysis (for hovers and fix-all) and its last parse (for incremental re-parses).
  */
 export class Diagnostics {
   /** The latest analysis per open document, tied to the version it was made from. */
   private readonly analyses = new Map<string, { version: number; analysis: FileAnalysis }>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
-  /** The last Python parse per open document: edits re-parse incrementally from it. */
-  private readonly pythonParses = new Map<string, PythonParse>();
+  /** The last parse per open document: edits re-parse incrementally from it. */
+  private readonly parses = new Map<string, DocumentParse>();
 
   constructor(
     private readonly session: Session,
@@ -80,8 +80,8 @@ export class Diagnostics {
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
     this.analyses.delete(uri);
-    this.pythonParses.get(uri)?.release();
-    this.pythonParses.delete(uri);
+    this.parses.get(uri)?.release();
+    this.parses.delete(uri);
     const file = filePathOf(uri);
     if (file === undefined) return;
     if (isConfigFile(file)) {
@@ -116,7 +116,7 @@ export class Diagnostics {
           root: session.folderOf(file),
           exclude: settings.exclude,
           ruleLevels: settings.rules,
-          previousParse: languageOf(file) === 'python' ? this.pythonParseOf(uri) : undefined,
+          previousParse: this.parseOf(uri, file),
         })
       : ({ status: 'disabled' } as const);
     if (result.status === 'skipped' && result.reason.kind === 'parser-restarting') {
@@ -159,9 +159,9 @@ export class Diagnostics {
     this.revalidateAll(document.uri);
   }
 
-  private pythonParseOf(uri: string): PythonParse {
-    let parse = this.pythonParses.get(uri);
-    if (!parse) this.pythonParses.set(uri, (parse = new PythonParse()));
+  private parseOf(uri: string, file: string): DocumentParse {
+    let parse = this.parses.get(uri);
+    if (!parse) this.parses.set(uri, (parse = documentParseFor(file)));
     return parse;
   }
 }

@@ -20,8 +20,21 @@ interface Resolution {
 export class ModuleResolver {
   private readonly byConfig = new Map<string, Resolution>();
   private readonly configOfDir = new Map<string, string>();
+  /** Every imported name asks again: the answer for a folder and a specifier is remembered as long as a listing. */
+  private readonly resolved = new Map<string, { at: number; file: string | undefined }>();
 
   resolve(specifier: string, fromFile: string): string | undefined {
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    const now = Date.now();
+    const known = this.resolved.get(key);
+    if (known && now - known.at < LISTING_TTL_MS) return known.file;
+    if (this.resolved.size >= MAX_REMEMBERED_PATHS) this.resolved.clear();
+    const file = this.resolveUncached(specifier, fromFile);
+    this.resolved.set(key, { at: now, file });
+    return file;
+  }
+
+  private resolveUncached(specifier: string, fromFile: string): string | undefined {
     const { options, host, cache } = this.resolutionFor(path.dirname(fromFile));
     const resolved = ts.resolveModuleName(specifier, fromFile, options, host, cache).resolvedModule;
     if (!resolved) return workspaceSourceModule(specifier, fromFile);
@@ -217,17 +230,13 @@ function workspaceSourceModule(specifier: string, fromFile: string): string | un
   if (parts.length < nameLength) return undefined;
   const name = parts.slice(0, nameLength).join('/');
   const subpath = parts.slice(nameLength);
-  let root: string | undefined;
-  for (let dir = path.dirname(fromFile); ; dir = path.dirname(dir)) {
-    if (isWorkspaceRoot(dir)) root = dir;
-    if (root || path.dirname(dir) === dir) break;
-  }
+  const root = workspaceRootAbove(path.dirname(fromFile));
   if (!root) return undefined;
   const member = workspaceBases(root).find((base) => packageNameOf(base) === name);
   if (!member) return undefined;
   const stems = subpath.length === 0 ? [path.join(member, 'src', 'index'), path.join(member, 'index')] : [path.join(member, 'src', ...subpath), path.join(member, 'src', ...subpath, 'index')];
   for (const stem of stems) {
-    const found = TS_SOURCE_EXTENSIONS.map((extension) => stem + extension).find((file) => fs.existsSync(file));
+    const found = TS_SOURCE_EXTENSIONS.map((extension) => stem + extension).find((file) => exists(file));
     if (found) return found;
   }
   return undefined;
@@ -250,9 +259,22 @@ function packageNameOf(dir: string): string | undefined {
 }
 
 
+/** The nearest repository or monorepo root at or above `dir`, remembered as long as a listing. */
+function workspaceRootAbove(dir: string): string | undefined {
+  const now = Date.now();
+  const known = roots.get(dir);
+  if (known && now - known.at < LISTING_TTL_MS) return known.root;
+  const parent = path.dirname(dir);
+  const root = isWorkspaceRoot(dir) ? dir : parent === dir ? undefined : workspaceRootAbove(parent);
+  roots.set(dir, { at: now, root });
+  return root;
+}
+
+const roots = new Map<string, { at: number; root: string | undefined }>();
+
 /** A repository's root, or a monorepo's: where its members are listed from. */
 function isWorkspaceRoot(dir: string): boolean {
-  if (fs.existsSync(path.join(dir, '.git')) || fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return true;
+  if (exists(path.join(dir, '.git')) || exists(path.join(dir, 'pnpm-workspace.yaml'))) return true;
   try {
     return 'workspaces' in (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as object);
   } catch {

@@ -11,6 +11,8 @@ import { mistralPythonFacts } from './mistral/python';
 import { ollamaPythonFacts } from './ollama/python';
 import { groqPythonFacts } from './groq/python';
 import { openaiPythonFacts } from './openai/python';
+import { volcengineArkPythonFacts } from './volcengine/python';
+import { zhipuaiPythonFacts } from './zhipuai/python';
 
 import { pythonHttpClients } from './http/python';
 
@@ -30,6 +32,8 @@ export const pythonCatalog: readonly SdkFacts[] = [
   ollamaPythonFacts,
   bedrockPythonFacts,
   litellmPythonFacts,
+  volcengineArkPythonFacts,
+  zhipuaiPythonFacts,
 ];
 
 /** Functions that run the model they are given (`create_react_agent(model, tools)`), by `module.name`. */

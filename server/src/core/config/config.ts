@@ -28,7 +28,7 @@ export interface ProdreadyConfig {
 }
 
 export interface AuditConfig {
-  /** Callee patterns that count as recording a request: `logger.*` (any method) or `console.info` (exact). */
+  /** Callee patterns that count as recording a request: `logger.*` (any method), `log_*` (a name prefix) or `console.info` (exact). */
   loggers: string[];
   /** The call the AIR004 fix writes, e.g. `logger.info`; used only when its first name is in scope. */
   call: string;
@@ -61,6 +61,8 @@ export const defaultAudit: AuditConfig = {
     'span.set_attribute',
     'span.add_event',
     'audit_log',
+    // Project logging helpers: `log_debug(…)`, `log_llm_stream(…)`.
+    'log_*',
   ],
   call: 'console.info',
   style: 'message-first',

@@ -4,6 +4,7 @@ import type { ProdreadyConfig, RuleLevel } from '../config/config';
 import { defaultConfig } from '../config/config';
 import { createTypeScriptFixer } from '../extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from '../extract/typescript/extractor';
+import { TypeScriptParse } from '../extract/typescript/incremental';
 import { extractPython, type PythonExtractOptions } from '../extract/python/extractor';
 import { createPythonFixer } from '../extract/python/fixer';
 import { PARSER_RESTARTING, parsePython, pythonParserGeneration, pythonParserReady, pythonParserRestarting, type PyTree } from '../extract/python/parser';
@@ -51,8 +52,12 @@ export interface AnalyzeOptions {
   resolveImport?: ImportResolver;
   /** CODEOWNERS and config ownership rules; inline `@owner` tags are read from the file itself. */
   ownership?: OwnershipSources;
-  /** The previous parse of this (Python) document: the new text is parsed incrementally from it, and it is updated. */
-  previousParse?: PythonParse;
+  /** The previous parse of this document: the new text is parsed incrementally from it, and it is updated. */
+  previousParse?: DocumentParse;
+  /** The file's facts when already read (the project index read them for its exports): not read again. */
+  facts?: FileFacts;
+  /** The file cannot hold an AI call (a scan read so from its text and imports): only waivers and owner tags are read. */
+  textOnly?: boolean;
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
@@ -95,10 +100,13 @@ export function extractFacts(
   config: ProdreadyConfig = defaultConfig(),
   lines = new LineIndex(text),
   resolveImport?: ImportResolver,
-  previous?: PythonParse,
+  previous?: DocumentParse,
 ): FileFacts {
   const options = { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport };
-  const facts = languageOf(file) === 'python' ? extractPythonText(file, text, options, previous) : extractTypeScript(file, parseTypeScript(file, text), options);
+  const facts =
+    languageOf(file) === 'python'
+      ? extractPythonText(file, text, options, previous instanceof PythonParse ? previous : undefined)
+      : extractTypeScript(file, previous instanceof TypeScriptParse ? previous.parse(file, text) : parseTypeScript(file, text), options);
   return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
 }
 
@@ -136,6 +144,14 @@ export class PythonParse {
   }
 }
 
+/** An open document's last parse, in its language: the next analysis re-parses from it. */
+export type DocumentParse = PythonParse | TypeScriptParse;
+
+/** An empty parse for a document of `file`'s language, to be kept by the editor session. */
+export function documentParseFor(file: string): DocumentParse {
+  return languageOf(file) === 'python' ? new PythonParse() : new TypeScriptParse();
+}
+
 function extractPythonText(file: string, original: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
   // Python reads a lone CR as a line break; tree-sitter's grammar does not. Its LF view has the same offsets.
   const text = withLfLineBreaks(original);
@@ -171,7 +187,7 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
 function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): FileAnalysis {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
-  const facts = extractFacts(file, text, config, lines, options.resolveImport, options.previousParse);
+  const facts = options.facts ?? (options.textOnly ? factsWithoutCode(file, text, lines) : extractFacts(file, text, config, lines, options.resolveImport, options.previousParse));
   for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
   const fixer = fixerFor(facts, text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -205,7 +221,12 @@ export function inLineEndingOf(facts: Pick<FileFacts, 'lineEnding'>, edits: Text
 /** What a file that could not be analysed reports: nothing found, and why. */
 function unanalysed(file: string, text: string, error: unknown): FileAnalysis {
   const reason = error instanceof RangeError && /call stack/i.test(error.message) ? 'it is nested too deeply to parse' : `analysis failed (${firstLine(error)})`;
-  const facts: FileFacts = {
+  return { file, facts: factsWithoutCode(file, text), findings: [], failures: [], lines: new LineIndex(text), notice: `skipped, ${reason}.` };
+}
+
+/** A file's facts with no code read: no calls, clients or exports; with `lines`, its waivers and owner tags. */
+export function factsWithoutCode(file: string, text: string, lines?: LineIndex): FileFacts {
+  return {
     file,
     language: languageOf(file) ?? 'ts',
     callSites: [],
@@ -214,11 +235,10 @@ function unanalysed(file: string, text: string, error: unknown): FileAnalysis {
     brokenRegions: [],
     lineEnding: lineEndingOf(text),
     moduleNames: new Set(),
-    suppressions: [],
+    suppressions: lines ? findSuppressions(text, lines) : [],
     exports: { names: new Map(), star: [] },
-    ownerTags: [],
+    ownerTags: lines ? findOwnerTags(text, lines) : [],
   };
-  return { file, facts, findings: [], failures: [], lines: new LineIndex(text), notice: `skipped, ${reason}.` };
 }
 
 function firstLine(error: unknown): string {

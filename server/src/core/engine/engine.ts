@@ -5,13 +5,14 @@ import type { Finding, RuleId } from '../model';
 import type { OwnershipSources } from '../ownership/owners';
 import { ProjectIndex } from '../project/projectIndex';
 import type { WorkspaceSnapshot } from '../readiness';
-import { analyzeText, describeSkip, skipReason, type FileAnalysis, type PythonParse, type RuleFailure, type SkipReason } from './analyzeFile';
+import { analyzeText, describeSkip, skipReason, type DocumentParse, type FileAnalysis, type RuleFailure, type SkipReason } from './analyzeFile';
 import { ConfigStore, type LoadedConfig } from './configs';
 import { isExcluded } from './exclude';
 import { PARSER_RESTARTING, pythonParserSettled } from '../extract/python/parser';
 import { fixText } from './fixAll';
 import { textOf, type EngineHost } from './host';
 import { findOwnershipSources } from './ownership';
+import { reachesModel, ScanReach } from './scanReach';
 
 /** One file to analyse (or fix), with what the reader knows about where it sits. */
 export interface FileRequest {
@@ -27,10 +28,12 @@ export interface FileRequest {
   ignoreExcludes?: boolean;
   /** Per-rule levels over the config's (the editor's settings). */
   ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
-  /** The previous parse of this Python document, for an incremental re-parse. */
-  previousParse?: PythonParse;
+  /** The previous parse of this open document, for an incremental re-parse. */
+  previousParse?: DocumentParse;
   /** Apply every safe fix until none is left (as `eslint --fix`). */
   fix?: boolean;
+  /** The file cannot hold an AI call (a scan read so from its text and imports): it is not parsed. */
+  textOnly?: boolean;
   /** YYYY-MM-DD waivers are judged against; today unless given. */
   today?: string;
 }
@@ -178,6 +181,9 @@ export class Engine {
       ownership: root === undefined ? undefined : this.ownershipFor(root, loaded),
       previousParse: request.previousParse,
       today: request.today,
+      textOnly: request.textOnly,
+      // Read already for another file's import in this scan: not parsed again.
+      facts: request.textOnly || request.fix || request.previousParse ? undefined : this.project.takeFacts(file, text, loaded.config),
     };
     let analysis: FileAnalysis;
     let fixed: { text: string; findings: Finding[] } | undefined;
@@ -188,7 +194,8 @@ export class Engine {
     } else {
       analysis = analyzeText(file, text, options);
     }
-    const staleReaders = this.project.update(file, analysis.facts.exports);
+    // Nothing was read that other modules could import: what the index read of it (if anything) stands.
+    const staleReaders = request.textOnly ? [] : this.project.update(file, analysis.facts.exports);
     return { status: 'analysed', analysis, config: loaded, staleReaders, ...(fixed ? { fixed } : {}) };
   }
 
@@ -201,20 +208,22 @@ export class Engine {
     const failures: RuleFailure[] = [];
     const perFile = new Map<string, { analysis?: FileAnalysis; notices: EngineNotice[] }>();
     const requested = new Set(request.files);
+    const reads = new Map(request.files.map((file) => [file, this.host.readFile(file)]));
+    const reach = new ScanReach(request.files, (file) => textOf(reads.get(file)!), (specifier, fromFile) => this.host.resolveModule(specifier, fromFile));
     // Files analysed before a module they depend on was (a base class before the subclass that implements its
     // abstract method): read again at the end, until nothing changes or the passes run out.
     let stale = new Set<string>();
-    const check = (file: string, fix: boolean | undefined) => {
+    const check = (file: string, fix: boolean | undefined, textOnly = false) => {
       const entry: { analysis?: FileAnalysis; notices: EngineNotice[] } = { notices: [] };
       perFile.set(file, entry);
       stale.delete(file);
       const notice = (message: string) => entry.notices.push({ file, message });
-      const read = this.host.readFile(file);
+      const read = reads.get(file)!;
       if ('error' in read) {
         notice(`skipped, ${read.error}.`);
         return;
       }
-      const base = { file, text: read.text, root: request.root, config: request.config, ignoreExcludes: true, ruleLevels: request.ruleLevels };
+      const base = { file, text: read.text, root: request.root, config: request.config, ignoreExcludes: true, ruleLevels: request.ruleLevels, textOnly };
       let outcome = this.analyzeFile({ ...base, fix });
       if (outcome.status === 'skipped') {
         if (outcome.reason.kind !== 'unsupported' && outcome.reason.kind !== 'parser-unavailable') notice(describeSkip(outcome.reason));
@@ -225,6 +234,7 @@ export class Engine {
       if (outcome.fixed && outcome.fixed.findings.length > 0) {
         const problem = this.host.writeFile ? this.host.writeFile(file, outcome.fixed.text) : 'this host does not write files';
         if (problem === undefined) {
+          reads.set(file, { text: outcome.fixed.text });
           fixed.problems += outcome.fixed.findings.length;
           fixed.files++;
         } else {
@@ -240,15 +250,40 @@ export class Engine {
       }
       entry.analysis = analysis;
     };
-    request.files.forEach((file, index) => {
-      request.onFile?.(file, index, request.files.length);
-      check(file, request.fix);
-    });
-    for (let pass = 0; pass < MAX_STALE_PASSES && stale.size > 0; pass++) {
-      const again = request.files.filter((file) => stale.has(file));
-      stale = new Set();
-      // Fixes were applied (and written) in the first pass; this one only reads what the files reach now.
-      for (const file of again) check(file, false);
+    // Modules that reach a model make their importers worth parsing; so do base classes a subclass implements.
+    const grow = () => {
+      const reaching = request.files.filter((file) => perFile.get(file)?.analysis && reachesModel(perFile.get(file)!.analysis!.facts));
+      const bases = [...this.project.basesWithModelSubclasses()].filter((file) => requested.has(file));
+      reach.include(bases);
+      reach.reach([...reaching, ...bases]);
+    };
+    this.project.shareFactsWith(requested);
+    try {
+      const checked = new Set<string>();
+      // A file's first check is its progress step; the passes after it read files again.
+      const first = (file: string, textOnly = false) => {
+        request.onFile?.(file, checked.size, request.files.length);
+        checked.add(file);
+        check(file, request.fix, textOnly);
+      };
+      for (let pass = 0; ; ) {
+        const fresh = request.files.filter((file) => reach.parsed.has(file) && !checked.has(file));
+        if (fresh.length > 0) {
+          for (const file of fresh) first(file);
+        } else {
+          if (pass >= MAX_STALE_PASSES || stale.size === 0) break;
+          pass++;
+          const again = request.files.filter((file) => stale.has(file) && checked.has(file));
+          stale = new Set();
+          // Fixes were applied (and written) in the first pass; this one only reads what the files reach now.
+          for (const file of again) check(file, false);
+        }
+        grow();
+      }
+      // The rest cannot hold an AI call: their waivers and owner tags are read from the text.
+      for (const file of request.files) if (!checked.has(file)) first(file, true);
+    } finally {
+      this.project.shareFactsWith(new Set());
     }
     const entries = request.files.flatMap((file) => perFile.get(file) ?? []);
     return {

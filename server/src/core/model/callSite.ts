@@ -20,6 +20,8 @@ export type SdkId =
   | 'huggingface'
   | 'openai-agents'
   | 'inngest'
+  | 'volcengine-ark'
+  | 'zhipuai'
   | 'http'
   | 'wrapper';
 

@@ -1,6 +1,7 @@
 import { extractFacts, languageOf, skipReason } from '../engine/analyzeFile';
+import { isKnownPythonModule } from '../catalog/python';
 import { defaultConfig, type ProdreadyConfig } from '../config/config';
-import type { ExportedValue, ExportSummary, ImportRef, ImportResolver, WrappedCall } from '../model';
+import type { ExportedValue, ExportSummary, FileFacts, ImportRef, ImportResolver, WrappedCall } from '../model';
 
 /** What the index needs from the outside world: module resolution and file contents (open editors first). */
 export interface ProjectHost {
@@ -32,6 +33,11 @@ export class ProjectIndex {
   private readonly subclassReaders = new Map<string, Set<string>>();
   /** Readers made stale while a summary was read lazily: returned by the next `update`. */
   private readonly pendingStale = new Set<string>();
+  /** The files a scan will analyse: when one is read for its exports first, its facts wait here for that analysis. */
+  private sharedWith: ReadonlySet<string> = new Set();
+  private readonly shared = new Map<string, { text: string; facts: FileFacts }>();
+  /** Files being read whose reading met an import cycle: their facts lack what the cycle hid, so they are not shared. */
+  private readonly partial = new Set<string>();
 
   constructor(
     private readonly host: ProjectHost,
@@ -41,8 +47,35 @@ export class ProjectIndex {
   setConfig(config: ProdreadyConfig): void {
     this.config = config;
     this.summaries.clear();
+    this.shared.clear();
     this.subclasses.clear();
     this.contributions.clear();
+  }
+
+  /**
+   * While a scan analyses `files`, a file among them read first for its exports keeps its facts for its own
+   * analysis (`takeFacts`), so that each file is parsed once per scan. An empty set ends the sharing.
+   */
+  shareFactsWith(files: ReadonlySet<string>): void {
+    this.sharedWith = files;
+    if (files.size === 0) this.shared.clear();
+  }
+
+  /**
+   * The facts of `file` read for its exports, when they were read from this text with this config and nothing
+   * read since made them stale: analysing it again would give the same. Handed over once.
+   */
+  takeFacts(file: string, text: string, config: ProdreadyConfig): FileFacts | undefined {
+    const kept = this.shared.get(file);
+    this.shared.delete(file);
+    return kept && kept.text === text && config === this.config ? kept.facts : undefined;
+  }
+
+  /** Files whose classes have subclasses in other modules implementing a method with a model request. */
+  basesWithModelSubclasses(): Set<string> {
+    const files = new Set<string>();
+    for (const [key, bySubclass] of this.subclasses) if (bySubclass.size > 0) files.add(key.slice(0, key.indexOf('\u0000')));
+    return files;
   }
 
   /**
@@ -86,6 +119,7 @@ export class ProjectIndex {
   update(file: string, exports: ExportSummary): string[] {
     const previous = this.summaries.get(file);
     this.summaries.set(file, exports);
+    this.shared.delete(file);
     const stale = new Set(this.register(file, exports));
     if (previous !== undefined && signatureOf(previous) !== signatureOf(exports)) for (const reader of this.invalidateReaders([file])) stale.add(reader);
     stale.delete(file);
@@ -97,6 +131,7 @@ export class ProjectIndex {
 
   /** Forgets a file (deleted, or closed so that the disk copy counts again); returns the stale readers. */
   forget(file: string): string[] {
+    this.shared.delete(file);
     if (!this.summaries.delete(file)) return [];
     const stale = new Set([...this.register(file, { names: new Map(), star: [] }), ...this.invalidateReaders([file])]);
     stale.delete(file);
@@ -110,7 +145,7 @@ export class ProjectIndex {
         if (stale.has(reader)) continue;
         stale.add(reader);
         // A reader that passes the value on (re-export, wrapper of a wrapper) must be read again too.
-        this.summaries.delete(reader);
+        this.drop(reader);
         visit(reader);
       }
     };
@@ -151,7 +186,7 @@ export class ProjectIndex {
     if (entries.size > 0) this.contributions.set(file, new Set(entries.keys()));
     else this.contributions.delete(file);
     const askers = [...new Set(changed.flatMap((key) => [...(this.subclassReaders.get(key) ?? [])]))].filter((asker) => asker !== file);
-    for (const asker of askers) this.summaries.delete(asker);
+    for (const asker of askers) this.drop(asker);
     return [...new Set([...askers, ...this.invalidateReaders(askers)])];
   }
 
@@ -177,8 +212,9 @@ export class ProjectIndex {
     if (!summary) return undefined;
     const value = summary.names.get(exportName);
     if (value?.kind === 'reexport') {
-      // A name passed on from an installed package (a compat module's `from mistralai import Mistral as Client`): the importer reads it as that import.
-      if (!this.host.resolveModule(value.module, target)) return { ...value, file: target };
+      // A name passed on from an installed package (a compat module's `from mistralai import Mistral as Client`): the
+      // importer reads it as that import — also when a project folder has the SDK's name (`provider/zhipuai/`).
+      if (!this.host.resolveModule(value.module, target) || (languageOf(target) === 'python' && isKnownPythonModule(value.module))) return { ...value, file: target };
       return this.lookup(target, value.module, value.exportName, depth + 1);
     }
     if (value) return { ...value, file: target };
@@ -193,19 +229,30 @@ export class ProjectIndex {
   private summaryOf(file: string): ExportSummary | undefined {
     const known = this.summaries.get(file);
     if (known) return known;
-    // An import cycle: the module being read cannot yet say what it exports.
-    if (this.building.has(file) || languageOf(file) === undefined) return undefined;
+    if (this.building.has(file)) {
+      // An import cycle: the module being read cannot yet say what it exports, and what reads it sees less.
+      for (const reading of this.building) this.partial.add(reading);
+      return undefined;
+    }
+    if (languageOf(file) === undefined) return undefined;
     const text = this.host.readFile(file);
     if (text === undefined || skipReason(file, text)) return undefined;
     this.building.add(file);
     try {
-      const summary = extractFacts(file, text, this.config, undefined, this.resolverFor(file)).exports;
-      this.summaries.set(file, summary);
-      for (const stale of this.register(file, summary)) this.pendingStale.add(stale);
-      return summary;
+      const facts = extractFacts(file, text, this.config, undefined, this.resolverFor(file));
+      this.summaries.set(file, facts.exports);
+      if (this.sharedWith.has(file) && !this.partial.has(file)) this.shared.set(file, { text, facts });
+      for (const stale of this.register(file, facts.exports)) this.pendingStale.add(stale);
+      return facts.exports;
     } finally {
       this.building.delete(file);
+      this.partial.delete(file);
     }
+  }
+
+  private drop(file: string): void {
+    this.summaries.delete(file);
+    this.shared.delete(file);
   }
 }
 

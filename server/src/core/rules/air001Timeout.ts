@@ -18,6 +18,7 @@ export const air001Timeout: Rule = {
     messages: {
       sdkDefault:
         'No timeout on this {{sdk}} call: it waits up to {{defaultTimeout}} (the SDK default) for a stalled request, and retries multiply that. Set an explicit timeout.',
+      undocumentedDefault: 'No timeout on this {{sdk}} call, and the SDK documents no default: how long a stalled request waits is unknown. Set an explicit timeout.',
       none: 'No timeout on this {{sdk}} call: a stalled request waits with no limit. {{remedy}}',
       addToCall: 'Add a {{duration}} timeout to this call',
       addToClient: 'Add a {{duration}} timeout to the {{client}} client',
@@ -54,6 +55,7 @@ export const air001Timeout: Rule = {
       const edits = addOptionAt(context.fixer, clientTarget, clientFix.path, duration);
       if (edits.length > 0) fixes.push({ messageId: 'addToClient', edits, alternative: true });
     }
-    context.report({ messageId: timeout.source === 'none' ? 'none' : 'sdkDefault', data, span: site.calleeSpan, fixes });
+    const messageId = timeout.source === 'none' ? 'none' : timeout.value === undefined ? 'undocumentedDefault' : 'sdkDefault';
+    context.report({ messageId, data, span: site.calleeSpan, fixes });
   },
 };

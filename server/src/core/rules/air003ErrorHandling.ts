@@ -44,8 +44,9 @@ export const air003ErrorHandling: Rule = {
     },
   },
   checkCallSite(site, context) {
-    // Streams fail while being read, not when started: AIR011 covers them.
-    if (site.streaming) return;
+    // TS streams fail while being read, not when started: AIR011 judges them. A Python stream call sends the
+    // request and raises on an HTTP error (429, 5xx) where it is made, so it is judged here like any call.
+    if (site.streaming && site.language !== 'python') return;
     const { tryCatch, promiseCatch, errorCallback, fallback, helper } = site.guarded;
     if (fallback || helper || promiseCatch || errorCallback || tryCatch?.handling === 'fallback') return;
     const sdk = context.sdkFacts(site)?.displayName ?? site.sdk;

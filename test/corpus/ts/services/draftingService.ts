@@ -13,7 +13,7 @@ export class DraftingService {
       const response = await this.#client.responses.create({ model: 'gpt-4o-mini-2024-07-18', input: brief, max_output_tokens: 800 });
       return response.output_text;
     } catch (error) {
-      // Retrying itself is not another request site.
+      // Retrying sends another request: the recursive call is a call site too.
       if (attempt < 2) return this.#requestDraft(brief, attempt + 1);
       throw error;
     }

@@ -41,6 +41,26 @@ ruleTester('AIR001', {
       filename: 'case.py',
       code: `from langchain_openai import ChatOpenAI\n\nllm = ChatOpenAI(model="gpt-4o-2024-08-06", timeout=30, max_tokens=200)\n\n\ndef answer(q: str):\n    return llm.invoke(q)\n`,
     },
+    {
+      name: 'python: a timeout in the dict a method of the class builds for **',
+      filename: 'case.py',
+      code: `${header}\nclass Chat:\n    def __init__(self):\n        self.client = OpenAI()\n\n    def _kwargs(self, q: str) -> dict:\n        kwargs = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n        kwargs["timeout"] = 20\n        return kwargs\n\n    def answer(self, q: str):\n        return self.client.responses.create(**self._kwargs(q))\n`,
+    },
+    {
+      name: 'python: a builder that copies keys chosen at run time is not guessed at',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\n\n\ndef build(q: str, extra: dict) -> dict:\n    params = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n    for key in extra:\n        params[key] = extra[key]\n    return params\n\n\ndef answer(q: str, extra: dict):\n    return client.responses.create(**build(q, extra))\n`,
+    },
+    {
+      name: 'python: a builder overridden in a subclass may add the timeout',
+      filename: 'case.py',
+      code: `${header}\nclass Chat:\n    client = OpenAI()\n\n    def _kwargs(self, q: str) -> dict:\n        return {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n\n    def answer(self, q: str):\n        return self.client.responses.create(**self._kwargs(q))\n\n\nclass TimedChat(Chat):\n    def _kwargs(self, q: str) -> dict:\n        return {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9, "timeout": 20}\n`,
+    },
+    {
+      name: 'python: a timeout among the keys a builder copies from an allow-list',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\nPASSTHROUGH = ("temperature", "timeout")\n\n\ndef build(q: str, extra: dict) -> dict:\n    params = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n    for key in PASSTHROUGH:\n        if extra.get(key) is not None:\n            params[key] = extra[key]\n    return params\n\n\ndef answer(q: str, extra: dict):\n    return client.responses.create(**build(q, extra))\n`,
+    },
   ],
   invalid: [
     {
@@ -96,6 +116,37 @@ ruleTester('AIR001', {
       code: `import openai\n\n\ndef answer(q: str):\n    return openai.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n`,
       errors: [{ messageId: 'sdkDefault', line: 5 }],
       output: `import openai\n\n\ndef answer(q: str):\n    return openai.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9, timeout=30)\n`,
+    },
+    {
+      name: 'python: the dict a method builds for ** has no timeout; the fix adds it beside the spread',
+      filename: 'case.py',
+      code: `${header}\nclass Chat:\n    def __init__(self):\n        self.client = OpenAI()\n\n    def _kwargs(self, q: str) -> dict:\n        kwargs = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n        if q.endswith("?"):\n            kwargs["temperature"] = 0\n        return kwargs\n\n    def answer(self, q: str):\n        return self.client.responses.create(**self._kwargs(q))\n`,
+      errors: [{ messageId: 'sdkDefault', line: 15, data: { sdk: 'OpenAI' } }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
+      output: `${header}\nclass Chat:\n    def __init__(self):\n        self.client = OpenAI()\n\n    def _kwargs(self, q: str) -> dict:\n        kwargs = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n        if q.endswith("?"):\n            kwargs["temperature"] = 0\n        return kwargs\n\n    def answer(self, q: str):\n        return self.client.responses.create(**self._kwargs(q), timeout=30)\n`,
+    },
+    {
+      name: 'python: client options from a builder method have no timeout',
+      filename: 'case.py',
+      code: `${header}\nclass Chat:\n    def __init__(self, key: str):\n        self.key = key\n        self.client = OpenAI(**self._client_kwargs())\n\n    def _client_kwargs(self) -> dict:\n        return {"api_key": self.key, "max_retries": 3}\n\n    def answer(self, q: str):\n        return self.client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9)\n`,
+      errors: [{ messageId: 'sdkDefault', line: 13 }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
+      output: `${header}\nclass Chat:\n    def __init__(self, key: str):\n        self.key = key\n        self.client = OpenAI(**self._client_kwargs())\n\n    def _client_kwargs(self) -> dict:\n        return {"api_key": self.key, "max_retries": 3}\n\n    def answer(self, q: str):\n        return self.client.responses.create(model="gpt-4o-2024-08-06", input=q, max_output_tokens=9, timeout=30)\n`,
+    },
+    {
+      name: 'python: legacy google.generativeai documents no default timeout',
+      filename: 'case.py',
+      code: `import google.generativeai as genai\n\nmodel = genai.GenerativeModel("gemini-1.5-flash-002")\n\n\ndef answer(q: str):\n    return model.generate_content(q, generation_config={"max_output_tokens": 200}).text\n`,
+      errors: [{ messageId: 'undocumentedDefault', line: 7, data: { sdk: 'Google Generative AI (legacy)' } }],
+      output: `import google.generativeai as genai\n\nmodel = genai.GenerativeModel("gemini-1.5-flash-002")\n\n\ndef answer(q: str):\n    return model.generate_content(q, generation_config={"max_output_tokens": 200}, request_options={"timeout": 30}).text\n`,
+    },
+    {
+      name: 'python: the allow-list a builder copies keys from holds no timeout',
+      filename: 'case.py',
+      code: `${header}client = OpenAI()\nPASSTHROUGH = ("temperature", "top_p")\n\n\ndef build(q: str, extra: dict) -> dict:\n    params = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n    for key in PASSTHROUGH:\n        if extra.get(key) is not None:\n            params[key] = extra[key]\n    return params\n\n\ndef answer(q: str, extra: dict):\n    return client.responses.create(**build(q, extra))\n`,
+      errors: [{ messageId: 'sdkDefault', line: 16 }],
+      fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
+      output: `${header}client = OpenAI()\nPASSTHROUGH = ("temperature", "top_p")\n\n\ndef build(q: str, extra: dict) -> dict:\n    params = {"model": "gpt-4o-2024-08-06", "input": q, "max_output_tokens": 9}\n    for key in PASSTHROUGH:\n        if extra.get(key) is not None:\n            params[key] = extra[key]\n    return params\n\n\ndef answer(q: str, extra: dict):\n    return client.responses.create(**build(q, extra), timeout=30)\n`,
     },
   ],
 });

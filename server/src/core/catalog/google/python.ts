@@ -50,7 +50,7 @@ export const googleGenerativeAiPythonFacts: SdkFacts = {
   modelProviders: [],
   // `model.start_chat(history=…)` is a chat session on the same model.
   clientTransforms: { start_chat: 'same' },
-  timeout: { durations: [body('request_options.timeout')], unit: 's', default: 'unknown', signals: [] },
+  timeout: { durations: [body('request_options.timeout')], unit: 's', default: 'unknown', signals: [], fix: { kind: 'duration', at: body('request_options.timeout') } },
   retries: { options: [body('request_options.retry')], default: 'unknown', counts: 'retries' },
   auditOptions: [],
   errorOptions: [],

@@ -25,7 +25,7 @@ export function siteOf(cx: PyFile, call: PendingCall): CallSite | undefined {
   const callee = call.node.childForFieldName('function');
   const args = call.node.childForFieldName('arguments');
   if (!callee || args?.type !== 'argument_list') return undefined;
-  const list = withSpreadOptions(readArguments(args), args, call.scope, call.fn);
+  const list = withSpreadOptions(cx, readArguments(args), args, call.scope, call.fn);
   const found = apiOf(cx, callee, call.scope, list);
   if (!found) return undefined;
   return buildSite(cx, call, found, list);

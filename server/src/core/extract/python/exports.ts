@@ -5,7 +5,7 @@ import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
 import { classExports, heldMembers, importedBases } from './projectClasses';
-import { evaluate, loadsModuleByName, returnedClient } from './resolver';
+import { evaluate, loadsModuleByName, returnedClient, sdkBase } from './resolver';
 import type { FunctionInfo } from './scope';
 
 /** `reached`: every call site of the file with its call, direct or through the file's own wrappers. */
@@ -36,7 +36,11 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
       const members = heldMembers(cx, binding.cls, byFunction);
       if (methods.size > 0 || members.size > 0) {
         names.set(name, { kind: 'class', name, file: cx.file, methods, ...(bases.length > 0 ? { bases, implemented } : {}), ...(members.size > 0 ? { members } : {}) });
+        continue;
       }
+      // `class ZhiPuModelAPI(ZhipuAI)`: other modules build it like the SDK client it extends.
+      const extended = sdkBase(cx, binding.cls, cx.module);
+      if (extended?.kind === 'import') names.set(name, { kind: 'reexport', module: extended.module, exportName: extended.name });
     } else if (binding.kind === 'import' && binding.name !== '*' && (isSdkClient(binding.module, binding.name) || (!pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module)))) {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
     }

@@ -4,19 +4,52 @@ import type { CallSite, JsonParse } from '../../model';
 import { isPythonValidator } from './handling';
 import type { PyNode } from './parser';
 import { type FunctionInfo } from './scope';
-import { dottedName, spanOf, type Arguments } from './syntax';
+import { dottedName, mentions, spanOf, type Arguments } from './syntax';
 import { PendingCall, PyFile } from './context';
 
 export function loggingOf(call: PendingCall, result: string | undefined, facts: SdkFacts, list: Arguments): CallSite['logged'] {
   const logs = (call.fn?.logs ?? []).filter((log) => log.start > call.node.startIndex);
   const byOption = facts.auditOptions.find((option) => list.options.entries.has(option) || call.node.text.includes(`${option}=`));
-  const recorder = result ? logs.find((log) => log.mentions.has(result)) : logs[0];
+  const names = result && call.fn && logs.length > 0 ? derivedNames(call.fn.node, result, call.node.endIndex) : undefined;
+  const recorder = names ? logs.find((log) => [...log.mentions].some((name) => names.has(name))) : result ? undefined : logs[0];
   return {
     audit: recorder !== undefined || byOption !== undefined,
     by: recorder?.callee ?? byOption,
     calls: logs.map((log) => ({ span: { start: log.start, end: log.end }, callee: log.callee, mentions: [...log.mentions] })),
   };
 }
+
+
+/**
+ * The result's name and the names later bound from it in the function, in source order: `text = r.choices[0]…`,
+ * `for chunk in r:`, `usage = r.usage` — a log of any of them records the request. Only plain names are followed
+ * (`self.last = r` would make every later mention of `self` look like one).
+ */
+function derivedNames(fn: PyNode, result: string, after: number): Set<string> {
+  const names = new Set([result]);
+  const bind = (target: PyNode | null) => {
+    if (target?.type === 'identifier') names.add(target.text);
+    else if (target && (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern')) for (const part of target.namedChildren) bind(part);
+  };
+  const visit = (node: PyNode) => {
+    if (node.endIndex <= after || (node.id !== fn.id && (node.type === 'function_definition' || node.type === 'class_definition'))) return;
+    const flow = FLOWS[node.type];
+    const source = flow && node.startIndex >= after ? node.childForFieldName(flow.source) : null;
+    if (source && [...mentions(source)].some((name) => names.has(name))) bind(node.childForFieldName(flow!.target));
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(fn);
+  return names;
+}
+
+/** Where a name takes a value from another: assignments and loops (`for chunk in stream`, comprehensions too). */
+const FLOWS: Record<string, { source: string; target: string }> = {
+  assignment: { source: 'right', target: 'left' },
+  augmented_assignment: { source: 'right', target: 'left' },
+  named_expression: { source: 'value', target: 'name' },
+  for_statement: { source: 'right', target: 'left' },
+  for_in_clause: { source: 'right', target: 'left' },
+};
 
 
 export function jsonParsesOf(cx: PyFile, call: PendingCall, result: string | undefined): JsonParse[] {

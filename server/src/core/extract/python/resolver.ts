@@ -6,6 +6,7 @@ import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
 import { Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
 import { dispatchedMethods, inheritedMember } from './inheritance';
+import { withSpreadOptions } from './params';
 import { dottedName, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
 import { ClientValue, PyFile, relative, Value } from './context';
 
@@ -262,7 +263,7 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
     }
     const http = httpClientClass(target);
     if (http) return { kind: 'http', facts: http, options: list?.options };
-    if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list, true);
+    if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list && withSpreadOptions(cx, list, args!, scope, scope.fn), true);
     // A project factory in another module: `get_client()`, `get_litellm()`, `require("litellm")`.
     const exported = cx.resolveImport?.(target.module, target.name);
     if (exported?.kind === 'client' && exported.factory) return clientFromExport(cx, exported);
@@ -289,7 +290,7 @@ export function loadsModuleByName(fn: FunctionInfo): boolean {
 }
 
 /** `class TracedModel(GenerativeModel)`: a project subclass of an SDK client is built like the client it extends. */
-function sdkBase(cx: PyFile, cls: ClassInfo, scope: Scope): Value | undefined {
+export function sdkBase(cx: PyFile, cls: ClassInfo, scope: Scope): Value | undefined {
   for (const base of cls.bases) {
     const name = dottedName(base);
     const value = name && name !== cls.name ? dottedValue(cx, name.split('.'), scope) : undefined;

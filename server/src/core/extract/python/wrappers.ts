@@ -76,9 +76,9 @@ function wrapperSiteOf(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<Fu
 
 /** What a call reaches: a function of this file, a wrapper another module exports, or a project class's method. */
 function wrapperTarget(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<FunctionInfo, CallSite>): { wraps: WrappedCall; name: string; file?: string } | undefined {
-  // A function calling itself (recursion, a retry loop) is not another call site.
+  // A function calling itself (recursion, a retry with guidance) is a call site too: each call sends a request.
   for (const fn of calledFunctions(cx, call)) {
-    const local = fn !== call.fn ? byFunction.get(fn) : undefined;
+    const local = byFunction.get(fn);
     if (local) return { wraps: wrappedCallOf(local), name: fn.name };
   }
   const imported = importedWrapper(cx, call);

@@ -55,7 +55,9 @@ export function effectiveTimeout(facts: SdkFacts, sources: OptionSources): Effec
   const atClient = lookup(timeout.durations, sources, ['client']);
   if (atClient === 'unknown') return { source: 'unknown' };
   if (atClient) return withValue(atClient, scale);
-  if (timeout.default === 'unknown') return { source: 'unknown' };
+  // Nothing set where the code shows everything: left to the SDK, even when its default is not documented —
+  // unless the SDK has no timeout a call could set (then there is no gap to report).
+  if (timeout.default === 'unknown') return timeout.durations.length + timeout.signals.length > 0 ? { source: 'sdk-default' } : { source: 'unknown' };
   return timeout.default === 'none' ? { source: 'none' } : { source: 'sdk-default', value: timeout.default };
 }
 

@@ -122,9 +122,26 @@ export class TsFile {
   /** Set by the extractor: how prompt reading finds where a name's value comes from. */
   sourceOfRoot!: (root: ts.Identifier) => PromptSource;
   readonly resolving = new Set<Declaration>();
+  /**
+   * What a call evaluates to, per call node, depth and names being resolved (the answer depends on all three):
+   * a chain of 17 `.replace()` calls asked each link again on three paths, 3^17 times.
+   */
+  readonly callValues = new Map<ts.Node, Map<string, Value | undefined>>();
+  private readonly declarationIds = new Map<Declaration, number>();
   readonly language: Language;
   /** Set by the extractor: same-file constants behind identifiers. */
   lookupConstant!: ConstantLookup;
+
+  /** The memo key of a call evaluated at `depth` while the current names are being resolved. */
+  callValueKey(depth: number): string {
+    let key = String(depth);
+    for (const declaration of this.resolving) {
+      let id = this.declarationIds.get(declaration);
+      if (id === undefined) this.declarationIds.set(declaration, (id = this.declarationIds.size));
+      key += `,${id}`;
+    }
+    return key;
+  }
 
   constructor(
     readonly file: string,

@@ -234,6 +234,16 @@ export function constructionOf(cx: TsFile, node: ts.NewExpression, depth = 0): V
 
 /** Calls that produce clients or providers: `createOpenAI({...})`, `client.withOptions({...})`, `model.withRetry()`. */
 export function callValueOf(cx: TsFile, node: ts.CallExpression, depth: number): Value | undefined {
+  let known = cx.callValues.get(node);
+  if (!known) cx.callValues.set(node, (known = new Map()));
+  const key = cx.callValueKey(depth);
+  if (known.has(key)) return known.get(key);
+  const value = evaluateCall(cx, node, depth);
+  known.set(key, value);
+  return value;
+}
+
+function evaluateCall(cx: TsFile, node: ts.CallExpression, depth: number): Value | undefined {
   const callee = unwrap(node.expression);
   if (ts.isPropertyAccessExpression(callee)) {
     const transformed = transformOf(cx, node, callee, depth) ?? builtByMethod(resolution, cx, node, callee, depth);

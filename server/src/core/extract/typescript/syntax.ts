@@ -54,8 +54,13 @@ export function scriptKindFor(file: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+/** Nothing reads JSDoc (types come from syntax, owner tags from the text): its comments are skipped as trivia. */
+export function parseOptions(): ts.CreateSourceFileOptions {
+  return { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+}
+
 export function parseTypeScript(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
+  return ts.createSourceFile(file, text, parseOptions(), false, scriptKindFor(file));
 }
 
 /** Reads of the incoming request: `await req.json()`, `req.body`, `request.formData()`, `url.searchParams`. */

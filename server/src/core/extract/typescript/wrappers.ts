@@ -2,7 +2,6 @@
 import { catalogByModule } from '../../catalog';
 import type { CallSite } from '../../model';
 import { noOptions, unwrap } from './options';
-import { wrappedCallOf } from '../shared/wrapped';
 import { ts } from './ts';
 import { locationOf } from './calls';
 import { statementTargetOf } from './calls';
@@ -91,12 +90,7 @@ export function wrapperCallSiteOf(cx: TsFile, call: PendingCall): CallSite | und
   if (!ts.isIdentifier(callee) && !(owner && receiverOfMethod(owner))) return undefined;
   const value = valueOf(cx, callee);
   if (value?.kind !== 'wrapper') return undefined;
-  // A wrapper calling itself (recursion, a retry loop) is not another call site.
-  // Two functions of a file may reach the same inner call (`outer()` and the `helper()` it calls): only the
-  // same name marks recursion.
-  const enclosingWrapper = call.namedFunction && cx.wrappers.get(call.namedFunction);
-  const enclosingName = call.namedFunction && cx.functionNames.get(call.namedFunction);
-  if (value.file === cx.file && enclosingWrapper && enclosingName === value.name.replace(/^this\./, '') && wrappedCallOf(enclosingWrapper).span.start === value.wraps.span.start) return undefined;
+  // A wrapper calling itself (recursion, a retry with another target) is a call site too: each call sends a request.
   const { wraps } = value;
   const own = guardOf(cx, call, [], noOptions());
   const handled = own.tryCatch !== undefined || own.promiseCatch;

@@ -1,0 +1,94 @@
+// Which files of a workspace scan are parsed. A file is parsed when its text may hold an AI call by itself (the
+// catalog's words), or when it imports a module that reaches a model (a client, a wrapper, a class whose methods
+// make model requests): it may call that. The rest hold no call site, whatever a parse would say.
+import { mayHoldAiCall } from '../catalog/textMarkers';
+import type { FileFacts } from '../model';
+import { languageOf } from './analyzeFile';
+
+const TS_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^[ \t]*import\s+)(["'`])([^"'`\n]+)\1/gm;
+const PY_FROM_IMPORT = /^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)/gm;
+const PY_IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
+const PY_DYNAMIC_IMPORT = /\b(?:import_module|__import__)\(\s*["']([.\w]+)["']/g;
+
+/** The modules a file's text imports: every import form, top level or not (a lazy import counts). */
+export function importedSpecifiers(text: string, python: boolean): string[] {
+  const found: string[] = [];
+  if (!python) {
+    for (const match of text.matchAll(TS_IMPORT)) found.push(match[2]);
+    return found;
+  }
+  for (const match of text.matchAll(PY_FROM_IMPORT)) {
+    const module = match[1];
+    found.push(module);
+    // `from . import llm`, `from app import llm`: the names may be submodules.
+    for (const name of namesOf(match[2])) found.push(module.endsWith('.') ? module + name : `${module}.${name}`);
+  }
+  for (const match of text.matchAll(PY_IMPORT)) found.push(...namesOf(match[1]));
+  for (const match of text.matchAll(PY_DYNAMIC_IMPORT)) found.push(match[1]);
+  return found;
+}
+
+/** `a, b as c, (d,\n e)` → a, b, d, e */
+function namesOf(list: string): string[] {
+  return list
+    .replace(/[()\\]/g, ' ')
+    .split(',')
+    .map((part) => part.trim().split(/\s+/)[0])
+    .filter((name) => /^[\w.]+$/.test(name));
+}
+
+/** Whether what a file's analysis found can make its importers reach a model. */
+export function reachesModel(facts: FileFacts): boolean {
+  if (facts.callSites.length > 0 || facts.clients.length > 0 || facts.exports.star.length > 0) return true;
+  for (const value of facts.exports.names.values()) {
+    if (value.kind === 'invoker') continue;
+    if (value.kind !== 'class' || value.methods.size > 0 || (value.members?.size ?? 0) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The files of one scan, the modules each imports, and which of them are parsed. Modules outside the scan are
+ * taken to reach a model (they are not analysed here), so a file importing one is parsed.
+ */
+export class ScanReach {
+  /** Module file → the scanned files importing it. */
+  private readonly importers = new Map<string, Set<string>>();
+  readonly parsed = new Set<string>();
+
+  constructor(files: readonly string[], textOf: (file: string) => string | undefined, resolve: (specifier: string, fromFile: string) => string | undefined) {
+    const scanned = new Set(files);
+    for (const file of files) {
+      const text = textOf(file);
+      const language = languageOf(file);
+      if (text === undefined || language === undefined) continue;
+      if (mayHoldAiCall(text, language)) {
+        this.parsed.add(file);
+        continue;
+      }
+      for (const specifier of new Set(importedSpecifiers(text, language === 'python'))) {
+        const target = resolve(specifier, file);
+        if (target === undefined || target === file) continue;
+        if (!scanned.has(target)) {
+          this.parsed.add(file);
+          break;
+        }
+        let importers = this.importers.get(target);
+        if (!importers) this.importers.set(target, (importers = new Set()));
+        importers.add(file);
+      }
+    }
+  }
+
+  /** These files are parsed (base classes a subclass in another module implements with a model request). */
+  include(files: Iterable<string>): void {
+    for (const file of files) this.parsed.add(file);
+  }
+
+  /** `modules` reach a model: the scanned files importing them are parsed too. Returns whether any was added. */
+  reach(modules: Iterable<string>): boolean {
+    const before = this.parsed.size;
+    for (const module of modules) for (const importer of this.importers.get(module) ?? []) this.parsed.add(importer);
+    return this.parsed.size > before;
+  }
+}

@@ -1,0 +1,96 @@
+// Property: an open document analysed keystroke by keystroke (incremental re-parse from the last tree) gives
+// exactly what a fresh analysis of the same text gives, over random edit sequences on corpus files.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { analyzeText, documentParseFor, type FileAnalysis } from '../../server/src/core/engine/analyzeFile';
+import { changeBetween } from '../../server/src/core/extract/typescript/incremental';
+import { loadPythonParser } from '../../server/src/node/python';
+import { REPO_ROOT } from '../repoRoot';
+
+before(async () => assert.equal(await loadPythonParser(), undefined));
+
+const CORPUS = path.join(REPO_ROOT, 'test', 'corpus');
+const TODAY = '2026-01-01';
+
+/** A small deterministic generator (mulberry32), so a failure names its seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Typing and deleting as people do, plus pieces that change what the file means (calls, options, brackets). */
+const PIECES = {
+  ts: ['a', ' ', '\n', '(', ')', '{', '}', ';', ',', '"', '`', 'timeout: 5000, ', 'await ', 'client.chat.completions.create({ model: "gpt-4o" })', '// prodready-ignore-next-line AIR001\n', 'try {', '} catch (e) { throw e }', 'maxRetries: 3', 'export '],
+  python: ['a', ' ', '\n', '    ', '(', ')', ':', ',', '"', '"""', 'timeout=5, ', 'await ', 'client.chat.completions.create(model="gpt-4o")', '# prodready-ignore-next-line AIR001\n', 'try:\n    pass\n', 'except Exception:\n    raise\n', 'max_retries=3', 'def f():\n    '],
+};
+
+function edit(text: string, next: () => number, pieces: readonly string[]): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const roll = next();
+  if (roll < 0.45) return text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at);
+  if (roll < 0.8) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 12));
+  const piece = pieces[Math.floor(next() * pieces.length)];
+  return text.slice(0, at) + piece + text.slice(at + 1 + Math.floor(next() * 40));
+}
+
+/** What readers see of an analysis: call sites, clients, findings with their fixes, parse problems, exports. */
+function observable(analysis: FileAnalysis): string {
+  const { facts } = analysis;
+  return JSON.stringify(
+    { sites: facts.callSites, clients: facts.clients, findings: analysis.findings, notice: analysis.notice, parseErrors: facts.parseErrors, broken: facts.brokenRegions, exports: facts.exports, names: facts.moduleNames },
+    (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value),
+  );
+}
+
+function corpusFiles(dir: string, extension: RegExp): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => extension.test(file))
+    .sort()
+    .map((file) => path.join(dir, file));
+}
+
+function checkSequences(files: readonly string[], pieces: readonly string[], seed: number): void {
+  const next = random(seed);
+  for (let sequence = 0; sequence < 12; sequence++) {
+    const file = files[Math.floor(next() * files.length)];
+    let text = fs.readFileSync(file, 'utf8');
+    const parse = documentParseFor(file);
+    try {
+      for (let step = 0; step < 25; step++) {
+        const incremental = analyzeText(file, text, { previousParse: parse, today: TODAY });
+        const fresh = analyzeText(file, text, { today: TODAY });
+        assert.equal(observable(incremental), observable(fresh), `seed ${seed}, ${path.relative(CORPUS, file)}, sequence ${sequence}, step ${step}`);
+        text = edit(text, next, pieces);
+      }
+    } finally {
+      parse.release();
+    }
+  }
+}
+
+describe('incremental analysis of an open document', () => {
+  it('finds the one span an edit replaced', () => {
+    const range = changeBetween('const a = 1;', 'const abc = 1;');
+    assert.deepEqual({ start: range.span.start, length: range.span.length, newLength: range.newLength }, { start: 7, length: 0, newLength: 2 });
+    const removed = changeBetween('aaaa', 'aa');
+    assert.deepEqual({ start: removed.span.start, length: removed.span.length, newLength: removed.newLength }, { start: 2, length: 2, newLength: 0 });
+  });
+
+  for (const seed of [1, 2, 3]) {
+    it(`TypeScript: equals a fresh analysis after every random edit (seed ${seed})`, () => {
+      checkSequences(corpusFiles(path.join(CORPUS, 'ts'), /\.[jt]sx?$/), PIECES.ts, seed);
+    });
+    it(`Python: equals a fresh analysis after every random edit (seed ${seed})`, () => {
+      checkSequences(corpusFiles(path.join(CORPUS, 'py'), /\.py$/), PIECES.python, seed);
+    });
+  }
+});
