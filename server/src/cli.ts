@@ -1,108 +1,29 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildInventory, buildReadiness, Engine, LineIndex, type FileAnalysis, type LoadedConfig, type Severity, type WorkspaceSnapshot } from './core';
+import { buildInventory, buildReadiness, describeSkip, Engine, LineIndex, ruleIds, type CheckResult, type FileAnalysis, type LoadedConfig, type RuleId, type RuleLevel, type Severity, type WorkspaceSnapshot } from './core';
+import { applyBaselines, BaselineError } from './cli/baseline';
+import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
+import { progressLine } from './cli/progress';
 import { formatText, relativePath, toJsonReport, type Notice } from './format/report';
 import { atLeast } from './format/severity';
 import { collectSourceFiles } from './node/files';
 import { NodeHost } from './node/host';
 import { loadPythonParser } from './node/python';
 import { formatChecklist } from './format/checklist';
+import { toCycloneDx } from './format/cyclonedx';
 import { formatMarkdown } from './format/markdown';
 import { toSarif } from './format/sarif';
 
 declare const PRODREADY_VERSION: string | undefined;
 const VERSION = typeof PRODREADY_VERSION === 'string' ? PRODREADY_VERSION : 'dev';
 
-const USAGE = `Usage: prodready check [paths...] [options]
-
-Finds AI call sites and the production gaps around them (timeouts, retries, output bounds, keys).
-
-Options:
-  --format FORMAT        text, json, sarif or markdown (default: text); markdown writes the readiness
-                         checklist, AI inventory and ownership map as a review document
-  --checklist            with text output, print the readiness checklist after the findings
-  --fail-on LEVEL        exit 1 when a finding is at or above LEVEL: error, warning, info, hint, or off
-                         (default: warning)
-  --config FILE          use this .prodready.json instead of the nearest one
-  --fix                  apply every safe fix in place, then report what is left
-  --debug                on an internal error, print its stack
-  -h, --help             show this help
-
-A file that cannot be read or analysed is skipped with a notice (stderr; "notices" in JSON; SARIF
-toolExecutionNotifications); every other file is checked as usual.
-
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error, 3 internal error.`;
-
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
-const FAIL_LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
-
-class UsageError extends Error {}
-
-interface CliOptions {
-  paths: string[];
-  format: (typeof FORMATS)[number];
-  failOn: (typeof FAIL_LEVELS)[number];
-  configPath?: string;
-  fix: boolean;
-  checklist: boolean;
-  debug: boolean;
-}
-
-function parseArgs(argv: string[]): CliOptions | 'help' {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help') return 'help';
-  if (command !== 'check') throw new UsageError(`Unknown command "${command}". Did you mean "prodready check"?`);
-  const options: CliOptions = { paths: [], format: 'text', failOn: 'warning', fix: false, checklist: false, debug: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const next = inline ?? rest[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value.`);
-      return next;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--format':
-        options.format = oneOf(flag, value(), FORMATS);
-        break;
-      case '--fail-on':
-        options.failOn = oneOf(flag, value(), FAIL_LEVELS);
-        break;
-      case '--config':
-        options.configPath = value();
-        break;
-      case '--fix':
-        options.fix = true;
-        break;
-      case '--checklist':
-        options.checklist = true;
-        break;
-      case '--debug':
-        options.debug = true;
-        break;
-      default:
-        if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}.`);
-        options.paths.push(arg);
-    }
-  }
-  if (options.paths.length === 0) options.paths.push('.');
-  return options;
-}
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} takes one of ${allowed.join(', ')}; got "${value}".`);
-}
-
 /**
  * The config of the run; errors in it stop the run (exit 2), warnings are printed and the run goes on. One folder
  * scanned: its nearest config applies, as it would in the editor; otherwise the working directory's.
  */
 function loadConfig(engine: Engine, host: NodeHost, options: CliOptions, cwd: string): { loaded: LoadedConfig; root: string; scanRoot: string } {
-  const only = options.paths.length === 1 ? path.resolve(cwd, options.paths[0]) : cwd;
-  const from = host.stat(only)?.isFile ? path.dirname(only) : only;
+  const only = options.stdinFilename !== undefined ? path.resolve(cwd, options.stdinFilename) : options.paths.length === 1 ? path.resolve(cwd, options.paths[0]) : cwd;
+  const from = options.stdinFilename !== undefined || host.stat(only)?.isFile ? path.dirname(only) : only;
   let loaded: LoadedConfig;
   if (options.configPath) {
     const file = path.resolve(options.configPath);
@@ -155,9 +76,8 @@ async function check(argv: string[], cwd: string): Promise<number> {
     const engine = new Engine(host);
     const { loaded, root, scanRoot } = loadConfig(engine, host, options, cwd);
     engine.setProjectConfig(loaded.config);
-    const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: loaded.config.exclude, root });
-    if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
-    const checked = await engine.checkFilesSettled({ files, root: scanRoot, config: loaded, fix: options.fix });
+    const ruleLevels = onlyRules(options.rules);
+    const checked = options.stdinFilename !== undefined ? checkStdin(engine, options.stdinFilename, cwd, scanRoot, loaded, ruleLevels) : await checkPaths(engine, options, cwd, root, scanRoot, loaded, ruleLevels);
     for (const failure of checked.failures) {
       process.stderr.write(`prodready: rule ${failure.ruleId} failed on ${relativePath(failure.file, cwd)} and was skipped there; other rules ran. ${failure.error.split('\n')[0]}\n`);
     }
@@ -165,19 +85,25 @@ async function check(argv: string[], cwd: string): Promise<number> {
       const { problems, files: fixedFiles } = checked.fixed;
       process.stderr.write(`prodready: fixed ${problems} problem${problems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.\n`);
     }
-    const notices: Notice[] = [
-      ...unreadable.map((entry) => ({ file: relativePath(entry.path, cwd), message: `skipped, ${entry.reason}.` })),
-      ...checked.notices.map((notice) => ({ file: relativePath(notice.file, cwd), message: notice.message })),
-    ];
+    const notices: Notice[] = checked.notices.map((notice) => ({ file: relativePath(notice.file, cwd), message: notice.message }));
     for (const notice of notices) process.stderr.write(`prodready: ${notice.file}: ${notice.message}\n`);
-    const { analyses } = checked;
-    const scanned = options.paths.map((given) => path.resolve(cwd, given));
-    const snapshot = () =>
-      engine.snapshot({ root: cwd, files: engine.listFiles(cwd, scanned), analyses, config: loaded, ownership: engine.ownershipFor(scanRoot, loaded) });
-    process.stdout.write(`${render(options, analyses, notices, cwd, snapshot)}\n`);
+    const resolve = (file: string | undefined) => (file === undefined ? undefined : path.resolve(cwd, file));
+    let analyses = applyBaselines(checked.analyses, { baseline: resolve(options.baseline), writeBaseline: resolve(options.writeBaseline) }, (count, file) =>
+      process.stderr.write(`prodready: recorded ${count} finding${count === 1 ? '' : 's'} in ${relativePath(file, cwd)}; runs with --baseline ${relativePath(file, cwd)} report only new ones.\n`),
+    );
+    const warnings = analyses.reduce((count, analysis) => count + analysis.findings.filter((finding) => finding.severity === 'warning').length, 0);
     const failOn = options.failOn;
     const failing = failOn !== 'off' && analyses.some((a) => a.findings.some((f) => atLeast(f.severity, failOn as Severity)));
-    return failing ? 1 : 0;
+    if (options.quiet) analyses = analyses.map((analysis) => ({ ...analysis, findings: analysis.findings.filter((finding) => finding.severity === 'error') }));
+    const scanned = options.paths.map((given) => path.resolve(cwd, given));
+    // The readiness report and the inventory describe the code as it is: a baselined key is still a key.
+    const snapshot = () =>
+      engine.snapshot({ root: cwd, files: engine.listFiles(cwd, scanned), analyses: checked.analyses, config: loaded, ownership: engine.ownershipFor(scanRoot, loaded) });
+    const baselined = options.baseline !== undefined || options.writeBaseline !== undefined;
+    process.stdout.write(`${render(options, analyses, notices, cwd, snapshot, loaded, baselined)}\n`);
+    const overBudget = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+    if (overBudget) process.stderr.write(`prodready: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    return failing || overBudget ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`prodready: ${error.message}\n\n${USAGE}\n`);
@@ -187,21 +113,64 @@ async function check(argv: string[], cwd: string): Promise<number> {
       process.stderr.write(`prodready: configuration error, nothing was checked:\n${error.message}\n`);
       return 2;
     }
+    if (error instanceof BaselineError) {
+      process.stderr.write(`prodready: ${error.message}\n`);
+      return 2;
+    }
     throw error;
   }
 }
 
-function render(options: CliOptions, analyses: FileAnalysis[], notices: readonly Notice[], cwd: string, snapshot: () => WorkspaceSnapshot): string {
+/** `--rule` as levels: every other rule off; the named ones keep the level the config gives them. */
+function onlyRules(selected: readonly RuleId[]): Partial<Record<RuleId, RuleLevel>> | undefined {
+  if (selected.length === 0) return undefined;
+  return Object.fromEntries(ruleIds.filter((id) => !selected.includes(id)).map((id) => [id, 'off']));
+}
+
+async function checkPaths(engine: Engine, options: CliOptions, cwd: string, root: string, scanRoot: string, loaded: LoadedConfig, ruleLevels: Partial<Record<RuleId, RuleLevel>> | undefined): Promise<CheckResult> {
+  const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: loaded.config.exclude, root, gitignore: options.gitignore });
+  if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
+  const progress = progressLine(process.stderr, cwd);
+  const checked = await engine.checkFilesSettled({ files, root: scanRoot, config: loaded, fix: options.fix, ruleLevels, onFile: progress.onFile });
+  progress.done();
+  return { ...checked, notices: [...unreadable.map((entry) => ({ file: entry.path, message: `skipped, ${entry.reason}.` })), ...checked.notices] };
+}
+
+/** The text on standard input, analysed as the file `--stdin-filename` names (its language, config, overrides). */
+function checkStdin(engine: Engine, name: string, cwd: string, scanRoot: string, loaded: LoadedConfig, ruleLevels: Partial<Record<RuleId, RuleLevel>> | undefined): CheckResult {
+  const file = path.resolve(cwd, name);
+  const text = fs.readFileSync(0, 'utf8');
+  const result = engine.analyzeFile({ file, text, root: scanRoot, config: loaded, ruleLevels });
+  const empty: CheckResult = { analyses: [], notices: [], failures: [], fixed: { problems: 0, files: 0 } };
+  if (result.status === 'excluded') return { ...empty, notices: [{ file, message: 'not checked, the configuration excludes it.' }] };
+  if (result.status === 'skipped') return { ...empty, notices: [{ file, message: describeSkip(result.reason) }] };
+  const { analysis } = result;
+  return { ...empty, analyses: [analysis], failures: analysis.failures, notices: analysis.notice ? [{ file, message: analysis.notice }] : [] };
+}
+
+/** Each rule's docs page, shipped beside the CLI (`dist/../docs/rules`). */
+function docsPage(id: RuleId): string | undefined {
+  try {
+    return fs.readFileSync(path.join(__dirname, '..', 'docs', 'rules', `${id}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function render(options: CliOptions, analyses: FileAnalysis[], notices: readonly Notice[], cwd: string, snapshot: () => WorkspaceSnapshot, loaded: LoadedConfig, baselined: boolean): string {
+  const title = path.basename(path.resolve(cwd, options.paths.length === 1 ? options.paths[0] : '.'));
   switch (options.format) {
     case 'json':
       return JSON.stringify(toJsonReport(analyses, cwd, notices), null, 2);
     case 'sarif':
-      return JSON.stringify(toSarif(analyses, cwd, VERSION, notices), null, 2);
+      return JSON.stringify(toSarif(analyses, cwd, { version: VERSION, notices, docsPage, baselined }), null, 2);
     case 'markdown': {
       const workspace = snapshot();
-      const header = { title: path.basename(path.resolve(cwd, options.paths.length === 1 ? options.paths[0] : '.')), date: new Date().toISOString().slice(0, 10), version: VERSION };
+      const header = { title, date: new Date().toISOString().slice(0, 10), version: VERSION };
       return formatMarkdown(buildReadiness(workspace), buildInventory(workspace), header);
     }
+    case 'cyclonedx':
+      return JSON.stringify(toCycloneDx(buildInventory(snapshot()), loaded.config.models, { project: title, version: VERSION, timestamp: new Date().toISOString() }), null, 2);
     case 'text':
       return options.checklist ? `${formatText(analyses, cwd)}\n\n${formatChecklist(buildReadiness(snapshot()))}` : formatText(analyses, cwd);
   }

@@ -134,7 +134,7 @@ export async function POST(req: Request) {
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /^prodready: /);
     }
-    assert.match(run(dir, 'check', '--format', 'xml').stderr, /--format takes one of text, json, sarif, markdown; got "xml"/);
+    assert.match(run(dir, 'check', '--format', 'xml').stderr, /--format takes one of text, json, sarif, markdown, cyclonedx; got "xml"/);
   });
 
   it('exits 2 on a malformed config, naming the file, line and column', () => {

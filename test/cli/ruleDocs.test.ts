@@ -1,4 +1,5 @@
-// SARIF describes every rule from its meta: summary, why and the page, as a link that opens where the CLI runs.
+// SARIF describes every rule from its meta and its page: summary, why, the page as help, and a link that opens where
+// the CLI runs.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,7 +18,7 @@ interface SarifRule {
   id: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
-  help: { text: string };
+  help: { text: string; markdown: string };
   helpUri: string;
 }
 
@@ -32,12 +33,15 @@ describe('prodready check --format sarif describes each rule from its meta', () 
   });
 
   for (const id of ruleIds) {
-    it(`${id}: descriptions and help come from meta.docs; helpUri is the shipped page, an absolute file: URL`, () => {
+    it(`${id}: descriptions come from meta.docs, help from its page; helpUri is the shipped page, an absolute file: URL`, () => {
       const { docs } = rules[id].meta;
       const rule = described.find((candidate) => candidate.id === id)!;
       assert.equal(rule.shortDescription.text, docs.summary);
       assert.equal(rule.fullDescription.text, docs.why);
-      assert.equal(rule.help.text, `${docs.summary} ${docs.why} See ${docs.url}.`);
+      // Help is the rule's page: as written for Markdown readers (code scanning), without its marks as text.
+      assert.equal(rule.help.markdown, fs.readFileSync(path.join(REPO_ROOT, ...docs.url.split('/')), 'utf8'));
+      const summaryText = docs.summary.replace(/`([^`]+)`/g, '$1');
+      assert.ok(rule.help.text.startsWith(`${id} ${rules[id].meta.name}\n\n${summaryText}`), rule.help.text.slice(0, 200));
       assert.match(rule.helpUri, /^file:\/\//);
       assert.ok(rule.helpUri.endsWith(`/${docs.url}`), `${rule.helpUri} ends with ${docs.url}`);
       assert.equal(fileURLToPath(rule.helpUri), path.join(REPO_ROOT, ...docs.url.split('/')), 'the page beside dist/');

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, isExcluded, languageOf } from '../core';
+import { GitignoreFilter } from './gitignore';
 
 /** Folders that never hold the project's own source. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.next', '.cache', '__pycache__', '.venv', 'venv']);
@@ -9,16 +10,20 @@ export interface FileWalkOptions {
   /** Globs relative to `root`. */
   exclude: string[];
   root: string;
+  /** Leave out what the repository's .gitignore files leave out. */
+  gitignore?: boolean;
 }
 
 /**
- * Source files under the given paths, sorted; a path named explicitly is read even if excluded by folder rules.
+ * Source files under the given paths, sorted; a path named explicitly is read even if excluded by folder rules
+ * or .gitignore.
  * A folder that cannot be listed (permissions, a volume that went away) is reported in `unreadable`, not fatal.
  */
 export function collectSourceFiles(paths: string[], options: FileWalkOptions): { files: string[]; missing: string[]; unreadable: { path: string; reason: string }[] } {
   const files: string[] = [];
   const missing: string[] = [];
   const unreadable: { path: string; reason: string }[] = [];
+  let gitignore: GitignoreFilter | undefined;
   const walk = (dir: string) => {
     let entries: fs.Dirent[];
     try {
@@ -30,8 +35,8 @@ export function collectSourceFiles(paths: string[], options: FileWalkOptions): {
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-      } else if (entry.isFile() && languageOf(entry.name) && !isExcluded(full, options.root, options.exclude)) {
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.') && !gitignore?.ignores(full, true)) walk(full);
+      } else if (entry.isFile() && languageOf(entry.name) && !isExcluded(full, options.root, options.exclude) && !gitignore?.ignores(full, false)) {
         files.push(full);
       }
     }
@@ -46,7 +51,10 @@ export function collectSourceFiles(paths: string[], options: FileWalkOptions): {
       continue;
     }
     if (!stat) missing.push(given);
-    else if (stat.isDirectory()) walk(full);
+    else if (stat.isDirectory()) {
+      gitignore = options.gitignore ? new GitignoreFilter(full) : undefined;
+      walk(full);
+    }
     else if (stat.isFile()) files.push(full);
     // A FIFO or device named on the command line would block the read forever.
     else unreadable.push({ path: full, reason: 'not a regular file' });

@@ -61,8 +61,47 @@ export const mailer = new Mailer({ apiKey: 'SG.abcdefghijklmnop' });
   fetch('https://api.openai.com/v1/embeddings', { method: 'POST', headers: { Authorization: 'Bearer YOUR_API_KEY' }, body: '{}' });
 `,
     },
+    {
+      name: 'the keys local servers ask for (Ollama, vLLM, LM Studio, llama.cpp) are not secrets',
+      code: `import OpenAI from 'openai';
+export const a = new OpenAI({ apiKey: 'ollama', baseURL: process.env.LLM_URL });
+export const b = new OpenAI({ apiKey: 'EMPTY' });
+export const c = new OpenAI({ apiKey: 'lm-studio' });
+export const d = new OpenAI({ apiKey: 'sk-no-key-required' });
+`,
+    },
+    {
+      name: 'any dummy key for a server on this machine',
+      code: `import OpenAI from 'openai';
+export const local = new OpenAI({ apiKey: 'anything-goes', baseURL: 'http://localhost:8000/v1' });
+export const docker = new OpenAI({ apiKey: 'abc', baseURL: 'http://host.docker.internal:11434/v1' });
+export const loopback = new OpenAI({ apiKey: 'secret', baseURL: 'http://127.0.0.1:1234/v1' });
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a real key stays a secret when the client talks to a local proxy',
+      code: `import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789', baseURL: 'http://localhost:4000' });
+`,
+      errors: [{ messageId: 'hardcoded', line: 2, column: 44 }],
+      fixTitles: [['Read the key from the OPENAI_API_KEY environment variable']],
+      output: `import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, baseURL: 'http://localhost:4000' });
+`,
+    },
+    {
+      name: 'a dummy-looking key for a remote server is still reported',
+      code: `import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: 'abc', baseURL: 'https://llm.example.com/v1' });
+`,
+      errors: [{ messageId: 'hardcoded', line: 2, column: 44 }],
+      fixTitles: [['Read the key from the OPENAI_API_KEY environment variable']],
+      output: `import OpenAI from 'openai';
+export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, baseURL: 'https://llm.example.com/v1' });
+`,
+    },
     {
       name: 'OpenAI key literal',
       code: `import OpenAI from 'openai';

@@ -5,6 +5,7 @@ import { describeParseError, JSONC_OPTIONS, MAX_JSON_DEPTH, parseTree, tooDeepAt
 import { emptyGovernance, toGovernance, type Governance } from './governance';
 import { readLocated, type ConfigProblem } from './locate';
 import { configSchema, type RuleLevel } from './schema';
+import { DEFAULT_TEST_FILES, TESTS_PROFILE_RULES, type Override } from './overrides';
 
 export type { ConfigProblem } from './locate';
 export type { RuleLevel } from './schema';
@@ -20,6 +21,10 @@ export interface ProdreadyConfig {
   privacy: { redactors: string[] };
   /** Ownership, RACI, KPIs, budget and the declarations a readiness review asks for. */
   governance: Governance;
+  /** The tests profile: rule levels in test and example files (globs relative to the config's folder). */
+  tests: Override;
+  /** Rule levels for the files some globs match, in order (later entries win). */
+  overrides: Override[];
 }
 
 export interface AuditConfig {
@@ -76,6 +81,8 @@ export function defaultConfig(): ProdreadyConfig {
     audit: { ...defaultAudit, loggers: [...defaultAudit.loggers] },
     privacy: { redactors: [...defaultRedactors] },
     governance: emptyGovernance(),
+    tests: { files: [...DEFAULT_TEST_FILES], rules: { ...TESTS_PROFILE_RULES } },
+    overrides: [],
   };
 }
 
@@ -123,6 +130,9 @@ export function parseConfig(text: string, fileName = '.prodready.json'): { confi
   if (value.audit?.style) config.audit.style = value.audit.style;
   // The project's redactors come first: the AIR005 fix uses the first one in scope.
   if (value.privacy?.redactors) config.privacy.redactors = [...value.privacy.redactors, ...defaultRedactors];
+  if (value.tests?.files) config.tests.files = [...value.tests.files];
+  if (value.tests?.rules) Object.assign(config.tests.rules, value.tests.rules);
+  for (const entry of value.overrides ?? []) config.overrides.push({ files: [...entry.files], rules: { ...entry.rules } });
   config.governance = toGovernance(value, read.where);
   return { config, problems };
 }

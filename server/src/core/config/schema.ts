@@ -4,6 +4,7 @@ import type { RuleSettings, Severity } from '../rules';
 import type { ModelStatus } from '../catalog/modelRegistry';
 import { documented, says, strict, stringArray, unknownKeyIn } from './declare';
 import { governanceShape } from './governance';
+import { DEFAULT_TEST_FILES, TESTS_PROFILE_RULES } from './overrides';
 
 // `.prodready.json`, declared once. What the reader accepts, the messages it gives, the JSON schema VS Code
 // validates the file with (schemas/prodready.schema.json) and the `prodready.rules` setting (package.json) all
@@ -96,6 +97,35 @@ const privacy = strict(
   { error: '"privacy" must be an object such as { "redactors": ["redactPII"] }.', unknownKey: unknownKeyIn('privacy setting') },
 );
 
+const globs = (what: string) =>
+  documented(stringArray(`"${what}" must be an array of glob strings such as "**/*.test.ts".`), { description: "Globs, relative to this file's folder, of the files this applies to." });
+
+const override = strict(
+  { files: globs('files'), rules: ruleLevels },
+  {
+    error: 'Each entry of "overrides" must be an object such as { "files": ["scripts/**"], "rules": { "AIR004": "off" } }.',
+    unknownKey: unknownKeyIn('override field'),
+  },
+);
+
+const tests = strict(
+  {
+    files: z.optional(
+      documented(stringArray('"tests.files" must be an array of glob strings such as "**/*.test.ts".'), {
+        description: `Globs of test and example files, replacing the built-in ones (${DEFAULT_TEST_FILES.join(', ')}); [] turns the profile off.`,
+      }),
+    ),
+    rules: z.optional(ruleLevels),
+  },
+  {
+    error: '"tests" must be an object such as { "files": ["**/*.test.ts"] }.',
+    unknownKey: unknownKeyIn('tests setting'),
+    meta: {
+      description: `The tests profile: in test and example files the rules about running in production are off (${Object.keys(TESTS_PROFILE_RULES).join(', ')}); keys, personal data and prompt injection are still reported. "rules" changes levels in these files.`,
+    },
+  },
+);
+
 const governance = Object.fromEntries(Object.entries(governanceShape).map(([key, schema]) => [key, z.optional(schema)])) as {
   [K in keyof typeof governanceShape]: z.ZodMiniOptional<(typeof governanceShape)[K]>;
 };
@@ -110,6 +140,12 @@ export const configSchema = strict(
     models: z.optional(documented(z.array(model, says('"models" must be an array such as [{ "id": "my-model", "status": "retired", "replacement": "other" }].')), { description: 'Model lifecycle entries that extend the built-in registry (AIR008).' })),
     audit: z.optional(audit),
     privacy: z.optional(privacy),
+    tests: z.optional(tests),
+    overrides: z.optional(
+      documented(z.array(override, says('"overrides" must be an array such as [{ "files": ["scripts/**"], "rules": { "AIR004": "off" } }].')), {
+        description: 'Rule levels for some files, as ESLint overrides: each entry\'s "rules" apply over the top-level ones to the files its globs match; later entries win.',
+      }),
+    ),
     ...governance,
   },
   {

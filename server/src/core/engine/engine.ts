@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { ProdreadyConfig, RuleLevel } from '../config/config';
+import { ruleLevelsFor } from '../config/overrides';
 import type { Finding, RuleId } from '../model';
 import type { OwnershipSources } from '../ownership/owners';
 import { ProjectIndex } from '../project/projectIndex';
@@ -62,6 +63,10 @@ export interface CheckRequest {
   root?: string;
   config: LoadedConfig;
   fix?: boolean;
+  /** Per-rule levels over the config's and its overrides (the CLI's `--rule`). */
+  ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
+  /** Told each file as its analysis starts (a progress line). */
+  onFile?: (file: string, index: number, total: number) => void;
 }
 
 export interface CheckResult {
@@ -147,6 +152,18 @@ export class Engine {
   }
 
   /**
+   * The levels over the config's top-level `rules` for this file: its `tests` profile and `overrides` (globs
+   * relative to the config's folder, or to `root` when no config file applies), then the reader's own levels.
+   */
+  private ruleLevelsOf(file: string, root: string | undefined, loaded: LoadedConfig, given: FileRequest['ruleLevels']): FileRequest['ruleLevels'] {
+    const base = loaded.file !== undefined ? path.dirname(loaded.file) : root;
+    if (base === undefined) return given;
+    const levels = ruleLevelsFor(loaded.config, path.relative(base, file).split(path.sep).join('/'));
+    if (levels === loaded.config.rules) return given;
+    return given ? { ...levels, ...given } : levels;
+  }
+
+  /**
    * Analyses (or fixes) one file's text as every reader does. Files it cannot read (too large, binary, another
    * language, Python without its parser) are skipped; excluded files are left alone. What the file exports is
    * recorded in the project index, and the files that read its previous exports come back as stale.
@@ -159,7 +176,7 @@ export class Engine {
     if (!request.ignoreExcludes && this.isExcluded(file, root, loaded, request.exclude)) return { status: 'excluded' };
     const options = {
       config: loaded.config,
-      ruleLevels: request.ruleLevels,
+      ruleLevels: this.ruleLevelsOf(file, root, loaded, request.ruleLevels),
       resolveImport: this.project.resolverFor(file),
       ownership: root === undefined ? undefined : this.ownershipFor(root, loaded),
       previousParse: request.previousParse,
@@ -206,7 +223,7 @@ export class Engine {
         notice(`skipped, ${read.error}.`);
         return;
       }
-      const base = { file, text: read.text, root: request.root, config: request.config, ignoreExcludes: true, textOnly };
+      const base = { file, text: read.text, root: request.root, config: request.config, ignoreExcludes: true, ruleLevels: request.ruleLevels, textOnly };
       let outcome = this.analyzeFile({ ...base, fix });
       if (outcome.status === 'skipped') {
         if (outcome.reason.kind !== 'unsupported' && outcome.reason.kind !== 'parser-unavailable') notice(describeSkip(outcome.reason));
@@ -243,13 +260,16 @@ export class Engine {
     this.project.shareFactsWith(requested);
     try {
       const checked = new Set<string>();
+      // A file's first check is its progress step; the passes after it read files again.
+      const first = (file: string, textOnly = false) => {
+        request.onFile?.(file, checked.size, request.files.length);
+        checked.add(file);
+        check(file, request.fix, textOnly);
+      };
       for (let pass = 0; ; ) {
         const fresh = request.files.filter((file) => reach.parsed.has(file) && !checked.has(file));
         if (fresh.length > 0) {
-          for (const file of fresh) {
-            checked.add(file);
-            check(file, request.fix);
-          }
+          for (const file of fresh) first(file);
         } else {
           if (pass >= MAX_STALE_PASSES || stale.size === 0) break;
           pass++;
@@ -261,7 +281,7 @@ export class Engine {
         grow();
       }
       // The rest cannot hold an AI call: their waivers and owner tags are read from the text.
-      for (const file of request.files) if (!checked.has(file)) check(file, request.fix, true);
+      for (const file of request.files) if (!checked.has(file)) first(file, true);
     } finally {
       this.project.shareFactsWith(new Set());
     }

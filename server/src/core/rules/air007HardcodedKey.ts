@@ -1,5 +1,5 @@
-import { isPlaceholderKey } from '../catalog/credentials';
-import { optionAt } from '../model';
+import { BASE_URL_OPTIONS, isLocalBaseUrl, isPlaceholderKey, looksLikeProviderKey } from '../catalog/credentials';
+import { optionAt, type ClientConstruction } from '../model';
 import type { Rule } from './types';
 
 export const air007HardcodedKey: Rule = {
@@ -24,11 +24,13 @@ export const air007HardcodedKey: Rule = {
       const lookup = optionAt(client.options, name);
       return 'found' in lookup ? lookup.found : undefined;
     });
+    const local = talksToLocalServer(client);
     for (const entry of [...written, client.credentials.argument]) {
       if (entry?.value.kind !== 'string') continue;
       // An Authorization header holds `Bearer <key>`: the key is what follows the scheme.
       const scheme = /^Bearer\s+/i.exec(entry.value.value)?.[0];
-      if (isPlaceholderKey(entry.value.value.slice(scheme?.length ?? 0))) continue;
+      const key = entry.value.value.slice(scheme?.length ?? 0);
+      if (isPlaceholderKey(key) || (local && !looksLikeProviderKey(key))) continue;
       const span = entry.resolvedFrom ?? entry.valueSpan;
       const env = client.credentials.env;
       const data = { option: entry.name, client: client.constructorName, env };
@@ -37,3 +39,11 @@ export const air007HardcodedKey: Rule = {
     }
   },
 };
+
+/** A client pointed at a server on this machine (Ollama, vLLM, LM Studio): the key it sends is a dummy. */
+function talksToLocalServer(client: ClientConstruction): boolean {
+  return BASE_URL_OPTIONS.some((name) => {
+    const lookup = optionAt(client.options, name);
+    return 'found' in lookup && lookup.found.value.kind === 'string' && isLocalBaseUrl(lookup.found.value.value);
+  });
+}

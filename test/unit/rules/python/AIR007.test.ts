@@ -4,6 +4,9 @@ ruleTester('AIR007', {
   valid: [
     { name: "python: key from the environment", filename: 'case.py', code: "import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ[\"OPENAI_API_KEY\"], timeout=20)\n" },
     { name: "python: a placeholder is not a key", filename: 'case.py', code: "from openai import OpenAI\n\nclient = OpenAI(api_key=\"YOUR_API_KEY\", timeout=20)\n" },
+    { name: "python: vLLM's EMPTY key", filename: 'case.py', code: "from openai import OpenAI\n\nclient = OpenAI(api_key=\"EMPTY\", base_url=\"http://gpu-box:8000/v1\", timeout=20)\n" },
+    { name: "python: Ollama's key on a local base URL", filename: 'case.py', code: "from openai import OpenAI\n\nclient = OpenAI(base_url=\"http://localhost:11434/v1/\", api_key=\"ollama\", timeout=20)\n" },
+    { name: "python: a dummy key for a server on this machine", filename: 'case.py', code: "from openai import OpenAI\n\nclient = OpenAI(base_url=\"http://127.0.0.1:1234/v1\", api_key=\"whatever\", timeout=20)\n" },
   ],
   invalid: [
     {
