@@ -9,12 +9,18 @@ export const TRACING_IN_CODE = /experimental_telemetry|oai\.helicone\.ai|anthrop
 
 /**
  * Tracing wrappers that return the function they are given, traced (`traceable(fn, config)`, `observe(fn)`,
- * `wrapTraced(fn)`): calling the result calls the function, model requests included.
+ * `wrapTraced(fn)`, Python's `@traceable` and `@observe()`): calling the result calls the function, model requests
+ * included. By module (npm or Python import path) and export.
  */
 const FUNCTION_TRACERS: ReadonlyMap<string, readonly string[]> = new Map([
   ['langsmith/traceable', ['traceable']],
   ['@langfuse/tracing', ['observe']],
   ['braintrust', ['wrapTraced']],
+  // Python decorators: `@traceable` (LangSmith), `@observe()` (Langfuse v3 and the v2 `langfuse.decorators`).
+  ['langsmith', ['traceable']],
+  ['langsmith.run_helpers', ['traceable']],
+  ['langfuse', ['observe']],
+  ['langfuse.decorators', ['observe']],
 ]);
 
 export function isFunctionTracer(module: string, exportName: string): boolean {

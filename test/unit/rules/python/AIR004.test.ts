@@ -18,6 +18,16 @@ ruleTester('AIR004', {
       filename: 'case.py',
       code: "from openai import OpenAI\n\nfrom app.logs import log_debug\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str):\n    for chunk in client.chat.completions.create(model=\"gpt-4o-2024-08-06\", max_completion_tokens=300, messages=[{\"role\": \"user\", \"content\": q}], stream=True):\n        log_debug(chunk)\n        yield chunk\n",
     },
+    {
+      name: "python: a function decorated with LangSmith's @traceable is traced, the request included",
+      filename: 'case.py',
+      code: "from langsmith import traceable\nfrom openai import OpenAI\n\nclient = OpenAI(timeout=20)\n\n\n@traceable(name=\"answer\")\ndef answer(q: str) -> str:\n    r = client.responses.create(model=\"gpt-4o-2024-08-06\", input=q, max_output_tokens=9)\n    return r.output_text\n",
+    },
+    {
+      name: "python: Langfuse's @observe() (v2 decorators module)",
+      filename: 'case.py',
+      code: "from langfuse.decorators import observe\nfrom openai import OpenAI\n\nclient = OpenAI(timeout=20)\n\n\n@observe()\ndef answer(q: str) -> str:\n    r = client.responses.create(model=\"gpt-4o-2024-08-06\", input=q, max_output_tokens=9)\n    return r.output_text\n",
+    },
   ],
   invalid: [
     {
@@ -57,6 +67,14 @@ ruleTester('AIR004', {
       filename: 'case.py',
       code: "from openai import OpenAI\n\nfrom app.logs import log_error\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str):\n    try:\n        for chunk in client.chat.completions.create(model=\"gpt-4o-2024-08-06\", max_completion_tokens=300, messages=[{\"role\": \"user\", \"content\": q}], stream=True):\n            yield chunk\n    except Exception as e:\n        log_error(f\"failed: {e}\")\n        raise\n",
       errors: [{ messageId: 'missing', line: 10 }],
+    },
+    {
+      name: "python: a project decorator named observe is not a tracer",
+      filename: 'case.py',
+      code: "from openai import OpenAI\n\nfrom app.metrics import observe\n\nclient = OpenAI(timeout=20)\n\n\n@observe()\ndef answer(q: str) -> str:\n    r = client.responses.create(model=\"gpt-4o-2024-08-06\", input=q, max_output_tokens=9)\n    return r.output_text\n",
+      errors: [{ messageId: 'missing', line: 10 }],
+      fixTitles: [["Log the request after this call (requestId, model, usage)"]],
+      output: "from openai import OpenAI\n\nfrom app.metrics import observe\nimport logging\n\nclient = OpenAI(timeout=20)\n\n\n@observe()\ndef answer(q: str) -> str:\n    r = client.responses.create(model=\"gpt-4o-2024-08-06\", input=q, max_output_tokens=9)\n    logging.info(\"ai.request\", extra={\"request_id\": r.id, \"model\": r.model, \"usage\": r.usage})\n    return r.output_text\n",
     },
   ],
 });

@@ -1,5 +1,6 @@
 // What happens to a call's result: JSON parsing and validation, audit logging.
 import type { SdkFacts } from '../../catalog';
+import { isFunctionTracer } from '../../catalog/observability';
 import type { CallSite, JsonParse } from '../../model';
 import { isPythonValidator } from './handling';
 import type { PyNode } from './parser';
@@ -19,9 +20,10 @@ export function loggingOf(call: PendingCall, result: string | undefined, facts: 
     : result
       ? undefined
       : logs.find((log) => !failures.some((clause) => log.start >= clause.startIndex && log.end <= clause.endIndex));
+  const tracer = recorder || byOption ? undefined : tracingDecorator(call);
   return {
-    audit: recorder !== undefined || byOption !== undefined,
-    by: recorder?.callee ?? byOption,
+    audit: recorder !== undefined || byOption !== undefined || tracer !== undefined,
+    by: recorder?.callee ?? byOption ?? tracer,
     calls: logs.map((log) => ({ span: { start: log.start, end: log.end }, callee: log.callee, mentions: [...log.mentions] })),
   };
 }
@@ -47,6 +49,23 @@ function derivedNames(fn: PyNode, results: readonly string[], after: number): Se
   };
   visit(fn);
   return names;
+}
+
+/** `@traceable` / `@observe()` on the function that makes the call: the tracer records each run, the request included. */
+function tracingDecorator(call: PendingCall): string | undefined {
+  const decorated = call.fn?.node.parent;
+  if (decorated?.type !== 'decorated_definition') return undefined;
+  for (const decorator of decorated.namedChildren) {
+    if (decorator?.type !== 'decorator') continue;
+    const expression = decorator.namedChild(0);
+    const name = dottedName(expression?.type === 'call' ? expression.childForFieldName('function') : expression);
+    const [root, ...rest] = name?.split('.') ?? [];
+    const binding = root ? call.scope.lookup(root) : undefined;
+    if (binding?.kind !== 'import') continue;
+    const path = [binding.module, ...(binding.name === '*' ? [] : [binding.name]), ...rest];
+    if (path.length > 1 && isFunctionTracer(path.slice(0, -1).join('.'), path[path.length - 1])) return `@${name}`;
+  }
+  return undefined;
 }
 
 /** `for chunk in client…create(stream=True):` — the loop's names are what the call gives. */
