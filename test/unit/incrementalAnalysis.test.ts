@@ -8,24 +8,13 @@ import { before, describe, it } from 'node:test';
 import { analyzeText, documentParseFor, PythonParse, type DocumentParse, type FileAnalysis } from '../../server/src/core/engine/analyzeFile';
 import { changeBetween } from '../../server/src/core/extract/typescript/incremental';
 import { loadPythonParser } from '../../server/src/node/python';
+import { mulberry32 } from '../fuzz/prng';
 import { REPO_ROOT } from '../repoRoot';
 
 before(async () => assert.equal(await loadPythonParser(), undefined));
 
 const CORPUS = path.join(REPO_ROOT, 'test', 'corpus');
 const TODAY = '2026-01-01';
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Typing and deleting as people do, plus pieces that change what the file means (calls, options, brackets). */
 const PIECES = {
@@ -76,7 +65,7 @@ function sameTree(parse: DocumentParse, file: string, text: string): boolean {
 }
 
 function checkSequences(files: readonly string[], pieces: readonly string[], seed: number): void {
-  const next = random(seed);
+  const next = mulberry32(seed);
   let judged = 0;
   let steps = 0;
   for (let sequence = 0; sequence < 12; sequence++) {
