@@ -27,6 +27,12 @@ export async function ask(prompt: string) {
 `,
     },
     {
+      name: 'AI SDK 7 telemetry settings record every request',
+      code: `import { generateText } from 'ai';
+export const title = (prompt: string) => generateText({ model: 'openai/gpt-4o', prompt, telemetry: { functionId: 'title' } });
+`,
+    },
+    {
       name: 'Vercel onFinish records every request',
       code: `import { streamText } from 'ai';
 export const chat = (prompt: string) => streamText({ model: 'openai/gpt-4o', prompt, onFinish: ({ usage }) => console.info(usage) });

@@ -55,7 +55,8 @@ export const vercelAiFacts: SdkFacts = {
     fix: { kind: 'abort-signal', at: body('abortSignal') },
   },
   retries: { options: [body('maxRetries')], default: 2, counts: 'retries' },
-  auditOptions: ['onFinish', 'experimental_telemetry'],
+  // `telemetry` is AI SDK 7's name for the per-call telemetry settings (`experimental_telemetry` before).
+  auditOptions: ['onFinish', 'experimental_telemetry', 'telemetry'],
   errorOptions: ['onError'],
   structuredOutput: 'generateObject() with a zod schema',
   factsFrom: 'ai 6 index.d.ts: maxRetries 2, no timeout unless abortSignal or timeout is given; ToolLoopAgent generate/stream take abortSignal and timeout',
