@@ -80,6 +80,28 @@ export async function outline(topic: string, step: any) {
 }
 `,
     },
+    {
+      name: 'the awaited result of a request started earlier is logged',
+      code: `${header}const logger = { debug: (..._args: unknown[]) => undefined };
+export async function complete(text: string) {
+  const pending = openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  let completion: OpenAI.Chat.Completions.ChatCompletion;
+  completion = await pending;
+  logger.debug('Response received', completion);
+  return completion.choices[0].message.content;
+}
+`,
+    },
+    {
+      name: 'each chunk of a stream iterated in place is logged',
+      code: `${header}export async function* stream(text: string) {
+  for await (const chunk of await openai.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: text }] })) {
+    console.debug('chunk', chunk);
+    yield chunk.choices[0]?.delta?.content ?? '';
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -220,6 +242,27 @@ export async function ask(prompt: string) {
 }
 `,
       errors: [{ messageId: 'missing', line: 4 }],
+    },
+    {
+      name: 'a log of a value computed before the call does not record it',
+      code: `${header}export async function ask(text: string) {
+  const trimmed = text.trim();
+  const r = await openai.responses.create({ model: 'gpt-4o', input: trimmed });
+  const shown = trimmed.slice(0, 20);
+  console.info('asked', shown);
+  return r.output_text;
+}
+`,
+      errors: [{ messageId: 'missing', line: 5 }],
+      output: `${header}export async function ask(text: string) {
+  const trimmed = text.trim();
+  const r = await openai.responses.create({ model: 'gpt-4o', input: trimmed });
+  console.info('ai.request', { requestId: r.id, model: r.model, usage: r.usage });
+  const shown = trimmed.slice(0, 20);
+  console.info('asked', shown);
+  return r.output_text;
+}
+`,
     },
   ],
 });

@@ -72,10 +72,38 @@ export function loggingOf(cx: TsFile, call: PendingCall, sdk: Pick<SdkFacts, 'au
   if (off !== undefined && !body.entries.has(off) && !clientOptions?.entries.has(off)) return { audit: true, by: `${sdk.displayName}'s built-in tracing`, calls };
   if (traced) return { audit: true, by: traced, calls };
   const binding = cx.bindings.get(call.node);
-  const names = new Set(['usage', ...(binding ? bindingNames(binding) : [])]);
   const callEnd = call.node.end;
-  const record = logs.find((log) => log.start >= callEnd && [...names].some((name) => log.mentions.has(name)));
+  const later = logs.filter((log) => log.start >= callEnd);
+  if (later.length === 0) return { audit: false, calls };
+  const names = derivedNames(call.functionNode ?? cx.sourceFile, ['usage', ...(binding ? bindingNames(binding) : [])], callEnd);
+  const record = later.find((log) => [...names].some((name) => log.mentions.has(name)));
   return record ? { audit: true, by: record.callee, calls } : { audit: false, calls };
+}
+
+/**
+ * The result's names and those later bound from them in the function: `completion = await completionPromise`,
+ * `const { usage } = response`, `for await (const chunk of stream)` (or of the call itself) — a log of any of them
+ * records the request.
+ * Nested functions keep their own records, so they are not entered.
+ */
+function derivedNames(fn: ts.Node, results: readonly string[], after: number): Set<string> {
+  const names = new Set(results);
+  const reads = (node: ts.Node): boolean => (ts.isIdentifier(node) ? names.has(node.text) : ts.forEachChild(node, (child) => reads(child) || undefined) === true);
+  const bind = (name: ts.BindingName) => bindingNames(name).forEach((bound) => names.add(bound));
+  const visit = (node: ts.Node): void => {
+    if (node.end <= after || (node !== fn && ts.isFunctionLike(node))) return;
+    // `for await (const chunk of client.…stream(…))`: the loop's names are what the call gives.
+    const iteratesCall = ts.isForOfStatement(node) && node.expression.pos < after && node.expression.end >= after && ts.isVariableDeclarationList(node.initializer);
+    if (iteratesCall) (node.initializer as ts.VariableDeclarationList).declarations.forEach((declaration) => bind(declaration.name));
+    if (node.pos >= after) {
+      if (ts.isVariableDeclaration(node) && node.initializer && reads(node.initializer)) bind(node.name);
+      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && reads(node.right)) names.add(node.left.text);
+      else if (ts.isForOfStatement(node) && reads(node.expression) && ts.isVariableDeclarationList(node.initializer)) node.initializer.declarations.forEach((declaration) => bind(declaration.name));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return names;
 }
 
 
