@@ -3,6 +3,7 @@ import { bedrockFacts } from './bedrock/typescript';
 import { cohereFacts } from './cohere/typescript';
 import { googleGenAiFacts, googleGenerativeAiFacts } from './google/typescript';
 import { groqFacts } from './groq/typescript';
+import { togetherFacts } from './together/typescript';
 import { httpClients } from './http/typescript';
 import { langchainFacts, langchainUniversalFacts } from './langchain/typescript';
 import { mistralFacts } from './mistral/typescript';
@@ -30,6 +31,7 @@ export const sdkCatalog: readonly SdkFacts[] = [
   mistralFacts,
   cohereFacts,
   groqFacts,
+  togetherFacts,
   ollamaFacts,
   openaiAgentsFacts,
   inngestFacts,

@@ -22,6 +22,7 @@ export type SdkId =
   | 'inngest'
   | 'volcengine-ark'
   | 'zhipuai'
+  | 'together'
   | 'http'
   | 'wrapper';
 
