@@ -30,15 +30,18 @@ export class LspClient {
     this.connection.onNotification((method, params) => this.notifications.push({ method, params }));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings ?? {}));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
 
-  async initialize(rootDir: string, withConfiguration: boolean): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `editor`: what VS Code declares beyond configuration: server-initiated progress, and its client commands. */
+  async initialize(rootDir: string, withConfiguration: boolean, editor?: { progress: boolean; commands: string[] }): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(rootDir).toString(),
       workspaceFolders: [{ uri: pathToFileURL(rootDir).toString(), name: 'ws' }],
-      capabilities: { workspace: { configuration: withConfiguration, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: withConfiguration, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: editor?.progress ?? false } },
+      initializationOptions: editor ? { commands: editor.commands } : undefined,
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -58,6 +61,15 @@ export class LspClient {
         },
       });
     });
+  }
+
+  /** Resolves with the first notification of `method` (after `since`) that passes `test`. */
+  async notification<T>(method: string, test: (params: T) => boolean = () => true, since = 0): Promise<T> {
+    for (;;) {
+      const found = this.notifications.slice(since).find((entry) => entry.method === method && test(entry.params as T));
+      if (found) return found.params as T;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   publishedCount(uri?: string): number {
