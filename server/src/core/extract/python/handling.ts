@@ -51,7 +51,8 @@ function answersWithError(statement: PyNode): boolean {
       if (ERROR_KEYS.has(name) || (STATUS_KEYS.has(name) && isErrorStatus(node.childForFieldName('value')))) return true;
     } else if (node.type === 'pair') {
       const key = node.childForFieldName('key');
-      if (key?.type === 'string' && ERROR_KEYS.has(key.text.replace(/^[rbuf]*['"]+|['"]+$/gi, ''))) return true;
+      const content = key?.type === 'string' ? key.namedChildren.find((child) => child?.type === 'string_content')?.text : undefined;
+      if (content !== undefined && ERROR_KEYS.has(content)) return true;
     } else if (node.type === 'return_statement' || node.type === 'expression_list') {
       // `return jsonify(…), 502`
       const last = node.type === 'expression_list' ? node.namedChildren[node.namedChildren.length - 1] : undefined;
