@@ -160,6 +160,9 @@ if (production) {
 }
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm');
+// The sidebar's icons: VS Code's codicon font, served from the extension (a webview cannot reach the workbench's).
+mkdirSync('dist/webview', { recursive: true });
+for (const name of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${name}`, `dist/webview/${name}`);
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));

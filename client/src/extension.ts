@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ReadinessChangedNotification, StatusNotification } from '../../server/src/protocol';
+import { ClientCommands, ReadinessChangedNotification, ScanWorkspaceRequest, StatusNotification } from '../../server/src/protocol';
+import { docsLinkOf, fixAllInFile, selectRange, showRuleDocumentation } from './commands';
 import { ReadinessViewProvider } from './sidebar/readinessView';
+import { showStatusMenu, StatusItem } from './status';
+import { WorkspaceViews } from './views/workspaceViews';
 
 let client: LanguageClient | undefined;
 
@@ -12,12 +15,9 @@ const DOCUMENTS: LanguageClientOptions['documentSelector'] = [
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('prodready', { log: true });
-  const status = vscode.window.createStatusBarItem('prodready.status', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'prodready';
-  status.command = 'prodready.showOutputChannel';
-  showStatus(status, 'starting');
-  status.show();
+  const status = new StatusItem();
   context.subscriptions.push(output, status);
+  output.info(`prodready ${context.extension.packageJSON.version} activating in VS Code ${vscode.version}.`);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -27,10 +27,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENTS,
     outputChannel: output,
+    // Code actions may run these: select the waiver's reason, show a rule's page.
+    initializationOptions: { commands: Object.values(ClientCommands) },
+    middleware: {
+      // The rule link in Problems and hovers opens the rendered page, not the raw Markdown file.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        for (const diagnostic of diagnostics) {
+          if (diagnostic.source === 'prodready' && typeof diagnostic.code === 'object' && typeof diagnostic.code.value === 'string') {
+            diagnostic.code = { value: diagnostic.code.value, target: docsLinkOf(diagnostic.code.value) };
+          }
+        }
+        next(uri, diagnostics);
+      },
+    },
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.prodready.json'),
-        // Edits made outside the editor (git checkout, codegen) change what other modules import.
+        // Edits made outside the editor (git checkout, codegen) change findings and what other modules import.
         vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}'),
         vscode.workspace.createFileSystemWatcher('**/{tsconfig,jsconfig}.json'),
         // Owners of every call site follow CODEOWNERS.
@@ -40,18 +53,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('prodready', 'prodready', serverOptions, clientOptions);
   const readiness = new ReadinessViewProvider(context.extensionUri, () => client, output);
+  const views = new WorkspaceViews(() => client, output);
   context.subscriptions.push(
+    views,
     vscode.window.registerWebviewViewProvider(ReadinessViewProvider.viewId, readiness),
-    client.onNotification(ReadinessChangedNotification, () => readiness.changed()),
-    vscode.commands.registerCommand('prodready.refreshReadiness', () => readiness.refresh(true)),
+    client.onNotification(ReadinessChangedNotification, () => {
+      readiness.changed();
+      views.changed();
+    }),
     client.onDidChangeState((event) => {
-      showStatus(status, event.newState === State.Running ? 'ready' : event.newState === State.Starting ? 'starting' : 'stopped');
+      if (event.newState !== State.Running) status.client(event.newState === State.Starting ? 'starting' : 'stopped');
       void vscode.commands.executeCommand('setContext', 'prodready.serverReady', event.newState === State.Running);
     }),
     client.onNotification(StatusNotification, (params) => {
-      output.warn(params.message);
-      showStatus(status, params.state, params.message);
+      if (params.state === 'warning') output.warn(params.message);
+      status.server(params);
     }),
+    vscode.commands.registerCommand('prodready.statusMenu', showStatusMenu),
+    vscode.commands.registerCommand('prodready.refreshReadiness', () => {
+      void readiness.refresh(true);
+      void views.refresh();
+    }),
+    vscode.commands.registerCommand('prodready.scanWorkspace', async () => {
+      output.info('Scanning the workspace again (Scan Workspace).');
+      await client?.sendRequest(ScanWorkspaceRequest, {});
+    }),
+    vscode.commands.registerCommand('prodready.fixAllInFile', fixAllInFile),
+    vscode.commands.registerCommand(ClientCommands.showRuleDocumentation, (ruleId?: unknown) => showRuleDocumentation(context.extensionUri, ruleId)),
+    vscode.commands.registerCommand(ClientCommands.selectRange, selectRange),
+    vscode.commands.registerCommand('prodready.openReadiness', () => vscode.commands.executeCommand(`${ReadinessViewProvider.viewId}.focus`)),
     vscode.commands.registerCommand('prodready.showOutputChannel', () => output.show()),
     vscode.commands.registerCommand('prodready.restartServer', async () => {
       output.info('Restarting the prodready server.');
@@ -59,12 +89,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
-}
-
-function showStatus(item: vscode.StatusBarItem, state: 'starting' | 'ready' | 'stopped' | 'warning', detail?: string): void {
-  const icons = { starting: '$(loading~spin)', ready: '$(check)', stopped: '$(circle-slash)', warning: '$(warning)' };
-  item.text = `${icons[state]} prodready`;
-  item.tooltip = detail ?? `prodready server: ${state}. Click for the log.`;
 }
 
 export async function deactivate(): Promise<void> {

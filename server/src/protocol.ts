@@ -14,19 +14,34 @@ export interface DiagnosticData {
   suppress: { title: string; edits: TextEdit[] };
 }
 
-export type ServerState = 'ready' | 'warning';
+export type ServerState = 'indexing' | 'ready' | 'warning';
 
 export interface StatusParams {
   state: ServerState;
-  /** Shown in the status bar tooltip and written to the output channel. */
+  /** Shown in the status bar tooltip; a warning is also written to the output channel. */
   message: string;
   uri?: string;
+  /** While indexing: source files read so far, of how many. */
+  progress?: { done: number; total: number };
+  /** When ready: the findings in the workspace (in open files only with `prodready.scope: openFiles`). */
+  findings?: number;
 }
 
-/** Server → client: something the user should know that is not a diagnostic (a rule failed, a file was skipped). */
+/**
+ * Server → client: how the server is doing (indexing, ready with a count of findings) and what the user should know
+ * that is not a diagnostic (a rule failed, a file was skipped).
+ */
 export const StatusNotification = new NotificationType<StatusParams>('prodready/status');
 
 export const SOURCE = 'prodready';
+
+/** Client commands code actions may run, when the client offers them (`initializationOptions.commands`). */
+export const ClientCommands = {
+  /** `(uri, range)`: selects the range in the editor, so the waiver's reason can be typed over. */
+  selectRange: 'prodready.selectRange',
+  /** `(ruleId)`: the rule's page, rendered, offline. */
+  showRuleDocumentation: 'prodready.showRuleDocumentation',
+} as const;
 export const FIX_ALL_KIND = 'source.fixAll.prodready';
 
 export interface WorkspaceParams {
@@ -53,3 +68,6 @@ export const ReadinessRequest = new RequestType<WorkspaceParams, ReadinessResult
 export const InventoryRequest = new RequestType<WorkspaceParams, InventoryResult | null, void>('prodready/inventory');
 /** Server → client: analyses changed; views showing readiness or inventory should ask again. */
 export const ReadinessChangedNotification = new NotificationType<WorkspaceParams>('prodready/readinessChanged');
+
+/** Client → server: list the workspace again and re-read what changed ("Scan Workspace"); answers when done. */
+export const ScanWorkspaceRequest = new RequestType<WorkspaceParams, null, void>('prodready/scanWorkspace');

@@ -16,7 +16,7 @@ import { registerCodeActions } from './lsp/codeActions';
 import { Diagnostics } from './lsp/diagnostics';
 import { registerHover } from './lsp/hover';
 import { ResilientMessageReader } from './lsp/messageReader';
-import { Session } from './lsp/session';
+import { readClientCommands, Session } from './lsp/session';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { loadPythonParser } from './node/python';
 import { FIX_ALL_KIND } from './protocol';
@@ -37,6 +37,8 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   pythonProblem = await loadPythonParser();
   session.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   session.clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+  session.clientHasProgress = params.capabilities.window?.workDoneProgress === true;
+  session.clientCommands = readClientCommands(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -49,8 +51,12 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
 
 connection.onInitialized(
   guard.event('initialized', () => {
+    connection.console.info(
+      `prodready server started (Node ${process.version}); ${session.folders.length} workspace folder${session.folders.length === 1 ? '' : 's'}: ${session.folders.map((folder) => folder.uri).join(', ') || 'none'}.`,
+    );
     if (pythonProblem) connection.console.warn(`prodready: Python files are skipped: ${pythonProblem}`);
     if (session.clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'prodready' });
+    workspace.problems.start();
   }),
 );
 
@@ -58,13 +64,15 @@ connection.onInitialized(
 const diagnostics: Diagnostics = new Diagnostics(session, {
   analysed: (file) => workspace.analysed(file),
   configEdited: () => workspace.configEdited(),
+  closed: (file) => workspace.closed(file),
+  staleOnDisk: (file) => workspace.staleOnDisk(file),
 });
 const workspace: WorkspaceFiles = new WorkspaceFiles(session, diagnostics);
 
 diagnostics.register();
 workspace.register();
 registerCodeActions(session, diagnostics);
-registerHover(connection, guard, documents, (uri) => diagnostics.latest(uri));
+registerHover(connection, guard, documents, (uri) => diagnostics.latest(uri), (uri) => session.configOf(uri)?.config.governance.budget?.outputUsdPerMillionTokens);
 
 documents.listen(connection);
 connection.listen();

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { WorkDoneProgress, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from '../repoRoot';
 
 export const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -30,15 +30,22 @@ export class LspClient {
     this.connection.onNotification((method, params) => this.notifications.push({ method, params }));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings ?? {}));
     this.connection.onRequest('client/registerCapability', () => null);
+    // $/progress is routed by token, not to the catch-all handler: each created token is listened to.
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.connection.onProgress(WorkDoneProgress.type, params.token, (value) => this.notifications.push({ method: '$/progress', params: { token: params.token, value } }));
+      return null;
+    });
     this.connection.listen();
   }
 
-  async initialize(rootDir: string, withConfiguration: boolean): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `editor`: what VS Code declares beyond configuration: server-initiated progress, and its client commands. */
+  async initialize(rootDir: string, withConfiguration: boolean, editor?: { progress: boolean; commands: string[] }): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(rootDir).toString(),
       workspaceFolders: [{ uri: pathToFileURL(rootDir).toString(), name: 'ws' }],
-      capabilities: { workspace: { configuration: withConfiguration, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: withConfiguration, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: editor?.progress ?? false } },
+      initializationOptions: editor ? { commands: editor.commands } : undefined,
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -58,6 +65,17 @@ export class LspClient {
         },
       });
     });
+  }
+
+  /** Resolves with the first notification of `method` (after `since`) that passes `test`. */
+  async notification<T>(method: string, test: (params: T) => boolean = () => true, since = 0): Promise<T> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const found = this.notifications.slice(since).find((entry) => entry.method === method && test(entry.params as T));
+      if (found) return found.params as T;
+      if (Date.now() > deadline) throw new Error(`no ${method} notification in 20 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   publishedCount(uri?: string): number {

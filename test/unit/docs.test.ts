@@ -12,7 +12,7 @@ import { loadPythonParser } from '../../server/src/node/python';
 import { REPO_ROOT } from '../repoRoot';
 
 const REPO = REPO_ROOT;
-const SECTIONS = ['## What it does', '## Why it matters in production', '## Example', '## Use instead', '## Fix safety', '## Options'];
+const SECTIONS = ['## What it does', '## Why it matters in production', '## Example', '## Use instead', '## Severity', '## Fix safety', '## Options'];
 
 describe('every rule is documented, tested and configurable', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -138,10 +138,16 @@ describe('the rule is the one source of its summary, why and link', () => {
       assert.equal(prose(section.text), prose(meta.docs.why), `the section of docs/rules/${id}.md must be exactly meta.docs.why`);
     });
 
+    it(`${id}: "Severity" is meta.docs.severity, word for word: why the rule has its level in each preset`, () => {
+      const section = page.sections.get('Severity');
+      assert.ok(section, 'the page has the section');
+      assert.equal(prose(section.text), prose(meta.docs.severity));
+    });
+
     it(`${id}: the page's category and fix line agree with meta`, () => {
       const line = page.lead[1] ?? '';
       assert.ok(line.startsWith(`Category: **${meta.category}** ${CATEGORY[meta.category]}`), `category line: ${line}`);
-      assert.ok(line.includes(`Default severity: **${meta.defaultSeverity}**`), `severity in: ${line}`);
+      assert.ok(line.includes(`Default severity: **${meta.defaultSeverity}** (strict: **${meta.strictSeverity}**)`), `severity in: ${line}`);
       assert.ok(line.includes(FIX[meta.fixable ?? 'none']), `fix safety "${FIX[meta.fixable ?? 'none']}" in: ${line}`);
     });
 

@@ -99,7 +99,7 @@ export async function POST(req: Request) {
     assert.equal(site.wraps?.file, '/p/llm.ts');
     assert.equal(site.wraps?.api, 'chat.completions.create');
     assert.equal(site.model?.value, 'gpt-4o-mini-2024-07-18');
-    assert.equal(site.guarded.tryCatch?.handling, 'fallback');
+    assert.equal(site.guarded.tryCatch?.handling, 'error-response', 'a 503 is an error answer, not a fallback');
     assert.deepEqual(route.findings, [], 'findings stay at the call inside the wrapper');
     assert.ok(inside.findings.some((finding) => finding.ruleId === 'AIR001'));
   });

@@ -14,6 +14,25 @@ function expand(body: string[]): string {
 }
 
 const PRELUDES: Record<string, { file: string; prelude: string; wrap: (code: string) => string }> = {
+  'typescript.code-snippets': {
+    file: 'snippet.ts',
+    prelude: `import Anthropic from '@anthropic-ai/sdk';
+import { openai as provider } from '@ai-sdk/openai';
+import { ChatOpenAI } from '@langchain/openai';
+import { generateText } from 'ai';
+import OpenAI from 'openai';
+
+declare const logger: { info(...args: unknown[]): void; warn(...args: unknown[]): void };
+const openai = new OpenAI();
+const anthropic = new Anthropic();
+const systemPrompt = '';
+const userText = '';
+const prompt = '';
+
+export async function run() {
+`,
+    wrap: (code) => `${code.replace(/^/gm, '  ').replace(/\t/g, '  ').replace(/openai\('/g, "provider('")}\n}`,
+  },
   'python.code-snippets': {
     file: 'snippet.py',
     prelude: `import logging
@@ -44,7 +63,7 @@ describe('snippets are production-ready by prodready\'s own rules', () => {
         const code = setup.prelude + setup.wrap(expand(snippet.body)) + '\n';
         const analysis = analyzeText(setup.file, code, { today: '2026-11-22' });
         assert.equal(analysis.facts.parseErrors, 0, `the snippet parses:\n${code}`);
-        assert.ok(analysis.facts.callSites.length > 0 || /ChatOpenAI\(/.test(code), 'the snippet is recognised');
+        assert.ok(analysis.facts.callSites.length > 0 || analysis.facts.clients.length > 0, 'the snippet is recognised');
         assert.deepEqual(analysis.findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
       });
     }

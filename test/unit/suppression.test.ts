@@ -21,11 +21,14 @@ function waive(file: string, code: string, ruleId: string): { text: string; newT
   const finding = analysis.findings.find((candidate) => candidate.ruleId === ruleId);
   assert.ok(finding, `${ruleId} expected among ${analysis.findings.map((f) => f.ruleId).join(', ')}`);
   const waiver = suppressionFixes(analysis, code)(finding);
-  assert.equal(waiver.title, `Ignore ${ruleId} for this call (prodready-ignore-next-line)`);
+  assert.equal(waiver.title, `Ignore ${ruleId} for this line`);
   assert.equal(waiver.isPreferred, false);
   assert.equal(waiver.edits.length, 1);
   const text = applyEdits(code, waiver.edits);
-  return { text, newText: waiver.edits[0].newText, after: analyzeText(file, text, TODAY).findings, parseErrors: extractFacts(file, text).parseErrors };
+  // The placeholder is not a decided waiver: the finding stays until the user writes the reason.
+  assert.ok(analyzeText(file, text, TODAY).findings.some((candidate) => candidate.ruleId === ruleId), 'the placeholder reason does not suppress');
+  const decided = text.replace('-- reason', '-- the queue enforces a deadline');
+  return { text, newText: waiver.edits[0].newText, after: analyzeText(file, decided, TODAY).findings, parseErrors: extractFacts(file, text).parseErrors };
 }
 
 const rules = (findings: Finding[]) => [...new Set(findings.map((finding) => finding.ruleId))].sort();
@@ -140,4 +143,24 @@ def summarize(text):
     assert.equal(parseErrors, 0);
     assert.ok(!after.some((finding) => finding.ruleId === 'AIR001'));
   });
+});
+
+describe('a waiver is decided only when it says why', () => {
+  const call = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = (q: string) =>
+  // DIRECTIVE
+  openai.chat.completions.create({ model: 'gpt-4o-2024-08-06', max_completion_tokens: 9, messages: [{ role: 'user', content: q }] });
+`;
+  const timeoutFound = (directive: string) => analyzeText('a.ts', call.replace('DIRECTIVE', directive), TODAY).findings.some((finding) => finding.ruleId === 'AIR001');
+
+  for (const [label, directive, suppressed] of [
+    ['no reason', 'prodready-ignore-next-line AIR001', false],
+    ['an empty reason', 'prodready-ignore-next-line AIR001 --', false],
+    ['the placeholder the quick fix writes', 'prodready-ignore-next-line AIR001 -- reason', false],
+    ['only an owner and a date', 'prodready-ignore-next-line AIR001 -- owner=@team until=2027-01-31', false],
+    ['a reason', 'prodready-ignore-next-line AIR001 -- the gateway enforces a deadline', true],
+  ] as const) {
+    it(`${label}: ${suppressed ? 'suppresses' : 'does not suppress'}`, () => assert.equal(timeoutFound(directive), !suppressed));
+  }
 });

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderSidebarHtml } from '../../client/src/sidebar/html';
 import type { ExtensionMessage } from '../../client/src/sidebar/messages';
-import { buildInventory, buildReadiness } from '../../server/src/core/readiness';
+import { buildReadiness } from '../../server/src/core/readiness';
 import { REPO_ROOT } from '../repoRoot';
 import { demoCall, fixtureWorkspace, goodCall } from '../unit/readiness/fixtureWorkspace';
 import { THEMES, type ThemeKind } from './themes';
@@ -31,10 +31,10 @@ function fixtureMessage(): ExtensionMessage {
     '.github/CODEOWNERS': '/src/ai/ @ml-platform\n',
     '.prodready.json': JSON.stringify({ kpis: [{ name: `deflection ${HOSTILE_FILE}`, target: '<b>30%</b>' }], raci: { cost: { responsible: '@finops', accountable: HOSTILE_OWNER } } }),
   });
-  const inventory = buildInventory(snapshot);
-  // A workspace string the core would never produce as an owner, as a malicious payload might.
-  inventory.rows[0].owners = [HOSTILE_OWNER];
-  return { type: 'data', readiness: buildReadiness(snapshot), inventory };
+  const readiness = buildReadiness(snapshot);
+  // A workspace string the core would never produce as evidence, as a malicious payload might.
+  readiness.categories[1].items[0].evidence.push({ label: HOSTILE_OWNER, file: `src/${HOSTILE_FILE}.ts`, line: 1, column: 1, status: 'fail' });
+  return { type: 'data', readiness };
 }
 
 describe('readiness webview in Chromium', { skip, timeout: 120_000 }, () => {
@@ -46,19 +46,25 @@ describe('readiness webview in Chromium', { skip, timeout: 120_000 }, () => {
 
   before(async () => {
     server = http.createServer((request, response) => {
-      const files: Record<string, [string, string]> = { '/sidebar.js': [SCRIPT, 'text/javascript'], '/sidebar.css': [path.join(REPO_ROOT, 'media', 'sidebar.css'), 'text/css'] };
-      const file = files[request.url ?? ''];
+      const files: Record<string, [string, string]> = {
+        '/sidebar.js': [SCRIPT, 'text/javascript'],
+        '/sidebar.css': [path.join(REPO_ROOT, 'media', 'sidebar.css'), 'text/css'],
+        '/codicon.css': [path.join(REPO_ROOT, 'dist', 'webview', 'codicon.css'), 'text/css'],
+        '/codicon.ttf': [path.join(REPO_ROOT, 'dist', 'webview', 'codicon.ttf'), 'font/ttf'],
+      };
+      const file = files[(request.url ?? '').split('?')[0]];
       if (file) {
         response.writeHead(200, { 'content-type': file[1] }).end(fs.readFileSync(file[0]));
       } else {
-        const html = renderSidebarHtml({ cspSource: origin, nonce: 'test-nonce-1234', scriptUri: `${origin}/sidebar.js`, styleUri: `${origin}/sidebar.css` });
+        const html = renderSidebarHtml({ cspSource: origin, nonce: 'test-nonce-1234', scriptUri: `${origin}/sidebar.js`, styleUri: `${origin}/sidebar.css`, codiconUri: `${origin}/codicon.css` });
         response.writeHead(200, { 'content-type': 'text/html' }).end(html);
       }
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    // The default width of VS Code's sidebar.
+    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -99,7 +105,8 @@ describe('readiness webview in Chromium', { skip, timeout: 120_000 }, () => {
   it('renders hostile workspace strings as text: no element, no script, no CSP violation', async () => {
     const kpis = await page.locator('[data-item="P.kpis"]').innerText();
     assert.ok(kpis.includes(`deflection ${HOSTILE_FILE} (<b>30%</b>)`), kpis);
-    assert.equal(await page.locator('tr.site', { hasText: HOSTILE_OWNER }).count(), 1);
+    await page.locator('[data-item="R.timeouts"] details.evidence summary').click();
+    assert.equal(await page.locator('[data-item="R.timeouts"] .evidence-label', { hasText: HOSTILE_OWNER }).count(), 1);
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('#app script, #app b').count(), 0);
     assert.equal(await page.locator('#app a, #app [href], #app [src], #app iframe').count(), 0, 'no link or embed built from workspace text');
@@ -108,32 +115,21 @@ describe('readiness webview in Chromium', { skip, timeout: 120_000 }, () => {
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
   });
 
-  it('an inventory row opens its call site; filter and sort work on the rows', async () => {
-    await page.locator('tr.site', { hasText: HOSTILE_FILE }).click();
-    const messages = (await posted()) as { type: string; file?: string; line?: number }[];
-    assert.deepEqual(messages.at(-1), { type: 'open', file: `src/${HOSTILE_FILE}.ts`, line: 4, column: 26 });
-
-    assert.match(await page.locator('tr.site[data-file="src/web/anthropic.ts"] td').first().innerText(), /chat · messages\.create in tag\(\)/);
-    await page.locator('input[type=search]').fill('anthropic');
-    assert.equal(await page.locator('tr.site').count(), 1);
-    await page.locator('input[type=search]').fill('');
-    await page.locator('select').selectOption('findings');
-    const first = await page.locator('tr.site').first().getAttribute('data-file');
-    assert.equal(first, `src/${HOSTILE_FILE}.ts`, 'most findings first');
-    await page.locator('select').selectOption('file');
+  it('every counted call site is evidence, grouped fail, unknown, pass; each opens its place', async () => {
+    const timeouts = page.locator('[data-item="R.timeouts"]');
+    assert.deepEqual(await timeouts.locator('.evidence-group').allInnerTexts(), ['Fail (3)', 'Pass (1)']);
+    await timeouts.locator('.evidence-pass + ul button.link').first().click();
+    const messages = (await posted()) as { type: string; file?: string }[];
+    assert.deepEqual(messages.at(-1), { type: 'open', file: 'src/ai/good.ts', line: 5, column: 28 });
   });
 
-  it('the ownership map flags unowned call sites and RACI gaps, and offers the CODEOWNERS line', async () => {
-    const ownership = page.locator('[data-section="ownership"]');
-    assert.ok((await ownership.locator('[data-owner="@ml-platform"]').innerText()).includes('src/ai/good.ts:5'));
-    assert.match(await ownership.locator('h3.gap').innerText(), /^Unowned \(2\)$/);
-    assert.equal(await ownership.locator('tr.gap').count(), 4);
-    await ownership.locator('button.action', { hasText: 'Add a CODEOWNERS line for /src/web/' }).click();
-    const messages = (await posted()) as { type: string; action?: { kind: string; pattern: string } }[];
-    assert.deepEqual(messages.at(-1), { type: 'action', action: { kind: 'addCodeowners', title: 'Add a CODEOWNERS line for /src/web/', pattern: '/src/web/' } });
-    await ownership.locator('li', { hasText: '/src/web/anthropic.ts' }).locator('button', { hasText: 'or a .prodready.json rule' }).click();
-    const after = (await posted()) as { type: string; action?: { kind: string; pattern: string } }[];
-    assert.deepEqual(after.at(-1), { type: 'action', action: { kind: 'addOwnershipRule', title: 'Add an ownership rule for /src/web/', pattern: '/src/web/' } });
+  it('fits the 300 px sidebar: no horizontal scroll, codicons from the bundled font, secondary buttons', async () => {
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll} px wide in a ${widths.client} px view`);
+    assert.ok(await page.evaluate(async () => (await document.fonts.load('16px codicon')).length > 0), 'the codicon font loaded');
+    assert.ok((await page.locator('.codicon').count()) > 19);
+    assert.equal(await page.locator('button:not(.secondary):not(.link):not(.icon-button)').count(), 0, 'no primary buttons');
   });
 
   for (const theme of Object.keys(THEMES) as ThemeKind[]) {

@@ -5,6 +5,8 @@ export interface SidebarPage {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The codicon font's stylesheet, shipped with the extension. */
+  codiconUri: string;
 }
 
 /** The sidebar page: no inline script or style, nothing remote, every workspace string added later as text. */
@@ -16,6 +18,7 @@ export function renderSidebarHtml(page: SidebarPage): string {
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${csp}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link href="${attribute(page.codiconUri)}" rel="stylesheet">
   <link href="${attribute(page.styleUri)}" rel="stylesheet">
   <title>prodready readiness</title>
 </head>

@@ -1,10 +1,10 @@
 // Messages between the readiness webview and the extension. The webview never analyses anything: it shows what
 // the server computed and asks the extension to act.
-import type { Inventory, ReadinessAction, ReadinessReport } from '../../../server/src/protocol';
+import type { ReadinessAction, ReadinessReport } from '../../../server/src/protocol';
 
 export type ExtensionMessage =
   | { type: 'loading' }
-  | { type: 'data'; readiness: ReadinessReport; inventory: Inventory }
+  | { type: 'data'; readiness: ReadinessReport }
   | { type: 'unavailable'; message: string };
 
 export type WebviewMessage =

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { InventoryRequest, ReadinessRequest, type ReadinessAction } from '../../../server/src/protocol';
+import { ReadinessRequest, type ReadinessAction } from '../../../server/src/protocol';
 import { addCodeownersLine, addOwnershipRule, createConfig, openAt } from './actions';
 import { renderSidebarHtml } from './html';
 import type { ExtensionMessage, WebviewMessage } from './messages';
 
 /**
- * The readiness sidebar (checklist, AI inventory, ownership map). Data comes from the language server's
- * `prodready/readiness` and `prodready/inventory` requests; when the server says analyses changed, a visible
- * view asks again and a hidden one does so when it is shown.
+ * The readiness checklist view. Data comes from the language server's `prodready/readiness` request; when the
+ * server says analyses changed, a visible view asks again and a hidden one does so when it is shown.
  */
 export class ReadinessViewProvider implements vscode.WebviewViewProvider {
   static readonly viewId = 'prodready.readiness';
@@ -34,6 +33,7 @@ export class ReadinessViewProvider implements vscode.WebviewViewProvider {
       nonce: randomBytes(16).toString('base64'),
       scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(scriptRoot, 'sidebar.js')).toString(),
       styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'sidebar.css')).toString(),
+      codiconUri: view.webview.asWebviewUri(vscode.Uri.joinPath(scriptRoot, 'codicon.css')).toString(),
     });
     view.webview.onDidReceiveMessage((message: WebviewMessage) => void this.onMessage(message));
     view.onDidChangeVisibility(() => {
@@ -55,18 +55,15 @@ export class ReadinessViewProvider implements vscode.WebviewViewProvider {
     this.stale = false;
     this.post({ type: 'loading' });
     try {
-      const [readiness, inventory] = await Promise.all([
-        client.sendRequest(ReadinessRequest, { refresh: listAgain }),
-        client.sendRequest(InventoryRequest, {}),
-      ]);
+      const readiness = await client.sendRequest(ReadinessRequest, { refresh: listAgain });
       // A newer refresh started while this one waited: its answer wins.
       if (generation !== this.generation) return;
-      if (!readiness || !inventory) {
+      if (!readiness) {
         this.post({ type: 'unavailable', message: 'Open a folder to see its production readiness.' });
         return;
       }
       this.folderUri = readiness.folderUri;
-      this.post({ type: 'data', readiness: readiness.report, inventory: inventory.inventory });
+      this.post({ type: 'data', readiness: readiness.report });
     } catch (error) {
       if (generation !== this.generation) return;
       this.log.error(`Readiness request failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,7 +15,7 @@ export { suppressionFixes, suppressionTitle } from './engine/suppress';
 export { initPythonParser, pythonParserSettled, type PythonWasm } from './extract/python/parser';
 
 // The model readers show: call sites, findings, fixes, positions.
-export { applyEdits, LineIndex, RECOGNIZED_BY_SHAPE, type CallSite, type EffectiveSetting, type Finding, type Fix, type Language, type Span, type TextEdit } from './model';
+export { applyEdits, LineIndex, RECOGNIZED_BY_SHAPE, WAIVER_REASON_PLACEHOLDER, type CallSite, type EffectiveSetting, type Finding, type Fix, type Language, type Span, type TextEdit } from './model';
 export type { Category, RuleId, Severity } from './model';
 
 // Rules and their metadata; the config they read.
@@ -24,10 +24,12 @@ export type { Rule, RuleMeta } from './rules';
 export * from './rules/describe';
 export { CONFIG_FILE_NAMES, defaultConfig, type ConfigProblem, type ProdreadyConfig, type RuleLevel } from './config/config';
 export { LEVELS } from './config/schema';
+export { withRuleLevel } from './config/writeRule';
 export { sdkFacts } from './catalog';
 
 // The workspace views: readiness checklist, AI inventory, ownership map; writing owners.
 export { buildInventory, buildReadiness } from './readiness';
+export { requestCostBound } from './readiness/items/cost';
 export type { Inventory, ReadinessReport, WorkspaceSnapshot } from './readiness';
 export type { OwnershipSources } from './ownership/owners';
 export { CODEOWNERS_LOCATIONS } from './ownership/codeowners';

@@ -1,14 +1,19 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { preferredFixes, type FileAnalysis } from '../core';
-import { FIX_ALL_KIND, SOURCE, type DiagnosticData } from '../protocol';
+import { CONFIG_FILE_NAMES, LineIndex, preferredFixes, WAIVER_REASON_PLACEHOLDER, withRuleLevel, type FileAnalysis, type RuleId } from '../core';
+import { ClientCommands, FIX_ALL_KIND, SOURCE, type DiagnosticData } from '../protocol';
 import { toTextEdit } from './convert';
 import type { Diagnostics } from './diagnostics';
+import { filePathOf } from './guard';
 import type { Session } from './session';
 
 /**
- * Code actions: each diagnostic's quick fixes and its waiver, both built by the core and carried in
- * `Diagnostic.data`; and fix-all, every preferred fix of the current analysis that does not overlap another.
+ * Code actions. Quick fixes in the order a user wants them: every fix first (the preferred, safe one at the top),
+ * then for each rule once: ignore it for this line (the reason selected to type over), turn it off in
+ * .prodready.json, show its documentation. Fixes and waivers are built by the core and carried in
+ * `Diagnostic.data`; fix-all applies every preferred fix of the current analysis that does not overlap another.
  */
 export function registerCodeActions(session: Session, diagnostics: Diagnostics): void {
   session.connection.onCodeAction(
@@ -18,7 +23,7 @@ export function registerCodeActions(session: Session, diagnostics: Diagnostics):
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
       const actions: CodeAction[] = [];
-      if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(document, params.context.diagnostics));
+      if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(session, document, params.context.diagnostics));
       if (wants(FIX_ALL_KIND)) actions.push(...fixAllActions(document, diagnostics.current(document)));
       return actions;
     }),
@@ -26,25 +31,74 @@ export function registerCodeActions(session: Session, diagnostics: Diagnostics):
 }
 
 /** Only diagnostics this server published for the document's current version carry usable edits. */
-function quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
-  const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics) {
+function quickFixes(session: Session, document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
+  const ours = diagnostics.filter((diagnostic) => {
     const data = diagnostic.data as DiagnosticData | undefined;
-    if (diagnostic.source !== SOURCE || !data || data.version !== document.version) continue;
-    for (const fix of data.fixes) {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.isPreferred,
-        edit: { changes: { [document.uri]: fix.edits } },
-      });
-    }
-    if (data.suppress) {
-      actions.push({ title: data.suppress.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: data.suppress.edits } } });
+    return diagnostic.source === SOURCE && data?.version === document.version;
+  });
+  const fixes: CodeAction[] = [];
+  const seenFixes = new Set<string>();
+  for (const diagnostic of ours) {
+    for (const fix of (diagnostic.data as DiagnosticData).fixes) {
+      if (seenFixes.has(fix.title)) continue;
+      seenFixes.add(fix.title);
+      fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [document.uri]: fix.edits } } });
     }
   }
-  return actions;
+  // Stable: the preferred fix first, the others in the order the rules offered them.
+  fixes.sort((a, b) => Number(Boolean(b.isPreferred)) - Number(Boolean(a.isPreferred)));
+
+  const perRule: CodeAction[] = [];
+  const seenRules = new Set<string>();
+  for (const diagnostic of ours) {
+    const data = diagnostic.data as DiagnosticData;
+    if (seenRules.has(data.ruleId)) continue;
+    seenRules.add(data.ruleId);
+    const ruleId = data.ruleId as RuleId;
+    perRule.push(ignoreAction(session, document, diagnostic, data));
+    const disable = disableAction(session, document, diagnostic, ruleId);
+    if (disable) perRule.push(disable);
+    if (session.clientCommands.has(ClientCommands.showRuleDocumentation)) {
+      const title = `Show documentation for ${ruleId}`;
+      perRule.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ClientCommands.showRuleDocumentation, arguments: [ruleId] } });
+    }
+  }
+  return [...fixes, ...perRule];
+}
+
+/** The waiver comment above the call; where the client can select text, the placeholder reason is selected. */
+function ignoreAction(session: Session, document: TextDocument, diagnostic: Diagnostic, data: DiagnosticData): CodeAction {
+  const { title, edits } = data.suppress;
+  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: edits } } };
+  const [comment] = edits;
+  const at = comment?.newText.lastIndexOf(WAIVER_REASON_PLACEHOLDER) ?? -1;
+  if (session.clientCommands.has(ClientCommands.selectRange) && at >= 0 && comment.range.start.character === 0) {
+    // The comment is a new line inserted at the start of `line`: after the edit the placeholder is on that line.
+    const { line } = comment.range.start;
+    const range = { start: { line, character: at }, end: { line, character: at + WAIVER_REASON_PLACEHOLDER.length } };
+    action.command = { title: 'Type the reason', command: ClientCommands.selectRange, arguments: [document.uri, range] };
+  }
+  return action;
+}
+
+/** `"rules": { "<id>": "off" }` in the .prodready.json in force (its open editor's text first), or a new one at the folder's root. */
+function disableAction(session: Session, document: TextDocument, diagnostic: Diagnostic, ruleId: RuleId): CodeAction | undefined {
+  const file = filePathOf(document.uri);
+  if (file === undefined) return undefined;
+  const loaded = session.configOf(document.uri);
+  const configFile = loaded?.file ?? path.join(session.folderOf(file) ?? path.dirname(file), CONFIG_FILE_NAMES[0]);
+  const configUri = pathToFileURL(configFile).toString();
+  const open = session.documents.get(configUri);
+  const text = open?.getText() ?? loaded?.text;
+  const written = withRuleLevel(text, ruleId, 'off');
+  if (!written.ok) return undefined;
+  const lines = new LineIndex(text ?? '');
+  const edits = written.edits.map((edit) => toTextEdit(lines, { span: { start: edit.offset, end: edit.offset + edit.length }, newText: edit.content }));
+  const edit: WorkspaceEdit =
+    text === undefined
+      ? { documentChanges: [{ kind: 'create', uri: configUri, options: { ignoreIfExists: true } }, { textDocument: { uri: configUri, version: null }, edits }] }
+      : { documentChanges: [{ textDocument: { uri: configUri, version: open?.version ?? null }, edits }] };
+  return { title: `Disable ${ruleId} in ${path.basename(configFile)}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
 function fixAllActions(document: TextDocument, analysis: FileAnalysis | undefined): CodeAction[] {

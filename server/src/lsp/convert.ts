@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocsHref, rules, type Finding, type Fix, type RuleId, type Severity, type Span } from '../core';
+import { firstSentence, ruleDocsHref, rules, type Finding, type Fix, type RuleId, type Severity, type Span } from '../core';
 import { SOURCE, type DiagnosticData } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -20,26 +19,35 @@ export function ruleDocsUri(ruleId: RuleId): string {
   return ruleDocsHref(rules[ruleId].meta.docs.url, packageRoot);
 }
 
-export function toRange(document: TextDocument, span: Span): Range {
+/** What turns offsets into positions: an open document, or the line index of a file read from disk. */
+export interface Positions {
+  positionAt(offset: number): { line: number; character: number };
+}
+
+export function toRange(document: Positions, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
 /** A core edit as LSP sees it: offsets become positions in `document`. */
-export function toTextEdit(document: TextDocument, edit: { span: Span; newText: string }): { range: Range; newText: string } {
+export function toTextEdit(document: Positions, edit: { span: Span; newText: string }): { range: Range; newText: string } {
   return { range: toRange(document, edit.span), newText: edit.newText };
 }
 
-/** `suppression` is the core's waiver of this finding (`suppressionFixes`); it travels with the diagnostic. */
-export function toDiagnostic(document: TextDocument, finding: Finding, suppression: Fix): Diagnostic {
-  const data: DiagnosticData = {
-    version: document.version,
+/**
+ * A finding as a diagnostic. Its message is the first sentence (what a Problems row shows); the rest is in the
+ * hover and the rule's page. An open document's diagnostics carry the fixes and the waiver (`suppression`, built by
+ * the core) for its version; a file read from disk has no version to tie them to, so it carries none.
+ */
+export function toDiagnostic(document: Positions, finding: Finding, open?: { version: number; suppression: Fix }): Diagnostic {
+  const data: DiagnosticData | undefined = open && {
+    version: open.version,
     ruleId: finding.ruleId,
     fixes: finding.fixes.map((fix) => ({
       title: fix.title,
       isPreferred: fix.isPreferred,
       edits: fix.edits.map((edit) => toTextEdit(document, edit)),
     })),
-    suppress: { title: suppression.title, edits: suppression.edits.map((edit) => toTextEdit(document, edit)) },
+    suppress: { title: open.suppression.title, edits: open.suppression.edits.map((edit) => toTextEdit(document, edit)) },
   };
   return {
     range: toRange(document, finding.span),
@@ -47,7 +55,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding, suppressi
     source: SOURCE,
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUri(finding.ruleId) },
-    message: finding.message,
-    data,
+    message: firstSentence(finding.message),
+    ...(data ? { data } : {}),
   };
 }

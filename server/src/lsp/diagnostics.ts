@@ -13,6 +13,10 @@ export interface ValidationEvents {
   analysed(file: string): void;
   /** A config document was edited: every file's config and owners may have changed. */
   configEdited(): void;
+  /** A document was closed: its file is read from disk again. */
+  closed(file: string): void;
+  /** A file that is not open read what an edited document exports: its analysis on disk is stale. */
+  staleOnDisk(file: string): void;
 }
 
 /**
@@ -54,6 +58,7 @@ export class Diagnostics {
     for (const file of files) {
       const document = this.session.documentOf(file);
       if (document) this.session.guard.run('validation', () => this.schedule(document));
+      else this.events.staleOnDisk(file);
     }
   }
 
@@ -91,6 +96,7 @@ export class Diagnostics {
     void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
     // Unsaved edits are gone with the editor: the disk copy is what other modules import now.
     this.revalidateFiles(this.session.engine.fileChanged(file));
+    this.events.closed(file);
   }
 
   private async validate(document: TextDocument): Promise<void> {
@@ -139,7 +145,7 @@ export class Diagnostics {
     this.analyses.set(uri, { version, analysis });
     this.events.analysed(file);
     const suppression = suppressionFixes(analysis, text);
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding, suppression(finding)));
+    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding, { version, suppression: suppression(finding) }));
     if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
     void session.connection.sendDiagnostics({ uri, version, diagnostics });
   }

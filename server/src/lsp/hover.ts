@@ -1,7 +1,7 @@
 import type { Hover, HoverParams, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeDuration, RECOGNIZED_BY_SHAPE, sdkFacts, type CallSite, type EffectiveSetting, type FileAnalysis } from '../core';
-import { toRange } from './convert';
+import { describeDuration, firstSentence, RECOGNIZED_BY_SHAPE, requestCostBound, restOfMessage, sdkFacts, type CallSite, type EffectiveSetting, type FileAnalysis, type Finding, type RuleId, type Span } from '../core';
+import { ruleDocsUri, toRange } from './convert';
 import type { HandlerGuard } from './guard';
 
 const SOURCE_WORDS: Record<EffectiveSetting['source'], string> = {
@@ -40,20 +40,51 @@ function describeRecognition(site: CallSite): string {
   return site.recognizedBy.replace(/`/g, "'").replace(/[[\]<>*_\\]/g, '\\$&');
 }
 
-/** What the hover on a call site says: the SDK, where its timeout and retries come from, how it was found. */
-export function hoverMarkdown(site: CallSite): string {
+/** What the hover knows beyond the call: the findings about it and the declared output prices. */
+export interface HoverContext {
+  findings: readonly Finding[];
+  outputUsdPerMillionTokens?: Readonly<Record<string, number>>;
+  docsUri(ruleId: RuleId): string;
+}
+
+function describeCost(site: CallSite, prices: HoverContext['outputUsdPerMillionTokens']): string | undefined {
+  const cost = prices && requestCostBound(site, prices);
+  if (!cost) return undefined;
+  return `at most $${cost.usd.toFixed(4)} a request (${cost.tokens} output tokens at $${cost.usdPerMillion} per million, from the budget in .prodready.json)`;
+}
+
+/**
+ * What the hover on a call site says. The first block is the call-site summary a reviewer asks for first: SDK,
+ * model, the effective timeout and retries and where they come from, owner, and cost when prices are declared.
+ * Then the findings about the call, one line each (the Problems row already shows their first sentence).
+ */
+export function hoverMarkdown(site: CallSite, context: HoverContext = { findings: [], docsUri: () => '' }): string {
   const sdk = sdkFacts(site.sdk, site.module, site.language);
   const model = site.model?.value ? code(site.model.value) : site.model?.dynamic ? 'set at run time' : 'not given';
-  return [
+  const cost = describeCost(site, context.outputUsdPerMillionTokens);
+  const summary = [
     `**prodready** · ${sdk?.displayName ?? site.sdk} ${code(site.api)} (${site.operation}${site.streaming ? ', streaming' : ''})`,
     '',
     `- Model: ${model}`,
     `- Timeout: ${describeTimeout(site.effective.timeout)}`,
     `- Retries: ${describeRetries(site.effective.retries)}`,
+    `- Owner: ${describeOwner(site)}`,
+    ...(cost ? [`- Cost: ${cost}`] : []),
+  ];
+  const details = [
     `- Recognised by: ${describeRecognition(site)}`,
     ...(site.client ? [`- Client: ${code(site.client.constructorName)} from ${code(site.client.module)}`] : []),
-    `- Owner: ${describeOwner(site)}`,
-  ].join('\n');
+  ];
+  const findings = context.findings.map((finding) => {
+    const rest = restOfMessage(finding.message) || firstSentence(finding.message);
+    return `- [${finding.ruleId}](${context.docsUri(finding.ruleId)}) ${finding.severity}: ${escapeMarkdown(rest)}`;
+  });
+  return [...summary, '', '---', '', ...(findings.length > 0 ? [...findings, '', '---', ''] : []), ...details].join('\n');
+}
+
+/** Messages quote workspace text (an expression, a model id): shown as text, never as Markdown. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }
 
 /**
@@ -68,12 +99,16 @@ function code(text: string | undefined): string {
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
-/** Hover on a call site's callee: the innermost call there, from the document's latest analysis. */
+/**
+ * Hover on a call site: on its callee, or on the range of a finding about it (an options object, a catch header),
+ * the innermost call there, from the document's latest analysis.
+ */
 export function registerHover(
   connection: Connection,
   guard: HandlerGuard,
   documents: TextDocuments<TextDocument>,
   latest: (uri: string) => FileAnalysis | undefined,
+  prices: (uri: string) => Readonly<Record<string, number>> | undefined,
 ): void {
   connection.onHover(
     guard.request('hover', null, (params: HoverParams): Hover | null => {
@@ -81,11 +116,14 @@ export function registerHover(
       const document = documents.get(params.textDocument.uri);
       if (!analysis || !document) return null;
       const offset = document.offsetAt(params.position);
+      const within = (span: Span) => span.start <= offset && offset <= span.end;
+      const aboutSite = (site: CallSite) => analysis.findings.filter((finding) => finding.subjectSpan.start === site.span.start && finding.subjectSpan.end === site.span.end);
       const site = analysis.facts.callSites
-        .filter((candidate) => candidate.calleeSpan.start <= offset && offset <= candidate.calleeSpan.end)
+        .filter((candidate) => within(candidate.calleeSpan) || aboutSite(candidate).some((finding) => within(finding.span)))
         .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
       if (!site) return null;
-      return { contents: { kind: 'markdown', value: hoverMarkdown(site) }, range: toRange(document, site.calleeSpan) };
+      const markdown = hoverMarkdown(site, { findings: aboutSite(site), outputUsdPerMillionTokens: prices(params.textDocument.uri), docsUri: ruleDocsUri });
+      return { contents: { kind: 'markdown', value: markdown }, range: toRange(document, within(site.calleeSpan) ? site.calleeSpan : aboutSite(site).find((finding) => within(finding.span))!.span) };
     }),
   );
 }

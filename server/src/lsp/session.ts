@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine } from '../core';
+import { Engine, type LoadedConfig } from '../core';
 import { NodeHost } from '../node/host';
 import { StatusNotification } from '../protocol';
 import { filePathOf, HandlerGuard } from './guard';
@@ -18,6 +18,10 @@ export class Session {
   readonly engine: Engine;
   folders: WorkspaceFolder[] = [];
   clientHasConfiguration = false;
+  /** The client shows server-initiated `$/progress` (window.workDoneProgress). */
+  clientHasProgress = false;
+  /** Client-side commands code actions may name (the VS Code extension offers them in `initializationOptions`). */
+  clientCommands = new Set<string>();
   /** Settings per resource, fetched once and dropped when the user changes them. */
   private readonly settings = new Map<string, Promise<EditorSettings>>();
   private readonly reportedOnce = new Set<string>();
@@ -50,6 +54,12 @@ export class Session {
     this.settings.clear();
   }
 
+  /** The config in force for a document or file URI. */
+  configOf(uri: string): LoadedConfig | undefined {
+    const file = filePathOf(uri);
+    return file === undefined ? undefined : this.engine.configFor(file, this.folderOf(file));
+  }
+
   /** The innermost workspace folder holding `file`. */
   folderOf(file: string): string | undefined {
     const roots = this.folders.flatMap((folder) => filePathOf(folder.uri) ?? []);
@@ -63,4 +73,10 @@ export class Session {
     this.connection.console.warn(message);
     void this.connection.sendNotification(StatusNotification, { state: 'warning', message: message.split('\n')[0], uri });
   }
+}
+
+/** `initializationOptions.commands`: the client-side commands the client offers, by name. */
+export function readClientCommands(options: unknown): Set<string> {
+  const commands = (options as { commands?: unknown } | null | undefined)?.commands;
+  return new Set(Array.isArray(commands) ? commands.filter((command): command is string => typeof command === 'string') : []);
 }

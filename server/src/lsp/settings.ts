@@ -6,9 +6,11 @@ export interface EditorSettings {
   rules: Partial<Record<RuleId, RuleLevel>>;
   exclude: string[];
   debounceMs: number;
+  /** `workspace`: Problems lists every file's findings; `openFiles`: only open editors'. */
+  scope: 'workspace' | 'openFiles';
 }
 
-export const defaultEditorSettings: EditorSettings = { enable: true, rules: {}, exclude: [], debounceMs: 200 };
+export const defaultEditorSettings: EditorSettings = { enable: true, rules: {}, exclude: [], debounceMs: 200, scope: 'workspace' };
 
 /** The levels that override; `default` (the other value the `prodready.rules` setting declares) means the config's level. */
 const OVERRIDES = new Set<string>(LEVELS);
@@ -27,5 +29,6 @@ export function readEditorSettings(raw: unknown): EditorSettings {
     rules,
     exclude: Array.isArray(value.exclude) ? value.exclude.filter((glob): glob is string => typeof glob === 'string') : [],
     debounceMs: typeof value.debounceMs === 'number' && value.debounceMs >= 0 ? Math.min(value.debounceMs, 5000) : defaultEditorSettings.debounceMs,
+    scope: value.scope === 'openFiles' ? 'openFiles' : 'workspace',
   };
 }

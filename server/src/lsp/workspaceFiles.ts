@@ -1,12 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { FileChangeType, type CancellationToken, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
-import { buildInventory, buildReadiness, isConfigFile, type WorkspaceSnapshot } from '../core';
+import { buildInventory, buildReadiness, describeSkip, isConfigFile, type WorkspaceSnapshot } from '../core';
 import { NodeHost } from '../node/host';
-import { InventoryRequest, ReadinessChangedNotification, ReadinessRequest, type WorkspaceParams } from '../protocol';
+import { InventoryRequest, ReadinessChangedNotification, ReadinessRequest, ScanWorkspaceRequest, type WorkspaceParams } from '../protocol';
 import type { Diagnostics, ValidationEvents } from './diagnostics';
 import { filePathOf } from './guard';
 import type { Session } from './session';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { CancelledError, MAX_WORKSPACE_FILES, WorkspaceModel } from './workspaceModel';
 
 /** Views of the workspace ask again after a quiet moment, not on every keystroke. */
@@ -18,6 +19,7 @@ const READINESS_QUIET_MS = 400;
  */
 export class WorkspaceFiles implements ValidationEvents {
   readonly model: WorkspaceModel;
+  readonly problems: WorkspaceDiagnostics;
   private readinessTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -35,6 +37,7 @@ export class WorkspaceFiles implements ValidationEvents {
         const settings = await session.settingsFor(pathToFileURL(file).toString());
         if (!settings.enable) return undefined;
         const result = session.engine.analyzeFile({ file, text, root, exclude: settings.exclude, ruleLevels: settings.rules });
+        if (result.status === 'skipped' && result.reason.kind !== 'unsupported') return { skipped: describeSkip(result.reason) };
         if (result.status !== 'analysed') return undefined;
         diagnostics.revalidateFiles(result.staleReaders);
         return result.analysis;
@@ -49,6 +52,7 @@ export class WorkspaceFiles implements ValidationEvents {
       stat: (file) => disk.stat(file),
       readFile: (file, maxBytes) => disk.readFile(file, maxBytes),
     });
+    this.problems = new WorkspaceDiagnostics(session, this.model);
     this.model.onTruncated = (root, total) =>
       session.notifyOnce(`truncated:${root}`, `${path.basename(root)}: ${total} source files; the readiness checklist reads the first ${MAX_WORKSPACE_FILES}.`, pathToFileURL(root).toString());
   }
@@ -57,6 +61,15 @@ export class WorkspaceFiles implements ValidationEvents {
     const { connection, guard } = this.session;
     connection.onDidChangeConfiguration(guard.event('settings change', () => this.settingsChanged()));
     connection.onDidChangeWatchedFiles(guard.event('watched files', (params: DidChangeWatchedFilesParams) => this.watchedFilesChanged(params)));
+    connection.onRequest(
+      ScanWorkspaceRequest,
+      guard.request('scan workspace', null, async () => {
+        this.model.filesChanged();
+        await this.problems.scanNow();
+        this.scheduleReadinessChanged();
+        return null;
+      }),
+    );
     connection.onRequest(
       ReadinessRequest,
       guard.request('readiness', null, async (params: WorkspaceParams, token: CancellationToken) => {
@@ -75,18 +88,34 @@ export class WorkspaceFiles implements ValidationEvents {
 
   analysed(file: string): void {
     this.model.fileChanged(file);
-    this.scheduleReadinessChanged();
+    this.changed();
   }
 
   configEdited(): void {
     this.model.reset();
-    this.scheduleReadinessChanged();
+    this.changed();
+  }
+
+  closed(file: string): void {
+    this.model.fileChanged(file);
+    this.changed();
+  }
+
+  staleOnDisk(file: string): void {
+    this.model.fileChanged(file);
+    this.changed();
   }
 
   private settingsChanged(): void {
     this.session.settingsChanged();
     this.model.reset();
     this.diagnostics.revalidateAll();
+    this.changed();
+  }
+
+  /** The workspace's problems and views follow. */
+  private changed(): void {
+    this.problems.changed();
     this.scheduleReadinessChanged();
   }
 
@@ -112,7 +141,7 @@ export class WorkspaceFiles implements ValidationEvents {
         for (const reader of engine.fileChanged(file)) stale.add(reader);
       }
     }
-    this.scheduleReadinessChanged();
+    this.changed();
     if (modulesChanged || settingsChanged) {
       engine.ownershipChanged();
       this.model.reset();

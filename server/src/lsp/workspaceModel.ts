@@ -5,8 +5,8 @@ import { languageOf, MAX_FILE_BYTES, type FileAnalysis, type FileRead, type Work
 export interface WorkspaceHost {
   /** The current analysis of an open document, when it is open and analysed at its current version. */
   openAnalysis(file: string): FileAnalysis | undefined;
-  /** Analyses a file's text as the editor would; undefined when it is excluded, disabled or skipped. */
-  analyze(file: string, text: string, root: string): Promise<FileAnalysis | undefined>;
+  /** Analyses a file's text as the editor would; undefined when it is excluded or disabled, why when it is skipped. */
+  analyze(file: string, text: string, root: string): Promise<FileAnalysis | { skipped: string } | undefined>;
   /** The snapshot of a folder made of these files and analyses, with the folder's config, owners and settings. */
   snapshot(root: string, files: string[], analyses: FileAnalysis[]): Promise<WorkspaceSnapshot>;
   listFiles(root: string): string[];
@@ -36,12 +36,17 @@ export class WorkspaceModel {
   private readonly snapshots = new Map<string, Promise<WorkspaceSnapshot>>();
   /** Called once when a snapshot had to leave files out. */
   onTruncated: (root: string, total: number) => void = () => undefined;
+  /** Called as a snapshot is built: how many of the folder's source files have been read. */
+  onProgress: (root: string, done: number, total: number) => void = () => undefined;
+  /** Source files not analysed, and why (over 2 MB, unreadable, binary), until they change. */
+  readonly skipped = new Map<string, string>();
 
   constructor(private readonly host: WorkspaceHost) {}
 
   /** A file changed on disk or in an editor: its analysis and every snapshot are stale. */
   fileChanged(file: string): void {
     this.diskAnalyses.delete(file);
+    this.skipped.delete(file);
     this.snapshots.clear();
   }
 
@@ -54,6 +59,7 @@ export class WorkspaceModel {
   /** Config, ownership or module resolution changed: every analysis is stale. */
   reset(): void {
     this.diskAnalyses.clear();
+    this.skipped.clear();
     this.filesChanged();
   }
 
@@ -73,9 +79,11 @@ export class WorkspaceModel {
     const sources = files.filter((file) => languageOf(file));
     if (sources.length > MAX_WORKSPACE_FILES) this.onTruncated(root, sources.length);
     const analyses: FileAnalysis[] = [];
+    const read = sources.slice(0, MAX_WORKSPACE_FILES);
     let sliceStart = Date.now();
-    for (const relative of sources.slice(0, MAX_WORKSPACE_FILES)) {
+    for (const [index, relative] of read.entries()) {
       if (Date.now() - sliceStart > SLICE_MS) {
+        this.onProgress(root, index, read.length);
         await new Promise((resolve) => setImmediate(resolve));
         if (token?.isCancellationRequested) throw new CancelledError();
         sliceStart = Date.now();
@@ -83,23 +91,31 @@ export class WorkspaceModel {
       const analysis = await this.analysisOf(path.join(root, relative), root);
       if (analysis) analyses.push(analysis);
     }
+    this.onProgress(root, read.length, read.length);
     return this.host.snapshot(root, files, analyses);
   }
 
-  private async analysisOf(file: string, root: string): Promise<FileAnalysis | undefined> {
+  /** The analysis of one file: the editor's when it is open, else the disk's (kept until the file changes). */
+  async analysisOf(file: string, root: string): Promise<FileAnalysis | undefined> {
     const open = this.host.openAnalysis(file);
     if (open) return open;
     const stat = this.host.stat(file);
     if (!stat) return undefined;
     const cached = this.diskAnalyses.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.analysis;
-    let text: string | undefined;
-    if (stat.size <= MAX_FILE_BYTES) {
+    let analysis: FileAnalysis | undefined;
+    if (stat.size > MAX_FILE_BYTES) {
+      this.skipped.set(file, `${(stat.size / 1024 / 1024).toFixed(1)} MB, over the 2 MB limit`);
+    } else {
       const read = this.host.readFile(file);
-      if ('error' in read) return undefined;
-      text = read.text;
+      if ('error' in read) {
+        this.skipped.set(file, `not readable (${read.error})`);
+        return undefined;
+      }
+      const result = await this.host.analyze(file, read.text, root);
+      if (result && 'skipped' in result) this.skipped.set(file, result.skipped);
+      else analysis = result;
     }
-    const analysis = text === undefined ? undefined : await this.host.analyze(file, text, root);
     this.diskAnalyses.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, analysis });
     return analysis;
   }

@@ -229,7 +229,7 @@ export async function ask(question: string) {
   return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
 }
 `,
-      errors: [{ messageId: 'sdkDefault', line: 4, column: 10, endLine: 4, endColumn: 40, data: { defaultTimeout: '10 min' } }],
+      errors: [{ messageId: 'sdkDefault', line: 4, column: 41, endLine: 4, endColumn: 109, data: { defaultTimeout: '10 min' } }],
       fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
       output: `import OpenAI from 'openai';
 const openai = new OpenAI();
@@ -253,7 +253,7 @@ export async function tag(note: string) {
   return message.content;
 }
 `,
-      errors: [{ messageId: 'sdkDefault', line: 6, column: 25 }],
+      errors: [{ messageId: 'sdkDefault', line: 6, column: 48 }],
       output: `import Anthropic from '@anthropic-ai/sdk';
 
 const claude = new Anthropic({ maxRetries: 3 });
@@ -292,7 +292,7 @@ export function chat(prompt: string) {
   });
 }
 `,
-      errors: [{ messageId: 'none', line: 5, column: 10, endColumn: 20 }],
+      errors: [{ messageId: 'none', line: 5, column: 21, endLine: 8, endColumn: 4 }],
       fixTitles: [['Add a 30 s timeout to this call']],
       output: `import { streamText } from 'ai';
 import { anthropic } from '@ai-sdk/anthropic';

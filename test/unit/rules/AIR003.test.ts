@@ -99,7 +99,7 @@ export const tags = (text: string) =>
   }
 }
 `,
-      errors: [{ messageId: 'noFallback', line: 5, severity: 'info', data: { what: 'rethrows' } }],
+      errors: [{ messageId: 'noFallback', line: 6, column: 5, endLine: 6, endColumn: 18, severity: 'info', data: { what: 'rethrows' } }],
     },
     {
       name: 'a catch that only logs',

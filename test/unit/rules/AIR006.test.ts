@@ -131,7 +131,7 @@ export async function summarize(text: string) {
   return completion.choices[0].message.content;
 }
 `,
-      errors: [{ messageId: 'missing', line: 4, column: 28, data: { option: 'max_completion_tokens' } }],
+      errors: [{ messageId: 'missing', line: 4, column: 59, data: { option: 'max_completion_tokens' } }],
       fixTitles: [['Add max_completion_tokens: 1024']],
       output: `import OpenAI from 'openai';
 const openai = new OpenAI();
@@ -238,7 +238,7 @@ export const ask = () => openai.responses.create(request);
     body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', messages: [{ role: 'user', content: q }] }),
   });
 `,
-      errors: [{ messageId: 'missing', line: 2, data: { option: 'max_completion_tokens' } }],
+      errors: [{ messageId: 'missing', line: 4, data: { option: 'max_completion_tokens' } }],
       output: `export const ask = (q: string) =>
   fetch('https://api.openai.com/v1/chat/completions', {
     method: 'POST',

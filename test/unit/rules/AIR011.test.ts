@@ -69,11 +69,8 @@ export async function POST(req: Request) {
   return result.toTextStreamResponse();
 }
 `,
-      errors: [
-        { messageId: 'notTied', line: 4, data: { request: 'req', option: 'abortSignal' } },
-        { messageId: 'unhandledErrors', line: 4, data: { hint: ' Pass onError.' } },
-      ],
-      fixTitles: [['Abort the stream when the client disconnects (req.signal)'], ['Log stream errors (onError)']],
+      errors: [{ messageId: 'notTiedUnhandled', line: 4, column: 18, endColumn: 28, data: { request: 'req', option: 'abortSignal', handle: 'pass onError' } }],
+      fixTitles: [['Abort the stream when the client disconnects (req.signal)', 'Log stream errors (onError)']],
       output: `import { streamText } from 'ai';
 export async function POST(req: Request) {
   const { messages } = await req.json();
@@ -134,10 +131,7 @@ export async function POST(req: Request) {
   return new Response(stream.toReadableStream());
 }
 `,
-      errors: [
-        { messageId: 'notTied', line: 4, data: { option: 'signal' } },
-        { messageId: 'unhandledErrors', line: 4, data: { hint: ' Read it inside try/catch.' } },
-      ],
+      errors: [{ messageId: 'notTiedUnhandled', line: 4, data: { option: 'signal', handle: 'read it inside try/catch' } }],
       output: `import OpenAI from 'openai';
 const openai = new OpenAI();
 export async function POST(req: Request) {

@@ -4,13 +4,15 @@ import { defaultRedactors } from '../catalog/privacy';
 import { describeParseError, JSONC_OPTIONS, MAX_JSON_DEPTH, parseTree, tooDeepAt, type ParseError } from './json';
 import { emptyGovernance, toGovernance, type Governance } from './governance';
 import { readLocated, type ConfigProblem } from './locate';
-import { configSchema, type RuleLevel } from './schema';
+import { configSchema, type Preset, type RuleLevel } from './schema';
 import { DEFAULT_TEST_FILES, TESTS_PROFILE_RULES, type Override } from './overrides';
 
 export type { ConfigProblem } from './locate';
-export type { RuleLevel } from './schema';
+export type { Preset, RuleLevel } from './schema';
 
 export interface ProdreadyConfig {
+  /** The levels rules have unless `rules` sets them. */
+  preset: Preset;
   rules: Partial<Record<RuleId, RuleLevel>>;
   /** Globs, relative to the config's folder, of files never analysed. */
   exclude: string[];
@@ -74,6 +76,7 @@ export const defaultSettings: RuleSettings = { timeoutMs: 30_000, maxOutputToken
 
 export function defaultConfig(): ProdreadyConfig {
   return {
+    preset: 'recommended',
     rules: {},
     exclude: [],
     defaults: { ...defaultSettings },
@@ -118,6 +121,7 @@ export function parseConfig(text: string, fileName = '.prodready.json'): { confi
   problems.push(...read.problems);
   const value = read.value;
   if (!value) return { config, problems };
+  if (value.preset) config.preset = value.preset;
   if (value.rules) Object.assign(config.rules, value.rules);
   if (value.exclude) config.exclude = [...value.exclude];
   if (value.defaults) Object.assign(config.defaults, value.defaults);

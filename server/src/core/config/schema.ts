@@ -35,6 +35,10 @@ const ruleLevels = strict(
   },
 );
 
+/** Rule levels as a whole, like typescript-eslint's configs: `recommended` (the default) or `strict`. */
+export const PRESETS = ['recommended', 'strict'] as const;
+export type Preset = (typeof PRESETS)[number];
+
 /** The bounds of each rule setting under `defaults`, and what it is counted in. */
 export const SETTING_LIMITS = {
   timeoutMs: { min: 1, max: 3_600_000, what: 'milliseconds', description: 'The timeout fixes write and AIR001 expects at most (ms).' },
@@ -134,6 +138,12 @@ const governance = Object.fromEntries(Object.entries(governanceShape).map(([key,
 export const configSchema = strict(
   {
     $schema: z.optional(z.string(says('"$schema" must be a string: the address of the JSON schema.'))),
+    preset: z.optional(
+      documented(z.enum(PRESETS, says(`"preset" takes one of ${quoted(PRESETS)}.`)), {
+        markdownDescription:
+          'Rule levels as a whole: `recommended` (default) warns on what blocks a production review and keeps governance and bookkeeping rules (AIR004, AIR012, AIR013) as information; `strict` makes every rule at least a warning. `rules` override single rules.',
+      }),
+    ),
     rules: z.optional(ruleLevels),
     exclude: z.optional(documented(stringArray('"exclude" must be an array of glob strings.'), { description: "Globs, relative to this file's folder, of files never analysed." })),
     defaults: z.optional(defaults),

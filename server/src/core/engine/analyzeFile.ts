@@ -248,7 +248,7 @@ function firstLine(error: unknown): string {
 
 export function levelOf(rule: Rule, config: ProdreadyConfig, overrides: AnalyzeOptions['ruleLevels']): RuleLevel {
   const id = rule.meta.id;
-  return overrides?.[id] ?? config.rules[id] ?? rule.meta.defaultSeverity;
+  return overrides?.[id] ?? config.rules[id] ?? (config.preset === 'strict' ? rule.meta.strictSeverity : rule.meta.defaultSeverity);
 }
 
 function runRules(

@@ -3,7 +3,7 @@ import { fixerFor, inLineEndingOf, type FileAnalysis } from './analyzeFile';
 
 /** The title readers show for the waiver of one finding. */
 export function suppressionTitle(ruleId: string): string {
-  return `Ignore ${ruleId} for this call (prodready-ignore-next-line)`;
+  return `Ignore ${ruleId} for this line`;
 }
 
 /**

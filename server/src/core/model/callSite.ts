@@ -116,13 +116,17 @@ export interface ModelRef {
   fromEnvironment?: boolean;
 }
 
-/** What the catch around a call does with a failure. */
-export type CatchHandling = 'fallback' | 'rethrow' | 'log-only' | 'empty';
+/**
+ * What the catch around a call does with a failure: answers with an alternative (`fallback`: another model, a
+ * cached or default answer), answers with an error (`error-response`: a 5xx, `{ error }`), rethrows, only logs, or
+ * nothing. Both answers handle the failure; only the first keeps the feature working.
+ */
+export type CatchHandling = 'fallback' | 'error-response' | 'rethrow' | 'log-only' | 'empty';
 
 export interface Guarded {
   /** A fallback the SDK runs itself (LangChain `withFallbacks`). */
   fallback?: string;
-  /** The innermost try/catch around the call within its own function. */
+  /** The innermost try/catch around the call within its own function; `span` is the handler's header (`catch (e)`, `except X:`). */
   tryCatch?: { span: Span; handling: CatchHandling };
   /** `.catch(…)` or `.then(ok, fail)` on the call's promise. */
   promiseCatch: boolean;

@@ -6,7 +6,8 @@ import type { LineIndex } from './text';
  * `prodready-ignore-next-line AIR001[, AIR006] [-- reason] [owner=@team] [until=YYYY-MM-DD]` in a `//`, `/*` or `#`
  * comment. With `until`, it is a waiver: it stops suppressing on that date and becomes a finding itself.
  */
-const DIRECTIVE = /(?:\/\/|#|\/\*)\s*prodready-ignore-next-line\b([^\n]*)/g;
+// The directive ends at the line break, whichever the file uses (a CR-only file has no \n at all).
+const DIRECTIVE = /(?:\/\/|#|\/\*)\s*prodready-ignore-next-line\b([^\r\n]*)/g;
 
 export interface Suppression {
   /** 0-based line the directive applies to. */
@@ -45,16 +46,24 @@ export function findSuppressions(text: string, lines: LineIndex): Suppression[] 
   return found;
 }
 
+/** What the waiver quick fix writes after `--`, selected for the user to type over. */
+export const WAIVER_REASON_PLACEHOLDER = 'reason';
+
+/** A waiver is decided when it says why: an empty reason, or the placeholder left as written, is not. */
+export function isDecided(suppression: Suppression): boolean {
+  return suppression.reason !== undefined && suppression.reason !== WAIVER_REASON_PLACEHOLDER;
+}
+
 export function isExpired(suppression: Suppression, today: string): boolean {
   return suppression.until !== undefined && suppression.until < today;
 }
 
-/** Covered when a live directive sits above the finding's line or above the call it is about. */
+/** Covered when a live, decided directive sits above the finding's line or above the call it is about. */
 export function isSuppressed(finding: Finding, suppressions: Suppression[], lines: LineIndex, today: string): boolean {
   if (suppressions.length === 0) return false;
   const lineOf = (offset: number) => lines.positionAt(offset).line;
   const covered = new Set([lineOf(finding.span.start), lineOf(finding.subjectSpan.start)]);
   return suppressions.some(
-    (s) => covered.has(s.line) && !isExpired(s, today) && (s.ruleIds.size === 0 || s.ruleIds.has(finding.ruleId)),
+    (s) => covered.has(s.line) && isDecided(s) && !isExpired(s, today) && (s.ruleIds.size === 0 || s.ruleIds.has(finding.ruleId)),
   );
 }

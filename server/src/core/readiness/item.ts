@@ -17,20 +17,28 @@ export function item(fields: ItemFields): ReadinessItem {
   };
 }
 
+export type SiteVerdict = 'pass' | 'fail' | 'unknown';
+
 export interface ShareSpec {
   id: string;
   category: Category;
   title: string;
   /** The sites the item is about; every AI call site unless narrowed. */
   applies?(site: SiteView): boolean;
-  passes(site: SiteView): boolean;
-  /** Why a failing site fails, for its evidence line. */
+  /** Whether the site passes; `unknown` when what decides it cannot be seen (a model set at run time). */
+  passes(site: SiteView): boolean | SiteVerdict;
+  /** Why a site fails (or cannot be told), for its evidence line. */
   why?(site: SiteView): string | undefined;
   ruleId?: RuleId;
   toPass: string;
 }
 
-/** "N of M call sites" items: each call site passes or fails, failing ones are the evidence. */
+const ORDER: Record<SiteVerdict, number> = { fail: 0, unknown: 1, pass: 2 };
+
+/**
+ * "N of M call sites" items. Each call site passes, fails or cannot be told; the item passes only when every site
+ * passes, and its evidence lists every site it counted, failing ones first.
+ */
 export function siteShare(view: WorkspaceView, spec: ShareSpec): ReadinessItem {
   const base = { id: spec.id, category: spec.category, title: spec.title, ruleId: spec.ruleId };
   if (spec.ruleId && !view.isOn(spec.ruleId)) {
@@ -38,16 +46,24 @@ export function siteShare(view: WorkspaceView, spec: ShareSpec): ReadinessItem {
   }
   const sites = spec.applies ? view.sites.filter(spec.applies) : view.sites;
   if (sites.length === 0) return item({ ...base, status: 'unknown', summary: 'No AI call sites found.', toPass: 'Nothing to check yet.' });
-  const failing = sites.filter((site) => !spec.passes(site));
-  const passing = sites.length - failing.length;
-  const first = failing[0]?.ref;
+  const judged = sites.map((site) => {
+    const verdict = spec.passes(site);
+    return { site, verdict: typeof verdict === 'boolean' ? (verdict ? 'pass' : 'fail') : verdict } as const;
+  });
+  const count = (verdict: SiteVerdict) => judged.filter((entry) => entry.verdict === verdict).length;
+  const [failing, unknown, passing] = [count('fail'), count('unknown'), count('pass')];
+  const first = judged.find((entry) => entry.verdict === 'fail')?.site.ref;
+  const evidence = [...judged]
+    .sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict])
+    .map(({ site, verdict }) => ({ ...site.ref, status: verdict, label: [site.ref.label, verdict === 'pass' ? undefined : spec.why?.(site)].filter(Boolean).join(': ') }));
+  const left = failing + unknown;
   return item({
     ...base,
-    status: failing.length === 0 ? 'pass' : 'fail',
-    summary: `${passing} of ${sites.length} call site${sites.length === 1 ? '' : 's'}`,
-    counts: { passing, total: sites.length },
-    evidence: failing.map((site) => ({ ...site.ref, label: [site.ref.label, spec.why?.(site)].filter(Boolean).join(': ') })),
-    toPass: `${failing.length} call site${failing.length === 1 ? '' : 's'} to go: ${spec.toPass}`,
+    status: failing > 0 ? 'fail' : unknown > 0 ? 'unknown' : 'pass',
+    summary: `${passing} of ${sites.length} call site${sites.length === 1 ? '' : 's'}${unknown > 0 ? `, ${unknown} unknown` : ''}`,
+    counts: { passing, total: sites.length, ...(unknown > 0 ? { unknown } : {}) },
+    evidence,
+    toPass: `${left} call site${left === 1 ? '' : 's'} to go: ${spec.toPass}`,
     action: first && { kind: 'open', title: 'Open the first failing call', file: first.file, line: first.line, column: first.column },
   });
 }

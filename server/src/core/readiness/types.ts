@@ -10,6 +10,8 @@ export type ItemStatus = 'pass' | 'fail' | 'unknown';
 /** A place that shows why an item has its status. */
 export interface Evidence {
   label: string;
+  /** For a call site an item counted: how it counted. */
+  status?: ItemStatus;
   file?: string;
   line?: number;
   column?: number;
@@ -30,8 +32,9 @@ export interface ReadinessItem {
   status: ItemStatus;
   /** One line: "14 of 17 call sites", "declared in .prodready.json". */
   summary: string;
-  counts?: { passing: number; total: number };
-  /** Failing places first; at most `MAX_EVIDENCE`, with `more` counting the rest. */
+  /** For items counted over call sites: how many passed, of how many, and how many could not be told. */
+  counts?: { passing: number; total: number; unknown?: number };
+  /** Failing places first, then unknown, then passing; at most `MAX_EVIDENCE`, with `more` counting the rest. */
   evidence: Evidence[];
   moreEvidence: number;
   /** What it would take to pass, for items that do not. */

@@ -1,6 +1,6 @@
 import { addOptionAt, type FixValue } from '../model';
 import { describeDuration } from './describe';
-import { targetAt } from './targets';
+import { optionsSpan, targetAt } from './targets';
 import type { FixProposal, Rule } from './types';
 
 export const air001Timeout: Rule = {
@@ -9,17 +9,19 @@ export const air001Timeout: Rule = {
     name: 'ai-call-timeout',
     category: 'R',
     defaultSeverity: 'warning',
+    strictSeverity: 'warning',
     docs: {
       summary: 'Every AI call is bounded by an explicit timeout or abort signal.',
       why: 'A provider incident rarely fails fast: requests hang. With the SDK default of 10 minutes (or no limit at all), each hung call holds a request handler, a socket and a user for that long, times the retries; under load that exhausts worker pools and connection limits, and an outage of the model becomes an outage of the whole service.',
+      severity:
+        'A warning in recommended: a call that can hang for minutes is what a production review blocks.',
       url: 'docs/rules/AIR001.md',
     },
     fixable: 'safe',
     messages: {
-      sdkDefault:
-        'No timeout on this {{sdk}} call: it waits up to {{defaultTimeout}} (the SDK default) for a stalled request, and retries multiply that. Set an explicit timeout.',
-      undocumentedDefault: 'No timeout on this {{sdk}} call, and the SDK documents no default: how long a stalled request waits is unknown. Set an explicit timeout.',
-      none: 'No timeout on this {{sdk}} call: a stalled request waits with no limit. {{remedy}}',
+      sdkDefault: 'No timeout: this {{sdk}} call can wait {{defaultTimeout}} for a stalled request. That is the SDK default per attempt, and retries multiply it; set an explicit timeout.',
+      undocumentedDefault: 'No timeout: this {{sdk}} call waits as long as its SDK lets it, and the SDK documents no default. Set an explicit timeout.',
+      none: 'No timeout: a stalled request to this {{sdk}} call waits with no limit. {{remedy}}',
       addToCall: 'Add a {{duration}} timeout to this call',
       addToClient: 'Add a {{duration}} timeout to the {{client}} client',
     },
@@ -56,6 +58,6 @@ export const air001Timeout: Rule = {
       if (edits.length > 0) fixes.push({ messageId: 'addToClient', edits, alternative: true });
     }
     const messageId = timeout.source === 'none' ? 'none' : timeout.value === undefined ? 'undocumentedDefault' : 'sdkDefault';
-    context.report({ messageId, data, span: site.calleeSpan, fixes });
+    context.report({ messageId, data, span: optionsSpan(site, fix?.at.place), fixes });
   },
 };

@@ -6,15 +6,18 @@ export const air002Retries: Rule = {
     name: 'ai-call-retries',
     category: 'R',
     defaultSeverity: 'warning',
+    strictSeverity: 'warning',
     docs: {
       summary: 'AI calls keep a retry policy for rate limits and transient provider errors.',
       why: 'Hosted models answer 429 (rate limited) and transient 5xx routinely, most of all at peak hours. Without a retry with backoff, each of those answers becomes an error for a user, a failed job or a half-written batch.',
+      severity:
+        'A warning in recommended: with retries off, every rate limit is a user-facing failure, which a production review blocks.',
       url: 'docs/rules/AIR002.md',
     },
     fixable: 'review',
     messages: {
-      disabled: 'Retries are turned off for this {{sdk}} call ({{setting}}{{where}}): one rate limit (429) or transient 5xx fails the request.',
-      noDefault: 'This {{sdk}} call has no retry policy: {{sdk}} does not retry by default, so one rate limit (429) or transient 5xx fails the request. Configure retries or wrap the call in a retry helper.',
+      disabled: 'Retries are off for this {{sdk}} call ({{setting}}{{where}}). One rate limit (429) or transient 5xx fails the request.',
+      noDefault: 'This {{sdk}} call has no retry policy. {{sdk}} does not retry by default, so one rate limit (429) or transient 5xx fails the request: configure retries or wrap the call in a retry helper.',
       allowRetries: 'Allow {{retries}} retries',
     },
   },

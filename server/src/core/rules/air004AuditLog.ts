@@ -5,15 +5,18 @@ export const air004AuditLog: Rule = {
     id: 'AIR004',
     name: 'ai-audit-log',
     category: 'O',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    strictSeverity: 'warning',
     docs: {
       summary: 'Each AI request leaves a record: model, request id, token usage, who asked.',
       why: 'When an answer is wrong, a bill jumps or an auditor asks who sent what to which model, the answer starts from a per-request record: model, request id, token usage, latency, user or tenant. Without it, incidents are guesswork and cost cannot be attributed.',
+      severity:
+        'Information in recommended: a missing record is bookkeeping a team adds over time, not a failure in production; a warning in strict.',
       url: 'docs/rules/AIR004.md',
     },
     fixable: 'safe',
     messages: {
-      missing: 'Nothing records this {{sdk}} call: no log of its model, request id or token usage in {{where}}. Incidents, cost reviews and audits start from that record.',
+      missing: 'Nothing records this {{sdk}} call. No log of its model, request id or token usage in {{where}}: incidents, cost reviews and audits start from that record.',
       addLog: 'Log the request after this call ({{fields}})',
     },
   },

@@ -9,17 +9,20 @@ export const air005PiiInPrompt: Rule = {
     name: 'ai-pii-in-prompt',
     category: 'U',
     defaultSeverity: 'warning',
+    strictSeverity: 'warning',
     docs: {
       summary: 'Personal data is redacted before it reaches a prompt.',
       why: 'A prompt leaves your boundary: the provider processes it and may log and retain it, under its contract and jurisdiction rather than yours. Personal data in prompts makes every AI feature a data-processing question and a breach risk; written to logs as well, it outlives the request.',
+      severity:
+        'A warning in recommended: personal data sent to a provider is what a security or privacy review blocks.',
       url: 'docs/rules/AIR005.md',
     },
     fixable: 'review',
     messages: {
-      pii: 'Personal data ({{hints}}) goes into this prompt unredacted: it leaves for the model provider, its logs and its retention. Redact it first.',
+      pii: 'Personal data ({{hints}}) goes into this prompt unredacted. It leaves for the model provider, its logs and its retention: redact it first.',
       wrap: 'Redact with {{redactor}}()',
       createAndWrap: 'Add a {{redactor}}() helper to this file and redact with it',
-      logged: 'This log writes {{text}} ({{hints}}) verbatim, the same personal data that goes into the prompt: logs are kept longer and read more widely than prompts.',
+      logged: 'This log writes personal data ({{hints}}) verbatim. {{text}} is the same value that goes into the prompt, and logs are kept longer and read more widely than prompts.',
     },
   },
   checkCallSite(site, context) {

@@ -8,14 +8,17 @@ export const air007HardcodedKey: Rule = {
     name: 'ai-hardcoded-key',
     category: 'D',
     defaultSeverity: 'error',
+    strictSeverity: 'error',
     docs: {
       summary: 'API keys are read from the environment or a secret store, never written in source.',
       why: 'A key in source reaches every clone, fork, CI log, bundle and backup, and public repositories are scanned for keys within minutes. It cannot be rotated without a deploy and is shared by every environment; whoever holds it spends on your account and reads what your account can read.',
+      severity:
+        'An error in every preset: a key in source is a leaked credential the moment the code is shared.',
       url: 'docs/rules/AIR007.md',
     },
     fixable: 'safe',
     messages: {
-      hardcoded: 'Hard-coded {{option}} for {{client}}: anyone who can read this source can spend on this account. Read it from {{env}}.',
+      hardcoded: 'Hard-coded {{option}} for {{client}}. Anyone who can read this source can spend on this account: read it from {{env}}.',
       readEnv: 'Read the key from the {{env}} environment variable',
     },
   },

@@ -6,15 +6,18 @@ export const air009UserInputInSystemPrompt: Rule = {
     name: 'ai-user-input-in-system-prompt',
     category: 'U',
     defaultSeverity: 'warning',
+    strictSeverity: 'warning',
     docs: {
       summary: 'Request data goes into user messages, never into system or developer instructions.',
       why: 'The system prompt is obeyed as instructions, so whoever controls part of it can rewrite them ("ignore the policy", "reveal the other tenant\'s data", "call the refund tool"): prompt injection. Text in a user message still reaches the model, but models are trained to give system instructions precedence over it.',
+      severity:
+        'A warning in recommended: prompt injection into instructions is what a security review blocks.',
       url: 'docs/rules/AIR009.md',
     },
     fixable: 'review',
     messages: {
       demote: 'Send it as a user message (role: "user")',
-      injected: 'Request data ({{text}}) is written into the {{role}} prompt: whoever sends the request can rewrite the model\'s instructions (prompt injection). Pass it in a user message instead.',
+      injected: 'Request data goes into the {{role}} prompt: prompt injection. Whoever sends {{text}} can rewrite the model\'s instructions: pass it in a user message instead.',
     },
   },
   checkCallSite(site, context) {

@@ -6,15 +6,18 @@ export const air010UnvalidatedOutput: Rule = {
     name: 'ai-unvalidated-output',
     category: 'R',
     defaultSeverity: 'warning',
+    strictSeverity: 'warning',
     docs: {
       summary: 'Structured model output is checked against a schema before it is used.',
       why: 'Even in JSON mode, models now and then return malformed JSON, missing fields, wrong types or extra prose. Unchecked, that fails far from the call (an undefined in a template, a wrong row in the database) instead of at the boundary, where a retry or a fallback could handle it.',
+      severity:
+        'A warning in recommended: an off-schema answer fails far from the call, in production, where nothing can retry it.',
       url: 'docs/rules/AIR010.md',
     },
     fixable: 'review',
     messages: {
       validate: 'Validate with {{schema}}.parse()',
-      unvalidated: 'The output of this {{sdk}} call is parsed with {{parser}} and used without a schema check: one malformed or off-schema answer breaks {{where}}. Use {{structured}}, or validate the parsed value.',
+      unvalidated: 'Model output is parsed with {{parser}} and used without a schema check. One malformed or off-schema answer from {{sdk}} breaks {{where}}: use {{structured}}, or validate the parsed value.',
     },
   },
   checkCallSite(site, context) {

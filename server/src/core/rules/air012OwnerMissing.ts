@@ -5,15 +5,18 @@ export const air012OwnerMissing: Rule = {
     id: 'AIR012',
     name: 'ai-owner-missing',
     category: 'P',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    strictSeverity: 'warning',
     docs: {
       summary: 'Every AI call has a named owner: an `@owner` tag, a `.prodready.json` ownership rule or a CODEOWNERS line.',
       why: 'When the model starts answering badly, the bill doubles or a user asks what happened to their data, somebody has to answer. An AI call nobody owns is the one nobody is paged for, and the one whose prompt anyone may change.',
+      severity:
+        'Information in recommended: naming owners is governance the ownership map and checklist track for the whole project; a warning in strict.',
       url: 'docs/rules/AIR012.md',
     },
     messages: {
       unowned:
-        'No owner for this {{sdk}} call: nobody is named to answer for its failures, cost or data. Add an `@owner` tag above it, a path rule under "ownership" in .prodready.json, or a CODEOWNERS line for {{file}}.',
+        'No owner for this {{sdk}} call. Nobody is named to answer for its failures, cost or data: add an `@owner` tag above it, a path rule under "ownership" in .prodready.json, or a CODEOWNERS line for {{file}}.',
     },
   },
   checkCallSite(site, context) {

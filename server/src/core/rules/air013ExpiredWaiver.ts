@@ -6,14 +6,17 @@ export const air013ExpiredWaiver: Rule = {
     id: 'AIR013',
     name: 'ai-waiver-expired',
     category: 'U',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    strictSeverity: 'warning',
     docs: {
       summary: 'A waiver with an end date stops applying on that date and is reported.',
       why: 'Waivers are how a team ships a known gap on purpose. Without an end date that is enforced, "we will add the timeout after the pilot" becomes permanent, and nobody remembers who agreed to it.',
+      severity:
+        'Information in recommended: the findings the waiver covered are reported again at their own severity; the waiver itself is bookkeeping. A warning in strict.',
       url: 'docs/rules/AIR013.md',
     },
     messages: {
-      expired: 'This waiver of {{rules}} expired on {{until}}{{owner}}: the findings it covered are reported again. Fix them or renew the waiver with a new date and reason.',
+      expired: 'This waiver of {{rules}} expired on {{until}}{{owner}}. The findings it covered are reported again: fix them or renew the waiver with a new date and reason.',
     },
   },
   checkFile(facts, context) {

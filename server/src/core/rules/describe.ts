@@ -13,3 +13,17 @@ export function describeDuration(ms: number | undefined): string {
 export function ruleDocsHref(url: string, packageRoot: string): string {
   return new URL(url, packageRoot.endsWith('/') ? packageRoot : `${packageRoot}/`).href;
 }
+
+/**
+ * The first sentence of a message: what a Problems row shows (at most 100 characters by the rules' own test). It
+ * ends at a full stop, question or exclamation mark followed by a space, or at the end.
+ */
+export function firstSentence(message: string): string {
+  const end = /[.!?](?=\s)/.exec(message);
+  return end ? message.slice(0, end.index + 1) : message;
+}
+
+/** What follows the first sentence, for hovers and pages that show the rest. */
+export function restOfMessage(message: string): string {
+  return message.slice(firstSentence(message).length).trim();
+}

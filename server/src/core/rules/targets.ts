@@ -1,5 +1,5 @@
 import type { OptionPlace } from '../catalog';
-import type { CallSite, OptionMap, OptionTarget } from '../model';
+import type { CallSite, OptionMap, OptionTarget, Span } from '../model';
 
 /** Where fixes for options at `place` go: the body, the request options, or the client when it is built in this file. */
 export function targetAt(site: CallSite, place: OptionPlace): OptionTarget | undefined {
@@ -13,4 +13,15 @@ export function optionsAt(site: CallSite, place: OptionPlace): OptionMap | undef
   if (place === 'client') return site.clientKnown ? site.client?.options : undefined;
   const target = place === 'body' ? site.targets.body : site.targets.requestOptions;
   return target?.kind === 'object' ? target.options : undefined;
+}
+
+/**
+ * Where a finding about a missing option is shown: the options object it belongs in (at `place`, else the call's
+ * body), so the callee does not collect every finding; the callee when no such object is written in the call.
+ */
+export function optionsSpan(site: CallSite, place: OptionPlace | undefined): Span {
+  const atPlace = place && place !== 'client' ? (place === 'body' ? site.targets.body : site.targets.requestOptions) : undefined;
+  const written = (target: OptionTarget | undefined) => target?.kind === 'object' && target.span.start >= site.span.start && target.span.end <= site.span.end;
+  const object = [atPlace, site.targets.body].find(written);
+  return object?.kind === 'object' ? object.span : site.calleeSpan;
 }

@@ -11,7 +11,10 @@ export interface RuleMeta {
   /** kebab-case name users see beside the id. */
   name: string;
   category: Category;
+  /** The rule's level in the `recommended` preset, the default: what blocks a production review warns or errs. */
   defaultSeverity: Severity;
+  /** The rule's level in the `strict` preset: nothing stays informational. */
+  strictSeverity: Severity;
   docs: RuleDocs;
   /** Fix safety as in ruff: only `safe` fixes are preferred and applied by fix-all and `--fix`. */
   fixable?: 'safe' | 'review';
@@ -29,6 +32,8 @@ export interface RuleDocs {
   summary: string;
   /** The production failure the rule prevents, as one paragraph of plain text (SARIF `fullDescription`). */
   why: string;
+  /** Why the rule has its level in each preset, one or two sentences (the page's "Severity" section). */
+  severity: string;
   /**
    * The rule's page: a URL reference relative to the package root (`docs/rules/AIR001.md`, shipped in the
    * extension and beside the CLI, so it works offline), or an absolute URL. Surfaces resolve it against the

@@ -84,7 +84,7 @@ ruleTester('AIR001', {
       name: 'python: SDK default of 10 minutes; the fix adds timeout= to the call',
       filename: 'case.py',
       code: `${header}client = OpenAI()\n\n\n${call('')}`,
-      errors: [{ messageId: 'sdkDefault', line: 7, column: 16, data: { sdk: 'OpenAI', defaultTimeout: '10 min' } }],
+      errors: [{ messageId: 'sdkDefault', line: 7, column: 46, data: { sdk: 'OpenAI', defaultTimeout: '10 min' } }],
       fixTitles: [['Add a 30 s timeout to this call', 'Add a 30 s timeout to the OpenAI client']],
       output: `${header}client = OpenAI()\n\n\n${call(', timeout=30')}`,
     },

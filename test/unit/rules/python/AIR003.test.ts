@@ -20,7 +20,7 @@ ruleTester('AIR003', {
       name: "python: an except that logs and re-raises is milder, with no fix",
       filename: 'case.py',
       code: "import logging\nfrom openai import OpenAI\n\nlogger = logging.getLogger(__name__)\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str):\n    try:\n        return client.responses.create(model=\"gpt-4o-2024-08-06\", input=q, max_output_tokens=9)\n    except Exception:\n        logger.exception(\"ai failed\")\n        raise\n",
-      errors: [{ messageId: 'noFallback', line: 10, column: 16 }],
+      errors: [{ messageId: 'noFallback', line: 11, column: 5, endColumn: 22 }],
     },
     {
       name: "python: a stream call fails where it is made (an HTTP error raises before any chunk)",

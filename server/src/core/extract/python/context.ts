@@ -1,6 +1,6 @@
 import { PYTHON_HTTP_METHODS, pythonCatalog } from '../../catalog/python';
 import type { ApiFacts, ClientFacts, SdkFacts } from '../../catalog';
-import type { CallSite, ClientConstruction, FileFacts, ImportResolver, OptionMap, StatementTarget, WrappedCall } from '../../model';
+import type { CallSite, ClientConstruction, FileFacts, ImportResolver, OptionMap, Span, StatementTarget, WrappedCall } from '../../model';
 import { type LoggerMatcher } from '../shared/loggers';
 import { brokenRegions } from '../shared/brokenRegions';
 import { classifyExcept } from './handling';
@@ -99,12 +99,20 @@ export function calleeLeaf(call: PyNode): string | undefined {
 }
 
 
+/** The first handler's header (`except Exception as e:`), where a finding about what it does is shown; else the `try`. */
+export function handlerHeaderOf(tryNode: PyNode): Span {
+  const clause = tryNode.namedChildren.find((child): child is PyNode => child?.type === 'except_clause' || child?.type === 'except_group_clause');
+  if (!clause) return { start: tryNode.startIndex, end: tryNode.startIndex + 'try'.length };
+  const colon = clause.children.find((child) => child?.type === ':');
+  return { start: clause.startIndex, end: colon ? colon.endIndex : clause.startIndex + 'except'.length };
+}
+
 export function tryHandling(tryNode: PyNode, isLogger: LoggerMatcher) {
   const clauses = tryNode.namedChildren.filter((child): child is PyNode => child?.type === 'except_clause' || child?.type === 'except_group_clause');
   if (clauses.length === 0) return 'rethrow' as const;
   const handlings = clauses.map((clause) => classifyExcept(clause, isLogger));
   // The best handling among the clauses decides: one clause that answers with a fallback handles the failure.
-  for (const handling of ['fallback', 'log-only', 'empty', 'rethrow'] as const) if (handlings.includes(handling)) return handling;
+  for (const handling of ['fallback', 'error-response', 'log-only', 'empty', 'rethrow'] as const) if (handlings.includes(handling)) return handling;
   return 'rethrow' as const;
 }
 

@@ -1,5 +1,6 @@
 import type { FixValue, LanguageFixer, TextEdit } from '../../model';
 import type { OptionEntry, OptionTarget, Span, StatementTarget } from '../../model';
+import { WAIVER_REASON_PLACEHOLDER } from '../../model';
 
 /** Writes Python edits: keyword arguments and dict entries, statements on their own lines, imports added when needed. */
 export function createPythonFixer(text: string, moduleNames: ReadonlySet<string>): LanguageFixer {
@@ -109,7 +110,7 @@ export function createPythonFixer(text: string, moduleNames: ReadonlySet<string>
     suppressionComment(offset: number, ruleId: string, indent: string): TextEdit[] {
       // A comment line is allowed anywhere, inside brackets too; only its own line is added.
       const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-      return [insert(lineStart, `${indent}# prodready-ignore-next-line ${ruleId} -- reason\n`)];
+      return [insert(lineStart, `${indent}# prodready-ignore-next-line ${ruleId} -- ${WAIVER_REASON_PLACEHOLDER}\n`)];
     },
   };
 }

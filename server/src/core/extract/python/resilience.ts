@@ -5,8 +5,8 @@ import { resilienceOfName } from '../../catalog/resilience';
 import type { Guarded } from '../../model';
 import type { PyNode } from './parser';
 import { Scope } from './scope';
-import { dottedName, spanOf, type Arguments } from './syntax';
-import { ClientValue, PendingCall, PyFile, tryHandling } from './context';
+import { dottedName, type Arguments } from './syntax';
+import { ClientValue, PendingCall, PyFile, handlerHeaderOf, tryHandling } from './context';
 import { evaluate } from './resolver';
 
 /** A retry or timeout helper by import (`tenacity.retry`, `asyncio.wait_for`) or by its name (`with_retries`). */
@@ -39,7 +39,7 @@ export function guardOf(cx: PyFile, call: PendingCall, client: ClientValue | und
   const fallbackOption = list.options.entries.has('fallbacks') ? 'fallbacks=' : undefined;
   return {
     fallback: client?.fallback ?? fallbackOption,
-    tryCatch: call.tryNode ? { span: spanOf(call.tryNode), handling: tryHandling(call.tryNode, cx.isLogger) } : undefined,
+    tryCatch: call.tryNode ? { span: handlerHeaderOf(call.tryNode), handling: tryHandling(call.tryNode, cx.isLogger) } : undefined,
     promiseCatch: false,
   };
 }

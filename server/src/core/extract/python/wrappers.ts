@@ -7,7 +7,7 @@ import { type FunctionInfo, type Scope } from './scope';
 import type { PyNode } from './parser';
 import { dispatchedMethods, inheritedMember } from './inheritance';
 import { noOptions, spanOf } from './syntax';
-import { PendingCall, PyFile, anchorsOf, relative, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase } from './context';
+import { PendingCall, PyFile, anchorsOf, relative, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase, handlerHeaderOf } from './context';
 import { classMethodTarget } from './projectClasses';
 
 // ---- wrappers and exports ----
@@ -46,7 +46,7 @@ function wrapperSiteOf(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<Fu
   if (!target) return undefined;
   const { wraps, name } = target;
   const where = target.file ? ` from ${relative(cx, target.file)}` : '';
-  const own = call.tryNode ? { span: spanOf(call.tryNode), handling: tryHandling(call.tryNode, cx.isLogger) } : undefined;
+  const own = call.tryNode ? { span: handlerHeaderOf(call.tryNode), handling: tryHandling(call.tryNode, cx.isLogger) } : undefined;
   return {
     ...wrappedSiteBase(wraps),
     file: cx.file,

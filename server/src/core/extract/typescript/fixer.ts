@@ -1,5 +1,6 @@
 import type { FixValue, LanguageFixer, TextEdit } from '../../model';
 import type { OptionEntry, OptionTarget, Span, StatementTarget } from '../../model';
+import { WAIVER_REASON_PLACEHOLDER } from '../../model';
 
 function render(value: FixValue): string {
   switch (value.kind) {
@@ -93,7 +94,7 @@ export function createTypeScriptFixer(text: string): LanguageFixer {
       return [insert(text.length, `${separator}${redactorSource(name)}`)];
     },
     suppressionComment(offset: number, ruleId: string, indent: string): TextEdit[] {
-      return [insert(lineStartOf(offset), `${indent}// prodready-ignore-next-line ${ruleId} -- reason\n`)];
+      return [insert(lineStartOf(offset), `${indent}// prodready-ignore-next-line ${ruleId} -- ${WAIVER_REASON_PLACEHOLDER}\n`)];
     },
   };
 }

@@ -24,13 +24,16 @@ export function isValidator(name: string): boolean {
 }
 
 /**
- * What a catch block does: anything beyond logging and throwing (a return, an assignment, another call) is a
- * fallback; only throws (after optional logging) is a rethrow; only logging, or nothing, swallows the failure.
+ * What a catch block does: an answer (a return, an assignment, another call) is a fallback, unless every answer is
+ * an error (`res.status(500)`, `{ error }`, `new Response(…, { status: 502 })`); only throws (after optional
+ * logging) is a rethrow; only logging, or nothing, swallows the failure.
  */
 export function classifyCatch(clause: ts.CatchClause, isLogger: LoggerMatcher): CatchHandling {
   const statements = clause.block.statements;
   if (statements.length === 0) return 'empty';
   let throws = false;
+  let answers = 0;
+  let errorAnswers = 0;
   for (const statement of statements) {
     if (ts.isThrowStatement(statement)) {
       throws = true;
@@ -40,9 +43,38 @@ export function classifyCatch(clause: ts.CatchClause, isLogger: LoggerMatcher): 
     const call = expression && ts.isAwaitExpression(expression) ? expression.expression : expression;
     const name = call && ts.isCallExpression(call) ? calleeName(call.expression) : undefined;
     if (name !== undefined && isLogger(name)) continue;
-    return 'fallback';
+    answers++;
+    if (answersWithError(statement)) errorAnswers++;
   }
+  if (answers > 0) return errorAnswers === answers ? 'error-response' : 'fallback';
   return throws ? 'rethrow' : 'log-only';
+}
+
+const ERROR_KEYS = new Set(['error', 'errors', 'err']);
+const STATUS_KEYS = new Set(['status', 'statusCode', 'code']);
+const STATUS_CALLS = new Set(['status', 'code', 'sendStatus', 'writeHead']);
+
+function isErrorStatus(node: ts.Node | undefined): boolean {
+  return node !== undefined && ts.isNumericLiteral(node) && Number(node.text) >= 400 && Number(node.text) < 600;
+}
+
+/** The statement answers with an error: an HTTP status of 4xx/5xx or an `error` field, anywhere in it. */
+function answersWithError(statement: ts.Statement): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && ts.isIdentifier(node.name)) {
+      if (ERROR_KEYS.has(node.name.text)) found = true;
+      else if (STATUS_KEYS.has(node.name.text) && ts.isPropertyAssignment(node) && isErrorStatus(node.initializer)) found = true;
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const member = node.expression.name.text;
+      if (STATUS_CALLS.has(member) && isErrorStatus(node.arguments[0])) found = true;
+      else if (member === 'error' && ts.isIdentifier(node.expression.expression) && /Response$/.test(node.expression.expression.text)) found = true;
+    }
+    if (!found) ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
 }
 
 /** Every identifier under the nodes, property names included (`r.usage` gives `r`, `usage`). */

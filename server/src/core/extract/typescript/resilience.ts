@@ -1,7 +1,7 @@
 // Retry, timeout and fallback helpers around a call, and the try/catch or promise handling that guards it.
 import { POLICY_RUNNERS, resilienceOfName, type ResilienceKind } from '../../catalog/resilience';
-import type { Guarded, OptionMap } from '../../model';
-import { spanOf, unwrap } from './options';
+import type { Guarded, OptionMap, Span } from '../../model';
+import { unwrap } from './options';
 import { calleeName, classifyCatch } from './handling';
 import { ts } from './ts';
 import { MAX_ALIAS_DEPTH, PendingCall, Resilience, TsFile } from './context';
@@ -38,11 +38,17 @@ export function policyKinds(cx: TsFile, node: ts.Expression, depth: number): (Re
 }
 
 
+/** `catch (error)`: the handler's header, where a finding about what it does is shown. */
+function headerOf(clause: ts.CatchClause, sourceFile: ts.SourceFile): Span {
+  const start = clause.getStart(sourceFile);
+  return { start, end: start + sourceFile.text.slice(start, clause.block.getStart(sourceFile)).trimEnd().length };
+}
+
 export function guardOf(cx: TsFile, call: PendingCall, errorOptions: readonly string[], body: OptionMap): Guarded {
   const clause = call.tryStatement?.catchClause;
   const errorCallback = errorOptions.find((name) => body.entries.has(name));
   return {
-    tryCatch: clause ? { span: spanOf(clause, cx.sourceFile), handling: classifyCatch(clause, cx.isLogger) } : undefined,
+    tryCatch: clause ? { span: headerOf(clause, cx.sourceFile), handling: classifyCatch(clause, cx.isLogger) } : undefined,
     promiseCatch: cx.promiseHandled.has(call.node),
     errorCallback,
     helper: resilienceOf(cx, call).fallbackWrapper,

@@ -1,5 +1,5 @@
 import { apiFactsOf } from '../../catalog';
-import { optionAt } from '../../model';
+import { optionAt, type CallSite } from '../../model';
 import { optionsAt } from '../../rules/targets';
 import { configAction, item } from '../item';
 import type { Evidence, ReadinessItem } from '../types';
@@ -66,6 +66,22 @@ export function costItem(view: WorkspaceView): ReadinessItem {
 
 /** The output bound written for a generating call, when it is a number we can read. */
 function outputBoundOf({ site }: SiteView): number | undefined {
+  return writtenOutputBound(site);
+}
+
+/**
+ * The most one request of `site` can cost in output: its written output bound at the declared price of its model.
+ * Undefined when either is not known (no bound, a model set at run time, no price declared).
+ */
+export function requestCostBound(site: CallSite, outputUsdPerMillionTokens: Readonly<Record<string, number>>): { tokens: number; usdPerMillion: number; usd: number } | undefined {
+  const model = site.model?.value;
+  const tokens = writtenOutputBound(site);
+  if (model === undefined || tokens === undefined || !Object.hasOwn(outputUsdPerMillionTokens, model)) return undefined;
+  const usdPerMillion = outputUsdPerMillionTokens[model];
+  return { tokens, usdPerMillion, usd: (tokens * usdPerMillion) / 1_000_000 };
+}
+
+function writtenOutputBound(site: CallSite): number | undefined {
   const bound = apiFactsOf(site)?.outputBound;
   for (const ref of bound?.accepted ?? []) {
     const lookup = optionAt(optionsAt(site, ref.place), ref.path);

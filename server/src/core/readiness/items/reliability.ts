@@ -31,13 +31,14 @@ export function reliabilityItems(view: WorkspaceView): ReadinessItem[] {
       category: 'R',
       title: 'Fallback when the model fails',
       passes: hasFallback,
-      why: () => 'no fallback',
-      toPass: 'answer with another model, a cached or a default result when the call fails (withFallbacks, a catch that returns).',
+      why: ({ site }) => (site.guarded.tryCatch?.handling === 'error-response' ? 'the catch answers with an error, not an alternative' : 'no fallback'),
+      toPass: 'answer with another model, a cached or a default result when the call fails (withFallbacks, a catch that returns one); an error response is not a fallback.',
     }),
     evalsItem(view),
   ];
 }
 
+/** A real alternative: another model (withFallbacks, a fallback helper) or a catch that answers with a value; not a caught error. */
 function hasFallback({ site }: SiteView): boolean {
   const guarded = site.guarded;
   return Boolean(guarded.fallback || guarded.helper || guarded.tryCatch?.handling === 'fallback');
