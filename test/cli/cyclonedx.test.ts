@@ -54,7 +54,7 @@ describe('prodready check --format cyclonedx', () => {
 
     const gpt = byName['gpt-4o'].evidence.occurrences;
     assert.deepEqual(gpt.map((o) => [o.location, o.line, o.symbol]), [['app/api/ask/route.ts', 5, 'POST'], ['app/api/other/route.ts', 5, 'PUT']]);
-    assert.match(gpt[0].additionalContext, /^api: responses\.create; owner: @acme\/web \(codeowners\); findings: AIR001 warning, AIR003 warning/);
+    assert.match(gpt[0].additionalContext, /^api: responses\.create; owner: @acme\/web \(codeowners\); findings: AIR003 warning, AIR004 info, AIR001 warning/);
     assert.match(byName['claude-sonnet-4-5-20250929'].evidence.occurrences[0].additionalContext, /owner: @acme\/support \(inline\)/);
   });
 

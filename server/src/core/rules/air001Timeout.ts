@@ -20,7 +20,7 @@ export const air001Timeout: Rule = {
     fixable: 'safe',
     messages: {
       sdkDefault: 'No timeout: this {{sdk}} call can wait {{defaultTimeout}} for a stalled request. That is the SDK default per attempt, and retries multiply it; set an explicit timeout.',
-      undocumentedDefault: 'No timeout: this {{sdk}} call waits as long as its SDK lets it, and the SDK documents no default. Set an explicit timeout.',
+      undocumentedDefault: 'No timeout: this {{sdk}} call waits as long as its SDK lets it. The SDK documents no default; set an explicit timeout.',
       none: 'No timeout: a stalled request to this {{sdk}} call waits with no limit. {{remedy}}',
       addToCall: 'Add a {{duration}} timeout to this call',
       addToClient: 'Add a {{duration}} timeout to the {{client}} client',
