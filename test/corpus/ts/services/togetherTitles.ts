@@ -19,6 +19,14 @@ export async function draft(prompt: string): Promise<string> {
   return text;
 }
 
+export async function streamed(prompt: string): Promise<string> {
+  const together = new Together({ timeout: 60_000 });
+  const stream = together.chat.completions.stream({ model: 'Qwen/Qwen2.5-Coder-32B-Instruct', max_tokens: 4000, messages: [{ role: 'user', content: prompt }] });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  return text;
+}
+
 export async function models(): Promise<number> {
   const together = new Together();
   const list = await together.models.list();

@@ -8,6 +8,7 @@ const audit = { requestId: 'id', model: 'model', usage: 'usage' };
 
 const apis: ApiFacts[] = [
   { path: 'chat.completions.create', operation: 'chat', streaming: 'body.stream', outputBound: bound, model, auditFields: audit, prompt: { messages: 'messages' } },
+  { path: 'chat.completions.stream', operation: 'chat', streaming: true, outputBound: bound, model, auditFields: audit, prompt: { messages: 'messages' } },
   { path: 'completions.create', operation: 'completion', streaming: 'body.stream', outputBound: bound, model, auditFields: audit, prompt: { user: ['prompt'] } },
   { path: 'embeddings.create', operation: 'embedding', model, auditFields: { model: 'model', usage: 'usage' } },
   { path: 'images.create', operation: 'image', model },
@@ -28,5 +29,5 @@ export const togetherFacts: SdkFacts = {
   auditOptions: [],
   errorOptions: [],
   structuredOutput: 'response_format with a JSON schema, then a zod schema parse()',
-  factsFrom: 'together-typescript src/index.ts: timeout 60000 ms (1 minute), maxRetries @default 5; chat.completions.create takes max_tokens',
+  factsFrom: 'together-typescript src/index.ts: timeout 60000 ms (1 minute), maxRetries @default 5; chat.completions.create takes max_tokens; chat.completions.stream as llamacoder calls it',
 };
