@@ -56,10 +56,10 @@ describe('prodready check', () => {
     assert.deepEqual(
       report.findings.map((f: Record<string, unknown>) => [f.ruleId, f.file, f.line, f.column, f.endLine, f.endColumn, f.severity]),
       [
-        ['AIR001', 'app/route.ts', 5, 19, 5, 42, 'warning'],
         ['AIR003', 'app/route.ts', 5, 19, 5, 42, 'warning'],
-        ['AIR004', 'app/route.ts', 5, 19, 5, 42, 'warning'],
-        ['AIR006', 'app/route.ts', 5, 19, 5, 42, 'warning'],
+        ['AIR004', 'app/route.ts', 5, 19, 5, 42, 'info'],
+        ['AIR001', 'app/route.ts', 5, 43, 5, 83, 'warning'],
+        ['AIR006', 'app/route.ts', 5, 43, 5, 83, 'warning'],
         ['AIR008', 'app/route.ts', 5, 52, 5, 60, 'warning'],
       ],
     );
@@ -114,8 +114,8 @@ export async function POST(req: Request) {
     const { code, stdout } = run(dir, 'check');
     assert.equal(code, 1);
     assert.match(stdout, /^route\.ts$/m);
-    assert.match(stdout, /5:19\s+warning\s+No timeout on this OpenAI call.*AIR001/);
-    assert.match(stdout, /5 problems \(0 errors, 5 warnings\) in 1 file, 1 AI call site\./);
+    assert.match(stdout, /5:43\s+warning\s+No timeout: this OpenAI call can wait 10 min for a stalled request\..*AIR001/);
+    assert.match(stdout, /5 problems \(0 errors, 4 warnings, 1 info\) in 1 file, 1 AI call site\./);
   });
 
   it('exits 0 when nothing reaches --fail-on, and on clean code', () => {
@@ -252,7 +252,7 @@ describe('prodready check --format sarif', () => {
     assert.equal(timeout.level, 'warning');
     assert.deepEqual(timeout.locations[0].physicalLocation, {
       artifactLocation: { uri: 'app/route.ts', uriBaseId: '%SRCROOT%' },
-      region: { startLine: 5, startColumn: 19, endLine: 5, endColumn: 42 },
+      region: { startLine: 5, startColumn: 43, endLine: 5, endColumn: 83 },
     });
     assert.ok(run0.originalUriBaseIds['%SRCROOT%'].uri.startsWith('file://'));
   });
