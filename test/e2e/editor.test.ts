@@ -39,6 +39,19 @@ async function openQuickFixMenu(page: Page, item: Locator): Promise<void> {
 }
 
 
+/** Moves the menu's focus to `title` with the arrow keys and picks it (the menu's pointer shield refuses clicks). */
+async function pickQuickFix(page: Page, title: string): Promise<void> {
+  for (let step = 0; step < 20; step++) {
+    const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label');
+    if (focused === title) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`"${title}" is not in the quick-fix menu`);
+}
+
 const problemRows = (page: Page, ruleId: string) => page.locator('.markers-panel .monaco-list-row', { hasText: ruleId });
 
 describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_000 }, () => {
@@ -47,9 +60,11 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       const { page } = session;
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
       await showProblems(page);
-      // No editor is open: the findings come from the workspace scan.
+      // No editor is open: the findings come from the workspace scan. The filter keeps the file's rows in view.
+      await problemRows(page, 'AIR001').first().waitFor({ timeout: 90_000 });
+      await page.getByPlaceholder(/^Filter \(e\.g\./).fill('tag_tickets');
       const pythonFile = page.locator('.markers-panel .monaco-list-row', { hasText: 'tag_tickets.py' });
-      await pythonFile.first().waitFor({ timeout: 90_000 });
+      await pythonFile.first().waitFor({ timeout: 30_000 });
       await problemRows(page, 'AIR001').first().waitFor({ timeout: 30_000 });
       assert.equal(await page.locator('.tab').count(), 0, 'no file was opened');
       await screenshot(page, 'e2e-workspace-problems');
@@ -111,7 +126,7 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       await page.locator('.monaco-editor.focused').waitFor({ timeout: 10_000 });
       const docs = page.locator('.action-widget .monaco-list-row[aria-label="Show documentation for AIR001"]');
       await openQuickFixMenu(page, docs);
-      await docs.click();
+      await pickQuickFix(page, 'Show documentation for AIR001');
       await page.locator('.tab.active', { hasText: 'AIR001' }).waitFor({ timeout: 30_000 });
       const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
       const title = preview.locator('h1').first();
@@ -134,7 +149,8 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       await openQuickFixMenu(page, fix);
       const ignore = page.locator('.action-widget .monaco-list-row[aria-label="Ignore AIR001 for this line"]');
       assert.equal(await ignore.count(), 1, 'the ignore action in Python files too');
-      await page.keyboard.press('Enter');
+      await screenshot(page, 'e2e-python-quick-fix-menu');
+      await pickQuickFix(page, 'Add a 30 s timeout to this call');
       await timeoutRow.first().waitFor({ state: 'detached', timeout: 30_000 });
       await screenshot(page, 'e2e-python-after-fix');
       const saved = await waitForFile(path.join(session.workspace, 'workers', 'tag_tickets.py'), /timeout=30,?\n/);
