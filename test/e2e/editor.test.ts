@@ -76,7 +76,7 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       await status.first().click();
       const menu = page.locator('.quick-input-widget .monaco-list-row');
       await menu.first().waitFor({ timeout: 20_000 });
-      assert.deepEqual(await menu.allInnerTexts(), ['Show Problems', 'Open Readiness', 'Scan Workspace', 'Show Output', 'Restart Server']);
+      assert.deepEqual((await menu.allInnerTexts()).map((text) => text.trim()), ['Show Problems', 'Open Readiness', 'Scan Workspace', 'Show Output', 'Restart Server']);
       await screenshot(page, 'e2e-status-menu');
       await page.keyboard.press('Escape');
     }));

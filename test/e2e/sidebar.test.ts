@@ -56,7 +56,7 @@ describe('the prodready views in a real VS Code (code-server + Chromium)', { ski
       await screenshot(page, 'e2e-sidebar-trees');
 
       // A call site under its file opens the call.
-      await inventory.locator('.monaco-list-row', { hasText: 'chat.completions.create' }).first().click();
+      await inventory.locator('.monaco-list-row', { hasText: 'messages.create' }).first().click();
       await page.locator('.tab.active[aria-label*="triage.ts"]').waitFor({ timeout: 20_000 });
       const cursor = page.locator('#status\\.editor\\.selection');
       await cursor.waitFor({ timeout: 20_000 });
