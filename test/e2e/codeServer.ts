@@ -48,8 +48,6 @@ export interface EditorSession {
   page: Page;
   workspace: string;
   log: () => string;
-  /** Rewrites the user settings; the running workbench picks them up (a colour theme, say). */
-  settings: (extra: Record<string, unknown>) => void;
   close: () => Promise<void>;
 }
 
@@ -73,8 +71,7 @@ export async function openEditor(sourceFolder: string, initialSettings: Record<s
     'files.autoSave': 'afterDelay',
     'files.autoSaveDelay': 200,
   };
-  const settings = (extra: Record<string, unknown>) => fs.writeFileSync(settingsFile, JSON.stringify({ ...baseSettings, ...extra }));
-  settings(initialSettings);
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...baseSettings, ...initialSettings }));
   execFileSync(CODE_SERVER, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], { stdio: 'pipe', timeout: 120_000 });
 
   const port = await freePort();
@@ -117,7 +114,7 @@ export async function openEditor(sourceFolder: string, initialSettings: Record<s
     });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    return { page, workspace, log: () => output, settings, close };
+    return { page, workspace, log: () => output, close };
   } catch (error) {
     await close();
     throw new Error(`${(error as Error).message}\n--- code-server output ---\n${output}`);

@@ -13,6 +13,22 @@ const THEMES = [
   ['high-contrast', 'Default High Contrast', 'hc-black'],
 ] as const;
 
+/** Picks a colour theme the way a user does: the command palette's "Preferences: Color Theme". */
+async function setTheme(page: Page, theme: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 900, y: 400 } });
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 20_000 });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  // The theme picker is open once it offers more themes; then the name filters the list.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Browse Additional Color Themes' }).first().waitFor({ timeout: 20_000 });
+  await input.fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: theme }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
 /** The side bar's width as VS Code lays it out (300 px unless the user drags it). */
 async function sideBarWidth(page: Page): Promise<number> {
   return page.locator('.part.sidebar').evaluate((element) => Math.round(element.getBoundingClientRect().width));
@@ -20,7 +36,7 @@ async function sideBarWidth(page: Page): Promise<number> {
 
 describe('the prodready views in a real VS Code (code-server + Chromium)', { skip, timeout: 5 * 60_000 }, () => {
   it('checklist, inventory tree and ownership tree at 300 px; a tree item opens its call site; add an owner from the map', () =>
-    inDemoApp('e2e-sidebar', async ({ page, workspace, settings }) => {
+    inDemoApp('e2e-sidebar', async ({ page, workspace }) => {
       await page.locator('.activitybar [aria-label^="prodready"]').first().click({ timeout: 60_000 });
       // A webview is an iframe (VS Code's host page) holding the extension's page in #active-frame.
       const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -79,7 +95,7 @@ describe('the prodready views in a real VS Code (code-server + Chromium)', { ski
 
       // The same views in light, dark and high-contrast themes.
       for (const [name, theme, bodyClass] of THEMES) {
-        settings({ 'workbench.colorTheme': theme });
+        await setTheme(page, theme);
         await page.locator(`.monaco-workbench.${bodyClass}`).waitFor({ timeout: 30_000 });
         await view.locator('.score-value').waitFor({ timeout: 30_000 });
         await screenshot(page, `e2e-sidebar-${name}`);
