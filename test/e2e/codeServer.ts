@@ -52,27 +52,26 @@ export interface EditorSession {
 }
 
 /** A workspace copy, code-server with the .vsix installed, and a Chromium page on the workbench. */
-export async function openEditor(sourceFolder: string): Promise<EditorSession> {
+export async function openEditor(sourceFolder: string, initialSettings: Record<string, unknown> = {}): Promise<EditorSession> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-e2e-'));
   const workspace = path.join(home, 'workspace');
   fs.cpSync(sourceFolder, workspace, { recursive: true });
   const userData = path.join(home, 'user-data');
   const extensions = path.join(home, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'security.workspace.trust.enabled': false,
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'extensions.ignoreRecommendations': true,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'prodready.debounceMs': 50,
-      'files.autoSave': 'afterDelay',
-      'files.autoSaveDelay': 200,
-    }),
-  );
+  const settingsFile = path.join(userData, 'User', 'settings.json');
+  const baseSettings = {
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'prodready.debounceMs': 50,
+    'files.autoSave': 'afterDelay',
+    'files.autoSaveDelay': 200,
+  };
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...baseSettings, ...initialSettings }));
   execFileSync(CODE_SERVER, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], { stdio: 'pipe', timeout: 120_000 });
 
   const port = await freePort();
@@ -103,6 +102,16 @@ export async function openEditor(sourceFolder: string): Promise<EditorSession> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The status bar item's texts from the first paint on, to see it while the workspace is indexed.
+    await page.addInitScript({
+      content: `window.__prodreadyStatus = [];
+        setInterval(() => {
+          const item = [...document.querySelectorAll('.statusbar-item')].find((element) => /prodready/.test(element.textContent || ''));
+          const text = item && item.textContent.trim();
+          const seen = window.__prodreadyStatus;
+          if (text && seen[seen.length - 1] !== text) seen.push(text);
+        }, 20);`,
+    });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     return { page, workspace, log: () => output, close };
@@ -120,8 +129,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Opens the demo app in a fresh editor, runs `steps`, and on failure saves a screenshot and the server's log. */
-export async function inDemoApp(name: string, steps: (session: EditorSession) => Promise<void>): Promise<void> {
-  const session = await openEditor(path.join(REPO, 'examples', 'demo-app'));
+export async function inDemoApp(name: string, steps: (session: EditorSession) => Promise<void>, settings: Record<string, unknown> = {}): Promise<void> {
+  const session = await openEditor(path.join(REPO, 'examples', 'demo-app'), settings);
   try {
     await steps(session);
   } catch (error) {

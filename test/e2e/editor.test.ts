@@ -39,17 +39,56 @@ async function openQuickFixMenu(page: Page, item: Locator): Promise<void> {
 }
 
 
+/** Moves the menu's focus to `title` with the arrow keys and picks it (the menu's pointer shield refuses clicks). */
+async function pickQuickFix(page: Page, title: string): Promise<void> {
+  for (let step = 0; step < 20; step++) {
+    const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label');
+    if (focused === title) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`"${title}" is not in the quick-fix menu`);
+}
+
 const problemRows = (page: Page, ruleId: string) => page.locator('.markers-panel .monaco-list-row', { hasText: ruleId });
 
 describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_000 }, () => {
-  it('shows AIR001 in Problems; the quick-fix applied through the UI changes the text and clears it', () =>
+  it('lists a file never opened in Problems; the status item shows indexing, then the count', () =>
+    inDemoApp('e2e-workspace', async (session) => {
+      const { page } = session;
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+      await showProblems(page);
+      // No editor is open: the findings come from the workspace scan. The filter keeps the file's rows in view.
+      await problemRows(page, 'AIR001').first().waitFor({ timeout: 90_000 });
+      await page.getByPlaceholder(/^Filter \(e\.g\./).fill('tag_tickets');
+      const pythonFile = page.locator('.markers-panel .monaco-list-row', { hasText: 'tag_tickets.py' });
+      await pythonFile.first().waitFor({ timeout: 30_000 });
+      await problemRows(page, 'AIR001').first().waitFor({ timeout: 30_000 });
+      assert.equal(await page.locator('.tab').count(), 0, 'no file was opened');
+      await screenshot(page, 'e2e-workspace-problems');
+
+      const status = page.locator('.statusbar-item', { hasText: /prodready \d+$/ });
+      await status.first().waitFor({ timeout: 60_000 });
+      const seen = (await page.evaluate('window.__prodreadyStatus')) as string[];
+      assert.ok(seen.some((text) => /prodready \d+\/\d+/.test(text)), `the status item showed indexing progress: ${seen.join(' | ')}`);
+      await status.first().click();
+      const menu = page.locator('.quick-input-widget .monaco-list-row');
+      await menu.first().waitFor({ timeout: 20_000 });
+      assert.deepEqual((await menu.allInnerTexts()).map((text) => text.trim()), ['Show Problems', 'Open Readiness', 'Scan Workspace', 'Show Output', 'Restart Server']);
+      await screenshot(page, 'e2e-status-menu');
+      await page.keyboard.press('Escape');
+    }));
+
+  it('shows AIR001 in Problems; the quick-fix menu lists fixes, then ignore, disable and docs; the fix applied through the UI clears it', () =>
     inDemoApp('e2e', async (session) => {
       const { page } = session;
       await openFile(page, 'triage.ts');
       await showProblems(page);
       const timeoutRow = problemRows(page, 'AIR001');
       await timeoutRow.first().waitFor({ timeout: 90_000 });
-      assert.equal(await timeoutRow.count(), 1);
+      assert.equal(await timeoutRow.count(), 1, 'with prodready.scope openFiles, the open file only');
       await screenshot(page, 'e2e-problems-air001');
 
       // Jump to the finding from the Problems panel, then open the quick-fix menu at the cursor.
@@ -58,6 +97,12 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       const fix = page.locator('.action-widget .monaco-list-row[aria-label="Add a 30 s timeout to this call"]');
       await openQuickFixMenu(page, fix);
       await screenshot(page, 'e2e-quick-fix-menu');
+      const titles = (await page.locator('.action-widget .monaco-list-row.action').evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''))).filter(Boolean);
+      assert.equal(titles[0], 'Add a 30 s timeout to this call', titles.join(' | '));
+      const firstPerRule = titles.findIndex((title) => title.startsWith('Ignore '));
+      assert.ok(firstPerRule > 0 && titles.slice(0, firstPerRule).every((title) => !/^(Ignore|Disable|Show documentation) /.test(title)), `fixes first: ${titles.join(' | ')}`);
+      assert.deepEqual(titles.slice(firstPerRule, firstPerRule + 3), ['Ignore AIR001 for this line', 'Disable AIR001 in .prodready.json', 'Show documentation for AIR001']);
+      assert.equal(titles.filter((title) => title === 'Ignore AIR001 for this line').length, 1, 'once per rule');
       // The preferred fix comes first and is focused; the menu's pointer shield makes Enter the reliable way to pick it.
       assert.match((await fix.getAttribute('class')) ?? '', /\bfocused\b/);
       await page.keyboard.press('Enter');
@@ -68,7 +113,28 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       // files.autoSave writes the edit to disk: what the fix did is what the user's file now holds.
       const saved = await waitForFile(path.join(session.workspace, 'lib', 'triage.ts'), /\}, \{ timeout: 30000 \}\);/);
       assert.match(saved, /max_tokens: 50,/);
-    }));
+    }, { 'prodready.scope': 'openFiles' }));
+
+  it('"Show documentation" opens the rule page rendered, from the extension', () =>
+    inDemoApp('e2e-docs', async (session) => {
+      const { page } = session;
+      await openFile(page, 'triage.ts');
+      await showProblems(page);
+      const rows = problemRows(page, 'AIR001');
+      await rows.first().waitFor({ timeout: 90_000 });
+      await rows.first().dblclick();
+      await page.locator('.monaco-editor.focused').waitFor({ timeout: 10_000 });
+      const docs = page.locator('.action-widget .monaco-list-row[aria-label="Show documentation for AIR001"]');
+      await openQuickFixMenu(page, docs);
+      await pickQuickFix(page, 'Show documentation for AIR001');
+      await page.locator('.tab.active', { hasText: 'AIR001' }).waitFor({ timeout: 30_000 });
+      const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      const title = preview.locator('h1').first();
+      await title.waitFor({ timeout: 30_000 });
+      assert.match(await title.innerText(), /^AIR001 ai-call-timeout$/);
+      assert.ok((await preview.locator('h2', { hasText: 'Why it matters in production' }).count()) === 1, 'rendered headings, not raw Markdown');
+      await screenshot(page, 'e2e-rule-docs');
+    }, { 'prodready.scope': 'openFiles' }));
 
   it('a Python file: AIR001 in Problems, the quick-fix writes timeout= through the UI', () =>
     inDemoApp('e2e-python', async (session) => {
@@ -81,10 +147,13 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       await page.locator('.monaco-editor.focused').waitFor({ timeout: 10_000 });
       const fix = page.locator('.action-widget .monaco-list-row[aria-label="Add a 30 s timeout to this call"]');
       await openQuickFixMenu(page, fix);
-      await page.keyboard.press('Enter');
+      const ignore = page.locator('.action-widget .monaco-list-row[aria-label="Ignore AIR001 for this line"]');
+      assert.equal(await ignore.count(), 1, 'the ignore action in Python files too');
+      await screenshot(page, 'e2e-python-quick-fix-menu');
+      await pickQuickFix(page, 'Add a 30 s timeout to this call');
       await timeoutRow.first().waitFor({ state: 'detached', timeout: 30_000 });
       await screenshot(page, 'e2e-python-after-fix');
       const saved = await waitForFile(path.join(session.workspace, 'workers', 'tag_tickets.py'), /timeout=30,?\n/);
       assert.match(saved, /        timeout=30,\n    \)/);
-    }));
+    }, { 'prodready.scope': 'openFiles' }));
 });
