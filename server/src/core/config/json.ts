@@ -100,3 +100,25 @@ const CLOSER: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
 function isLineBreak(char: string): boolean {
   return char === '\n' || char === '\r';
 }
+
+/** A `.prodready.json` edit: the whole new text, and the edits that turn the current text into it (one undo step). */
+export type WrittenConfig = { ok: true; value: string; edits: Edit[] } | { ok: false; error: string };
+
+/**
+ * The start of every edit of `.prodready.json`: no file (or an empty one) becomes `fresh`, written whole; a file
+ * too deep, not valid JSON or not one object is refused, its problems being the reader's to report; otherwise the
+ * parsed root to edit in place.
+ */
+export function configRootForEdit(text: string | undefined, fresh: object): { root: Node; text: string } | WrittenConfig {
+  if (text === undefined || text.trim() === '') {
+    const value = `${JSON.stringify(fresh, null, 2)}\n`;
+    return { ok: true, value, edits: [{ offset: 0, length: text?.length ?? 0, content: value }] };
+  }
+  // The parser recurses once per level: hostile nesting is refused before it runs, as when the file is read.
+  if (tooDeepAt(text) !== undefined) return { ok: false, error: `.prodready.json nests deeper than ${MAX_JSON_DEPTH} levels: fix it first.` };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, JSONC_OPTIONS);
+  if (errors.length > 0 || !root) return { ok: false, error: '.prodready.json is not valid JSON: fix it first (its problems are listed in the editor).' };
+  if (root.type !== 'object') return { ok: false, error: '.prodready.json must hold one JSON object: fix it first.' };
+  return { root, text };
+}

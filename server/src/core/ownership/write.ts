@@ -1,4 +1,4 @@
-import { applyEdits, createScanner, JSONC_OPTIONS, MAX_JSON_DEPTH, modify, parseTree, propertiesOf, ScanError, SyntaxKind, tooDeepAt, valueOf, type Edit, type JSONPath, type Node, type ParseError } from '../config/json';
+import { applyEdits, configRootForEdit, createScanner, JSONC_OPTIONS, modify, parseTree, propertiesOf, ScanError, SyntaxKind, tooDeepAt, valueOf, type Edit, type JSONPath, type Node, type ParseError, type WrittenConfig } from '../config/json';
 import { codeOwnersPattern, parseCodeOwners } from './codeowners';
 
 // Writing owners into the workspace: a CODEOWNERS line or a `.prodready.json` ownership rule. The pattern comes
@@ -64,8 +64,7 @@ export function codeownersLine(pattern: unknown, owners: readonly string[]): Wri
   return { ok: true, value: line };
 }
 
-/** A `.prodready.json` edit: the whole new text, and the edits that turn the current text into it (one undo step). */
-export type WrittenConfig = { ok: true; value: string; edits: Edit[] } | { ok: false; error: string };
+export type { WrittenConfig } from '../config/json';
 
 interface Rule {
   path: string;
@@ -83,16 +82,10 @@ export function withOwnershipRule(text: string | undefined, pattern: unknown, ow
   const problem = patternProblem(pattern) ?? ownersProblem(owners);
   if (problem) return { ok: false, error: problem };
   const rule: Rule = { path: pattern as string, owners: [...owners] };
-  if (text === undefined || text.trim() === '') {
-    const value = `${JSON.stringify({ ownership: [rule] }, null, 2)}\n`;
-    return { ok: true, value, edits: [{ offset: 0, length: text?.length ?? 0, content: value }] };
-  }
-  // The parser recurses once per level: hostile nesting is refused before it runs, as when the file is read.
-  if (tooDeepAt(text) !== undefined) return { ok: false, error: `.prodready.json nests deeper than ${MAX_JSON_DEPTH} levels: fix it first.` };
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, JSONC_OPTIONS);
-  if (errors.length > 0 || !root) return { ok: false, error: '.prodready.json is not valid JSON: fix it first (its problems are listed in the editor).' };
-  if (root.type !== 'object') return { ok: false, error: '.prodready.json must hold one JSON object: fix it first.' };
+  const opened = configRootForEdit(text, { ownership: [rule] });
+  if (!('root' in opened)) return opened;
+  const { root } = opened;
+  text = opened.text;
   const declared = propertiesOf(root).filter(([key]) => key.value === 'ownership');
   if (declared.length > 1) return { ok: false, error: '"ownership" appears more than once in .prodready.json: fix it first.' };
   const list = declared[0]?.[1];
