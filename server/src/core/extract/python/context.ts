@@ -116,10 +116,16 @@ export function tryHandling(tryNode: PyNode, isLogger: LoggerMatcher) {
   return 'rethrow' as const;
 }
 
-/** `r = client…create(…)`, `r = await …`: the name the result is bound to. */
-export function resultBindingOf(call: PyNode): CallSite['resultBinding'] {
+/** The call with the `await` and parentheses around it: what an assignment or a loop takes. */
+export function awaitedCall(call: PyNode): PyNode {
   let node = call;
   while (node.parent && (node.parent.type === 'await' || node.parent.type === 'parenthesized_expression')) node = node.parent;
+  return node;
+}
+
+/** `r = client…create(…)`, `r = await …`: the name the result is bound to. */
+export function resultBindingOf(call: PyNode): CallSite['resultBinding'] {
+  const node = awaitedCall(call);
   const assignment = node.parent?.type === 'assignment' && node.parent.childForFieldName('right')?.id === node.id ? node.parent : undefined;
   const left = assignment?.childForFieldName('left');
   if (left?.type === 'identifier') return { name: left.text, destructured: [] };

@@ -6,7 +6,7 @@ import { isPythonValidator } from './handling';
 import type { PyNode } from './parser';
 import { type FunctionInfo } from './scope';
 import { dottedName, mentions, spanOf, type Arguments } from './syntax';
-import { PendingCall, PyFile } from './context';
+import { awaitedCall, PendingCall, PyFile } from './context';
 
 export function loggingOf(call: PendingCall, result: string | undefined, facts: SdkFacts, list: Arguments): CallSite['logged'] {
   const logs = (call.fn?.logs ?? []).filter((log) => log.start > call.node.startIndex);
@@ -70,8 +70,7 @@ function tracingDecorator(call: PendingCall): string | undefined {
 
 /** `for chunk in client…create(stream=True):` — the loop's names are what the call gives. */
 function loopTargetOf(call: PyNode): string[] | undefined {
-  let node = call;
-  while (node.parent && (node.parent.type === 'await' || node.parent.type === 'parenthesized_expression')) node = node.parent;
+  const node = awaitedCall(call);
   const loop = node.parent;
   if (loop?.type !== 'for_statement' || loop.childForFieldName('right')?.id !== node.id) return undefined;
   const target = loop.childForFieldName('left');
@@ -82,7 +81,7 @@ function loopTargetOf(call: PyNode): string[] | undefined {
 function exceptClausesAround(call: PyNode): PyNode[] {
   const clauses: PyNode[] = [];
   for (let node = call.parent; node && node.type !== 'function_definition'; node = node.parent) {
-    if (node.type === 'try_statement') for (const child of node.namedChildren) if (child?.type === 'except_clause') clauses.push(child);
+    if (node.type === 'try_statement') for (const child of node.namedChildren) if (child?.type === 'except_clause' || child?.type === 'except_group_clause') clauses.push(child);
   }
   return clauses;
 }
