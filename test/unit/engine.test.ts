@@ -251,3 +251,83 @@ describe('engine: abstract methods implemented in other modules', () => {
     assert.deepEqual(plain.staleReaders, ['/ws/chat/base.py']);
   });
 });
+
+const callbackProject = () =>
+  new Map([
+    [
+      '/ws/llm.ts',
+      `import OpenAI from 'openai';
+const openai = new OpenAI({ timeout: 20_000 });
+export const complete = (prompt: string) => openai.responses.create({ model: 'gpt-4o-2024-08-06', input: prompt });
+`,
+    ],
+    [
+      '/ws/inference.ts',
+      `type Generate = (prompt: string) => Promise<unknown>;
+async function structured(generate: Generate, prompt: string) {
+  return generate(prompt);
+}
+export async function classify(params: { text: string; generate: Generate }) {
+  const { text, generate } = params;
+  return structured(generate, text);
+}
+export function later(handler: () => Promise<void>) {
+  return { run: () => handler() };
+}
+`,
+    ],
+    [
+      '/ws/tickets.ts',
+      `import * as inference from './inference';
+import { complete } from './llm';
+export async function triage(text: string) {
+  const scheduled = inference.later(async () => { await complete(text); });
+  return inference.classify({ text, generate: (prompt) => complete(prompt) });
+}
+`,
+    ],
+  ]);
+
+describe('engine: model callbacks given to functions in other modules', () => {
+  const sitesByFile = (files: string[], project = callbackProject()) => {
+    const engine = new Engine(new MemoryHost(project));
+    const checked = engine.checkFiles({ files, root: '/ws', config: engine.configAt('/ws') });
+    const lineOf = (file: string, start: number) => project.get(file)!.slice(0, start).split('\n').length;
+    return Object.fromEntries(checked.analyses.map((analysis) => [analysis.file, analysis.facts.callSites.map((site) => `${lineOf(analysis.file, site.span.start)} ${site.api}`)]));
+  };
+
+  it('makes the call of a parameter a model request when a caller elsewhere gives it one, whichever module is read first', () => {
+    const expected = {
+      '/ws/inference.ts': ['3 generate', '7 structured'],
+      '/ws/llm.ts': ['3 responses.create'],
+      // `later` keeps its callback in what it returns: calling it sends nothing, so it is no site.
+      '/ws/tickets.ts': ['4 complete', '5 classify', '5 complete'],
+    };
+    const files = ['/ws/inference.ts', '/ws/tickets.ts', '/ws/llm.ts'];
+    assert.deepEqual(sitesByFile(files), expected);
+    assert.deepEqual(sitesByFile([...files].reverse()), expected);
+  });
+
+  it('finds nothing in the invoked module when its callers give it no model callback', () => {
+    const project = callbackProject();
+    project.set('/ws/tickets.ts', `import * as inference from './inference';\nexport const triage = (text: string) => inference.classify({ text, generate: async (p) => p.toUpperCase() });\n`);
+    assert.deepEqual(sitesByFile(['/ws/inference.ts', '/ws/tickets.ts', '/ws/llm.ts'], project), { '/ws/inference.ts': [], '/ws/llm.ts': ['3 responses.create'], '/ws/tickets.ts': [] });
+  });
+
+  it('makes the invoked module stale when a caller starts or stops giving it a model callback', () => {
+    const project = callbackProject();
+    const engine = new Engine(new MemoryHost(project));
+    const analyse = (file: string, text = project.get(file)!) => engine.analyzeFile({ file, text, root: '/ws' });
+    const first = analyse('/ws/inference.ts');
+    assert.ok(first.status === 'analysed' && first.analysis.facts.callSites.length === 0);
+    const caller = analyse('/ws/tickets.ts');
+    assert.ok(caller.status === 'analysed');
+    assert.ok(caller.staleReaders.includes('/ws/inference.ts'));
+    const again = analyse('/ws/inference.ts');
+    assert.ok(again.status === 'analysed');
+    assert.deepEqual(again.analysis.facts.callSites.map((site) => site.api), ['generate', 'structured']);
+    assert.match(again.analysis.facts.callSites[0].recognizedBy, /a callback passed in by its caller classify\(\)/);
+    const plain = analyse('/ws/tickets.ts', `import * as inference from './inference';\nexport const triage = (text: string) => inference.classify({ text, generate: async (p) => p });\n`);
+    assert.ok(plain.status === 'analysed' && plain.staleReaders.includes('/ws/inference.ts'));
+  });
+});

@@ -250,12 +250,13 @@ export class Engine {
       }
       entry.analysis = analysis;
     };
-    // Modules that reach a model make their importers worth parsing; so do base classes a subclass implements.
+    // Modules that reach a model make their importers worth parsing; so do base classes a subclass implements, and
+    // functions other modules give model callbacks.
     const grow = () => {
       const reaching = request.files.filter((file) => perFile.get(file)?.analysis && reachesModel(perFile.get(file)!.analysis!.facts));
-      const bases = [...this.project.basesWithModelSubclasses()].filter((file) => requested.has(file));
-      reach.include(bases);
-      reach.reach([...reaching, ...bases]);
+      const reached = [...this.project.filesReachedFromElsewhere()].filter((file) => requested.has(file));
+      reach.include(reached);
+      reach.reach([...reaching, ...reached]);
     };
     this.project.shareFactsWith(requested);
     try {

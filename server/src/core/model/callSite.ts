@@ -327,6 +327,16 @@ export interface HeldMember {
 export interface ExportSummary {
   names: Map<string, ExportedValue>;
   star: string[];
+  /** Callbacks reaching a model this module passes to other modules' functions that call them. */
+  given?: GivenCallback[];
+}
+
+/** `inference.extract({ generate: (x) => llm.generate(x) })`: `extract` (declared in `file`) is given a model callback in `slot`. */
+export interface GivenCallback {
+  file: string;
+  name: string;
+  slot: CallbackSlot;
+  wraps: WrappedCall;
 }
 
 /** A name imported from a module, as the importing module writes it: `from app.llm.base import BaseLLM`. */
@@ -348,5 +358,7 @@ export interface ImportResolver {
    * classes extending or implementing it implement with a model request, and the file that declares it.
    */
   implementationsOf?: (module: string, exportName: string) => { file: string; methods: ReadonlyMap<string, WrappedCall> } | undefined;
+  /** For a function declared in `fromFile`, the model callbacks other modules give it, slot by slot (in file order). */
+  callbacksGiven?: (functionName: string) => readonly { slot: CallbackSlot; wraps: WrappedCall; from: string }[];
 }
 

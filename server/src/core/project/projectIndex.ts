@@ -1,7 +1,8 @@
 import { extractFacts, languageOf, skipReason } from '../engine/analyzeFile';
 import { isKnownPythonModule } from '../catalog/python';
 import { defaultConfig, type ProdreadyConfig } from '../config/config';
-import type { ExportedValue, ExportSummary, FileFacts, ImportRef, ImportResolver, WrappedCall } from '../model';
+import type { ExportedValue, ExportSummary, FileFacts, GivenCallback, ImportRef, ImportResolver, WrappedCall } from '../model';
+import { ContributionRegistry } from './registry';
 
 /** What the index needs from the outside world: module resolution and file contents (open editors first). */
 export interface ProjectHost {
@@ -26,11 +27,9 @@ export class ProjectIndex {
    * Project subclasses by the class they extend: `base file\0class` → subclass file → the methods the subclass
    * (or its own subclasses) implements with a model request. Filled from every summary recorded.
    */
-  private readonly subclasses = new Map<string, Map<string, Map<string, WrappedCall>>>();
-  /** file → the registry keys its summary contributes to. */
-  private readonly contributions = new Map<string, Set<string>>();
-  /** registry key → the files whose analysis asked which subclasses implement what. */
-  private readonly subclassReaders = new Map<string, Set<string>>();
+  private readonly subclasses = new ContributionRegistry<Map<string, WrappedCall>>((methods) => JSON.stringify([...methods], replacer));
+  /** Model callbacks given to project functions: `function file\0name` → caller file → the slots it fills and what they reach. */
+  private readonly callbacks = new ContributionRegistry<GivenCallback[]>((given) => JSON.stringify(given, replacer));
   /** Readers made stale while a summary was read lazily: returned by the next `update`. */
   private readonly pendingStale = new Set<string>();
   /** The files a scan will analyse: when one is read for its exports first, its facts wait here for that analysis. */
@@ -49,7 +48,7 @@ export class ProjectIndex {
     this.summaries.clear();
     this.shared.clear();
     this.subclasses.clear();
-    this.contributions.clear();
+    this.callbacks.clear();
   }
 
   /**
@@ -71,11 +70,12 @@ export class ProjectIndex {
     return kept && kept.text === text && config === this.config ? kept.facts : undefined;
   }
 
-  /** Files whose classes have subclasses in other modules implementing a method with a model request. */
-  basesWithModelSubclasses(): Set<string> {
-    const files = new Set<string>();
-    for (const [key, bySubclass] of this.subclasses) if (bySubclass.size > 0) files.add(key.slice(0, key.indexOf('\u0000')));
-    return files;
+  /**
+   * Files whose classes have subclasses in other modules implementing a method with a model request, and files
+   * whose functions other modules give model callbacks: they hold model requests a scan must read.
+   */
+  filesReachedFromElsewhere(): Set<string> {
+    return new Set([...this.subclasses.keys(), ...this.callbacks.keys()].map((key) => key.slice(0, key.indexOf('\u0000'))));
   }
 
   /**
@@ -90,6 +90,8 @@ export class ProjectIndex {
       const methods = defined ? this.subclassMethods(fromFile, defined.file, defined.name) : undefined;
       return defined && methods ? { file: defined.file, methods } : undefined;
     };
+    resolver.callbacksGiven = (functionName) =>
+      this.callbacks.ask(fromFile, `${fromFile}\u0000${functionName}`).flatMap(([caller, given]) => given.map(({ slot, wraps }) => ({ slot, wraps, from: caller })));
     return resolver;
   }
 
@@ -98,16 +100,11 @@ export class ProjectIndex {
    * model request; `reader` is the file whose analysis asks.
    */
   private subclassMethods(reader: string, file: string, className: string): ReadonlyMap<string, WrappedCall> | undefined {
-    const key = `${file}\u0000${className}`;
-    let readers = this.subclassReaders.get(key);
-    if (!readers) this.subclassReaders.set(key, (readers = new Set()));
-    readers.add(reader);
-    const bySubclass = this.subclasses.get(key);
-    if (!bySubclass) return undefined;
+    const bySubclass = this.subclasses.ask(reader, `${file}\u0000${className}`);
+    if (bySubclass.length === 0) return undefined;
     const methods = new Map<string, WrappedCall>();
-    // In file order, so that the answer does not depend on which subclass module was read first.
-    for (const sub of [...bySubclass.keys()].sort()) {
-      for (const [method, wraps] of bySubclass.get(sub)!) if (!methods.has(method)) methods.set(method, wraps);
+    for (const [, implemented] of bySubclass) {
+      for (const [method, wraps] of implemented) if (!methods.has(method)) methods.set(method, wraps);
     }
     return methods;
   }
@@ -155,37 +152,26 @@ export class ProjectIndex {
   }
 
   /**
-   * Records what a file's classes contribute to their bases' registry entries (resolving each base from the
-   * subclass's module, through re-exports). Returns the files that asked about an entry that changed, and the
-   * files that read them: their analysis is stale.
+   * Records what a file contributes to other files' registry entries: its classes to their bases (each base resolved
+   * from the subclass's module, through re-exports), its model callbacks to the functions it gives them to. Returns
+   * the files that asked about an entry that changed, and the files that read them: their analysis is stale.
    */
   private register(file: string, summary: ExportSummary): string[] {
-    const entries = new Map<string, Map<string, WrappedCall>>();
+    const bases = new Map<string, Map<string, WrappedCall>>();
     for (const value of summary.names.values()) {
       if (value.kind !== 'class' || !value.bases || !value.implemented?.length) continue;
       const methods = new Map(value.implemented.flatMap((name) => (value.methods.has(name) ? [[name, value.methods.get(name)!] as const] : [])));
       for (const base of value.bases) {
         const defined = this.definingFile(file, base, 0);
-        if (defined) entries.set(`${defined.file}\u0000${defined.name}`, methods);
+        if (defined) bases.set(`${defined.file}\u0000${defined.name}`, methods);
       }
     }
-    const changed: string[] = [];
-    const previous = this.contributions.get(file) ?? new Set<string>();
-    for (const key of previous) {
-      if (entries.has(key)) continue;
-      this.subclasses.get(key)?.delete(file);
-      changed.push(key);
+    const given = new Map<string, GivenCallback[]>();
+    for (const callback of summary.given ?? []) {
+      const key = `${callback.file}\u0000${callback.name}`;
+      given.set(key, [...(given.get(key) ?? []), callback]);
     }
-    for (const [key, methods] of entries) {
-      let bySubclass = this.subclasses.get(key);
-      if (!bySubclass) this.subclasses.set(key, (bySubclass = new Map()));
-      const before = bySubclass.get(file);
-      bySubclass.set(file, methods);
-      if (!before || JSON.stringify([...before], replacer) !== JSON.stringify([...methods], replacer)) changed.push(key);
-    }
-    if (entries.size > 0) this.contributions.set(file, new Set(entries.keys()));
-    else this.contributions.delete(file);
-    const askers = [...new Set(changed.flatMap((key) => [...(this.subclassReaders.get(key) ?? [])]))].filter((asker) => asker !== file);
+    const askers = [...new Set([...this.subclasses.contribute(file, bases), ...this.callbacks.contribute(file, given)])];
     for (const asker of askers) this.drop(asker);
     return [...new Set([...askers, ...this.invalidateReaders(askers)])];
   }

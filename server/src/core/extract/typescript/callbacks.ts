@@ -5,7 +5,7 @@ import { isFunctionTracer, TRACING_STEPS } from '../../catalog/observability';
 import { calleeName } from './handling';
 import { unwrap } from './options';
 import { PendingCall, TsFile, type Value } from './context';
-import type { Declaration } from './scope';
+import { bindingMembers, type Declaration } from './scope';
 import { ts } from './ts';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
@@ -47,7 +47,7 @@ export function invokedParameters(cx: TsFile, node: ts.FunctionLikeDeclaration, 
         // `const { generate } = params`, `const generate = params.generate` at the top of the body.
         for (const [local, property] of membersTakenFrom(body, name.text)) slots.push(...slotsOfName(cx, index, node, local, position, property, valueOf, depth));
       } else if (ts.isObjectBindingPattern(name)) {
-        for (const [local, property] of destructured(name)) slots.push(...slotsOfName(cx, index, node, local, position, property, valueOf, depth));
+        for (const [local, property] of bindingMembers(name)) slots.push(...slotsOfName(cx, index, node, local, position, property, valueOf, depth));
       }
     });
   }
@@ -68,8 +68,8 @@ function slotsOfName(
   depth: number,
 ): CallbackSlot[] {
   const name = declared.text;
-  // Uses of this very declaration: not a shadowing one in a nested function.
-  const own = (call: PendingCall) => inside(call.node, fn) && cx.scopes.resolve(name, call.node.pos)?.start === declared.pos;
+  // Uses of this very declaration (not a shadowing one in a nested function) that run while `fn` runs.
+  const own = (call: PendingCall) => inside(call.node, fn) && cx.scopes.resolve(name, call.node.pos)?.start === declared.pos && runsWithin(index, call, fn);
   const slots: CallbackSlot[] = [];
   for (const call of index.byCallee.get(name) ?? []) {
     if (!own(call)) continue;
@@ -178,17 +178,6 @@ function isInlineFunction(node: ts.Node): boolean {
   return node.kind === SyntaxKind.ArrowFunction || node.kind === SyntaxKind.FunctionExpression || node.kind === SyntaxKind.MethodDeclaration;
 }
 
-/** `{ generate, run: execute }`: each local name with the member it holds. */
-function destructured(pattern: ts.ObjectBindingPattern): [ts.Identifier, string][] {
-  const members: [ts.Identifier, string][] = [];
-  for (const element of pattern.elements) {
-    if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
-    const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
-    members.push([element.name, property]);
-  }
-  return members;
-}
-
 /** Members a function's top-level statements take out of one of its parameters. */
 function membersTakenFrom(body: ts.ConciseBody, parameter: string): [ts.Identifier, string][] {
   if (!ts.isBlock(body)) return [];
@@ -198,7 +187,7 @@ function membersTakenFrom(body: ts.ConciseBody, parameter: string): [ts.Identifi
     for (const declaration of statement.declarationList.declarations) {
       const from = declaration.initializer && unwrap(declaration.initializer);
       if (!from) continue;
-      if (ts.isObjectBindingPattern(declaration.name) && ts.isIdentifier(from) && from.text === parameter) members.push(...destructured(declaration.name));
+      if (ts.isObjectBindingPattern(declaration.name) && ts.isIdentifier(from) && from.text === parameter) members.push(...bindingMembers(declaration.name));
       else if (ts.isIdentifier(declaration.name) && ts.isPropertyAccessExpression(from) && ts.isIdentifier(from.expression) && from.expression.text === parameter) {
         members.push([declaration.name, from.name.text]);
       }
@@ -207,11 +196,22 @@ function membersTakenFrom(body: ts.ConciseBody, parameter: string): [ts.Identifi
   return members;
 }
 
+/**
+ * Whether a call inside `fn` runs while `fn` runs: each function between them is given to a call (`items.map((x) =>
+ * generate(x))`). One returned or kept in an object (`return { run: () => handler() }`) runs later, if ever.
+ */
+function runsWithin(index: CallIndex, call: PendingCall, fn: ts.FunctionLikeDeclaration): boolean {
+  for (let holder = call.holders; holder && holder.node !== fn; holder = holder.outer) {
+    if (ts.isFunctionLike(holder.node) && !index.inlineArguments.has(holder.node)) return false;
+  }
+  return true;
+}
+
 function inside(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {
   return fn.body !== undefined && fn.body.pos <= node.pos && node.end <= fn.body.end;
 }
 
-function sameSlot(a: CallbackSlot, b: CallbackSlot): boolean {
+export function sameSlot(a: CallbackSlot, b: CallbackSlot): boolean {
   return a.index === b.index && a.property === b.property;
 }
 

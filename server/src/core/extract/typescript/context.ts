@@ -34,8 +34,11 @@ export type Value =
   | { kind: 'localClass'; declaration: ts.ClassLikeDeclaration }
   /** A project class another module exports (`instance` when the value is one of its instances, not the class). */
   | { kind: 'projectClass'; cls: Extract<ExportedValue, { kind: 'class' }> & { file: string }; instance: boolean }
-  /** A project function that makes an AI call. */
-  | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall }
+  /**
+   * A project function that makes an AI call; `injected` when it is a parameter its callers fill with one (a call of it
+   * is a model request, but the function around that call reaches a model only through what it is given).
+   */
+  | { kind: 'wrapper'; name: string; file: string; wraps: WrappedCall; injected?: { from: string } }
   /** A project function that calls the callbacks it is given. */
   | Extract<ExportedValue, { kind: 'invoker' }>
   | { kind: 'string'; value: string; span: Span }
@@ -170,6 +173,10 @@ export class TsFile {
   namedFunction: ts.FunctionLikeDeclaration | undefined;
   /** Named functions that make an AI call, with the first call they make; filled after the walk. */
   readonly wrappers = new Map<ts.Node, CallSite>();
+  /** Every function (inline ones too) holding a model request that is not only a call of what it is given. */
+  readonly reachedCallbacks = new Map<ts.Node, CallSite>();
+  /** Local names of the functions the module exports; read once, when a parameter's callers are looked up. */
+  exportedLocals: Set<string> | undefined;
   readonly returnedClients = new Map<ts.Node, ClientValue | null>();
   /** Constructions held by module-level declarations, by the name that holds them. */
   readonly moduleConstants = new Map<ts.Node, string>();

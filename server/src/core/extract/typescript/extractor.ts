@@ -1,6 +1,6 @@
 // Reads every AI call site and client construction in one TS/JS file: the walk, then resolution per call.
 import { callLeafNames, catalogByModule } from '../../catalog';
-import type { CallSite, ExportedValue, ExtractedFacts } from '../../model';
+import type { CallSite, ExportedValue, ExtractedFacts, GivenCallback } from '../../model';
 import { unwrap } from './options';
 import { readExports } from './exports';
 import { loggerMatcher } from '../shared/loggers';
@@ -42,7 +42,8 @@ export function run(cx: TsFile): ExtractedFacts {
     if (site) found.push([call, site]);
   }
   callSites.push(...found.map(([, site]) => site));
-  callSites.push(...wrapperCallSites(cx, found));
+  const given: GivenCallback[] = [];
+  callSites.push(...wrapperCallSites(cx, found, given));
   callSites.sort((a, b) => a.span.start - b.span.start);
   return {
     file: cx.file,
@@ -52,10 +53,13 @@ export function run(cx: TsFile): ExtractedFacts {
     ...parseProblemsOf(cx.sourceFile),
     ...(cx.tooDeepAt === undefined ? {} : { unreadFrom: cx.tooDeepAt }),
     moduleNames: cx.scopes.namesIn(cx.scope),
-    exports: readExports(cx.sourceFile, {
-      ofName: (name) => exportedValueOf(exportedNameValue(cx, name)) ?? plainFunctionExport(cx, name),
-      ofExpression: (expression) => exportedValueOf(valueOf(cx, expression)),
-    }),
+    exports: {
+      ...readExports(cx.sourceFile, {
+        ofName: (name) => exportedValueOf(exportedNameValue(cx, name)) ?? plainFunctionExport(cx, name),
+        ofExpression: (expression) => exportedValueOf(valueOf(cx, expression)),
+      }),
+      ...(given.length > 0 ? { given } : {}),
+    },
   };
 }
 

@@ -25,8 +25,19 @@ export interface Declaration {
   /** Names declared with `const`: literal values behind them are trusted. */
   constant: boolean;
   parameter?: boolean;
+  /** A parameter (or a member destructured from one) of `fn`: what callers pass there is what it holds. */
+  slot?: ParameterSlot;
+  /** `const { generate } = params`: a member taken out of another name, which may be a parameter. */
+  takenFrom?: { name: string; property: string };
   /** Bound to data read from the incoming request (`await req.json()`, `req.body`). */
   fromRequest?: boolean;
+}
+
+/** Where a parameter sits: the function, its position, and the member of it when destructured (`{ generate }`). */
+export interface ParameterSlot {
+  fn: ts.FunctionLikeDeclaration;
+  index: number;
+  property?: string;
 }
 
 /**
@@ -131,7 +142,28 @@ export function declareVariable(node: ts.VariableDeclaration, scope: Span, const
     });
     return;
   }
+  const from = !module && node.initializer ? unwrap(node.initializer) : undefined;
+  if (from && ts.isIdentifier(from) && ts.isObjectBindingPattern(node.name)) {
+    const members = new Map(bindingMembers(node.name));
+    for (const element of node.name.elements) {
+      const property = ts.isIdentifier(element.name) ? members.get(element.name) : undefined;
+      if (property !== undefined) index.add({ name: (element.name as ts.Identifier).text, scope, start: element.name.pos, constant: false, fromRequest, takenFrom: { name: from.text, property } });
+      else declareBindingPattern(element.name, scope, undefined, index, fromRequest);
+    }
+    return;
+  }
   declareBindingPattern(node.name, scope, module, index, fromRequest);
+}
+
+/** `{ generate, run: execute }`: each local name with the member it holds (rest elements and nested patterns left out). */
+export function bindingMembers(pattern: ts.ObjectBindingPattern): [ts.Identifier, string][] {
+  const members: [ts.Identifier, string][] = [];
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+    const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+    members.push([element.name, property]);
+  }
+  return members;
 }
 
 function declareBindingPattern(pattern: ts.BindingName, scope: Span, module: string | undefined, index: ScopeIndex, fromRequest = false, parameter = false): void {
@@ -150,9 +182,16 @@ function declareBindingPattern(pattern: ts.BindingName, scope: Span, module: str
   }
 }
 
-export function declareParameter(node: ts.ParameterDeclaration, scope: Span, index: ScopeIndex): void {
+export function declareParameter(node: ts.ParameterDeclaration, fn: ts.FunctionLikeDeclaration, position: number, scope: Span, index: ScopeIndex): void {
   if (ts.isIdentifier(node.name)) {
-    index.add({ name: node.name.text, scope, start: node.name.pos, type: node.type, constant: false, parameter: true });
+    index.add({ name: node.name.text, scope, start: node.name.pos, type: node.type, constant: false, parameter: true, slot: { fn, index: position } });
+  } else if (ts.isObjectBindingPattern(node.name)) {
+    const members = new Map(bindingMembers(node.name));
+    for (const element of node.name.elements) {
+      const property = ts.isIdentifier(element.name) ? members.get(element.name) : undefined;
+      if (property !== undefined) index.add({ name: (element.name as ts.Identifier).text, scope, start: element.name.pos, constant: false, parameter: true, slot: { fn, index: position, property } });
+      else declareBindingPattern(element.name, scope, undefined, index, false, true);
+    }
   } else {
     declareBindingPattern(node.name, scope, undefined, index, false, true);
   }

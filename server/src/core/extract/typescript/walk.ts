@@ -368,8 +368,8 @@ export function visitFunction(cx: TsFile, node: ts.FunctionLikeDeclaration, name
   const outerHolders = cx.holders;
   cx.holders = { node, outer: outerHolders };
   inScope(cx, node, () => {
-    for (const parameter of node.parameters) {
-      declareParameter(parameter, cx.scope, cx.scopes);
+    for (const [position, parameter] of node.parameters.entries()) {
+      declareParameter(parameter, node, position, cx.scope, cx.scopes);
       // `constructor(private readonly client: OpenAI)` declares `this.client` too.
       if (node.kind === SyntaxKind.Constructor && cx.classScope && ts.isIdentifier(parameter.name) && ts.getModifiers(parameter)?.length) {
         declareClassMember(parameter.name.text, cx.classScope, parameter.pos, undefined, parameter.type, cx.scopes, true);

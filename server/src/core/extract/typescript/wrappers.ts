@@ -1,6 +1,6 @@
 // Wrapper call sites: calls into project functions that make an AI call below them.
 import { catalogByModule } from '../../catalog';
-import type { CallSite } from '../../model';
+import type { CallbackSlot, CallSite, GivenCallback, WrappedCall } from '../../model';
 import { noOptions, unwrap } from './options';
 import { ts } from './ts';
 import { locationOf } from './calls';
@@ -11,7 +11,8 @@ import { guardOf } from './resilience';
 import { relative } from './catalogValues';
 import { valueOf, valueOfName } from './resolver';
 import { rootName } from './syntax';
-import { givenTo } from './callbacks';
+import { givenTo, sameSlot } from './callbacks';
+import { callbackReach, exportedNames, functionHeld, injectedValue, slotOf } from './injected';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
@@ -24,9 +25,11 @@ const MAX_WRAPPER_DEPTH = 8;
 
 /**
  * Calls to project functions that make AI calls: the wrappers declared here (and wrappers of those, up to
- * MAX_WRAPPER_DEPTH levels) and the ones imported from other modules.
+ * MAX_WRAPPER_DEPTH levels) and the ones imported from other modules; calls of a parameter its callers fill with a
+ * model callback; and calls giving a model callback to a project function that calls it. Callbacks given to other
+ * modules' functions are recorded in `given` for those modules.
  */
-export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, CallSite][]): CallSite[] {
+export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, CallSite][], given: GivenCallback[] = []): CallSite[] {
   const sites: CallSite[] = [];
   const sited = new Set<PendingCall>(direct.map(([call]) => call));
   // Only calls through these names can reach a wrapper: the cheap test that keeps this pass off the hot path.
@@ -39,32 +42,131 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
     const imported = value?.kind === 'module' ? value : undefined;
     for (const method of (imported && cx.resolveImport?.implementationsOf?.(imported.module, imported.exportName)?.methods.keys()) ?? []) candidates.add(method);
   }
-  let added = direct;
+  // Parameters are followed to their callers only where a model request can come from: this file, or callers elsewhere.
+  let injected = direct.length > 0 || callbacksComeIn(cx);
+  let added: [PendingCall, CallSite, boolean][] = direct.map(([call, site]) => [call, site, false]);
   for (let round = 0; round < MAX_WRAPPER_DEPTH && (round === 0 || added.length > 0); round++) {
-    for (const [call, site] of added) {
+    for (const [call, site, fromParameter] of added) {
+      // A call of what the function is given makes it an invoker of that parameter, not a wrapper.
+      if (fromParameter) continue;
+      for (let holder = call.holders; holder; holder = holder.outer) if (ts.isFunctionLike(holder.node) && !cx.reachedCallbacks.has(holder.node)) cx.reachedCallbacks.set(holder.node, site);
       for (const named of functionsReaching(cx, call)) {
         if (cx.wrappers.has(named)) continue;
         cx.wrappers.set(named, site);
         candidates.add(cx.functionNames.get(named)!);
       }
     }
-    if (candidates.size === 0) break;
-    const next: [PendingCall, CallSite][] = [];
+    const next: [PendingCall, CallSite, boolean][] = [];
     for (const call of cx.calls) {
+      if (sited.has(call)) continue;
       const callee = call.node.expression;
       const leaf = callee.kind === SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : '';
-      if (sited.has(call) || !(candidates.has(rootName(callee)) || candidates.has(leaf))) continue;
-      const site = wrapperCallSiteOf(cx, call);
-      if (!site) continue;
+      const found =
+        ((candidates.has(rootName(callee)) || candidates.has(leaf)) && wrapperCallOf(cx, call)) ||
+        (injected && (parameterCallOf(cx, call) ?? callbackGivenIn(cx, call, candidates, given)));
+      if (!found) continue;
       sited.add(call);
-      next.push([call, site]);
-      sites.push(site);
+      next.push([call, found.site, found.fromParameter]);
+      sites.push(found.site);
     }
     added = next;
+    injected ||= next.length > 0;
   }
   return sites;
 }
 
+type FoundWrapperCall = { site: CallSite; fromParameter: boolean } | undefined;
+
+/** A call of a project function that makes an AI call. */
+function wrapperCallOf(cx: TsFile, call: PendingCall): FoundWrapperCall {
+  const callee = unwrap(call.node.expression);
+  const owner = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  if (!ts.isIdentifier(callee) && !(owner && receiverOfMethod(owner))) return undefined;
+  const value = valueOf(cx, callee);
+  if (value?.kind !== 'wrapper') return undefined;
+  const where = value.file === cx.file ? '' : ` from ${relative(cx, value.file)}`;
+  return { site: wrapperSiteOf(cx, call, value.name, value.wraps, `${value.name}()${where}, a project function that calls ${value.wraps.sdk} ${value.wraps.api}`), fromParameter: false };
+}
+
+/** `generate(…)` for a parameter `generate` its callers fill with a function that reaches a model. */
+function parameterCallOf(cx: TsFile, call: PendingCall): FoundWrapperCall {
+  const callee = unwrap(call.node.expression);
+  if (!ts.isIdentifier(callee)) return undefined;
+  const declaration = cx.scopes.resolve(callee.text, callee.pos);
+  const value = declaration && slotOf(cx, declaration) ? injectedValue(cx, declaration, 0, valuesOf(cx)) : undefined;
+  if (!value?.injected) return undefined;
+  const recognizedBy = `${value.name}(), a callback passed in by ${value.injected.from}, which calls ${value.wraps.sdk} ${value.wraps.api}`;
+  return { site: wrapperSiteOf(cx, call, value.name, value.wraps, recognizedBy), fromParameter: true };
+}
+
+/**
+ * `inference.extract({ generate: (x) => llm.generate(model, x) })`, `structured(generate, …)`: a model callback given
+ * to a project function that calls that parameter, so the request runs inside this call too. One given to another
+ * module's function is recorded for that module, whose call of the parameter is then a model request as well.
+ */
+function callbackGivenIn(cx: TsFile, call: PendingCall, candidates: ReadonlySet<string>, given: GivenCallback[]): FoundWrapperCall {
+  const callbacks = callbackArguments(cx, call, candidates);
+  if (callbacks.length === 0) return undefined;
+  const callee = unwrap(call.node.expression);
+  const invoker = valueOf(cx, callee);
+  if (invoker?.kind !== 'invoker') return undefined;
+  for (const { slot, argument } of callbacks) {
+    if (!invoker.slots.some((runs) => sameSlot(runs, slot))) continue;
+    const held = callbackReach(cx, argument, 0, valuesOf(cx));
+    if (!held) continue;
+    const fromParameter = isInjected(cx, argument);
+    if (invoker.file !== cx.file && !fromParameter) given.push({ file: invoker.file, name: invoker.name, slot, wraps: held });
+    const where = invoker.file === cx.file ? '' : ` from ${relative(cx, invoker.file)}`;
+    const recognizedBy = `${invoker.name}()${where}, a project function that calls the callback it is given, which calls ${held.sdk} ${held.api}`;
+    return { site: wrapperSiteOf(cx, call, invoker.name, held, recognizedBy), fromParameter };
+  }
+  return undefined;
+}
+
+/** Arguments that may be callbacks reaching a model: inline functions holding a request, and names that may hold one. */
+function callbackArguments(cx: TsFile, call: PendingCall, candidates: ReadonlySet<string>): { slot: CallbackSlot; argument: ts.Expression | ts.MethodDeclaration }[] {
+  const found: { slot: CallbackSlot; argument: ts.Expression | ts.MethodDeclaration }[] = [];
+  const consider = (argument: ts.Expression | ts.MethodDeclaration, slot: CallbackSlot) => {
+    const node = ts.isMethodDeclaration(argument) ? argument : unwrap(argument);
+    if (cx.reachedCallbacks.has(node)) found.push({ slot, argument });
+    else if (ts.isIdentifier(node) && (candidates.has(node.text) || isParameterName(cx, node))) found.push({ slot, argument });
+  };
+  call.node.arguments.forEach((raw, index) => {
+    const argument = unwrap(raw);
+    if (!ts.isObjectLiteralExpression(argument)) return consider(argument, { index });
+    for (const member of argument.properties) {
+      const property = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+      if (property === undefined) continue;
+      if (ts.isPropertyAssignment(member)) consider(member.initializer, { index, property });
+      else if (ts.isShorthandPropertyAssignment(member)) consider(member.name, { index, property });
+      else if (ts.isMethodDeclaration(member)) consider(member, { index, property });
+    }
+  });
+  return found;
+}
+
+/** A name standing for a model callback only because callers pass one (not a function of this file reaching a model). */
+function isInjected(cx: TsFile, argument: ts.Expression | ts.MethodDeclaration): boolean {
+  if (!ts.isIdentifier(argument)) return false;
+  const held = functionHeld(cx, argument, 0, valuesOf(cx));
+  return held?.kind === 'wrapper' && held.injected !== undefined;
+}
+
+const valuesOf = (cx: TsFile) => (expression: ts.Expression, depth: number) => valueOf(cx, expression, depth);
+
+function isParameterName(cx: TsFile, name: ts.Identifier): boolean {
+  const declaration = cx.scopes.resolve(name.text, name.pos);
+  return declaration !== undefined && slotOf(cx, declaration) !== undefined;
+}
+
+/** Whether other modules give any of this module's exported functions a model callback (asked of each, so a change there reads this file again). */
+function callbacksComeIn(cx: TsFile): boolean {
+  const ask = cx.resolveImport?.callbacksGiven;
+  if (!ask) return false;
+  let any = false;
+  for (const name of exportedNames(cx)) if (ask(name).length > 0) any = true;
+  return any;
+}
 
 /**
  * The named functions a call runs in: its own, and, when it sits in an inline callback a project function is
@@ -84,29 +186,23 @@ function functionsReaching(cx: TsFile, call: PendingCall): ts.FunctionLikeDeclar
 }
 
 
-export function wrapperCallSiteOf(cx: TsFile, call: PendingCall): CallSite | undefined {
-  const callee = unwrap(call.node.expression);
-  const owner = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
-  if (!ts.isIdentifier(callee) && !(owner && receiverOfMethod(owner))) return undefined;
-  const value = valueOf(cx, callee);
-  if (value?.kind !== 'wrapper') return undefined;
+/** The site of a call that reaches a model through a project function: what it wraps, and the handling around this call. */
+function wrapperSiteOf(cx: TsFile, call: PendingCall, api: string, wraps: WrappedCall, recognizedBy: string): CallSite {
   // A wrapper calling itself (recursion, a retry with another target) is a call site too: each call sends a request.
-  const { wraps } = value;
   const own = guardOf(cx, call, [], noOptions());
   const handled = own.tryCatch !== undefined || own.promiseCatch;
-  const where = value.file === cx.file ? '' : ` from ${relative(cx, value.file)}`;
   return {
     ...locationOf(cx, call),
     sdk: 'wrapper',
     operation: wraps.operation,
-    api: value.name,
+    api,
     streaming: wraps.streaming,
     model: wraps.model !== undefined ? { value: wraps.model } : undefined,
     clientKnown: true,
     options: noOptions(),
     targets: {},
     effective: wraps.effective,
-    recognizedBy: `${value.name}()${where}, a project function that calls ${wraps.sdk} ${wraps.api}`,
+    recognizedBy,
     enclosingFunction: call.enclosingFunction,
     guarded: handled ? own : { ...wraps.guarded, fallback: wraps.guarded.fallback ?? own.fallback },
     logged: { audit: wraps.audited || loggingOf(cx, call, NO_AUDIT_OPTIONS, noOptions()).audit, calls: [] },
