@@ -11,6 +11,21 @@ export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-sma
 `,
     },
     {
+      name: 'an AI SDK provider model given an abort signal; a look-alike doGenerate on a project class is no call',
+      code: `import type { LanguageModelV2, LanguageModelV2Prompt } from '@ai-sdk/provider';
+
+class Echo {
+  async doGenerate(options: { prompt: string }) {
+    return options.prompt;
+  }
+}
+
+export const respond = (model: LanguageModelV2, prompt: LanguageModelV2Prompt, signal: AbortSignal) =>
+  model.doStream({ prompt, abortSignal: signal });
+export const echo = (text: string) => new Echo().doGenerate({ prompt: text });
+`,
+    },
+    {
       name: 'timeout in the request options',
       code: `import OpenAI from 'openai';
 const openai = new OpenAI();
@@ -303,6 +318,31 @@ export function chat(prompt: string) {
     prompt,
     abortSignal: AbortSignal.timeout(30000),
   });
+}
+`,
+    },
+    {
+      name: 'an AI SDK provider model called directly (doGenerate): no timeout; the fix adds an abort signal',
+      code: `import type { LanguageModelV2, LanguageModelV2Prompt } from '@ai-sdk/provider';
+
+export class Adapter {
+  constructor(private readonly model: LanguageModelV2) {}
+
+  respond(prompt: LanguageModelV2Prompt) {
+    return this.model.doGenerate({ prompt, maxOutputTokens: 512 });
+  }
+}
+`,
+      errors: [{ messageId: 'none', line: 7 }],
+      fixTitles: [['Add a 30 s timeout to this call']],
+      output: `import type { LanguageModelV2, LanguageModelV2Prompt } from '@ai-sdk/provider';
+
+export class Adapter {
+  constructor(private readonly model: LanguageModelV2) {}
+
+  respond(prompt: LanguageModelV2Prompt) {
+    return this.model.doGenerate({ prompt, maxOutputTokens: 512, abortSignal: AbortSignal.timeout(30000) });
+  }
 }
 `,
     },

@@ -15,6 +15,7 @@ import type { Language } from '../model';
 import { pythonCatalog, pythonHttpClients } from './python';
 import type { ApiFacts, ClientFacts, ModelHolderFacts, ModelProviderFacts, SdkFacts } from './types';
 import { vercelAiFacts } from './vercelAi/typescript';
+import { vercelAiProviderFacts } from './vercelAi/provider';
 
 export type * from './types';
 export { httpClients, matchEndpoint, type HttpEndpoint } from './http/typescript';
@@ -23,6 +24,7 @@ export const sdkCatalog: readonly SdkFacts[] = [
   openaiFacts,
   anthropicFacts,
   vercelAiFacts,
+  vercelAiProviderFacts,
   langchainFacts,
   langchainUniversalFacts,
   bedrockFacts,

@@ -45,6 +45,9 @@ export const defaultAudit: AuditConfig = {
     'log.*',
     'this.logger.*',
     'this.log.*',
+    // Loggers held in private fields: `this.#logger.debug(…)`, `this._logger.info(…)`.
+    'this.#logger.*',
+    'this._logger.*',
     'winston.*',
     'span.setAttribute',
     'span.setAttributes',
@@ -59,6 +62,7 @@ export const defaultAudit: AuditConfig = {
     'logging.*',
     'self.logger.*',
     'self.log.*',
+    'self._logger.*',
     'structlog.*',
     'span.set_attribute',
     'span.add_event',

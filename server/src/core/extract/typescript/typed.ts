@@ -3,7 +3,7 @@ import { propertyNameText } from './options';
 import { ts } from './ts';
 
 /** Types that hold their argument's value: `Promise<OpenAI>` holds an `OpenAI` once awaited. */
-const HOLDERS = new Set(['Promise', 'PromiseLike', 'Awaited', 'Readonly', 'NonNullable']);
+const HOLDERS = new Set(['Promise', 'PromiseLike', 'Awaited', 'Readonly', 'NonNullable', 'Omit', 'Pick', 'Required']);
 /** Keyed collections, whose values are their last type argument: `Map<string, OpenAI>`. */
 const COLLECTIONS = new Set(['Map', 'ReadonlyMap', 'WeakMap', 'Record', 'Partial']);
 
@@ -18,7 +18,8 @@ export type TypeShape =
 export function typeShapesOf(type: ts.TypeNode | undefined): TypeShape[] {
   if (!type) return [];
   if (ts.isParenthesizedTypeNode(type)) return typeShapesOf(type.type);
-  if (ts.isUnionTypeNode(type)) return type.types.flatMap(typeShapesOf);
+  // `Omit<LanguageModelV2, 'doGenerate'> & { doGenerate: … }`: each part says what the value is.
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.flatMap(typeShapesOf);
   if (ts.isTypeLiteralNode(type)) return [{ kind: 'members', members: type.members }];
   if (ts.isArrayTypeNode(type)) return [{ kind: 'collection', element: type.elementType }];
   if (!ts.isTypeReferenceNode(type)) return [];
