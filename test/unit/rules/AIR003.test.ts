@@ -7,6 +7,21 @@ const openai = new OpenAI();
 ruleTester('AIR003', {
   valid: [
     {
+      name: 'a closure called only inside the try of its function fails into that try',
+      code: `${header}export async function describe(image: string, traced?: <T>(fn: () => Promise<T>) => Promise<T>) {
+  try {
+    const describeImage = async () => {
+      const r = await openai.responses.create({ model: 'gpt-4o', input: image });
+      return r.output_text;
+    };
+    return traced ? await traced(() => describeImage()) : await describeImage();
+  } catch {
+    return 'No description available.';
+  }
+}
+`,
+    },
+    {
       name: 'try/catch that returns a fallback',
       code: `${header}export async function draft(text: string): Promise<string> {
   try {
@@ -69,6 +84,39 @@ export const tags = (text: string) =>
     },
   ],
   invalid: [
+    {
+      name: 'a top-level function is judged on its own, even when every caller wraps it in try/catch',
+      code: `${header}async function outline(topic: string) {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: topic });
+  return r.output_text;
+}
+export async function report(topic: string) {
+  try {
+    return await outline(topic);
+  } catch {
+    return 'No outline today.';
+  }
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 4 }],
+      output: `${header}async function outline(topic: string) {
+  try {
+    const r = await openai.responses.create({ model: 'gpt-4o', input: topic });
+    return r.output_text;
+  } catch (error) {
+    // TODO(prodready): degrade here: a fallback model, a cached answer or a clear message.
+    throw error;
+  }
+}
+export async function report(topic: string) {
+  try {
+    return await outline(topic);
+  } catch {
+    return 'No outline today.';
+  }
+}
+`,
+    },
     {
       name: 'no handling: wrapped to the end of the block',
       code: `${header}export async function summarize(text: string) {

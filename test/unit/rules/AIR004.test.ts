@@ -7,6 +7,30 @@ const openai = new OpenAI();
 ruleTester('AIR004', {
   valid: [
     {
+      name: 'a logger in a private field records the response built from the result',
+      code: `${header}export class Summarizer {
+  #logger = { debug: (..._args: unknown[]) => undefined };
+  async summarize(text: string) {
+    const result = await openai.responses.create({ model: 'gpt-4o', input: text });
+    const response = { id: result.id, text: result.output_text };
+    this.#logger.debug('Response:', JSON.stringify(response));
+    return response;
+  }
+}
+`,
+    },
+    {
+      name: 'a Braintrust span logs the output and token usage',
+      code: `${header}interface Span { log(event: Record<string, unknown>): void }
+export async function title(prompt: string, span?: Span) {
+  const response = await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 24, messages: [{ role: 'user', content: prompt }] });
+  const usage = response.usage ?? undefined;
+  span?.log({ output: response.choices[0].message.content, metrics: { tokens: usage?.total_tokens ?? 0 } });
+  return response.choices[0].message.content;
+}
+`,
+    },
+    {
       name: 'pino-style log of the result',
       code: `${header}const logger = { info: (..._args: unknown[]) => undefined };
 export async function ask(text: string) {
@@ -104,6 +128,31 @@ export async function complete(text: string) {
     },
   ],
   invalid: [
+    {
+      name: 'a log right before a throw reports the failure, not the request',
+      code: `${header}export async function reflect(text: string) {
+  const result = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  const call = result.choices[0].message.tool_calls?.[0];
+  if (!call) {
+    console.error('FAILED TO GENERATE TOOL CALL', result);
+    throw new Error('Reflection tool call failed.');
+  }
+  return call;
+}
+`,
+      errors: [{ messageId: 'missing', line: 4 }],
+      output: `${header}export async function reflect(text: string) {
+  const result = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  console.info('ai.request', { requestId: result.id, model: result.model, usage: result.usage });
+  const call = result.choices[0].message.tool_calls?.[0];
+  if (!call) {
+    console.error('FAILED TO GENERATE TOOL CALL', result);
+    throw new Error('Reflection tool call failed.');
+  }
+  return call;
+}
+`,
+    },
     {
       name: 'a runner with tracing turned off records nothing',
       code: `import { Agent, Runner } from '@openai/agents';

@@ -52,6 +52,8 @@ export const defaultAudit: AuditConfig = {
     'span.setAttribute',
     'span.setAttributes',
     'span.addEvent',
+    // Braintrust: `span.log({ output, metrics })`.
+    'span.log',
     'langfuse.*',
     'trace.*',
     'tracer.*',

@@ -97,6 +97,8 @@ export interface CallRecord {
   /** For `JSON.parse`: the validator call it sits in, if any. */
   insideValidator?: string;
   node: ts.CallExpression;
+  /** A log on a failure path: its block throws after it (`console.error("no tool call", result); throw …`). */
+  beforeThrow?: boolean;
 }
 
 /** What the walk gathers per function, for the questions rules ask about the calls in it. */

@@ -100,7 +100,7 @@ export function argumentIn(call: ts.CallExpression, slot: CallbackSlot): ts.Expr
 }
 
 /** Calls of a function of this file by its name (`structured(…)`, `this.structured(…)`). */
-function callsOf(cx: TsFile, fn: ts.FunctionLikeDeclaration): PendingCall[] {
+export function callsOf(cx: TsFile, fn: ts.Node): PendingCall[] {
   let index = callsByFunction.get(cx);
   if (!index) {
     index = new Map();

@@ -73,7 +73,8 @@ export function loggingOf(cx: TsFile, call: PendingCall, sdk: Pick<SdkFacts, 'au
   if (traced) return { audit: true, by: traced, calls };
   const binding = cx.bindings.get(call.node);
   const callEnd = call.node.end;
-  const later = logs.filter((log) => log.start >= callEnd);
+  // A log right before a throw reports a failure, not the request.
+  const later = logs.filter((log) => log.start >= callEnd && !log.beforeThrow);
   if (later.length === 0) return { audit: false, calls };
   const names = derivedNames(call.functionNode ?? cx.sourceFile, ['usage', ...(binding ? bindingNames(binding) : [])], callEnd);
   const record = later.find((log) => [...names].some((name) => log.mentions.has(name)));

@@ -5,6 +5,7 @@ import { unwrap } from './options';
 import { calleeName, classifyCatch } from './handling';
 import { ts } from './ts';
 import { MAX_ALIAS_DEPTH, PendingCall, Resilience, TsFile } from './context';
+import { callersTry } from './callerHandling';
 
 /** Retry and timeout helpers the call runs inside: `pRetry(() => call)`, `policy.execute(() => call)`. */
 export function resilienceOf(cx: TsFile, call: PendingCall): Resilience {
@@ -45,7 +46,7 @@ function headerOf(clause: ts.CatchClause, sourceFile: ts.SourceFile): Span {
 }
 
 export function guardOf(cx: TsFile, call: PendingCall, errorOptions: readonly string[], body: OptionMap): Guarded {
-  const clause = call.tryStatement?.catchClause;
+  const clause = (call.tryStatement ?? callersTry(cx, call))?.catchClause;
   const errorCallback = errorOptions.find((name) => body.entries.has(name));
   return {
     tryCatch: clause ? { span: headerOf(clause, cx.sourceFile), handling: classifyCatch(clause, cx.isLogger) } : undefined,

@@ -314,8 +314,15 @@ export function recordCall(cx: TsFile, call: ts.CallExpression, name: string): b
   const record: CallRecord = { callee: name, start: call.getStart(cx.sourceFile), end: call.end, mentions: mentionsIn(call.arguments), node: call };
   if (isParse) records.jsonParses.push({ ...record, insideValidator: cx.validator });
   else if (validator) records.validators.push(record);
-  else records.logs.push(record);
+  else records.logs.push({ ...record, beforeThrow: throwsAfter(cx.statement, cx.statements) });
   return validator;
+}
+
+/** Whether a statement of the block after `statement` throws: what precedes the throw reports a failure. */
+function throwsAfter(statement: ts.Statement | undefined, statements: ts.NodeArray<ts.Statement> | undefined): boolean {
+  if (!statement || !statements) return false;
+  for (let i = statements.indexOf(statement) + 1; i > 0 && i < statements.length; i++) if (statements[i].kind === SyntaxKind.ThrowStatement) return true;
+  return false;
 }
 
 
