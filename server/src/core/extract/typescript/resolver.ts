@@ -53,6 +53,11 @@ function declaredValue(cx: TsFile, declaration: Declaration, at: number, depth: 
       if (value && (declaration.constant || (value.kind !== 'string' && value.kind !== 'number'))) return value;
       if (value) return undefined;
     }
+    if (declaration.iterates) {
+      // `for (const agent of agents)`: an element of what the loop reads.
+      const collection = valueOf(cx, declaration.iterates, depth + 1);
+      if (collection?.kind === 'collection') return elementOf(cx, collection, declaration.iterates, depth);
+    }
     if (!declaration.constant && !declaration.parameter && !declaration.import) {
       const assigned = assignedClient(cx, declaration, depth);
       if (assigned) return assigned;
@@ -97,20 +102,11 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
   }
   if (ts.isNumericLiteral(expr)) return { kind: 'number', value: Number(expr.text), span: spanOf(expr, cx.sourceFile) };
   if (ts.isObjectLiteralExpression(expr)) return { kind: 'object', node: expr };
-  if (ts.isPropertyAccessExpression(expr)) {
-    if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const own = valueOfName(cx, `this.${expr.name.text}`, expr.pos, depth);
-      const enclosing = own ? undefined : enclosingClass(cx, expr.pos);
-      return own ?? (enclosing && inheritedMethod(cx, enclosing, expr.name.text, depth));
-    }
-    const owner = valueOf(cx, expr.expression, depth + 1);
-    if (owner?.kind === 'module' && owner.exportName === '*') {
-      const member = { module: owner.module, exportName: expr.name.text };
-      return importedValue(cx, member) ?? { kind: 'module', ...member };
-    }
-    return propertyValue(cx, owner, expr.name.text, depth);
-  }
+  if (ts.isPropertyAccessExpression(expr)) return memberValue(cx, expr.expression, expr.name.text, expr.pos, depth);
   if (ts.isElementAccessExpression(expr)) {
+    // `run["execute"]` reads a member as `run.execute` does.
+    const key = unwrap(expr.argumentExpression);
+    if (ts.isStringLiteralLike(key)) return memberValue(cx, expr.expression, key.text, expr.pos, depth);
     const owner = valueOf(cx, expr.expression, depth + 1);
     return owner?.kind === 'collection' ? elementOf(cx, owner, expr.expression, depth) : undefined;
   }
@@ -121,9 +117,27 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
     return loaded ? { kind: 'module', module: loaded, exportName: '*' } : callValueOf(cx, expr, depth);
   }
   if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return functionValue(cx, expr, expr.name?.text ?? 'anonymous', depth);
-  // `client ?? new OpenAI()`, `cached ||= createClient()`: the value built when none exists yet.
-  if (ts.isBinaryExpression(expr) && LAZY_OPERATORS.has(expr.operatorToken.kind)) return valueOf(cx, expr.right, depth + 1);
+  // `client ?? new OpenAI()`, `cached ||= createClient()`: the value built when none exists yet; `name && agents.get(name)`:
+  // the value once the guard holds.
+  if (ts.isBinaryExpression(expr) && (LAZY_OPERATORS.has(expr.operatorToken.kind) || expr.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken)) {
+    return valueOf(cx, expr.right, depth + 1);
+  }
   return undefined;
+}
+
+/** `owner.name`: a field or method of `this`, a member of an imported module's namespace, or of an object whose shape is known. */
+function memberValue(cx: TsFile, ownerExpression: ts.Expression, name: string, at: number, depth: number): Value | undefined {
+  if (ownerExpression.kind === SyntaxKind.ThisKeyword) {
+    const own = valueOfName(cx, `this.${name}`, at, depth);
+    const enclosing = own ? undefined : enclosingClass(cx, at);
+    return own ?? (enclosing && inheritedMethod(cx, enclosing, name, depth));
+  }
+  const owner = valueOf(cx, ownerExpression, depth + 1);
+  if (owner?.kind === 'module' && owner.exportName === '*') {
+    const member = { module: owner.module, exportName: name };
+    return importedValue(cx, member) ?? { kind: 'module', ...member };
+  }
+  return propertyValue(cx, owner, name, depth);
 }
 
 
@@ -160,12 +174,14 @@ export function instanceOf(cx: TsFile, node: ts.NewExpression): Value | undefine
 }
 
 
-/** A method a class inherits: from a base of this file, or from a project class another module exports. */
+/** A method (or a field of a base of this file) a class inherits: from a base of this file, or from a project class another module exports. */
 function inheritedMethod(cx: TsFile, declaration: ts.ClassLikeDeclaration, name: string, depth: number): Value | undefined {
   const written = extendsExpression(declaration);
   if (!written || depth > MAX_ALIAS_DEPTH) return undefined;
   const base = valueOf(cx, written, depth + 1);
-  if (base?.kind === 'localClass') return methodValue(cx, base.declaration, name, depth + 1) ?? inheritedMethod(cx, base.declaration, name, depth + 1);
+  // A field the base declares (`protected _agents: Map<string, Agent>`) is read from inside the base.
+  const field = () => (base?.kind === 'localClass' ? valueOfName(cx, `this.${name}`, base.declaration.members.pos, depth + 1) : undefined);
+  if (base?.kind === 'localClass') return methodValue(cx, base.declaration, name, depth + 1) ?? field() ?? inheritedMethod(cx, base.declaration, name, depth + 1);
   return base?.kind === 'projectClass' ? instanceMethodOf({ ...base, instance: true }, name) : undefined;
 }
 

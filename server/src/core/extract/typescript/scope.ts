@@ -2,6 +2,7 @@ import { catalogModuleOf } from '../../catalog';
 import type { Span } from '../../model';
 import { unwrap } from './options';
 import { isRequestRead } from './syntax';
+import { memberType } from './typed';
 import { ts } from './ts';
 
 /** A name bound somewhere in the file, enough to follow it to an import, a constructor or a literal. */
@@ -27,6 +28,8 @@ export interface Declaration {
   parameter?: boolean;
   /** A parameter (or a member destructured from one) of `fn`: what callers pass there is what it holds. */
   slot?: ParameterSlot;
+  /** `agent` in `for (const agent of agents)`: each element of that expression. */
+  iterates?: ts.Expression;
   /** `const { generate } = params`: a member taken out of another name, which may be a parameter. */
   takenFrom?: { name: string; property: string };
   /** Bound to data read from the incoming request (`await req.json()`, `req.body`). */
@@ -189,7 +192,9 @@ export function declareParameter(node: ts.ParameterDeclaration, fn: ts.FunctionL
     const members = new Map(bindingMembers(node.name));
     for (const element of node.name.elements) {
       const property = ts.isIdentifier(element.name) ? members.get(element.name) : undefined;
-      if (property !== undefined) index.add({ name: (element.name as ts.Identifier).text, scope, start: element.name.pos, constant: false, parameter: true, slot: { fn, index: position, property } });
+      // `({ agents }: { agents?: Agent[] })`: the member's declared type is the name's.
+      const type = property !== undefined && node.type && ts.isTypeLiteralNode(node.type) ? memberType(node.type.members, property) : undefined;
+      if (property !== undefined) index.add({ name: (element.name as ts.Identifier).text, scope, start: element.name.pos, type, constant: false, parameter: true, slot: { fn, index: position, property } });
       else declareBindingPattern(element.name, scope, undefined, index, false, true);
     }
   } else {

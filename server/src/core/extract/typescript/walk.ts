@@ -237,6 +237,21 @@ function onScopedStatement(cx: TsFile, node: ts.Node): boolean {
   return true;
 }
 
+/** `for (const agent of agents)`: the loop variable holds an element of what the loop reads. */
+function onForOfStatement(cx: TsFile, node: ts.Node): boolean {
+  const loop = node as ts.ForOfStatement;
+  const list = loop.initializer;
+  const single = ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0] : undefined;
+  if (!single || !ts.isIdentifier(single.name)) return onScopedStatement(cx, node);
+  const name = single.name;
+  inScope(cx, node, () => {
+    cx.scopes.add({ name: name.text, scope: cx.scope, start: name.pos, type: single.type, constant: false, iterates: loop.expression });
+    cx.visitChild(loop.expression);
+    cx.visitChild(loop.statement);
+  });
+  return true;
+}
+
 function onFunction(cx: TsFile, node: ts.Node): boolean {
   visitFunction(cx, node as ts.FunctionLikeDeclaration, undefined);
   return true;
@@ -266,7 +281,7 @@ for (const [kind, handler] of [
   [SyntaxKind.BinaryExpression, onBinaryExpression],
   [SyntaxKind.Block, onBlock],
   [SyntaxKind.ForStatement, onScopedStatement],
-  [SyntaxKind.ForOfStatement, onScopedStatement],
+  [SyntaxKind.ForOfStatement, onForOfStatement],
   [SyntaxKind.ForInStatement, onScopedStatement],
   [SyntaxKind.CatchClause, onScopedStatement],
   [SyntaxKind.FunctionDeclaration, onFunction],

@@ -60,7 +60,7 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
     for (const call of cx.calls) {
       if (sited.has(call)) continue;
       const callee = call.node.expression;
-      const leaf = callee.kind === SyntaxKind.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : '';
+      const leaf = memberName(callee) ?? '';
       const found =
         ((candidates.has(rootName(callee)) || candidates.has(leaf)) && wrapperCallOf(cx, call)) ||
         (injected && (parameterCallOf(cx, call) ?? callbackGivenIn(cx, call, candidates, given)));
@@ -80,7 +80,7 @@ type FoundWrapperCall = { site: CallSite; fromParameter: boolean } | undefined;
 /** A call of a project function that makes an AI call. */
 function wrapperCallOf(cx: TsFile, call: PendingCall): FoundWrapperCall {
   const callee = unwrap(call.node.expression);
-  const owner = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  const owner = memberName(callee) !== undefined ? unwrap((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression) : undefined;
   if (!ts.isIdentifier(callee) && !(owner && receiverOfMethod(owner))) return undefined;
   const value = valueOf(cx, callee);
   if (value?.kind !== 'wrapper') return undefined;
@@ -220,4 +220,10 @@ function wrapperSiteOf(cx: TsFile, call: PendingCall, api: string, wraps: Wrappe
 function receiverOfMethod(owner: ts.Expression): boolean {
   if (owner.kind === SyntaxKind.Identifier || owner.kind === SyntaxKind.ThisKeyword || owner.kind === SyntaxKind.NewExpression) return true;
   return ts.isPropertyAccessExpression(owner) && owner.expression.kind === SyntaxKind.ThisKeyword;
+}
+
+/** The member a callee names: `x.run` and `x["run"]` both name `run`. */
+function memberName(callee: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : undefined;
 }
