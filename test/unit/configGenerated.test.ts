@@ -39,10 +39,10 @@ describe('files generated from the config declaration', () => {
   it('the prodready.preset setting offers the presets .prodready.json takes, recommended by default, and says the file wins', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const setting = manifest.contributes.configuration.properties['prodready.preset'];
-    assert.deepEqual(setting, editorPresetSetting());
     assert.deepEqual([setting.scope, setting.type, setting.enum, setting.default], ['resource', 'string', [...PRESETS], 'recommended']);
     assert.match(setting.markdownDescription, /A `preset` in `\.prodready\.json` wins/);
     assert.deepEqual((configJsonSchema() as { properties: { preset: { enum: string[] } } }).properties.preset.enum, setting.enum);
+    assert.deepEqual(setting, editorPresetSetting());
   });
 
   it('the JSON schema is draft-07 with its id, rejects unknown keys at every level, and documents the keys', () => {
