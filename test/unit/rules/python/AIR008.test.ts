@@ -61,6 +61,13 @@ ruleTester('AIR008', {
       output: "from openai import OpenAI\n\nclient = OpenAI(timeout=20)\nMODEL = \"gpt-4o-2024-08-06\"\n\n\ndef answer(q: str):\n    return client.responses.create(model=MODEL, input=q, max_output_tokens=9)\n",
     },
     {
+      name: "python: an open value with a retired default: the default is still reported and replaced",
+      filename: 'case.py',
+      code: "from anthropic import Anthropic\n\nclient = Anthropic(timeout=20)\n\n\ndef answer(q: str, model=None):\n    return client.messages.create(model=model or \"claude-3-5-sonnet-20241022\", max_tokens=64, messages=[])\n",
+      errors: [{ messageId: 'retired', line: 7, column: 50, data: { model: 'claude-3-5-sonnet-20241022' } }],
+      output: "from anthropic import Anthropic\n\nclient = Anthropic(timeout=20)\n\n\ndef answer(q: str, model=None):\n    return client.messages.create(model=model or \"claude-sonnet-4-5-20250929\", max_tokens=64, messages=[])\n",
+    },
+    {
       name: "python tricky: a name assigned on two paths gives both values",
       filename: 'case.py',
       code: "from openai import OpenAI\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str, big: bool):\n    model = \"gpt-4o-2024-08-06\"\n    if big:\n        model = \"gpt-4o-mini\"\n    return client.responses.create(model=model, input=q, max_output_tokens=9)\n",

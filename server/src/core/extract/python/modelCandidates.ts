@@ -27,7 +27,15 @@ export function withModelCandidates(cx: PyFile, where: Scope | 'module' | undefi
   if (where === 'module' && insideFunction(node)) return model;
   const scope = where === 'module' ? cx.module : where;
   const candidates = valuesOf(cx, node, scope, 0, new Set());
-  return candidates && candidates.length > 0 ? { ...model, candidates } : model;
+  if (candidates && candidates.length > 0) return { ...model, candidates };
+  return { ...model, ...visibleDefault(node) };
+}
+
+/** `model or "gpt-4o"` with an open left side: the default is still one value the call can send, judged where written. */
+function visibleDefault(node: PyNode): Pick<ModelRef, 'value' | 'span'> {
+  const right = node.type === 'boolean_operator' && node.childForFieldName('operator')?.type === 'or' ? node.childForFieldName('right') : undefined;
+  const value = right ? stringValue(right) : undefined;
+  return right && value !== undefined ? { value, span: spanOf(right) } : {};
 }
 
 function valuesOf(cx: PyFile, node: PyNode, scope: Scope, depth: number, seen: Set<number>): Candidates {
