@@ -137,11 +137,11 @@ describe('readiness checklist: Deployment', () => {
     const withModel = (model: string, params = '') => goodCall.replace(`summarize(text: string)`, `summarize(text: string${params})`).replace(`model: 'gpt-4o-2024-08-06'`, `model: ${model}`);
     const pinned = itemOf({ 'src/a.ts': withModel(`big ? 'gpt-4o-2024-08-06' : 'gpt-4o-mini-2024-07-18'`, ', big: boolean') }, 'D.models');
     assert.equal(pinned.status, 'pass');
-    assert.match(pinned.evidence[0].label, /model one of "gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18"$/);
+    assert.match(pinned.evidence[0].label, /: model one of "gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18" \(big \? 'gpt-4o-2024-08-06' : 'gpt-4o-mini-2024-07-18'\)$/);
     const typed = itemOf({ 'src/a.py': pythonCall('model: Literal["gpt-4o", "gpt-4o-2024-08-06"]', 'model') }, 'D.models');
     assert.equal(typed.status, 'fail');
     assert.equal(typed.evidence[0].status, 'fail');
-    assert.match(typed.evidence[0].label, /Model "gpt-4o" is a floating alias: model one of "gpt-4o", "gpt-4o-2024-08-06"$/);
+    assert.match(typed.evidence[0].label, /: Model "gpt-4o" is a floating alias: model one of "gpt-4o", "gpt-4o-2024-08-06" \(model\)$/);
     const open = itemOf({ 'src/a.ts': withModel(`opts.model ?? 'gpt-4o-2024-08-06'`, ', opts: { model?: string }'), 'src/b.py': pythonCall('model', 'model or "gpt-4o-2024-08-06"') }, 'D.models');
     assert.equal(open.status, 'unknown');
     assert.deepEqual(open.counts, { passing: 0, total: 2, unknown: 2 });
