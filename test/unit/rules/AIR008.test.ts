@@ -76,6 +76,13 @@ export function ask(big: boolean, pick: () => string) {
 }
 `,
     },
+    {
+      name: 'tricky: one branch read from the environment leaves the set open: not judged, not guessed',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export const ask = (big: boolean) => openai.responses.create({ model: big ? 'gpt-4o' : process.env.SMALL_MODEL!, input: 'x' });
+`,
+    },
   ],
   invalid: [
     {
@@ -240,6 +247,20 @@ export const ask = () => openai.responses.create({ model, input: 'x' });
 const openai = new OpenAI();
 const model = process.env.NODE_ENV === 'production' ? 'gpt-4o-2024-08-06' : 'gpt-4o-2024-08-06';
 export const ask = () => openai.responses.create({ model, input: 'x' });
+`,
+    },
+    {
+      name: 'an as const list indexed by a variable: every element is judged',
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+const TIERS = ['gpt-4o-2024-08-06', 'gpt-4.1'] as const;
+export const ask = (tier: 0 | 1) => openai.responses.create({ model: TIERS[tier], input: 'x' });
+`,
+      errors: [{ messageId: 'floating', line: 3, column: 37, data: { model: 'gpt-4.1', pinned: 'gpt-4.1-2025-04-14' } }],
+      output: `import OpenAI from 'openai';
+const openai = new OpenAI();
+const TIERS = ['gpt-4o-2024-08-06', 'gpt-4.1-2025-04-14'] as const;
+export const ask = (tier: 0 | 1) => openai.responses.create({ model: TIERS[tier], input: 'x' });
 `,
     },
   ],
