@@ -1,5 +1,5 @@
 // Writes the files generated from the `.prodready.json` declaration (server/src/core/config/schema.ts):
-// schemas/prodready.schema.json and the `prodready.rules` setting in package.json. `--check` writes nothing and
+// schemas/prodready.schema.json and the `prodready.rules` and `prodready.preset` settings in package.json. `--check` writes nothing and
 // exits 1 when a file is stale. Offline: the declaration is bundled with the esbuild already installed.
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -17,6 +17,14 @@ export async function reply(question: string) {
 }
 `;
 
+/** A model chosen at run time between two visible values: an occurrence of each. */
+const pick = `import { generateText } from 'ai';
+import { anthropic } from '@ai-sdk/anthropic';
+export async function pick(question: string, deep: boolean) {
+  return generateText({ model: anthropic(deep ? 'claude-sonnet-4-5-20250929' : 'claude-haiku-4-5-20251001'), prompt: question, maxOutputTokens: 512, abortSignal: AbortSignal.timeout(20_000) });
+}
+`;
+
 interface Bom {
   specVersion: string;
   metadata: { component: { name: string }; tools: { components: { name: string }[] } };
@@ -26,7 +34,7 @@ interface Bom {
 }
 
 describe('prodready check --format cyclonedx', () => {
-  const dir = writeFiles(`${root}/app`, { 'app/api/ask/route.ts': routeTs, 'app/api/other/route.ts': routeTs.replace('POST', 'PUT'), 'lib/reply.ts': claude, '.github/CODEOWNERS': 'app/ @acme/web\n' });
+  const dir = writeFiles(`${root}/app`, { 'app/api/ask/route.ts': routeTs, 'app/api/other/route.ts': routeTs.replace('POST', 'PUT'), 'lib/reply.ts': claude, 'lib/pick.ts': pick, '.github/CODEOWNERS': 'app/ @acme/web\n' });
   const run = runCli(dir, ['check', '.', '--format', 'cyclonedx']);
   const text = run.stdout;
   const bom = JSON.parse(text) as Bom;
@@ -43,7 +51,7 @@ describe('prodready check --format cyclonedx', () => {
     assert.equal(bom.metadata.component.name, 'app');
     assert.equal(bom.metadata.tools.components[0].name, 'prodready');
     const byName = Object.fromEntries(bom.components.map((component) => [component.name, component]));
-    assert.deepEqual(Object.keys(byName).sort(), ['claude-sonnet-4-5-20250929', 'gpt-4o']);
+    assert.deepEqual(Object.keys(byName).sort(), ['claude-haiku-4-5-20251001', 'claude-sonnet-4-5-20250929', 'gpt-4o']);
     for (const component of bom.components) assert.equal(component.type, 'machine-learning-model');
     const property = (name: string, key: string) => byName[name].properties.find((p) => p.name === key)?.value;
     assert.equal(property('gpt-4o', 'prodready:pinning'), 'floating');
@@ -55,7 +63,9 @@ describe('prodready check --format cyclonedx', () => {
     const gpt = byName['gpt-4o'].evidence.occurrences;
     assert.deepEqual(gpt.map((o) => [o.location, o.line, o.symbol]), [['app/api/ask/route.ts', 5, 'POST'], ['app/api/other/route.ts', 5, 'PUT']]);
     assert.match(gpt[0].additionalContext, /^api: responses\.create; owner: @acme\/web \(codeowners\); findings: AIR003 warning, AIR004 info, AIR001 warning/);
-    assert.match(byName['claude-sonnet-4-5-20250929'].evidence.occurrences[0].additionalContext, /owner: @acme\/support \(inline\)/);
+    assert.match(byName['claude-sonnet-4-5-20250929'].evidence.occurrences.find((o) => o.location === 'lib/reply.ts')!.additionalContext, /owner: @acme\/support \(inline\)/);
+    assert.deepEqual(byName['claude-sonnet-4-5-20250929'].evidence.occurrences.map((o) => [o.location, o.symbol]), [['lib/pick.ts', 'pick'], ['lib/reply.ts', 'reply']]);
+    assert.deepEqual(byName['claude-haiku-4-5-20251001'].evidence.occurrences.map((o) => [o.location, o.line, o.symbol]), [['lib/pick.ts', 4, 'pick']]);
   });
 
   it('lists each provider as a service the project and its models depend on', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -52,6 +53,38 @@ async function pickQuickFix(page: Page, title: string): Promise<void> {
   throw new Error(`"${title}" is not in the quick-fix menu`);
 }
 
+/** Runs a command from the palette by its title, as a user types it. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 20_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The text the Output panel shows, its wrapped rows joined in screen order, once `ready` accepts it (or after 60 s,
+ * whatever it shows).
+ */
+async function outputText(page: Page, ready: (text: string) => boolean): Promise<string> {
+  const rows = page.locator('.part.panel .view-lines .view-line');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const text = (
+      await rows.evaluateAll((elements) =>
+        elements
+          .map((element) => ({ top: element.getBoundingClientRect().top, text: element.textContent ?? '' }))
+          .sort((a, b) => a.top - b.top)
+          .map((row) => row.text)
+          .join(' '),
+      )
+    ).replace(/\s+/g, ' ');
+    if (ready(text) || Date.now() > deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const problemRows = (page: Page, ruleId: string) => page.locator('.markers-panel .monaco-list-row', { hasText: ruleId });
 
 describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_000 }, () => {
@@ -79,6 +112,40 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       assert.deepEqual((await menu.allInnerTexts()).map((text) => text.trim()), ['Show Problems', 'Open Readiness', 'Scan Workspace', 'Show Output', 'Restart Server']);
       await screenshot(page, 'e2e-status-menu');
       await page.keyboard.press('Escape');
+    }));
+
+  it('the Output channel logs start-up, workspace size, skipped files and timings; the walkthrough shows its four steps', () =>
+    inDemoApp('e2e-output', async ({ page, workspace }) => {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+      await page.locator('.statusbar-item', { hasText: /prodready \d+$/ }).first().waitFor({ timeout: 90_000 });
+      // A file the scan cannot read: Scan Workspace reads the workspace again and says it skipped it.
+      fs.writeFileSync(path.join(workspace, 'lib', 'blob.ts'), 'export const b = "\u0000";\n');
+      await runCommand(page, 'prodready: Scan Workspace');
+      await runCommand(page, 'prodready: Show Output');
+      // Every logged line at the default level (Info), each at that level; long lines wrap in the panel.
+      const expected = [
+        /\[info\] (\[Info[^\]]*\] )?prodready server started \(Node v\d+\.\d+\.\d+\); 1 workspace folder: file:\/\/\S+workspace\./,
+        /\[info\] (\[Info[^\]]*\] )?Indexed \S+workspace: \d+ files, \d+ source files analysed, 0 skipped, \d+ AI call sites in \d+ files, \d+ findings, in \d+ ms\./,
+        /\[info\] (\[Info[^\]]*\] )?Re-read \S+workspace: \d+ files, \d+ source files analysed, 1 skipped, \d+ AI call sites in \d+ files, \d+ findings, in \d+ ms\./,
+        /\[info\] (\[Info[^\]]*\] )?Skipped 1 file: lib\/blob\.ts \(skipped, it looks binary\.\)\./,
+      ];
+      const text = await outputText(page, (shown) => expected.every((line) => line.test(shown)));
+      for (const line of expected) assert.match(text, line);
+      await screenshot(page, 'e2e-output-channel');
+
+      await runCommand(page, 'View: Hide Panel');
+      await runCommand(page, 'Welcome: Open Walkthrough...');
+      await page.locator('.quick-input-widget input').fill('Get started with prodready');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Get started with prodready' }).first().waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      const steps = page.locator('.getting-started-step .step-title');
+      await steps.first().waitFor({ timeout: 30_000 });
+      assert.deepEqual((await steps.allInnerTexts()).map((title) => title.trim()), ['See every finding in Problems', 'Fix on save', 'Name owners', 'Run in CI']);
+      for (const title of await steps.all()) assert.ok(await title.isVisible(), `${await title.innerText()} is on screen`);
+      // The selected step's page, rendered from the extension's Markdown in a webview beside the steps.
+      const stepPage = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await stepPage.locator('h1', { hasText: 'See every finding in Problems' }).waitFor({ timeout: 30_000 });
+      await screenshot(page, 'e2e-walkthrough');
     }));
 
   it('shows AIR001 in Problems; the quick-fix menu lists fixes, then ignore, disable and docs; the fix applied through the UI clears it', () =>

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, Hover, Range } from 'vscode-languageserver-protocol';
+import { MessageType, type CodeAction, type Diagnostic, type Hover, type Range } from 'vscode-languageserver-protocol';
 import { byRule, LspClient } from './lspClient';
 
 const COMMANDS = ['prodready.selectRange', 'prodready.showRuleDocumentation'];
@@ -196,5 +196,38 @@ describe('language server: prodready.scope openFiles', () => {
     const ready = await client.notification<{ state: string; findings: number }>('prodready/status', (p) => p.state === 'ready');
     assert.ok(ready.findings > 0);
     assert.equal(client.publishedCount(pathToFileURL(path.join(workspace, 'tag.py')).toString()), 0);
+  });
+});
+
+describe('language server: what the Output channel logs at the default level', () => {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-log-'));
+  fs.writeFileSync(path.join(workspace, 'tag.py'), neverOpened);
+  fs.writeFileSync(path.join(workspace, 'util.ts'), 'export const x = 1;\n');
+  fs.writeFileSync(path.join(workspace, 'blob.ts'), `export const b = '\u0000';\n`);
+  let client: LspClient;
+
+  before(async () => {
+    client = new LspClient({ debounceMs: 20 });
+    await client.initialize(workspace, true);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  /** window/logMessage lines at Info or above: what VS Code's log Output channel shows at its default level (Info). */
+  const logLine = (pattern: RegExp) =>
+    client.notification<{ type: number; message: string }>('window/logMessage', (p) => pattern.test(p.message)).then((p) => {
+      assert.ok(p.type <= MessageType.Info, `"${p.message}" is logged at ${p.type}, below Info`);
+      return p.message;
+    });
+
+  it('logs start-up, the workspace size, the files skipped and how long indexing took', async () => {
+    assert.match(await logLine(/^prodready server started/), /^prodready server started \(Node v\d+\.\d+\.\d+\); 1 workspace folder: file:\/\//);
+    const indexed = await logLine(/^Indexed /);
+    assert.equal(indexed.slice(0, `Indexed ${workspace}: `.length), `Indexed ${workspace}: `);
+    assert.match(indexed, /: 3 files, 2 source files analysed, 1 skipped, 1 AI call sites in 1 files, \d+ findings, in \d+ ms\.$/);
+    assert.equal(await logLine(/^Skipped /), 'Skipped 1 file: blob.ts (skipped, it looks binary.).');
   });
 });

@@ -15,7 +15,11 @@ export class LspClient {
   private readonly waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
 
+  /** What the client answers `workspace/configuration` with; `changeSettings` replaces it. */
+  private settings: Record<string, unknown> | undefined;
+
   constructor(settings: Record<string, unknown> | undefined) {
+    this.settings = settings;
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -28,7 +32,7 @@ export class LspClient {
       }
     });
     this.connection.onNotification((method, params) => this.notifications.push({ method, params }));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings ?? {}));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings ?? {}));
     this.connection.onRequest('client/registerCapability', () => null);
     // $/progress is routed by token, not to the catch-all handler: each created token is listened to.
     this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
@@ -93,6 +97,12 @@ export class LspClient {
   /** An incremental change, as editors send a keystroke: `text` replaces the range. */
   edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string, version: number): Promise<void> {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  /** The user changes the settings: the server is told, as VS Code tells it, and pulls them again. */
+  changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    return this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
   /** The server's process id (its memory and CPU are read from /proc). */

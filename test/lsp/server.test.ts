@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
 import { byRule, LspClient } from './lspClient';
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-'));
@@ -179,6 +179,32 @@ export async function b() {
       assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['AIR006', 1], ['AIR008', 4]]);
     } finally {
       await quiet.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server over stdio: the prodready.preset setting', () => {
+  it('changes severities live when the setting changes, and yields to a preset in .prodready.json', async () => {
+    const editor = new LspClient({ preset: 'recommended' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-preset-'));
+    try {
+      await editor.initialize(dir, true);
+      const uri = pathToFileURL(path.join(dir, 'a.ts')).toString();
+      await editor.open(uri, `import OpenAI from 'openai';\nconst o = new OpenAI({ timeout: 20_000 });\nexport const x = () => o.responses.create({ model: 'gpt-4o-2024-08-06', input: 'x', max_output_tokens: 64 }).catch(() => undefined);\n`);
+      const audit = (p: { diagnostics: Diagnostic[] }) => byRule(p.diagnostics, 'AIR004')[0]?.severity;
+      assert.equal(audit(await editor.diagnostics(uri)), DiagnosticSeverity.Information);
+      const since = editor.publishedCount();
+      await editor.changeSettings({ preset: 'strict' });
+      assert.equal(audit(await editor.diagnostics(uri, (p) => audit(p) === DiagnosticSeverity.Warning, since)), DiagnosticSeverity.Warning);
+      // The project's own preset wins over the editor's.
+      const config = pathToFileURL(path.join(dir, '.prodready.json')).toString();
+      fs.writeFileSync(path.join(dir, '.prodready.json'), '{ "preset": "recommended" }\n');
+      const beforeConfig = editor.publishedCount();
+      await editor.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 1 }] });
+      assert.equal(audit(await editor.diagnostics(uri, (p) => audit(p) === DiagnosticSeverity.Information, beforeConfig)), DiagnosticSeverity.Information);
+    } finally {
+      await editor.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

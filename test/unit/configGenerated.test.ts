@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { GENERATED_FILES, configJsonSchema, editorRulesSetting } from '../../server/src/core/config/generate';
-import { LEVELS } from '../../server/src/core/config/schema';
+import { GENERATED_FILES, configJsonSchema, editorPresetSetting, editorRulesSetting } from '../../server/src/core/config/generate';
+import { LEVELS, PRESETS } from '../../server/src/core/config/schema';
 import { rules, ruleIds } from '../../server/src/core/rules';
 import { REPO_ROOT } from '../repoRoot';
 
@@ -34,6 +34,15 @@ describe('files generated from the config declaration', () => {
     }
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     assert.deepEqual(manifest.contributes.configuration.properties['prodready.rules'], setting);
+  });
+
+  it('the prodready.preset setting offers the presets .prodready.json takes, recommended by default, and says the file wins', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['prodready.preset'];
+    assert.deepEqual([setting.scope, setting.type, setting.enum, setting.default], ['resource', 'string', [...PRESETS], 'recommended']);
+    assert.match(setting.markdownDescription, /A `preset` in `\.prodready\.json` wins/);
+    assert.deepEqual((configJsonSchema() as { properties: { preset: { enum: string[] } } }).properties.preset.enum, setting.enum);
+    assert.deepEqual(setting, editorPresetSetting());
   });
 
   it('the JSON schema is draft-07 with its id, rejects unknown keys at every level, and documents the keys', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../../server/src/core/config/config';
+import { parseConfig, withReaderPreset, type Preset } from '../../server/src/core/config/config';
+import { readEditorSettings } from '../../server/src/lsp/settings';
 import { DEFAULT_TEST_FILES, ruleLevelsFor, TESTS_PROFILE_RULES } from '../../server/src/core/config/overrides';
 import { Engine } from '../../server/src/core/engine/engine';
 import { MemoryHost } from './memoryHost';
@@ -59,5 +60,47 @@ describe('.prodready.json overrides and the tests profile', () => {
     assert.deepEqual(ruleIdsAt(configured, '/ws/svc/src/ask.ts'), ['AIR001', 'AIR003', 'AIR004', 'AIR006', 'AIR007']);
     // An empty list turns the profile off.
     assert.deepEqual(ruleIdsAt({ '/ws/.prodready.json': '{ "tests": { "files": [] } }', '/ws/test/ask.ts': call }, '/ws/test/ask.ts'), ['AIR001', 'AIR003', 'AIR004', 'AIR006', 'AIR007', 'AIR008']);
+  });
+});
+
+describe('the editor preset (prodready.preset) in the config layering', () => {
+  const levelsAt = (files: Record<string, string>, file: string, preset?: Preset) => {
+    const engine = new Engine(new MemoryHost(new Map(Object.entries(files))));
+    const result = engine.analyzeFile({ file, text: files[file], root: '/ws', preset });
+    assert.equal(result.status, 'analysed');
+    return result.status === 'analysed' ? Object.fromEntries(result.analysis.findings.map((finding) => [finding.ruleId, finding.severity])) : {};
+  };
+
+  it('the setting alone sets the preset', () => {
+    assert.equal(levelsAt({ '/ws/src/ask.ts': call }, '/ws/src/ask.ts').AIR004, 'info');
+    assert.equal(levelsAt({ '/ws/src/ask.ts': call }, '/ws/src/ask.ts', 'recommended').AIR004, 'info');
+    assert.equal(levelsAt({ '/ws/src/ask.ts': call }, '/ws/src/ask.ts', 'strict').AIR004, 'warning');
+  });
+
+  it('the file alone sets the preset', () => {
+    assert.equal(levelsAt({ '/ws/.prodready.json': '{ "preset": "strict" }', '/ws/src/ask.ts': call }, '/ws/src/ask.ts').AIR004, 'warning');
+  });
+
+  it('with both, the file wins; rules, overrides and the tests profile still sit above the setting', () => {
+    assert.equal(levelsAt({ '/ws/.prodready.json': '{ "preset": "recommended" }', '/ws/src/ask.ts': call }, '/ws/src/ask.ts', 'strict').AIR004, 'info');
+    assert.equal(levelsAt({ '/ws/.prodready.json': '{ "preset": "strict" }', '/ws/src/ask.ts': call }, '/ws/src/ask.ts', 'recommended').AIR004, 'warning');
+    const configured = { '/ws/.prodready.json': '{ "rules": { "AIR004": "hint" }, "overrides": [{ "files": ["src/**"], "rules": { "AIR001": "off" } }] }', '/ws/src/ask.ts': call, '/ws/test/ask.ts': call };
+    const strict = levelsAt(configured, '/ws/src/ask.ts', 'strict');
+    assert.deepEqual([strict.AIR004, strict.AIR001, strict.AIR003], ['hint', undefined, 'warning']);
+    assert.equal(levelsAt(configured, '/ws/test/ask.ts', 'strict').AIR003, undefined, 'the tests profile turns AIR003 off whatever the preset');
+  });
+
+  it('the layered config is one object per config and preset, and the file\'s own when it names a preset', () => {
+    const { config } = parseConfig('{}');
+    assert.equal(withReaderPreset(config, 'strict'), withReaderPreset(config, 'strict'));
+    assert.equal(withReaderPreset(config, undefined), config);
+    const named = parseConfig('{ "preset": "recommended" }').config;
+    assert.equal(withReaderPreset(named, 'strict'), named);
+  });
+
+  it('reads the setting from the editor, keeping the default for anything else', () => {
+    assert.equal(readEditorSettings({ preset: 'strict' }).preset, 'strict');
+    assert.equal(readEditorSettings({ preset: 'loud' }).preset, 'recommended');
+    assert.equal(readEditorSettings(undefined).preset, 'recommended');
   });
 });

@@ -27,6 +27,11 @@ type Node = { kind: 'group'; key: string; rows: InventoryRow[] } | SiteNode | { 
 const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info', hint: 'lightbulb' } as const;
 const SEVERITY_COLOR = { error: 'list.errorForeground', warning: 'list.warningForeground', info: 'editorInfo.foreground', hint: 'descriptionForeground' } as const;
 
+/** The model a call names, or the values it can take when it is set at run time from visible ones. */
+function modelText(row: InventoryRow): string | undefined {
+  return row.candidates?.join(' | ') ?? row.model;
+}
+
 /** A call site as a tree item: opens the call on click; its findings below it. */
 export function siteItem(node: SiteNode): vscode.TreeItem {
   const row = node.row;
@@ -34,10 +39,10 @@ export function siteItem(node: SiteNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label ?? row?.api ?? `${node.file}:${node.line}`, findings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   const worst = findings.find((finding) => finding.severity === 'error') ?? findings.find((finding) => finding.severity === 'warning') ?? findings[0];
   item.iconPath = worst ? new vscode.ThemeIcon(SEVERITY_ICON[worst.severity], new vscode.ThemeColor(SEVERITY_COLOR[worst.severity])) : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-  item.description = row ? [`${node.file.split('/').pop()}:${node.line}`, row.model ?? 'model set at run time'].join(' · ') : `${node.file}:${node.line}`;
+  item.description = row ? [`${node.file.split('/').pop()}:${node.line}`, modelText(row) ?? 'model set at run time'].join(' · ') : `${node.file}:${node.line}`;
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(`${node.file}:${node.line}:${node.column}`);
-  if (row) tooltip.appendText(`\n${row.provider} ${row.api} (${row.operation})\nModel: ${row.model ?? 'set at run time'}\nOwner: ${row.owners.join(', ') || 'none'}\nFindings: ${findings.length}`);
+  if (row) tooltip.appendText(`\n${row.provider} ${row.api} (${row.operation})\nModel: ${modelText(row) ?? 'set at run time'}\nOwner: ${row.owners.join(', ') || 'none'}\nFindings: ${findings.length}`);
   item.tooltip = tooltip;
   item.contextValue = 'callSite';
   item.command = { command: 'prodready.openCallSite', title: 'Open', arguments: [node] };
@@ -126,7 +131,7 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
       case 'provider':
         return [row.provider];
       case 'model':
-        return [row.model ?? 'Set at run time'];
+        return row.candidates ?? [row.model ?? 'Set at run time'];
       case 'owner':
         return row.owners.length > 0 ? row.owners : ['Unowned'];
     }

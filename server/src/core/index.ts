@@ -23,7 +23,7 @@ export { isRuleId, ruleIds, rules } from './rules';
 export type { Rule, RuleMeta } from './rules';
 export * from './rules/describe';
 export { CONFIG_FILE_NAMES, defaultConfig, type ConfigProblem, type ProdreadyConfig, type RuleLevel } from './config/config';
-export { LEVELS } from './config/schema';
+export { LEVELS, PRESETS, type Preset } from './config/schema';
 export { withRuleLevel } from './config/writeRule';
 export { sdkFacts } from './catalog';
 

@@ -32,18 +32,21 @@ export function toCycloneDx(inventory: Inventory, projectModels: readonly ModelE
   const direct = inventory.rows.filter((row) => row.sdk !== 'wrapper');
   const services = new Map<string, { ref: string; name: string; sdks: Set<string> }>();
   const groups = new Map<string, ModelGroup>();
+  // A call whose model is one of several visible values is an occurrence of each.
   for (const row of direct) {
-    // The model's maker when the registry knows the model (a Claude model through the Vercel AI SDK is Anthropic's),
-    // else the SDK's provider.
-    const provider = (row.model === undefined ? undefined : familyOf(row.model, models)?.provider) ?? row.provider;
-    const serviceRef = `service:${provider}`;
-    const sdks = services.get(serviceRef)?.sdks ?? new Set<string>();
-    sdks.add(row.sdk);
-    services.set(serviceRef, { ref: serviceRef, name: provider, sdks });
-    const ref = `model:${provider}:${row.model ?? '(set at run time)'}`;
-    const group = groups.get(ref) ?? { ref, serviceRef, provider, model: row.model, rows: [] };
-    group.rows.push(row);
-    groups.set(ref, group);
+    for (const model of row.candidates ?? [row.model]) {
+      // The model's maker when the registry knows the model (a Claude model through the Vercel AI SDK is Anthropic's),
+      // else the SDK's provider.
+      const provider = (model === undefined ? undefined : familyOf(model, models)?.provider) ?? row.provider;
+      const serviceRef = `service:${provider}`;
+      const sdks = services.get(serviceRef)?.sdks ?? new Set<string>();
+      sdks.add(row.sdk);
+      services.set(serviceRef, { ref: serviceRef, name: provider, sdks });
+      const ref = `model:${provider}:${model ?? '(set at run time)'}`;
+      const group = groups.get(ref) ?? { ref, serviceRef, provider, model, rows: [] };
+      group.rows.push(row);
+      groups.set(ref, group);
+    }
   }
   return {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',

@@ -40,7 +40,7 @@ export function formatMarkdown(report: ReadinessReport, inventory: Inventory, he
     for (const row of inventory.rows) {
       const findings = [...new Set(row.findings.map((finding) => finding.ruleId))].join(', ') || 'none';
       const owner = row.owners.length > 0 ? `${row.owners.map(md).join(', ')} (${row.ownerSource})` : '**unowned**';
-      out.push(`| ${link({ label: '', file: row.file, line: row.line })} | ${md(row.provider)} | ${row.operation}${row.streaming ? ' (stream)' : ''} | ${md(row.api)} | ${row.model ? md(row.model) : '-'} | ${owner} | ${findings} |`);
+      out.push(`| ${link({ label: '', file: row.file, line: row.line })} | ${md(row.provider)} | ${row.operation}${row.streaming ? ' (stream)' : ''} | ${md(row.api)} | ${row.candidates ? md(row.candidates.join(' | ')) : row.model ? md(row.model) : '-'} | ${owner} | ${findings} |`);
     }
     out.push('');
   }

@@ -122,6 +122,7 @@ export class Diagnostics {
           root: session.folderOf(file),
           exclude: settings.exclude,
           ruleLevels: settings.rules,
+          preset: settings.preset,
           previousParse: this.parseOf(uri, file),
         })
       : ({ status: 'disabled' } as const);

@@ -53,6 +53,16 @@ function describeCost(site: CallSite, prices: HoverContext['outputUsdPerMillionT
   return `at most $${cost.usd.toFixed(4)} a request (${cost.tokens} output tokens at $${cost.usdPerMillion} per million, from the budget in .prodready.json)`;
 }
 
+/** The model a call names; for one set at run time, the values it can take when they are all visible. */
+function describeModel(model: CallSite['model']): string {
+  if (!model) return 'not given';
+  const values = [...new Set(model.candidates?.map((candidate) => code(candidate.value)))];
+  if (values.length > 0) return `${values.length === 1 ? values[0] : `one of ${values.join(', ')}`} (from ${code(model.expression ?? 'an expression')})`;
+  if (model.value && model.dynamic) return `${code(model.value)} unless set at run time (${code(model.expression ?? 'an expression')})`;
+  if (model.value) return code(model.value);
+  return model.dynamic ? 'set at run time' : 'not given';
+}
+
 /**
  * What the hover on a call site says. The first block is the call-site summary a reviewer asks for first: SDK,
  * model, the effective timeout and retries and where they come from, owner, and cost when prices are declared.
@@ -60,7 +70,7 @@ function describeCost(site: CallSite, prices: HoverContext['outputUsdPerMillionT
  */
 export function hoverMarkdown(site: CallSite, context: HoverContext = { findings: [], docsUri: () => '' }): string {
   const sdk = sdkFacts(site.sdk, site.module, site.language);
-  const model = site.model?.value ? code(site.model.value) : site.model?.dynamic ? 'set at run time' : 'not given';
+  const model = describeModel(site.model);
   const cost = describeCost(site, context.outputUsdPerMillionTokens);
   const summary = [
     `**prodready** · ${sdk?.displayName ?? site.sdk} ${code(site.api)} (${site.operation}${site.streaming ? ', streaming' : ''})`,

@@ -1,4 +1,4 @@
-import { isRuleId, LEVELS, type RuleId, type RuleLevel } from '../core';
+import { isRuleId, LEVELS, PRESETS, type Preset, type RuleId, type RuleLevel } from '../core';
 
 /** The `prodready.*` settings of one resource, as the client contributes them. */
 export interface EditorSettings {
@@ -8,9 +8,11 @@ export interface EditorSettings {
   debounceMs: number;
   /** `workspace`: Problems lists every file's findings; `openFiles`: only open editors'. */
   scope: 'workspace' | 'openFiles';
+  /** The rule levels' preset where `.prodready.json` names none. */
+  preset: Preset;
 }
 
-export const defaultEditorSettings: EditorSettings = { enable: true, rules: {}, exclude: [], debounceMs: 200, scope: 'workspace' };
+export const defaultEditorSettings: EditorSettings = { enable: true, rules: {}, exclude: [], debounceMs: 200, scope: 'workspace', preset: 'recommended' };
 
 /** The levels that override; `default` (the other value the `prodready.rules` setting declares) means the config's level. */
 const OVERRIDES = new Set<string>(LEVELS);
@@ -30,5 +32,6 @@ export function readEditorSettings(raw: unknown): EditorSettings {
     exclude: Array.isArray(value.exclude) ? value.exclude.filter((glob): glob is string => typeof glob === 'string') : [],
     debounceMs: typeof value.debounceMs === 'number' && value.debounceMs >= 0 ? Math.min(value.debounceMs, 5000) : defaultEditorSettings.debounceMs,
     scope: value.scope === 'openFiles' ? 'openFiles' : 'workspace',
+    preset: PRESETS.find((preset) => preset === value.preset) ?? defaultEditorSettings.preset,
   };
 }

@@ -153,10 +153,10 @@ export class WorkspaceDiagnostics {
     const withSites = snapshot.analyses.filter((analysis) => analysis.facts.callSites.length > 0).length;
     const findings = snapshot.analyses.reduce((sum, analysis) => sum + analysis.findings.length, 0);
     const what = this.firstScan ? 'Indexed' : 'Re-read';
-    console.info(
-      `${what} ${root}: ${snapshot.files.length} files, ${snapshot.analyses.length} source files analysed, ${sites} AI call sites in ${withSites} files, ${findings} findings, in ${ms} ms.`,
-    );
     const skipped = [...this.model.skipped].filter(([file]) => !path.relative(root, file).startsWith('..'));
+    console.info(
+      `${what} ${root}: ${snapshot.files.length} files, ${snapshot.analyses.length} source files analysed, ${skipped.length} skipped, ${sites} AI call sites in ${withSites} files, ${findings} findings, in ${ms} ms.`,
+    );
     if (skipped.length > 0) {
       console.info(`Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}: ${skipped.map(([file, why]) => `${path.relative(root, file)} (${why})`).join(', ')}.`);
     }

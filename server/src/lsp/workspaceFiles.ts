@@ -36,7 +36,7 @@ export class WorkspaceFiles implements ValidationEvents {
       analyze: async (file, text, root) => {
         const settings = await session.settingsFor(pathToFileURL(file).toString());
         if (!settings.enable) return undefined;
-        const result = session.engine.analyzeFile({ file, text, root, exclude: settings.exclude, ruleLevels: settings.rules });
+        const result = session.engine.analyzeFile({ file, text, root, exclude: settings.exclude, ruleLevels: settings.rules, preset: settings.preset });
         if (result.status === 'skipped' && result.reason.kind !== 'unsupported') return { skipped: describeSkip(result.reason) };
         if (result.status !== 'analysed') return undefined;
         diagnostics.revalidateFiles(result.staleReaders);
@@ -45,8 +45,8 @@ export class WorkspaceFiles implements ValidationEvents {
       snapshot: async (root, files, analyses) => {
         const config = session.engine.configAt(root, root);
         const ownership = session.engine.ownershipFor(root, config);
-        const { rules } = await session.settingsFor(pathToFileURL(root).toString());
-        return session.engine.snapshot({ root, files, analyses, config, ownership, ruleLevels: rules });
+        const { rules, preset } = await session.settingsFor(pathToFileURL(root).toString());
+        return session.engine.snapshot({ root, files, analyses, config, ownership, ruleLevels: rules, preset });
       },
       listFiles: (root) => disk.listFiles(root),
       stat: (file) => disk.stat(file),

@@ -1,10 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { buildReadiness } from '../../../server/src/core/readiness';
+import { loadPythonParser } from '../../../server/src/node/python';
 import { demoCall, fixtureWorkspace, goodCall, itemOf } from './fixtureWorkspace';
+
+before(async () => assert.equal(await loadPythonParser(), undefined));
 
 const config = (value: object) => JSON.stringify(value, null, 2);
 const both = { 'src/good.ts': goodCall, 'src/demo.ts': demoCall };
+/** A bounded OpenAI call in Python whose model is `model`, in a function taking `param`. */
+const pythonCall = (param: string, model: string) =>
+  `from typing import Literal\n\nfrom openai import OpenAI\n\nclient = OpenAI(timeout=20)\n\n\ndef answer(q: str, ${param}):\n    return client.responses.create(model=${model}, input=q, max_output_tokens=9)\n`;
 
 describe('readiness checklist: Problem', () => {
   it('P.kpis passes with KPIs declared, with the config line as evidence', () => {
@@ -125,6 +131,21 @@ describe('readiness checklist: Deployment', () => {
   it('D.models and D.bounds count call sites', () => {
     assert.deepEqual(itemOf(both, 'D.models').counts, { passing: 1, total: 2 });
     assert.deepEqual(itemOf(both, 'D.bounds').counts, { passing: 1, total: 2 });
+  });
+
+  it('D.models judges a model set at run time by the values it can take: pass, fail, unknown', () => {
+    const withModel = (model: string, params = '') => goodCall.replace(`summarize(text: string)`, `summarize(text: string${params})`).replace(`model: 'gpt-4o-2024-08-06'`, `model: ${model}`);
+    const pinned = itemOf({ 'src/a.ts': withModel(`big ? 'gpt-4o-2024-08-06' : 'gpt-4o-mini-2024-07-18'`, ', big: boolean') }, 'D.models');
+    assert.equal(pinned.status, 'pass');
+    assert.match(pinned.evidence[0].label, /: model one of "gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18" \(big \? 'gpt-4o-2024-08-06' : 'gpt-4o-mini-2024-07-18'\)$/);
+    const typed = itemOf({ 'src/a.py': pythonCall('model: Literal["gpt-4o", "gpt-4o-2024-08-06"]', 'model') }, 'D.models');
+    assert.equal(typed.status, 'fail');
+    assert.equal(typed.evidence[0].status, 'fail');
+    assert.match(typed.evidence[0].label, /: Model "gpt-4o" is a floating alias: model one of "gpt-4o", "gpt-4o-2024-08-06" \(model\)$/);
+    const open = itemOf({ 'src/a.ts': withModel(`opts.model ?? 'gpt-4o-2024-08-06'`, ', opts: { model?: string }'), 'src/b.py': pythonCall('model', 'model or "gpt-4o-2024-08-06"') }, 'D.models');
+    assert.equal(open.status, 'unknown');
+    assert.deepEqual(open.counts, { passing: 0, total: 2, unknown: 2 });
+    assert.deepEqual(open.evidence.map((entry) => entry.label.replace(/^.*: /, '')), ['model set at run time (opts.model ?? \'gpt-4o-2024-08-06\')', 'model set at run time (model or "gpt-4o-2024-08-06")']);
   });
 
   it('D.manifests finds Dockerfiles, CI workflows and platform manifests', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildReadiness } from '../../../server/src/core/readiness';
 import { formatMarkdown } from '../../../server/src/format/markdown';
+import { hoverMarkdown } from '../../../server/src/lsp/hover';
 import { demoCall, fixtureWorkspace, goodCall, inventoryOf } from './fixtureWorkspace';
 
 const workspace = {
@@ -27,6 +28,25 @@ describe('AI inventory', () => {
     assert.deepEqual([...new Set(rows[1].findings.map((finding) => finding.ruleId))].sort(), ['AIR001', 'AIR003', 'AIR004', 'AIR006', 'AIR008', 'AIR012']);
     assert.deepEqual(rows[0].ownerDeclaredAt, { label: 'codeowners', file: '.github/CODEOWNERS', line: 1 });
     assert.deepEqual(rows[2].ownerDeclaredAt, { label: 'inline', file: 'src/web/tagged.ts', line: 1 });
+  });
+});
+
+describe('models set at run time', () => {
+  const chosen = goodCall.replace('summarize(text: string)', 'summarize(text: string, big: boolean)').replace(`model: 'gpt-4o-2024-08-06'`, `model: big ? 'gpt-4o-2024-08-06' : 'gpt-4o-mini-2024-07-18'`);
+  const open = goodCall.replace(`model: 'gpt-4o-2024-08-06'`, 'model: process.env.CHAT_MODEL!');
+
+  it('the inventory lists the values a model can take when all are visible, and the expression when not', () => {
+    const rows = inventoryOf({ 'src/chosen.ts': chosen, 'src/open.ts': open }).rows;
+    assert.deepEqual(rows.map((row) => [row.model, row.candidates]), [
+      ["big ? 'gpt-4o-2024-08-06' : 'gpt-4o-mini-2024-07-18'", ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18']],
+      ['process.env.CHAT_MODEL', undefined],
+    ]);
+  });
+
+  it('the hover names the values instead of "set at run time"', () => {
+    const [chosenSite, openSite] = fixtureWorkspace({ 'src/chosen.ts': chosen, 'src/open.ts': open }).analyses.map((analysis) => analysis.facts.callSites[0]);
+    assert.match(hoverMarkdown(chosenSite), /- Model: one of `gpt-4o-2024-08-06`, `gpt-4o-mini-2024-07-18` \(from `big \? 'gpt-4o-2024-08-06' : 'gpt-4o-mini-2024-07-18'`\)\n/);
+    assert.match(hoverMarkdown(openSite), /- Model: set at run time\n/);
   });
 });
 

@@ -11,8 +11,11 @@ export type { ConfigProblem } from './locate';
 export type { Preset, RuleLevel } from './schema';
 
 export interface ProdreadyConfig {
-  /** The levels rules have unless `rules` sets them. */
-  preset: Preset;
+  /**
+   * The levels rules have unless `rules` sets them, as the file names it; unset, the reader's preset applies (the
+   * `prodready.preset` editor setting), else `recommended`.
+   */
+  preset?: Preset;
   rules: Partial<Record<RuleId, RuleLevel>>;
   /** Globs, relative to the config's folder, of files never analysed. */
   exclude: string[];
@@ -82,7 +85,6 @@ export const defaultSettings: RuleSettings = { timeoutMs: 30_000, maxOutputToken
 
 export function defaultConfig(): ProdreadyConfig {
   return {
-    preset: 'recommended',
     rules: {},
     exclude: [],
     defaults: { ...defaultSettings },
@@ -93,6 +95,22 @@ export function defaultConfig(): ProdreadyConfig {
     tests: { files: [...DEFAULT_TEST_FILES], rules: { ...TESTS_PROFILE_RULES } },
     overrides: [],
   };
+}
+
+const withPresets = new WeakMap<ProdreadyConfig, Map<Preset, ProdreadyConfig>>();
+
+/**
+ * The config a reader with its own preset (the editor setting) analyses with: the file's `preset` wins when it
+ * names one, as a project's choice outranks one person's editor; otherwise the reader's fills in below `rules`,
+ * `tests` and `overrides`. The same object comes back for the same config, so caches keyed on it keep working.
+ */
+export function withReaderPreset(config: ProdreadyConfig, preset: Preset | undefined): ProdreadyConfig {
+  if (preset === undefined || config.preset !== undefined) return config;
+  let byPreset = withPresets.get(config);
+  if (!byPreset) withPresets.set(config, (byPreset = new Map()));
+  let layered = byPreset.get(preset);
+  if (!layered) byPreset.set(preset, (layered = { ...config, preset }));
+  return layered;
 }
 
 /** Syntax errors reported at most: a file of garbage is one problem, not thousands. */

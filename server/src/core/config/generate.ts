@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { applyEdits, modify, parseTree, type JSONPath } from './json';
-import { configSchema, editorRulesSchema } from './schema';
+import { configSchema, editorPresetSchema, editorRulesSchema } from './schema';
 
 // The files generated from the declaration in schema.ts. Pure: text in, text out. `npm run generate`
 // (scripts/generate-config.mjs) writes them; test/unit/configGenerated.test.ts fails when one is stale.
@@ -36,13 +36,23 @@ export function editorRulesSetting(): JsonSchema {
   return { scope: 'resource', type, default: {}, additionalProperties, properties: Object.fromEntries(rules), markdownDescription };
 }
 
-const SETTING_PATH: JSONPath = ['contributes', 'configuration', 'properties', 'prodready.rules'];
+/** The `prodready.preset` setting as package.json contributes it. */
+export function editorPresetSetting(): JsonSchema {
+  const { type, enum: values, default: fallback, markdownDescription } = toJsonSchema(editorPresetSchema);
+  return { scope: 'resource', type, enum: values, default: fallback, markdownDescription };
+}
 
-/** package.json with its `prodready.rules` setting generated, and nothing else changed. */
+const SETTINGS: readonly [JSONPath, () => JsonSchema][] = [
+  [['contributes', 'configuration', 'properties', 'prodready.rules'], editorRulesSetting],
+  [['contributes', 'configuration', 'properties', 'prodready.preset'], editorPresetSetting],
+];
+
+/** package.json with its `prodready.rules` and `prodready.preset` settings generated, and nothing else changed. */
 export function packageJsonWithSettings(text: string): string {
   if (!parseTree(text)) throw new Error('package.json is not JSON');
   const indent = /\n( +)"/.exec(text)?.[1].length ?? 2;
-  return applyEdits(text, modify(text, SETTING_PATH, editorRulesSetting(), { formattingOptions: { insertSpaces: true, tabSize: indent, eol: '\n' } }));
+  const formattingOptions = { insertSpaces: true, tabSize: indent, eol: '\n' };
+  return SETTINGS.reduce((current, [at, setting]) => applyEdits(current, modify(current, at, setting(), { formattingOptions })), text);
 }
 
 /** Each generated file (relative to the repository root), from its current text to what it should be. */

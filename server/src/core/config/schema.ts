@@ -189,3 +189,9 @@ export const editorRulesSchema = documented(
   ),
   { markdownDescription: 'Per-rule severity, over the `.prodready.json` `rules`. Example: `{ "AIR006": "off" }`.' },
 );
+
+/** The `prodready.preset` editor setting: the preset where `.prodready.json` names none. */
+export const editorPresetSchema = documented(z._default(z.enum(PRESETS), 'recommended'), {
+  markdownDescription:
+    'Rule levels as a whole where `.prodready.json` names no `preset`: `recommended` warns on what blocks a production review and keeps governance and bookkeeping rules (AIR004, AIR012, AIR013) as information; `strict` makes every rule at least a warning. A `preset` in `.prodready.json` wins (the project decides); `rules` there and `#prodready.rules#` here still set single rules.',
+});

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ProdreadyConfig, RuleLevel } from '../config/config';
+import { withReaderPreset, type Preset, type ProdreadyConfig, type RuleLevel } from '../config/config';
 import { ruleLevelsFor } from '../config/overrides';
 import type { Finding, RuleId } from '../model';
 import type { OwnershipSources } from '../ownership/owners';
@@ -28,6 +28,8 @@ export interface FileRequest {
   ignoreExcludes?: boolean;
   /** Per-rule levels over the config's (the editor's settings). */
   ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
+  /** The preset when the config file names none (the editor's setting). */
+  preset?: Preset;
   /** The previous parse of this open document, for an incremental re-parse. */
   previousParse?: DocumentParse;
   /** Apply every safe fix until none is left (as `eslint --fix`). */
@@ -85,6 +87,8 @@ export interface SnapshotRequest {
   config: LoadedConfig;
   ownership?: OwnershipSources;
   ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
+  /** The preset when the config file names none (the editor's setting). */
+  preset?: Preset;
 }
 
 /** Workspace files the checklist reads (package.json, requirements.txt) above this size are left unread. */
@@ -175,7 +179,7 @@ export class Engine {
     const loaded = request.config ?? this.configFor(file, root);
     if (!request.ignoreExcludes && this.isExcluded(file, root, loaded, request.exclude)) return { status: 'excluded' };
     const options = {
-      config: loaded.config,
+      config: withReaderPreset(loaded.config, request.preset),
       ruleLevels: this.ruleLevelsOf(file, root, loaded, request.ruleLevels),
       resolveImport: this.project.resolverFor(file),
       ownership: root === undefined ? undefined : this.ownershipFor(root, loaded),
@@ -322,12 +326,12 @@ export class Engine {
 
   /** The workspace as the readiness checklist and the inventory read it; small files are read on demand. */
   snapshot(request: SnapshotRequest): WorkspaceSnapshot {
-    const { root, files, analyses, config, ownership, ruleLevels } = request;
+    const { root, files, analyses, config, ownership, ruleLevels, preset } = request;
     return {
       root,
       files,
       analyses,
-      config: config.config,
+      config: withReaderPreset(config.config, preset),
       configFile: config.file,
       ownership,
       ruleLevels,

@@ -114,6 +114,19 @@ export interface ModelRef {
   expression?: string;
   /** The expression reads the environment (`process.env.MODEL`, `os.environ["MODEL"]`). */
   fromEnvironment?: boolean;
+  /**
+   * Every value a model set at run time can take, when all of them are visible (`big ? 'a' : 'b'`, a parameter
+   * typed `'a' | 'b'`, a constant); absent when any branch is open (the environment, an untyped parameter).
+   */
+  candidates?: ModelCandidate[];
+}
+
+export interface ModelCandidate {
+  value: string;
+  /** Where the value is written, when it is in this file. */
+  span?: Span;
+  /** Written in a type (`model: 'gpt-4o' | 'gpt-4o-mini'`): changing it there changes what callers may pass. */
+  declared?: boolean;
 }
 
 /**

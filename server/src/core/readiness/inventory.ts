@@ -24,6 +24,7 @@ function rowOf(view: WorkspaceView, { site, analysis, ref, findings }: SiteView)
     operation: site.operation,
     streaming: site.streaming,
     model: site.model?.value ?? (site.model?.dynamic ? site.model.expression ?? 'set at run time' : undefined),
+    ...(site.model?.candidates && { candidates: [...new Set(site.model.candidates.map((candidate) => candidate.value))] }),
     enclosingFunction: site.enclosingFunction,
     owners: site.owner?.owners ?? [],
     ownerSource: site.owner?.source,

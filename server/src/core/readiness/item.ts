@@ -29,6 +29,8 @@ export interface ShareSpec {
   passes(site: SiteView): boolean | SiteVerdict;
   /** Why a site fails (or cannot be told), for its evidence line. */
   why?(site: SiteView): string | undefined;
+  /** What the evidence line says of the site whatever its verdict (the values a model can take). */
+  note?(site: SiteView): string | undefined;
   ruleId?: RuleId;
   toPass: string;
 }
@@ -55,7 +57,7 @@ export function siteShare(view: WorkspaceView, spec: ShareSpec): ReadinessItem {
   const first = judged.find((entry) => entry.verdict === 'fail')?.site.ref;
   const evidence = [...judged]
     .sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict])
-    .map(({ site, verdict }) => ({ ...site.ref, status: verdict, label: [site.ref.label, verdict === 'pass' ? undefined : spec.why?.(site)].filter(Boolean).join(': ') }));
+    .map(({ site, verdict }) => ({ ...site.ref, status: verdict, label: [site.ref.label, verdict === 'pass' ? undefined : spec.why?.(site), spec.note?.(site)].filter(Boolean).join(': ') }));
   const left = failing + unknown;
   return item({
     ...base,

@@ -83,6 +83,8 @@ export interface InventoryRow {
   operation: string;
   streaming: boolean;
   model?: string;
+  /** The values a model set at run time can take, when all of them are visible. */
+  candidates?: string[];
   enclosingFunction?: string;
   owners: string[];
   ownerSource?: OwnerSource;

@@ -1,4 +1,5 @@
-import type { Rule } from './types';
+import type { Span } from '../model';
+import type { Rule, RuleContext } from './types';
 
 export const air008ModelVersion: Rule = {
   meta: {
@@ -29,42 +30,49 @@ export const air008ModelVersion: Rule = {
   checkCallSite(site, context) {
     const model = site.model;
     if (!model?.span) return;
-    if (model.dynamic) {
-      if (model.fromEnvironment) {
-        context.report({ messageId: 'unchecked', data: { expression: model.expression! }, span: model.span, milder: true });
-      }
+    if (model.candidates) {
+      // A model set at run time whose values are all visible: each value is judged where it is written. One
+      // written in a type is reported without a fix: pinning it there changes what every caller may pass.
+      for (const candidate of model.candidates) judge(context, candidate.value, candidate.span ?? model.span, candidate.span !== undefined && !candidate.declared);
       return;
     }
-    if (model.value === undefined) return;
-    const found = context.models.lookup(model.value);
-    if (!found) return;
-    const { entry, prefix } = found;
-    const span = model.span;
-    const replaceFix = (replacement: string, alternative: boolean) => ({
-      messageId: 'replace',
-      data: { replacement },
-      edits: context.fixer.replaceString(span, prefix + replacement),
-      alternative,
-    });
-    if (entry.status === 'floating') {
-      if (!entry.pinned) {
-        context.report({ messageId: 'floatingUnpinned', data: { model: model.value }, span });
-        return;
-      }
-      const pinnedEntry = context.models.lookup(entry.pinned)?.entry;
-      if (pinnedEntry && pinnedEntry.status !== 'floating' && pinnedEntry.replacement) {
-        const data = { model: model.value, pinned: entry.pinned, replacement: pinnedEntry.replacement };
-        context.report({ messageId: 'floatingDeprecated', data, span, fixes: [replaceFix(pinnedEntry.replacement, true)] });
-        return;
-      }
-      const data = { model: model.value, pinned: entry.pinned };
-      const pin = { messageId: 'pin', data, edits: context.fixer.replaceString(span, prefix + entry.pinned) };
-      context.report({ messageId: 'floating', data, span, fixes: [pin] });
-      return;
+    // A default read where the other values are open (`opts.model ?? 'gpt-4o'`) is still judged.
+    if (model.value !== undefined) judge(context, model.value, model.span, true);
+    else if (model.dynamic && model.fromEnvironment) {
+      context.report({ messageId: 'unchecked', data: { expression: model.expression! }, span: model.span, milder: true });
     }
-    const replacement = entry.replacement ?? 'a supported model';
-    const data = { model: model.value, replacement, since: entry.since ?? 'an announced date' };
-    const fixes = entry.replacement ? [replaceFix(entry.replacement, true)] : [];
-    context.report({ messageId: entry.status, data, span, fixes });
   },
 };
+
+/** Reports a floating, deprecated or retired model written at `span`, with the fixes that rewrite it there. */
+function judge(context: RuleContext, value: string, span: Span, fixable: boolean): void {
+  const found = context.models.lookup(value);
+  if (!found) return;
+  const { entry, prefix } = found;
+  const replaceFix = (replacement: string, alternative: boolean) => ({
+    messageId: 'replace',
+    data: { replacement },
+    edits: context.fixer.replaceString(span, prefix + replacement),
+    alternative,
+  });
+  if (entry.status === 'floating') {
+    if (!entry.pinned) {
+      context.report({ messageId: 'floatingUnpinned', data: { model: value }, span });
+      return;
+    }
+    const pinnedEntry = context.models.lookup(entry.pinned)?.entry;
+    if (pinnedEntry && pinnedEntry.status !== 'floating' && pinnedEntry.replacement) {
+      const data = { model: value, pinned: entry.pinned, replacement: pinnedEntry.replacement };
+      context.report({ messageId: 'floatingDeprecated', data, span, fixes: fixable ? [replaceFix(pinnedEntry.replacement, true)] : [] });
+      return;
+    }
+    const data = { model: value, pinned: entry.pinned };
+    const pin = { messageId: 'pin', data, edits: context.fixer.replaceString(span, prefix + entry.pinned) };
+    context.report({ messageId: 'floating', data, span, fixes: fixable ? [pin] : [] });
+    return;
+  }
+  const replacement = entry.replacement ?? 'a supported model';
+  const data = { model: value, replacement, since: entry.since ?? 'an announced date' };
+  const fixes = fixable && entry.replacement ? [replaceFix(entry.replacement, true)] : [];
+  context.report({ messageId: entry.status, data, span, fixes });
+}

@@ -18,6 +18,7 @@ import { withSpreadOptions } from './params';
 import { evaluate, lookup } from './resolver';
 import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
+import { withModelCandidates } from './modelCandidates';
 
 // ---- call sites ----
 
@@ -111,7 +112,7 @@ export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arg
     api: api.path,
     module: found.http ? facts.modules[0] : found.module,
     streaming,
-    model: modelOf(api, found, body, list),
+    model: withModelCandidates(cx, api.model?.place === 'body' ? call.scope : client?.construction?.file === cx.file ? 'module' : undefined, modelOf(api, found, body, list)),
     client: client?.construction,
     clientKnown,
     options: body,

@@ -16,6 +16,7 @@ import { mergeOptions } from './syntax';
 import { tracerAround } from './callbacks';
 import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
+import { defaultedModel, modelCandidatesAt, modelCandidatesOf } from './modelCandidates';
 
 /** Names imported from SDK modules, aliases included (`import { generateText as gen } from 'ai'`). */
 export function catalogImports(cx: TsFile): Set<string> {
@@ -157,7 +158,8 @@ export function modelRefOf(cx: TsFile, api: ApiFacts, body: OptionsArgument, own
   const entry = options?.entries.get(api.model.path) ?? options?.entries.get(LANGCHAIN_MODEL_NAME_OPTION);
   if (!entry) return undefined;
   if (entry.value.kind === 'string') return { value: entry.value.value, span: entry.resolvedFrom ?? entry.valueSpan };
-  return { dynamic: true, span: entry.valueSpan, expression: entry.value.kind === 'expression' ? entry.value.text : undefined, fromEnvironment: readsEnvironment(entry.value.kind === 'expression' ? entry.value.text : undefined) };
+  const candidates = owner?.construction ? modelCandidatesAt(cx, owner.construction.file, entry.valueSpan) : undefined;
+  return { dynamic: true, span: entry.valueSpan, expression: entry.value.kind === 'expression' ? entry.value.text : undefined, fromEnvironment: readsEnvironment(entry.value.kind === 'expression' ? entry.value.text : undefined), ...(candidates && { candidates }) };
 }
 
 
@@ -182,12 +184,14 @@ export function modelOf(cx: TsFile, body: ts.ObjectLiteralExpression, optionName
       if (model) return model;
       continue;
     }
-    if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== optionName) continue;
-    const value = unwrap(property.initializer);
+    // `{ model }` reads the name as `{ model: model }` does.
+    const shorthand = ts.isShorthandPropertyAssignment(property) && property.name.text === optionName;
+    if (!shorthand && (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== optionName)) continue;
+    const value = ts.isShorthandPropertyAssignment(property) ? property.name : unwrap((property as ts.PropertyAssignment).initializer);
     const literal = valueOf(cx, value);
-    if (literal?.kind === 'string') return { value: literal.value, span: literal.span };
+    if (literal?.kind === 'string') return { value: literal.value, span: literal.span, ...defaultedModel(cx, value) };
     const model = ts.isCallExpression(value) ? providerModelOf(cx, value) : undefined;
-    return model ?? { dynamic: true, span: spanOf(value, cx.sourceFile), expression: value.getText(cx.sourceFile), fromEnvironment: readsEnvironment(value.getText(cx.sourceFile)) };
+    return model ?? dynamicModel(cx, value);
   }
   return undefined;
 }
@@ -209,7 +213,14 @@ export function providerModelOf(cx: TsFile, node: ts.CallExpression): ModelRef |
     return { value: literal.value, span: constant?.kind === 'string' ? constant.span : spanOf(arg, cx.sourceFile) };
   }
   if (!arg) return { dynamic: true, span: spanOf(node, cx.sourceFile) };
-  return { dynamic: true, span: spanOf(arg, cx.sourceFile), expression: arg.getText(cx.sourceFile), fromEnvironment: readsEnvironment(arg.getText(cx.sourceFile)) };
+  return dynamicModel(cx, arg);
+}
+
+/** A model set at run time, with the values it can take when they are all visible. */
+function dynamicModel(cx: TsFile, expr: ts.Expression): ModelRef {
+  const text = expr.getText(cx.sourceFile);
+  const candidates = modelCandidatesOf(cx, expr);
+  return { dynamic: true, span: spanOf(expr, cx.sourceFile), expression: text, fromEnvironment: readsEnvironment(text), ...(candidates && { candidates }) };
 }
 
 /** Starts of the statements and functions that hold a call, innermost first. */

@@ -30,9 +30,13 @@ function modelsItem(view: WorkspaceView): ReadinessItem {
     title: 'Models pinned',
     applies: ({ site }) => site.model !== undefined,
     ...withoutFinding('AIR008'),
-    // A model set at run time may be anything: which values it can take is not visible, so it is not a pass.
-    passes: (site) => (site.findings.some((finding) => finding.ruleId === 'AIR008') ? 'fail' : site.site.model?.dynamic ? 'unknown' : 'pass'),
-    why: (site) => (site.site.model?.dynamic ? `model set at run time (${site.site.model.expression ?? 'an expression'})` : withoutFinding('AIR008').why?.(site)),
+    // A model set at run time may be anything unless every value it can take is visible: then each is judged.
+    passes: (site) => (site.findings.some((finding) => finding.ruleId === 'AIR008') ? 'fail' : site.site.model?.dynamic && !site.site.model.candidates ? 'unknown' : 'pass'),
+    why: (site) => (site.site.model?.dynamic && !site.site.model.candidates ? `model set at run time (${site.site.model.expression ?? 'an expression'})` : withoutFinding('AIR008').why?.(site)),
+    note: ({ site }) => {
+      const values = [...new Set(site.model?.candidates?.map((candidate) => `"${candidate.value}"`))];
+      return values.length === 0 ? undefined : `model ${values.length === 1 ? values[0] : `one of ${values.join(', ')}`} (${site.model!.expression ?? 'set at run time'})`;
+    },
     toPass: 'use dated model snapshots instead of aliases, and move off retired models (AIR008 quick fix).',
   });
 }
