@@ -226,10 +226,8 @@ export class ProjectIndex {
     this.building.add(file);
     try {
       const facts = extractFacts(file, text, this.config, undefined, this.resolverFor(file));
-      // What a cycle hid is missing from this reading: it answers the lookup that asked, and the next one reads again.
-      if (this.partial.has(file)) return facts.exports;
       this.summaries.set(file, facts.exports);
-      if (this.sharedWith.has(file)) this.shared.set(file, { text, facts });
+      if (this.sharedWith.has(file) && !this.partial.has(file)) this.shared.set(file, { text, facts });
       for (const stale of this.register(file, facts.exports)) this.pendingStale.add(stale);
       return facts.exports;
     } finally {
