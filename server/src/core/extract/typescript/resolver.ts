@@ -49,6 +49,8 @@ function declaredValue(cx: TsFile, declaration: Declaration, at: number, depth: 
   try {
     if (declaration.initializer) {
       const value = valueOf(cx, declaration.initializer, depth + 1);
+      // `members: Map<string, Agent> = new Map()`: the declared type says what the empty collection will hold.
+      if (value?.kind === 'collection' && !value.element && declaration.type) return typedValue(cx, declaration.type, at, depth + 1) ?? value;
       // A `let` may be reassigned: trust it only for objects we can follow, not for literals.
       if (value && (declaration.constant || (value.kind !== 'string' && value.kind !== 'number'))) return value;
       if (value) return undefined;
