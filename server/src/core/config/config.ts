@@ -45,6 +45,9 @@ export const defaultAudit: AuditConfig = {
   loggers: [
     'console.*',
     'logger.*',
+    // A logger that is itself a function: `logger({ category, message })`, `this.logger?.({ … })`.
+    'logger',
+    'this.logger',
     'log.*',
     'this.logger.*',
     'this.log.*',

@@ -178,6 +178,8 @@ export class TsFile {
   /** Local names of the functions the module exports; read once, when a parameter's callers are looked up. */
   exportedLocals: Set<string> | undefined;
   readonly returnedClients = new Map<ts.Node, ClientValue | null>();
+  /** Functions whose returned SDK module is being worked out (a function returning itself reads as none). */
+  readonly returnedNamespaces = new Set<ts.Node>();
   /** Constructions held by module-level declarations, by the name that holds them. */
   readonly moduleConstants = new Map<ts.Node, string>();
   /** Assignments to plain names, for `let` declarations without a value. */

@@ -39,15 +39,15 @@ export function injectedValue(cx: TsFile, declaration: Declaration, depth: numbe
 export function slotOf(cx: TsFile, declaration: Declaration): ParameterSlot | undefined {
   if (declaration.slot) return declaration.slot;
   const taken = declaration.takenFrom ?? memberTaken(declaration.initializer);
-  if (!taken) return undefined;
-  const source = cx.scopes.resolve(taken.name, declaration.start);
+  if (!taken || !ts.isIdentifier(taken.from)) return undefined;
+  const source = cx.scopes.resolve(taken.from.text, declaration.start);
   return source?.slot && source.slot.property === undefined ? { ...source.slot, property: taken.property } : undefined;
 }
 
 /** `const generate = params.generate` */
-function memberTaken(initializer: ts.Expression | undefined): { name: string; property: string } | undefined {
+function memberTaken(initializer: ts.Expression | undefined): { from: ts.Expression; property: string } | undefined {
   const from = initializer && unwrap(initializer);
-  return from && ts.isPropertyAccessExpression(from) && ts.isIdentifier(from.expression) ? { name: from.expression.text, property: from.name.text } : undefined;
+  return from && ts.isPropertyAccessExpression(from) ? { from: unwrap(from.expression), property: from.name.text } : undefined;
 }
 
 /** The first model callback a caller gives this slot: callers in this file first, then other modules' (when the function is exported). */

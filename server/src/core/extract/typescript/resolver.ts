@@ -55,6 +55,11 @@ function declaredValue(cx: TsFile, declaration: Declaration, at: number, depth: 
       if (value && (declaration.constant || (value.kind !== 'string' && value.kind !== 'number'))) return value;
       if (value) return undefined;
     }
+    if (declaration.takenFrom) {
+      // `const { generateText } = await loadAi()`: a member of what the expression holds.
+      const taken = memberOfValue(cx, valueOf(cx, declaration.takenFrom.from, depth + 1), declaration.takenFrom.property, depth);
+      if (taken) return taken;
+    }
     if (declaration.iterates) {
       // `for (const agent of agents)`: an element of what the loop reads.
       const collection = valueOf(cx, declaration.iterates, depth + 1);
@@ -134,7 +139,11 @@ function memberValue(cx: TsFile, ownerExpression: ts.Expression, name: string, a
     const enclosing = own ? undefined : enclosingClass(cx, at);
     return own ?? (enclosing && inheritedMethod(cx, enclosing, name, depth));
   }
-  const owner = valueOf(cx, ownerExpression, depth + 1);
+  return memberOfValue(cx, valueOf(cx, ownerExpression, depth + 1), name, depth);
+}
+
+/** A member of a value: an export of a module's namespace, or a member of an object whose shape is known. */
+function memberOfValue(cx: TsFile, owner: Value | undefined, name: string, depth: number): Value | undefined {
   if (owner?.kind === 'module' && owner.exportName === '*') {
     const member = { module: owner.module, exportName: name };
     return importedValue(cx, member) ?? { kind: 'module', ...member };
@@ -146,14 +155,31 @@ function memberValue(cx: TsFile, ownerExpression: ts.Expression, name: string, a
 // ---- project modules and functions ----
 
 
-/** The client a `let` without a value is given later: `instance = new OpenAI()`, `instance ??= …`. */
+/** The client (or SDK module) a `let` without a value is given later: `instance = new OpenAI()`, `loaded ??= import('ai')`. */
 export function assignedClient(cx: TsFile, declaration: Declaration, depth: number): Value | undefined {
   for (const { at, value } of cx.assignments.get(declaration.name) ?? []) {
     if (cx.scopes.resolve(declaration.name, at) !== declaration) continue;
     const assigned = valueOf(cx, value, depth + 1);
-    if (assigned?.kind === 'client') return assigned;
+    if (assigned?.kind === 'client' || isSdkNamespace(assigned)) return assigned;
   }
   return undefined;
+}
+
+function isSdkNamespace(value: Value | undefined): value is Extract<Value, { kind: 'module' }> {
+  return value?.kind === 'module' && value.exportName === '*' && catalogByModule.has(value.module);
+}
+
+/** The SDK module a function returns (`return ai`, `return await import('ai')`), for `const { generateText } = await load()`. */
+function returnedNamespace(cx: TsFile, node: ts.FunctionLikeDeclaration, depth: number): Value | undefined {
+  if (cx.returnedNamespaces.has(node)) return undefined;
+  cx.returnedNamespaces.add(node);
+  try {
+    const body = node.body;
+    const returned = body && !ts.isBlock(body) ? [body] : (cx.returns.get(node) ?? []);
+    return returned.map((expression) => valueOf(cx, expression, depth + 1)).find(isSdkNamespace);
+  } finally {
+    cx.returnedNamespaces.delete(node);
+  }
 }
 
 
@@ -271,6 +297,9 @@ function evaluateCall(cx: TsFile, node: ts.CallExpression, depth: number): Value
     const owner = valueOf(cx, callee.expression, depth + 1);
     if (owner?.kind === 'collection') return elementOf(cx, owner, callee.expression, depth);
   }
+  const called = calledFunction(cx, callee);
+  const namespace = called && returnedNamespace(cx, called, depth);
+  if (namespace) return namespace;
   const value = valueOf(cx, callee, depth + 1);
   if (value?.kind === 'factory') return { ...value.client, via: `${calleeName(callee) ?? 'a function'}() returning ${value.client.via}` };
   if (value?.kind !== 'module') return undefined;
@@ -284,6 +313,16 @@ function evaluateCall(cx: TsFile, node: ts.CallExpression, depth: number): Value
   const credentials = { options: factory.provider.keyOptions, env: factory.provider.keyEnv };
   const construction = recordConstruction(cx, node, factory.sdk, value.exportName, value.module, credentials, node.arguments);
   return { kind: 'provider', sdk: factory.sdk, provider: factory.provider, construction };
+}
+
+
+/** The function of this file a callee names, or an inline one called where it is written (`(async () => …)()`). */
+function calledFunction(cx: TsFile, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return callee;
+  if (!ts.isIdentifier(callee)) return undefined;
+  const declaration = cx.scopes.resolve(callee.text, callee.pos);
+  const initializer = declaration?.initializer && unwrap(declaration.initializer);
+  return declaration?.function ?? (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined);
 }
 
 

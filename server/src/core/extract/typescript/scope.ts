@@ -30,8 +30,8 @@ export interface Declaration {
   slot?: ParameterSlot;
   /** `agent` in `for (const agent of agents)`: each element of that expression. */
   iterates?: ts.Expression;
-  /** `const { generate } = params`: a member taken out of another name, which may be a parameter. */
-  takenFrom?: { name: string; property: string };
+  /** `const { generate } = params`, `const { generateText } = await loadAi()`: a member taken out of what an expression holds. */
+  takenFrom?: { from: ts.Expression; property: string };
   /** Bound to data read from the incoming request (`await req.json()`, `req.body`). */
   fromRequest?: boolean;
 }
@@ -146,11 +146,11 @@ export function declareVariable(node: ts.VariableDeclaration, scope: Span, const
     return;
   }
   const from = !module && node.initializer ? unwrap(node.initializer) : undefined;
-  if (from && ts.isIdentifier(from) && ts.isObjectBindingPattern(node.name)) {
+  if (from && ts.isObjectBindingPattern(node.name)) {
     const members = new Map(bindingMembers(node.name));
     for (const element of node.name.elements) {
       const property = ts.isIdentifier(element.name) ? members.get(element.name) : undefined;
-      if (property !== undefined) index.add({ name: (element.name as ts.Identifier).text, scope, start: element.name.pos, constant: false, fromRequest, takenFrom: { name: from.text, property } });
+      if (property !== undefined) index.add({ name: (element.name as ts.Identifier).text, scope, start: element.name.pos, constant: false, fromRequest, takenFrom: { from, property } });
       else declareBindingPattern(element.name, scope, undefined, index, fromRequest);
     }
     return;
