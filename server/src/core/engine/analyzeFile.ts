@@ -54,6 +54,11 @@ export interface AnalyzeOptions {
   ownership?: OwnershipSources;
   /** The previous parse of this document: the new text is parsed incrementally from it, and it is updated. */
   previousParse?: DocumentParse;
+  /**
+   * Names what extraction reads besides the text (config, the imported modules' exports): while it stays the same,
+   * an edit to an open document re-extracts only what it can affect. Without it, every analysis extracts it all.
+   */
+  environment?: string;
   /** The file's facts when already read (the project index read them for its exports): not read again. */
   facts?: FileFacts;
   /** The file cannot hold an AI call (a scan read so from its text and imports): only waivers and owner tags are read. */
@@ -101,12 +106,15 @@ export function extractFacts(
   lines = new LineIndex(text),
   resolveImport?: ImportResolver,
   previous?: DocumentParse,
+  environment?: string,
 ): FileFacts {
   const options = { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport };
   const facts =
     languageOf(file) === 'python'
       ? extractPythonText(file, text, options, previous instanceof PythonParse ? previous : undefined)
-      : extractTypeScript(file, previous instanceof TypeScriptParse ? previous.parse(file, text) : parseTypeScript(file, text), options);
+      : previous instanceof TypeScriptParse
+        ? previous.extract(file, text, options, environment)
+        : extractTypeScript(file, parseTypeScript(file, text), options);
   return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
 }
 
@@ -187,7 +195,7 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
 function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): FileAnalysis {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
-  const facts = options.facts ?? (options.textOnly ? factsWithoutCode(file, text, lines) : extractFacts(file, text, config, lines, options.resolveImport, options.previousParse));
+  const facts = options.facts ?? (options.textOnly ? factsWithoutCode(file, text, lines) : extractFacts(file, text, config, lines, options.resolveImport, options.previousParse, options.environment));
   for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
   const fixer = fixerFor(facts, text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
