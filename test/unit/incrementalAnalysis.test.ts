@@ -126,7 +126,7 @@ function checkSequences(files: readonly string[], pieces: readonly string[], see
           judged++;
           assert.equal(observable(incremental), observable(fresh), `seed ${seed}, ${path.relative(CORPUS, file)}, sequence ${sequence}, step ${step}`);
         }
-        text = meaningful && next() < 0.85 ? meaningfulEdit(text, next) : edit(text, next, pieces);
+        text = meaningful && next() < 0.95 ? meaningfulEdit(text, next) : edit(text, next, pieces);
       }
     } finally {
       if (parse instanceof TypeScriptParse) partial += parse.extractions.partial;

@@ -6,13 +6,26 @@ import type { ExtractOptions } from './context';
 import { summarize, type StatementSummary } from './declarations';
 import { extractTypeScript } from './extractor';
 import { parseProblemsOf, parseTypeScript } from './syntax';
-import type { ts } from './ts';
+import { ts } from './ts';
 
-/** A statement of the last analysed text: where it was and what it can affect. */
+/** A top-level statement's text and what it can affect, shared by every version of the file that holds it. */
+export interface StatementEntry {
+  summary: StatementSummary;
+  /** Its text with its bodies blanked, once a skeleton needed it. */
+  blanked?: string;
+}
+
+/** A statement of an analysed text: where it is, and its entry. */
 export interface SummarizedStatement {
   pos: number;
   end: number;
-  summary: StatementSummary;
+  entry: StatementEntry;
+}
+
+/** The last skeleton parsed: the next one is parsed incrementally from it. */
+export interface Skeleton {
+  text: string;
+  sourceFile: ts.SourceFile;
 }
 
 /** The last extraction of an open document, and its statements once summarized. */
@@ -24,18 +37,18 @@ export interface CachedExtraction {
   statements?: SummarizedStatement[];
 }
 
-/** Summaries of a tree's statements; unchanged statement texts reuse `memo`'s. */
-export function summarizeStatements(sourceFile: ts.SourceFile, memo: Map<string, StatementSummary>): SummarizedStatement[] {
+/** Entries of a tree's statements; statement texts `memo` holds (from the last summary) are not read again. */
+export function summarizeStatements(sourceFile: ts.SourceFile, memo: Map<string, StatementEntry>): SummarizedStatement[] {
   const { text } = sourceFile;
-  const next = new Map<string, StatementSummary>();
+  const next = new Map<string, StatementEntry>();
   const statements = sourceFile.statements.map((statement) => {
     const source = text.slice(statement.pos, statement.end);
-    const summary = memo.get(source) ?? next.get(source) ?? summarize(statement);
-    next.set(source, summary);
-    return { pos: statement.pos, end: statement.end, summary };
+    const entry = memo.get(source) ?? next.get(source) ?? { summary: summarize(statement) };
+    next.set(source, entry);
+    return { pos: statement.pos, end: statement.end, entry };
   });
   memo.clear();
-  for (const [source, summary] of next) memo.set(source, summary);
+  for (const [source, entry] of next) memo.set(source, entry);
   return statements;
 }
 
@@ -47,41 +60,70 @@ export interface TextChange {
 }
 
 /**
- * The facts of `sourceFile` (the edited text), read again only for the changed definition and what depends on it,
- * or undefined when the edit is not one this can follow (outside a single function or class definition, a syntax
+ * The one span of `before` replaced to make `after`. It covers every change since `before`, however many keystrokes
+ * the debounce merged, and costs one pass over the text against a parse's many.
+ */
+export function changeBetween(before: string, after: string): ts.TextChangeRange {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return ts.createTextChangeRange(ts.createTextSpan(start, before.length - start - end), after.length - start - end);
+}
+
+export function textChange(range: ts.TextChangeRange): TextChange {
+  return { start: range.span.start, oldEnd: range.span.start + range.span.length, delta: range.newLength - range.span.length };
+}
+
+/**
+ * The facts of `text`, an edit of the last analysed text, read again only for the changed definition and what
+ * depends on it, over a skeleton of the file (other bodies blanked) parsed incrementally from the last skeleton.
+ * Undefined when the edit is not one this can follow (outside a single function or class definition, a syntax
  * error, a fact pointing into the edit): the caller extracts the whole file.
  */
 export function reextractDeclarations(
   file: string,
-  sourceFile: ts.SourceFile,
+  text: string,
   previous: CachedExtraction & { statements: SummarizedStatement[] },
   change: TextChange,
   options: ExtractOptions,
-): { facts: ExtractedFacts; statements: SummarizedStatement[] } | undefined {
+  lastSkeleton: Skeleton | undefined,
+  wholeTree: () => ts.SourceFile,
+): { facts: ExtractedFacts; statements: SummarizedStatement[]; skeleton: Skeleton } | undefined {
   const { facts: before, statements: old } = previous;
   const { start, oldEnd, delta } = change;
   if (before.unreadFrom !== undefined) return undefined;
-  const current = sourceFile.statements;
-  if (current.length !== old.length) return undefined;
   const changed = old.findIndex((statement) => statement.pos <= start && oldEnd <= statement.end);
   if (changed < 0) return undefined;
-  for (let i = 0; i < old.length; i++) {
-    const shift = i < changed ? 0 : delta;
-    if (current[i].pos !== old[i].pos + (i === changed ? 0 : shift) || current[i].end !== old[i].end + shift) return undefined;
+  const statements = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
+  // A file without syntax errors, edited inside one definition that still parses alone, has none anywhere. Else
+  // the whole file is parsed (incrementally) for its errors, and its statements must be where they were.
+  let whole: ts.SourceFile | undefined;
+  let edited = before.parseErrors === 0 ? parseAlone(file, text.slice(statements[changed].pos, statements[changed].end)) : undefined;
+  if (!edited) {
+    whole = wholeTree();
+    if (!sameStatements(whole, statements)) return undefined;
+    edited = summarize(whole.statements[changed]);
   }
-  const edited = summarize(current[changed]);
-  const was = old[changed].summary;
+  const was = old[changed].entry.summary;
   if (!edited.definition || !was.definition) return undefined;
-  const summaries = old.map((statement, i) => (i === changed ? edited : statement.summary));
+  statements[changed] = { ...statements[changed], entry: { summary: edited } };
+  const summaries = statements.map((statement) => statement.entry.summary);
   if (!exportNamesUnique(summaries) || !exportNamesUnique([was])) return undefined;
 
   const affected = affectedBy(summaries, changed, was);
   const kept = neededBy(summaries, affected);
-  const skeleton = skeletonOf(sourceFile, summaries, kept);
-  const fresh = extractTypeScript(file, parseTypeScript(file, skeleton), options);
-  if (fresh.unreadFrom !== undefined) return undefined;
+  const skeletonText = skeletonOf(text, statements, kept);
+  const sourceFile =
+    lastSkeleton && lastSkeleton.sourceFile.fileName === file
+      ? ts.updateSourceFile(lastSkeleton.sourceFile, skeletonText, changeBetween(lastSkeleton.text, skeletonText))
+      : parseTypeScript(file, skeletonText);
+  const skeleton = { text: skeletonText, sourceFile };
+  if (!sameStatements(sourceFile, statements)) return undefined;
+  const fresh = extractTypeScript(file, sourceFile, options);
+  if ((!whole && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined) return undefined;
 
-  const statements = current.map((statement, i) => ({ pos: statement.pos, end: statement.end, summary: summaries[i] }));
   const shifter = new FactShifter(file, start, oldEnd, delta);
   try {
     const callSites = merge(fresh.callSites, before.callSites, statements, old, affected, shifter);
@@ -103,15 +145,27 @@ export function reextractDeclarations(
       language: fresh.language,
       callSites,
       clients,
-      ...parseProblemsOf(sourceFile),
+      ...(whole ? parseProblemsOf(whole) : { parseErrors: 0, brokenRegions: [] }),
       moduleNames: fresh.moduleNames,
       exports: { names, star: fresh.exports.star },
     };
-    return { facts, statements };
+    return { facts, statements, skeleton };
   } catch (error) {
     if (error instanceof PointsIntoEdit) return undefined;
     throw error;
   }
+}
+
+function sameStatements(sourceFile: ts.SourceFile, statements: readonly SummarizedStatement[]): boolean {
+  const parsed = sourceFile.statements;
+  return parsed.length === statements.length && parsed.every((statement, i) => statement.pos === statements[i].pos && statement.end === statements[i].end);
+}
+
+/** The summary of a statement's text parsed on its own, when it is one statement without syntax errors. */
+function parseAlone(file: string, source: string): StatementSummary | undefined {
+  const alone = parseTypeScript(file, source);
+  if (alone.statements.length !== 1 || alone.statements[0].end !== source.length || parseProblemsOf(alone).parseErrors > 0) return undefined;
+  return summarize(alone.statements[0]);
 }
 
 /** Whether no name is exported by two statements: each export is then read from the statement that makes it. */
@@ -175,22 +229,26 @@ function neededBy(summaries: readonly StatementSummary[], affected: ReadonlySet<
 }
 
 /** The text with the bodies of statements nobody kept blanked (line breaks stay, so every offset and line does). */
-function skeletonOf(sourceFile: ts.SourceFile, summaries: readonly StatementSummary[], kept: ReadonlySet<number>): string {
-  const { text } = sourceFile;
-  const parts: string[] = [];
-  let at = 0;
-  sourceFile.statements.forEach((statement, i) => {
-    if (kept.has(i)) return;
-    for (const body of summaries[i].bodies) {
-      const from = statement.pos + body.start;
-      const to = statement.pos + body.end;
-      if (from < at || to <= from) continue;
-      parts.push(text.slice(at, from), text.slice(from, to).replace(/[^\r\n]/g, ' '));
-      at = to;
-    }
+function skeletonOf(text: string, statements: readonly SummarizedStatement[], kept: ReadonlySet<number>): string {
+  const parts = statements.map((statement, i) => {
+    const source = text.slice(statement.pos, statement.end);
+    if (kept.has(i)) return source;
+    statement.entry.blanked ??= blankBodies(source, statement.entry.summary.bodies);
+    return statement.entry.blanked;
   });
-  parts.push(text.slice(at));
+  parts.push(text.slice(statements.at(-1)?.end ?? 0));
   return parts.join('');
+}
+
+function blankBodies(source: string, bodies: readonly { start: number; end: number }[]): string {
+  let blanked = '';
+  let at = 0;
+  for (const body of bodies) {
+    if (body.start < at || body.end <= body.start) continue;
+    blanked += source.slice(at, body.start) + source.slice(body.start, body.end).replace(/[^\r\n]/g, ' ');
+    at = body.end;
+  }
+  return blanked + source.slice(at);
 }
 
 /**
