@@ -107,6 +107,7 @@ export class Engine {
   private readonly inputStamps = new Map<string, number>();
   private stamps = 0;
   private readonly configIds = new WeakMap<ProdreadyConfig, number>();
+  private readonly levelsByFile = new WeakMap<ProdreadyConfig, Map<string, ReturnType<typeof ruleLevelsFor>>>();
 
   constructor(
     private readonly host: EngineHost,
@@ -165,7 +166,12 @@ export class Engine {
   private ruleLevelsOf(file: string, root: string | undefined, loaded: LoadedConfig, given: FileRequest['ruleLevels']): FileRequest['ruleLevels'] {
     const base = loaded.file !== undefined ? path.dirname(loaded.file) : root;
     if (base === undefined) return given;
-    const levels = ruleLevelsFor(loaded.config, path.relative(base, file).split(path.sep).join('/'));
+    const relative = path.relative(base, file).split(path.sep).join('/');
+    // Matched once per file and config: an open document is analysed on every keystroke.
+    let byFile = this.levelsByFile.get(loaded.config);
+    if (!byFile) this.levelsByFile.set(loaded.config, (byFile = new Map()));
+    let levels = byFile.get(relative);
+    if (!levels) byFile.set(relative, (levels = ruleLevelsFor(loaded.config, relative)));
     if (levels === loaded.config.rules) return given;
     return given ? { ...levels, ...given } : levels;
   }

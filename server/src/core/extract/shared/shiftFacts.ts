@@ -3,30 +3,31 @@
 /** Offsets in the facts model: span ends, insertion points, statement bounds. */
 const OFFSET_KEYS = new Set(['start', 'end', 'blockEnd', 'lastEntryEnd', 'insertAt']);
 
-/** A fact that points into the edited text: it cannot be moved, it must be read again. */
+/** A fact pointing where it cannot be moved to (into the edited text, into a body a skeleton left out): read it again. */
 export class PointsIntoEdit extends Error {}
 
 /**
- * Copies facts (plain objects, arrays, maps, sets; shared parts stay shared) with every offset at or after
- * `oldEnd` moved by `delta`. The edit replaced `start..oldEnd`; an offset strictly inside it throws.
+ * Copies facts (plain objects, arrays, maps, sets; shared parts stay shared) with every offset moved by `move`,
+ * which throws `PointsIntoEdit` for an offset it cannot place.
  */
-export class FactShifter {
+export class FactMover {
   private readonly copies = new Map<object, unknown>();
   private readonly idPrefix: string;
 
   constructor(
     file: string,
-    private readonly start: number,
-    private readonly oldEnd: number,
-    private readonly delta: number,
+    private readonly move: (offset: number) => number,
   ) {
     this.idPrefix = `${file}:`;
   }
 
-  offset(value: number): number {
-    if (value <= this.start) return value;
-    if (value >= this.oldEnd) return value + this.delta;
-    throw new PointsIntoEdit();
+  /** Offsets after an edit that replaced `start..oldEnd` move by `delta`; offsets strictly inside it cannot be placed. */
+  static acrossEdit(file: string, start: number, oldEnd: number, delta: number): FactMover {
+    return new FactMover(file, (offset) => {
+      if (offset <= start) return offset;
+      if (offset >= oldEnd) return offset + delta;
+      throw new PointsIntoEdit();
+    });
   }
 
   copy<T>(value: T): T {
@@ -59,11 +60,11 @@ export class FactShifter {
   }
 
   private field(key: string, value: unknown): unknown {
-    if (typeof value === 'number' && OFFSET_KEYS.has(key)) return this.offset(value);
-    if (key === 'anchors' && Array.isArray(value)) return value.map((anchor: number) => this.offset(anchor));
+    if (typeof value === 'number' && OFFSET_KEYS.has(key)) return this.move(value);
+    if (key === 'anchors' && Array.isArray(value)) return value.map((anchor: number) => this.move(anchor));
     if (key === 'id' && typeof value === 'string' && value.startsWith(this.idPrefix)) {
       const at = Number(value.slice(this.idPrefix.length));
-      if (Number.isInteger(at)) return `${this.idPrefix}${this.offset(at)}`;
+      if (Number.isInteger(at)) return `${this.idPrefix}${this.move(at)}`;
     }
     return this.copy(value);
   }

@@ -1,7 +1,7 @@
 // Re-extraction of what an edit can affect: the changed top-level definition, the statements that depend on it,
 // and nothing else; the rest of the file's facts are the last analysis's, moved by the edit's length.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts } from '../../model';
-import { FactShifter, PointsIntoEdit } from '../shared/shiftFacts';
+import { FactMover, PointsIntoEdit } from '../shared/shiftFacts';
 import type { ExtractOptions } from './context';
 import { summarize, type StatementSummary } from './declarations';
 import { extractTypeScript } from './extractor';
@@ -11,8 +11,8 @@ import { ts } from './ts';
 /** A top-level statement's text and what it can affect, shared by every version of the file that holds it. */
 export interface StatementEntry {
   summary: StatementSummary;
-  /** Its text with its bodies blanked, once a skeleton needed it. */
-  blanked?: string;
+  /** Its text with its bodies emptied down to their line breaks, once a skeleton needed it. */
+  compact?: string;
 }
 
 /** A statement of an analysed text: where it is, and its entry. */
@@ -114,25 +114,34 @@ export function reextractDeclarations(
 
   const affected = affectedBy(summaries, changed, was);
   const kept = neededBy(summaries, affected);
-  const skeletonText = skeletonOf(text, statements, kept);
+  const layout = skeletonOf(text, statements, kept);
+  if (!layout) return undefined;
   const sourceFile =
     lastSkeleton && lastSkeleton.sourceFile.fileName === file
-      ? ts.updateSourceFile(lastSkeleton.sourceFile, skeletonText, changeBetween(lastSkeleton.text, skeletonText))
-      : parseTypeScript(file, skeletonText);
-  const skeleton = { text: skeletonText, sourceFile };
-  if (!sameStatements(sourceFile, statements)) return undefined;
+      ? ts.updateSourceFile(lastSkeleton.sourceFile, layout.text, changeBetween(lastSkeleton.text, layout.text))
+      : parseTypeScript(file, layout.text);
+  const skeleton = { text: layout.text, sourceFile };
+  if (!sameStatements(sourceFile, layout.statements)) return undefined;
   const fresh = extractTypeScript(file, sourceFile, options);
   if ((!whole && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined) return undefined;
 
-  const shifter = new FactShifter(file, start, oldEnd, delta);
+  const moved = FactMover.acrossEdit(file, start, oldEnd, delta);
+  const placed = new FactMover(file, layout.toText);
   try {
-    const callSites = merge(fresh.callSites, before.callSites, statements, old, affected, shifter);
-    const clients = merge(fresh.clients, before.clients, statements, old, affected, shifter);
+    const pick = <T extends CallSite | ClientConstruction>(freshItems: readonly T[], previousItems: readonly T[]) => {
+      const freshBy = byStatement(freshItems, layout.statements);
+      const previousBy = byStatement(previousItems, old);
+      if (!freshBy || !previousBy) return undefined;
+      // Per statement in order, as a whole-file extraction lists them (by position).
+      return statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
+    };
+    const callSites = pick(fresh.callSites, before.callSites);
+    const clients = pick(fresh.clients, before.clients);
     if (!callSites || !clients) return undefined;
     const names = new Map<string, ExportedValue>();
     summaries.forEach((summary, i) => {
       for (const name of summary.exportNames) {
-        const value = affected.has(i) ? fresh.exports.names.get(name) : shifter.copy(before.exports.names.get(name));
+        const value = affected.has(i) ? placed.copy(fresh.exports.names.get(name)) : moved.copy(before.exports.names.get(name));
         if (value) names.set(name, value);
       }
     });
@@ -156,7 +165,7 @@ export function reextractDeclarations(
   }
 }
 
-function sameStatements(sourceFile: ts.SourceFile, statements: readonly SummarizedStatement[]): boolean {
+function sameStatements(sourceFile: ts.SourceFile, statements: readonly Placed[]): boolean {
   const parsed = sourceFile.statements;
   return parsed.length === statements.length && parsed.every((statement, i) => statement.pos === statements[i].pos && statement.end === statements[i].end);
 }
@@ -228,53 +237,73 @@ function neededBy(summaries: readonly StatementSummary[], affected: ReadonlySet<
   return kept;
 }
 
-/** The text with the bodies of statements nobody kept blanked (line breaks stay, so every offset and line does). */
-function skeletonOf(text: string, statements: readonly SummarizedStatement[], kept: ReadonlySet<number>): string {
-  const parts = statements.map((statement, i) => {
-    const source = text.slice(statement.pos, statement.end);
-    if (kept.has(i)) return source;
-    statement.entry.blanked ??= blankBodies(source, statement.entry.summary.bodies);
-    return statement.entry.blanked;
-  });
-  parts.push(text.slice(statements.at(-1)?.end ?? 0));
-  return parts.join('');
-}
-
-function blankBodies(source: string, bodies: readonly { start: number; end: number }[]): string {
-  let blanked = '';
-  let at = 0;
-  for (const body of bodies) {
-    if (body.start < at || body.end <= body.start) continue;
-    blanked += source.slice(at, body.start) + source.slice(body.start, body.end).replace(/[^\r\n]/g, ' ');
-    at = body.end;
-  }
-  return blanked + source.slice(at);
+/** A statement's place in the skeleton. */
+interface Placed {
+  pos: number;
+  end: number;
 }
 
 /**
- * Per statement in order: the fresh facts of affected statements, the previous (moved) facts of the others. Both
- * lists are in position order, as a whole-file extraction gives them. Undefined when a fact lies outside statements.
+ * The file with the bodies of statements nobody kept emptied down to their line breaks (lines stay where they are;
+ * offsets move), the statements' places in it, and the way back from its offsets to the text's. Undefined when a
+ * kept statement would share a line with a shortened one (its columns would move).
  */
-function merge<T extends CallSite | ClientConstruction>(
-  fresh: readonly T[],
-  previous: readonly T[],
+function skeletonOf(
+  text: string,
   statements: readonly SummarizedStatement[],
-  old: readonly SummarizedStatement[],
-  affected: ReadonlySet<number>,
-  shifter: FactShifter,
-): T[] | undefined {
-  const freshBy = byStatement(fresh, statements);
-  const previousBy = byStatement(previous, old);
-  if (!freshBy || !previousBy) return undefined;
-  const merged: T[] = [];
-  statements.forEach((_, i) => {
-    if (affected.has(i)) merged.push(...(freshBy.get(i) ?? []));
-    else for (const item of previousBy.get(i) ?? []) merged.push(shifter.copy(item));
-  });
-  return merged;
+  kept: ReadonlySet<number>,
+): { text: string; statements: Placed[]; toText: (offset: number) => number } | undefined {
+  const parts: string[] = [];
+  const placed: Placed[] = [];
+  let at = 0;
+  let shortened = false;
+  for (let i = 0; i < statements.length; i++) {
+    const { pos, end, entry } = statements[i];
+    let part: string;
+    if (kept.has(i)) {
+      part = text.slice(pos, end);
+      if (shortened && !/^[ \t]*[\r\n]/.test(part)) return undefined;
+      shortened = false;
+    } else {
+      entry.compact ??= compactBodies(text.slice(pos, end), entry.summary.bodies);
+      part = entry.compact;
+      shortened = part.length !== end - pos;
+    }
+    parts.push(part);
+    placed.push({ pos: at, end: at + part.length });
+    at += part.length;
+  }
+  parts.push(text.slice(statements.at(-1)?.end ?? 0));
+  const textEnd = statements.at(-1)?.end ?? 0;
+  const toText = (offset: number): number => {
+    if (offset >= at) return textEnd + (offset - at);
+    let low = 0;
+    let high = placed.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (placed[middle].pos <= offset) low = middle;
+      else high = middle - 1;
+    }
+    // A statement's start, or inside a statement kept whole: the text around is the same.
+    if (offset === placed[low].pos || kept.has(low)) return statements[low].pos + (offset - placed[low].pos);
+    throw new PointsIntoEdit();
+  };
+  return { text: parts.join(''), statements: placed, toText };
 }
 
-function byStatement<T extends { span: { start: number } }>(items: readonly T[], statements: readonly SummarizedStatement[]): Map<number, T[]> | undefined {
+/** A statement's text with its bodies emptied down to their line breaks. */
+function compactBodies(source: string, bodies: readonly { start: number; end: number }[]): string {
+  let compact = '';
+  let at = 0;
+  for (const body of bodies) {
+    if (body.start < at || body.end <= body.start) continue;
+    compact += source.slice(at, body.start) + source.slice(body.start, body.end).replace(/[^\r\n]/g, '');
+    at = body.end;
+  }
+  return compact + source.slice(at);
+}
+
+function byStatement<T extends { span: { start: number } }>(items: readonly T[], statements: readonly Placed[]): Map<number, T[]> | undefined {
   const groups = new Map<number, T[]>();
   for (const item of items) {
     const at = item.span.start;
