@@ -1,40 +1,17 @@
-// Re-extraction of what an edit can affect: the changed top-level definition, the statements that depend on it,
-// and nothing else; the rest of the file's facts are the last analysis's, moved by the edit's length.
-import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts } from '../../model';
-import { FactMover, PointsIntoEdit } from '../shared/shiftFacts';
+// TypeScript's part in re-extracting only what an edit affects (see shared/declarationCache): statements parsed
+// alone or in the whole tree, bodies emptied down to their line breaks, skeletons parsed incrementally.
+import type { ExtractedFacts } from '../../model';
+import { samePlaces, textChange, type SkeletonLanguage, type StatementEntry, type SummarizedStatement, type TextChange } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
-import { summarize, type StatementSummary } from './declarations';
+import { summarize } from './declarations';
 import { extractTypeScript } from './extractor';
 import { parseProblemsOf, parseTypeScript } from './syntax';
 import { ts } from './ts';
-
-/** A top-level statement's text and what it can affect, shared by every version of the file that holds it. */
-export interface StatementEntry {
-  summary: StatementSummary;
-  /** Its text with its bodies emptied down to their line breaks, once a skeleton needed it. */
-  compact?: string;
-}
-
-/** A statement of an analysed text: where it is, and its entry. */
-export interface SummarizedStatement {
-  pos: number;
-  end: number;
-  entry: StatementEntry;
-}
 
 /** The last skeleton parsed: the next one is parsed incrementally from it. */
 export interface Skeleton {
   text: string;
   sourceFile: ts.SourceFile;
-}
-
-/** The last extraction of an open document, and its statements once summarized. */
-export interface CachedExtraction {
-  text: string;
-  /** What the extraction read besides the text (config, imported modules); reused only under the same. */
-  environment: string;
-  facts: ExtractedFacts;
-  statements?: SummarizedStatement[];
 }
 
 /** Entries of a tree's statements; statement texts `memo` holds (from the last summary) are not read again. */
@@ -52,284 +29,43 @@ export function summarizeStatements(sourceFile: ts.SourceFile, memo: Map<string,
   return statements;
 }
 
-/** The one span of `before` replaced to make `after`: common prefix and suffix. */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  delta: number;
+/** The TypeScript change range of a text change. */
+export function changeRange(change: TextChange): ts.TextChangeRange {
+  return ts.createTextChangeRange(ts.createTextSpan(change.start, change.oldEnd - change.start), change.oldEnd - change.start + change.delta);
 }
 
 /**
- * The one span of `before` replaced to make `after`. It covers every change since `before`, however many keystrokes
- * the debounce merged, and costs one pass over the text against a parse's many.
+ * TypeScript for the declaration cache. `skeletons` holds the last skeleton parsed (the next is parsed from it);
+ * `wholeTree` parses the edited file (incrementally), asked only when it has syntax errors.
  */
-export function changeBetween(before: string, after: string): ts.TextChangeRange {
-  const shorter = Math.min(before.length, after.length);
-  // Binary searches over slice comparisons: the engine compares whole blocks, six times faster than char by char.
-  const start = longest(shorter, (length) => before.slice(0, length) === after.slice(0, length));
-  const end = longest(shorter - start, (length) => before.slice(before.length - length) === after.slice(after.length - length));
-  return ts.createTextChangeRange(ts.createTextSpan(start, before.length - start - end), after.length - start - end);
-}
-
-/** The largest length up to `most` for which `holds` (true up to some length, false after). */
-function longest(most: number, holds: (length: number) => boolean): number {
-  let low = 0;
-  let high = most;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (holds(middle)) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-export function textChange(range: ts.TextChangeRange): TextChange {
-  return { start: range.span.start, oldEnd: range.span.start + range.span.length, delta: range.newLength - range.span.length };
-}
-
-/**
- * The facts of `text`, an edit of the last analysed text, read again only for the changed definition and what
- * depends on it, over a skeleton of the file (other bodies blanked) parsed incrementally from the last skeleton.
- * Undefined when the edit is not one this can follow (outside a single function or class definition, a syntax
- * error, a fact pointing into the edit): the caller extracts the whole file.
- */
-export function reextractDeclarations(
-  file: string,
-  text: string,
-  previous: CachedExtraction & { statements: SummarizedStatement[] },
-  change: TextChange,
-  options: ExtractOptions,
-  lastSkeleton: Skeleton | undefined,
-  wholeTree: () => ts.SourceFile,
-): { facts: ExtractedFacts; statements: SummarizedStatement[]; skeleton: Skeleton } | undefined {
-  const { facts: before, statements: old } = previous;
-  const { start, oldEnd, delta } = change;
-  if (before.unreadFrom !== undefined) return undefined;
-  const changed = old.findIndex((statement) => statement.pos <= start && oldEnd <= statement.end);
-  if (changed < 0) return undefined;
-  const statements = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
-  // A file without syntax errors, edited inside one definition that still parses alone, has none anywhere. Else
-  // the whole file is parsed (incrementally) for its errors, and its statements must be where they were.
-  let whole: ts.SourceFile | undefined;
-  let edited = before.parseErrors === 0 ? parseAlone(file, text.slice(statements[changed].pos, statements[changed].end)) : undefined;
-  if (!edited) {
-    whole = wholeTree();
-    if (!sameStatements(whole, statements)) return undefined;
-    edited = summarize(whole.statements[changed]);
-  }
-  const was = old[changed].entry.summary;
-  if (!edited.definition || !was.definition) return undefined;
-  statements[changed] = { ...statements[changed], entry: { summary: edited } };
-  const summaries = statements.map((statement) => statement.entry.summary);
-  if (!exportNamesUnique(summaries) || !exportNamesUnique([was])) return undefined;
-
-  const affected = affectedBy(summaries, changed, was);
-  const kept = neededBy(summaries, affected);
-  const layout = skeletonOf(text, statements, kept);
-  if (!layout) return undefined;
-  const sourceFile =
-    lastSkeleton && lastSkeleton.sourceFile.fileName === file
-      ? ts.updateSourceFile(lastSkeleton.sourceFile, layout.text, changeBetween(lastSkeleton.text, layout.text))
-      : parseTypeScript(file, layout.text);
-  const skeleton = { text: layout.text, sourceFile };
-  if (!sameStatements(sourceFile, layout.statements)) return undefined;
-  const fresh = extractTypeScript(file, sourceFile, options);
-  if ((!whole && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined) return undefined;
-
-  const moved = FactMover.acrossEdit(file, start, oldEnd, delta);
-  const placed = new FactMover(file, layout.toText);
-  try {
-    const pick = <T extends CallSite | ClientConstruction>(freshItems: readonly T[], previousItems: readonly T[]) => {
-      const freshBy = byStatement(freshItems, layout.statements);
-      const previousBy = byStatement(previousItems, old);
-      if (!freshBy || !previousBy) return undefined;
-      // Per statement in order, as a whole-file extraction lists them (by position).
-      return statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
-    };
-    const callSites = pick(fresh.callSites, before.callSites);
-    const clients = pick(fresh.clients, before.clients);
-    if (!callSites || !clients) return undefined;
-    const names = new Map<string, ExportedValue>();
-    summaries.forEach((summary, i) => {
-      for (const name of summary.exportNames) {
-        const value = affected.has(i) ? placed.copy(fresh.exports.names.get(name)) : moved.copy(before.exports.names.get(name));
-        if (value) names.set(name, value);
+export function typeScriptSkeletons(file: string, options: ExtractOptions, skeletons: { last?: Skeleton }, wholeTree: () => ts.SourceFile): SkeletonLanguage {
+  return {
+    summarizeAlone(source) {
+      const alone = parseTypeScript(file, source);
+      if (alone.statements.length !== 1 || alone.statements[0].end !== source.length || parseProblemsOf(alone).parseErrors > 0) return undefined;
+      return summarize(alone.statements[0]);
+    },
+    wholeFile() {
+      const tree = wholeTree();
+      return { placed: tree.statements, summaryAt: (index) => summarize(tree.statements[index]), problems: parseProblemsOf(tree) };
+    },
+    compact(source, bodies) {
+      let compact = '';
+      let at = 0;
+      for (const body of bodies) {
+        if (body.start < at || body.end <= body.start) continue;
+        compact += source.slice(at, body.start) + source.slice(body.start, body.end).replace(/[^\r\n]/g, '');
+        at = body.end;
       }
-    });
-    // A construction is one object wherever a whole-file extraction refers to it (rules tell clients apart by it).
-    const byId = new Map(clients.map((client) => [client.id, client]));
-    for (const site of callSites) if (site.client) site.client = byId.get(site.client.id) ?? site.client;
-    for (const value of names.values()) if (value.kind === 'client' && value.construction) value.construction = byId.get(value.construction.id) ?? value.construction;
-    const facts: ExtractedFacts = {
-      file,
-      language: fresh.language,
-      callSites,
-      clients,
-      ...(whole ? parseProblemsOf(whole) : { parseErrors: 0, brokenRegions: [] }),
-      moduleNames: fresh.moduleNames,
-      exports: { names, star: fresh.exports.star },
-    };
-    return { facts, statements, skeleton };
-  } catch (error) {
-    if (error instanceof PointsIntoEdit) return undefined;
-    throw error;
-  }
-}
-
-function sameStatements(sourceFile: ts.SourceFile, statements: readonly Placed[]): boolean {
-  const parsed = sourceFile.statements;
-  return parsed.length === statements.length && parsed.every((statement, i) => statement.pos === statements[i].pos && statement.end === statements[i].end);
-}
-
-/** The summary of a statement's text parsed on its own, when it is one statement without syntax errors. */
-function parseAlone(file: string, source: string): StatementSummary | undefined {
-  const alone = parseTypeScript(file, source);
-  if (alone.statements.length !== 1 || alone.statements[0].end !== source.length || parseProblemsOf(alone).parseErrors > 0) return undefined;
-  return summarize(alone.statements[0]);
-}
-
-/** Whether no name is exported by two statements: each export is then read from the statement that makes it. */
-function exportNamesUnique(summaries: readonly StatementSummary[]): boolean {
-  const seen = new Set<string>();
-  for (const summary of summaries) {
-    for (const name of summary.exportNames) {
-      if (seen.has(name)) return false;
-      seen.add(name);
-    }
-  }
-  return true;
-}
-
-const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const name of small) if (large.has(name)) return true;
-  return false;
-};
-
-/**
- * The statements whose facts the edit may change: the edited one, and every statement naming something an affected
- * statement declares or stores into (before or after the edit), transitively.
- */
-function affectedBy(summaries: readonly StatementSummary[], changed: number, was: StatementSummary): Set<number> {
-  const affected = new Set([changed]);
-  const reach = new Set<string>([...was.declares, ...was.writes, ...summaries[changed].declares, ...summaries[changed].writes]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    summaries.forEach((summary, i) => {
-      if (affected.has(i) || !intersects(summary.mentions, reach)) return;
-      affected.add(i);
-      for (const name of summary.declares) reach.add(name);
-      for (const name of summary.writes) reach.add(name);
-      grew = true;
-    });
-  }
-  return affected;
-}
-
-/**
- * The statements the affected ones need whole to be read as a fresh extraction reads them: what declares or stores
- * into a name they mention, transitively. Load-time code reads all other load-time code (its loggers, the statements
- * after a call), so one affected piece of it keeps them all.
- */
-function neededBy(summaries: readonly StatementSummary[], affected: ReadonlySet<number>): Set<number> {
-  const kept = new Set(affected);
-  if ([...affected].some((i) => !summaries[i].definition)) summaries.forEach((summary, i) => summary.definition || kept.add(i));
-  const mentioned = new Set<string>();
-  for (const i of kept) for (const name of summaries[i].mentions) mentioned.add(name);
-  for (let grew = true; grew; ) {
-    grew = false;
-    summaries.forEach((summary, i) => {
-      if (kept.has(i) || !(intersects(summary.declares, mentioned) || intersects(summary.writes, mentioned))) return;
-      kept.add(i);
-      for (const name of summary.mentions) mentioned.add(name);
-      grew = true;
-    });
-  }
-  return kept;
-}
-
-/** A statement's place in the skeleton. */
-interface Placed {
-  pos: number;
-  end: number;
-}
-
-/**
- * The file with the bodies of statements nobody kept emptied down to their line breaks (lines stay where they are;
- * offsets move), the statements' places in it, and the way back from its offsets to the text's. Undefined when a
- * kept statement would share a line with a shortened one (its columns would move).
- */
-function skeletonOf(
-  text: string,
-  statements: readonly SummarizedStatement[],
-  kept: ReadonlySet<number>,
-): { text: string; statements: Placed[]; toText: (offset: number) => number } | undefined {
-  const parts: string[] = [];
-  const placed: Placed[] = [];
-  let at = 0;
-  let shortened = false;
-  for (let i = 0; i < statements.length; i++) {
-    const { pos, end, entry } = statements[i];
-    let part: string;
-    if (kept.has(i)) {
-      part = text.slice(pos, end);
-      if (shortened && !/^[ \t]*[\r\n]/.test(part)) return undefined;
-      shortened = false;
-    } else {
-      entry.compact ??= compactBodies(text.slice(pos, end), entry.summary.bodies);
-      part = entry.compact;
-      shortened = part.length !== end - pos;
-    }
-    parts.push(part);
-    placed.push({ pos: at, end: at + part.length });
-    at += part.length;
-  }
-  parts.push(text.slice(statements.at(-1)?.end ?? 0));
-  const textEnd = statements.at(-1)?.end ?? 0;
-  const toText = (offset: number): number => {
-    if (offset >= at) return textEnd + (offset - at);
-    let low = 0;
-    let high = placed.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (placed[middle].pos <= offset) low = middle;
-      else high = middle - 1;
-    }
-    // A statement's start, or inside a statement kept whole: the text around is the same.
-    if (offset === placed[low].pos || kept.has(low)) return statements[low].pos + (offset - placed[low].pos);
-    throw new PointsIntoEdit();
+      return compact + source.slice(at);
+    },
+    extractSkeleton(text, placed): ExtractedFacts | undefined {
+      const last = skeletons.last;
+      skeletons.last = undefined;
+      const sourceFile =
+        last && last.sourceFile.fileName === file ? ts.updateSourceFile(last.sourceFile, text, changeRange(textChange(last.text, text))) : parseTypeScript(file, text);
+      skeletons.last = { text, sourceFile };
+      return samePlaces(sourceFile.statements, placed) ? extractTypeScript(file, sourceFile, options) : undefined;
+    },
   };
-  return { text: parts.join(''), statements: placed, toText };
-}
-
-/** A statement's text with its bodies emptied down to their line breaks. */
-function compactBodies(source: string, bodies: readonly { start: number; end: number }[]): string {
-  let compact = '';
-  let at = 0;
-  for (const body of bodies) {
-    if (body.start < at || body.end <= body.start) continue;
-    compact += source.slice(at, body.start) + source.slice(body.start, body.end).replace(/[^\r\n]/g, '');
-    at = body.end;
-  }
-  return compact + source.slice(at);
-}
-
-function byStatement<T extends { span: { start: number } }>(items: readonly T[], statements: readonly Placed[]): Map<number, T[]> | undefined {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const at = item.span.start;
-    let low = 0;
-    let high = statements.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (statements[middle].pos <= at) low = middle;
-      else high = middle - 1;
-    }
-    const statement = statements[low];
-    if (!statement || at < statement.pos || at >= statement.end) return undefined;
-    const group = groups.get(low);
-    if (group) group.push(item);
-    else groups.set(low, [item]);
-  }
-  return groups;
 }

@@ -1,32 +1,11 @@
 // What a top-level statement can make other statements' extraction depend on, read from its syntax alone.
 import type { ExportedValue, Span } from '../../model';
+import type { StatementSummary } from '../shared/declarationCache';
 import { readExports } from './exports';
+import { bindingNames } from './syntax';
 import { ts } from './ts';
 
 const { SyntaxKind } = ts;
-
-/**
- * One top-level statement as the declaration cache sees it. The sets over-approximate: a name in two statements'
- * sets makes them depend on each other even when resolution would not connect them, never the reverse.
- */
-export interface StatementSummary {
-  /**
-   * Names other statements can reach it by: top-level bindings and imports, and anywhere in it named functions,
-   * methods, class fields, classes and types (wrappers are found by a call's leaf name, schemas by type name).
-   * Members of object types are reached through the type's name, properties of objects through the object's.
-   */
-  declares: ReadonlySet<string>;
-  /** Every identifier in it, and `this` / `super`. */
-  mentions: ReadonlySet<string>;
-  /** Names it may store a value into: assignment targets, `++`/`delete` operands, receivers of storing calls. */
-  writes: ReadonlySet<string>;
-  /** A function, class or type definition that runs no call at load: nothing in it is top-level code. */
-  definition: boolean;
-  /** Function and class bodies, relative to the statement's `pos`: blanked when no kept statement needs them. */
-  bodies: Span[];
-  /** The names it exports, in the order the extractor's export reading sets them. */
-  exportNames: string[];
-}
 
 /** Method names that put their argument into the receiver (a cache's `.set`, a list's `.push`). */
 const STORING_METHODS = new Set(['set', 'add', 'push', 'unshift', 'splice', 'append', 'insert', 'put', 'assign', 'register', 'setdefault', 'update', 'fill']);
@@ -152,21 +131,16 @@ function isLocal(name: string, scope: LocalScope | undefined): boolean {
 function localScopeOf(node: ts.Node, outer: LocalScope | undefined): LocalScope | undefined {
   const names = new Set<string>();
   if (FUNCTION_LIKE.has(node.kind)) {
-    for (const parameter of (node as ts.SignatureDeclaration).parameters ?? []) for (const name of bindingNamesOf(parameter.name)) names.add(name);
+    for (const parameter of (node as ts.SignatureDeclaration).parameters ?? []) for (const name of bindingNames(parameter.name)) names.add(name);
   } else if (node.kind === SyntaxKind.Block) {
     for (const statement of (node as ts.Block).statements) {
-      if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) for (const name of bindingNamesOf(declaration.name)) names.add(name);
+      if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) for (const name of bindingNames(declaration.name)) names.add(name);
       else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.add(statement.name.text);
     }
   } else {
     return outer;
   }
   return { names, outer };
-}
-
-function bindingNamesOf(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNamesOf(element.name)));
 }
 
 /** The name an assignment target starts from: `cache` in `cache.entries[key].value`. */

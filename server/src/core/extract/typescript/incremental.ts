@@ -1,23 +1,27 @@
 // An open document's last TypeScript parse and extraction, so that the next keystroke re-parses only what changed
 // and re-extracts only the definitions the edit can affect.
 import type { ExtractedFacts } from '../../model';
+import { reextractDeclarations, textChange, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
-import { changeBetween, reextractDeclarations, summarizeStatements, textChange, type CachedExtraction, type Skeleton, type StatementEntry } from './declarationCache';
+import { changeRange, summarizeStatements, typeScriptSkeletons, type Skeleton } from './declarationCache';
 import { extractTypeScript } from './extractor';
 import { parseOptions, parseTypeScript } from './syntax';
 import { ts } from './ts';
 
-export { changeBetween } from './declarationCache';
+/** The one span of `before` replaced to make `after`. */
+export function changeBetween(before: string, after: string): ts.TextChangeRange {
+  return changeRange(textChange(before, after));
+}
 
 /**
  * Owned by an editor session per document. An edit inside one definition is read from a skeleton of the file (see
- * declarationCache); any other edit re-parses the whole file incrementally from the last tree, which may be a few
- * edits old: the change between its text and the new one covers them all.
+ * shared/declarationCache); any other edit re-parses the whole file incrementally from the last tree, which may be
+ * a few edits old: the change between its text and the new one covers them all.
  */
 export class TypeScriptParse {
   private tree?: { text: string; sourceFile: ts.SourceFile };
   private extraction?: CachedExtraction;
-  private skeleton?: Skeleton;
+  private readonly skeletons: { last?: Skeleton } = {};
   /** Statement entries by statement text, so that an edit summarizes only the statement it changed. */
   private readonly entries = new Map<string, StatementEntry>();
   /** How many extractions read only what an edit affected, and how many the whole file (tests and the bench read it). */
@@ -26,6 +30,7 @@ export class TypeScriptParse {
   /** The whole file's tree for `text`. */
   private parse(file: string, text: string): ts.SourceFile {
     const previous = this.tree;
+    if (previous?.text === text && previous.sourceFile.fileName === file) return previous.sourceFile;
     // The incremental parser reuses the old tree's nodes: it is not read again after this.
     this.tree = undefined;
     const sourceFile =
@@ -47,17 +52,15 @@ export class TypeScriptParse {
     if (previous && environment !== undefined && previous.environment === environment && previous.facts.file === file) {
       // After a whole-file extraction the tree is the previous text's.
       const statements = previous.statements ?? (this.tree?.text === previous.text ? summarizeStatements(this.tree.sourceFile, this.entries) : undefined);
-      const skeleton = this.skeleton;
-      this.skeleton = undefined;
-      const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, textChange(changeBetween(previous.text, text)), options, skeleton, () => this.parse(file, text));
+      const language = typeScriptSkeletons(file, options, this.skeletons, () => this.parse(file, text));
+      const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, language);
       if (partial) {
         this.extractions.partial++;
-        this.skeleton = partial.skeleton;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements };
         return partial.facts;
       }
     }
-    const facts = extractTypeScript(file, this.tree?.text === text ? this.tree.sourceFile : this.parse(file, text), options);
+    const facts = extractTypeScript(file, this.parse(file, text), options);
     this.extractions.whole++;
     if (environment !== undefined) this.extraction = { text, environment, facts };
     return facts;
@@ -66,7 +69,7 @@ export class TypeScriptParse {
   release(): void {
     this.tree = undefined;
     this.extraction = undefined;
-    this.skeleton = undefined;
+    this.skeletons.last = undefined;
     this.entries.clear();
   }
 }
