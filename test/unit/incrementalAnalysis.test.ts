@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { analyzeText, documentParseFor, PythonParse, type DocumentParse, type FileAnalysis } from '../../server/src/core/engine/analyzeFile';
-import { changeBetween, TypeScriptParse } from '../../server/src/core/extract/typescript/incremental';
+import { changeBetween } from '../../server/src/core/extract/typescript/incremental';
 import { loadPythonParser } from '../../server/src/node/python';
 import { mulberry32 } from '../fuzz/prng';
 import { REPO_ROOT } from '../repoRoot';
@@ -25,7 +25,7 @@ const PIECES = {
 /**
  * Edits that change what other definitions resolve through: statements typed inside a function body (a returned
  * client, an assignment to a module binding, a cache fill, a new call), a renamed identifier (a call now reaching
- * another function), an import added or changed, a class field.
+ * another function), an import or module binding added, a class field.
  */
 const STATEMENTS = [
   'return new OpenAI({ timeout: 1000 });',
@@ -37,6 +37,19 @@ const STATEMENTS = [
   'this.client = new OpenAI({ timeout: 5 });',
   'return getClient();',
 ];
+const PY_STATEMENTS = [
+  'return OpenAI(timeout=1)',
+  'client = OpenAI(max_retries=0)',
+  'cache["k"] = Anthropic()',
+  'reply = openai.chat.completions.create(model="gpt-4o", messages=[])',
+  'logger.info(reply)',
+  'summarize(text)',
+  'self.client = OpenAI(timeout=5)',
+  'global client',
+  'return get_client()',
+];
+const PY_IMPORTS = ['import openai\n', 'from openai import OpenAI\n', 'from anthropic import Anthropic\n', 'client = OpenAI()\n', 'cache = {}\n'];
+const PY_FIELDS = ['    client = OpenAI(timeout=1)\n', '    llm: Anthropic = Anthropic()\n', '    timeout = 30\n'];
 const IMPORTS = ['import OpenAI from "openai";\n', 'import Anthropic from "@anthropic-ai/sdk";\n', 'import { generateText } from "ai";\n', 'let client: OpenAI;\n', 'const cache = new Map<string, OpenAI>();\n'];
 const FIELDS = ['  client = new OpenAI({ timeout: 1 });\n', '  private readonly llm = new Anthropic();\n', '  timeoutMs = 30_000;\n'];
 
@@ -45,24 +58,36 @@ function nthMatch(text: string, pattern: RegExp, next: () => number): RegExpExec
   return matches.length === 0 ? undefined : matches[Math.floor(next() * matches.length)];
 }
 
-function meaningfulEdit(text: string, next: () => number): string {
+const KEYWORDS = new Set(
+  'and as assert async await break case catch class const continue def del delete do elif else except export extends finally for from function global if import in is lambda let new nonlocal not of or pass raise return static switch this throw try typeof var while with yield'.split(' '),
+);
+
+/** Another name of the file in place of one of its names: a call now reaching another function, a client renamed. */
+function renamed(text: string, next: () => number): string {
+  const names = [...new Set(text.match(/\b[A-Za-z_]\w*\b/g) ?? [])].filter((name) => !KEYWORDS.has(name));
+  const at = nthMatch(text, /\b[A-Za-z_]\w*\b/g, next);
+  if (!at || KEYWORDS.has(at[0]) || names.length === 0) return text;
+  return `${text.slice(0, at.index)}${names[Math.floor(next() * names.length)]}${text.slice(at.index + at[0].length)}`;
+}
+
+function meaningfulEdit(text: string, next: () => number, python: boolean): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const roll = next();
-  if (roll < 0.35) {
-    const body = nthMatch(text, /\{\n/g, next);
-    if (body) return `${text.slice(0, body.index + 2)}${pick(STATEMENTS)}\n${text.slice(body.index + 2)}`;
-  } else if (roll < 0.65) {
-    const names = [...new Set(text.match(/\b[A-Za-z_]\w*\b/g) ?? [])];
-    const at = nthMatch(text, /\b[A-Za-z_]\w*\b/g, next);
-    if (at && names.length > 0) return `${text.slice(0, at.index)}${pick(names)}${text.slice(at.index + at[0].length)}`;
-  } else if (roll < 0.85) {
-    const line = nthMatch(text, /^(import |const |let |export )/gm, next);
-    if (line) return `${text.slice(0, line.index)}${pick(IMPORTS)}${text.slice(line.index)}`;
-  } else {
-    const cls = nthMatch(text, /class \w+[^{\n]*\{\n/g, next);
-    if (cls) return `${text.slice(0, cls.index + cls[0].length)}${pick(FIELDS)}${text.slice(cls.index + cls[0].length)}`;
+  if (roll >= 0.35 && roll < 0.65) return renamed(text, next);
+  if (python) {
+    const body = roll < 0.35 ? nthMatch(text, /:\n([ \t]+)/g, next) : undefined;
+    if (body) return `${text.slice(0, body.index + 2)}${body[1]}${pick(PY_STATEMENTS)}\n${text.slice(body.index + 2)}`;
+    const line = roll < 0.85 ? nthMatch(text, /^(import |from |def |class |[a-z_]+ = )/gm, next) : undefined;
+    if (line) return `${text.slice(0, line.index)}${pick(PY_IMPORTS)}${text.slice(line.index)}`;
+    const cls = nthMatch(text, /class \w+[^:\n]*:\n/g, next);
+    return cls ? `${text.slice(0, cls.index + cls[0].length)}${pick(PY_FIELDS)}${text.slice(cls.index + cls[0].length)}` : text;
   }
-  return text;
+  const body = roll < 0.35 ? nthMatch(text, /\{\n/g, next) : undefined;
+  if (body) return `${text.slice(0, body.index + 2)}${pick(STATEMENTS)}\n${text.slice(body.index + 2)}`;
+  const line = roll < 0.85 ? nthMatch(text, /^(import |const |let |export )/gm, next) : undefined;
+  if (line) return `${text.slice(0, line.index)}${pick(IMPORTS)}${text.slice(line.index)}`;
+  const cls = nthMatch(text, /class \w+[^{\n]*\{\n/g, next);
+  return cls ? `${text.slice(0, cls.index + cls[0].length)}${pick(FIELDS)}${text.slice(cls.index + cls[0].length)}` : text;
 }
 
 function edit(text: string, next: () => number, pieces: readonly string[]): string {
@@ -98,7 +123,8 @@ function corpusFiles(dir: string, extension: RegExp): string[] {
  * trees differ is not judged; nearly all steps must be.
  */
 function sameTree(parse: DocumentParse, file: string, text: string): boolean {
-  if (!(parse instanceof PythonParse)) return true;
+  // A re-extraction of only the edited definition parses no whole tree: it runs on text without syntax errors.
+  if (!(parse instanceof PythonParse) || parse.text !== text) return true;
   const fresh = new PythonParse();
   try {
     analyzeText(file, text, { previousParse: fresh, today: TODAY });
@@ -126,10 +152,10 @@ function checkSequences(files: readonly string[], pieces: readonly string[], see
           judged++;
           assert.equal(observable(incremental), observable(fresh), `seed ${seed}, ${path.relative(CORPUS, file)}, sequence ${sequence}, step ${step}`);
         }
-        text = meaningful && next() < 0.95 ? meaningfulEdit(text, next) : edit(text, next, pieces);
+        text = meaningful && next() < 0.95 ? meaningfulEdit(text, next, parse instanceof PythonParse) : edit(text, next, pieces);
       }
     } finally {
-      if (parse instanceof TypeScriptParse) partial += parse.extractions.partial;
+      partial += parse.extractions.partial;
       parse.release();
     }
   }
@@ -156,6 +182,10 @@ describe('incremental analysis of an open document', () => {
     });
     it(`Python: equals a fresh analysis after every random edit (seed ${seed})`, () => {
       checkSequences(corpusFiles(path.join(CORPUS, 'py'), /\.py$/), PIECES.python, seed);
+    });
+    it(`Python: re-extracting only the edited definition equals a fresh analysis (seed ${seed})`, () => {
+      const { partial, steps } = checkSequences(corpusFiles(path.join(CORPUS, 'py'), /\.py$/), PIECES.python, seed, true);
+      assert.ok(partial >= steps * 0.1, `only ${partial} of ${steps} edits were re-extracted in part`);
     });
   }
 });

@@ -134,7 +134,7 @@ export function reextractDeclarations(
   if (!exportNamesUnique(summaries) || !exportNamesUnique([was])) return undefined;
 
   const affected = affectedBy(summaries, changed, was);
-  const kept = neededBy(summaries, affected);
+  const kept = neededBy(summaries, affected, was);
   const layout = skeletonOf(text, statements, kept, language);
   if (!layout) return undefined;
   const fresh = language.extractSkeleton(layout.text, layout.statements);
@@ -152,7 +152,7 @@ export function reextractDeclarations(
     };
     const callSites = pick(fresh.callSites, before.callSites);
     const clients = pick(fresh.clients, before.clients);
-    if (!callSites || !clients) return undefined;
+    if (!callSites || !clients || !clientsAgree(fresh.clients, before.clients, layout, old, kept, affected, placed, moved)) return undefined;
     const names = new Map<string, ExportedValue>();
     summaries.forEach((summary, i) => {
       for (const name of summary.exportNames) {
@@ -178,6 +178,33 @@ export function reextractDeclarations(
     if (error instanceof PointsIntoEdit) return undefined;
     throw error;
   }
+}
+
+/**
+ * Whether the statements kept whole but not affected hold the same clients in the skeleton as before. A client
+ * built by a factory call is recorded when some resolution reaches it: an edited statement that stops (or starts)
+ * asking changes them, and a statement left out of the skeleton asks nothing. Either way the whole file is read.
+ */
+function clientsAgree(
+  fresh: readonly ClientConstruction[],
+  previous: readonly ClientConstruction[],
+  layout: { statements: readonly Placed[] },
+  old: readonly Placed[],
+  kept: ReadonlySet<number>,
+  affected: ReadonlySet<number>,
+  placed: FactMover,
+  moved: FactMover,
+): boolean {
+  const freshBy = byStatement(fresh, layout.statements);
+  const previousBy = byStatement(previous, old);
+  if (!freshBy || !previousBy) return false;
+  for (const i of kept) {
+    if (affected.has(i)) continue;
+    const now = (freshBy.get(i) ?? []).map((client) => placed.copy(client.span).start);
+    const before = (previousBy.get(i) ?? []).map((client) => moved.copy(client.span).start);
+    if (now.length !== before.length || now.some((start, at) => start !== before[at])) return false;
+  }
+  return true;
 }
 
 /** Whether statements sit at the places expected. */
@@ -225,13 +252,14 @@ function affectedBy(summaries: readonly StatementSummary[], changed: number, was
 
 /**
  * The statements the affected ones need whole to be read as a fresh extraction reads them: what declares or stores
- * into a name they mention, transitively. Load-time code reads all other load-time code (its loggers, the statements
+ * into a name they mention (or the edited statement mentioned before the edit), transitively. Load-time code reads all other load-time code (its loggers, the statements
  * after a call), so one affected piece of it keeps them all.
  */
-function neededBy(summaries: readonly StatementSummary[], affected: ReadonlySet<number>): Set<number> {
+function neededBy(summaries: readonly StatementSummary[], affected: ReadonlySet<number>, was: StatementSummary): Set<number> {
   const kept = new Set(affected);
   if ([...affected].some((i) => !summaries[i].definition)) summaries.forEach((summary, i) => summary.definition || kept.add(i));
-  const mentioned = new Set<string>();
+  // What the edited statement named before the edit too: what it no longer asks for may change (see clientsAgree).
+  const mentioned = new Set<string>(was.mentions);
   for (const i of kept) for (const name of summaries[i].mentions) mentioned.add(name);
   for (let grew = true; grew; ) {
     grew = false;

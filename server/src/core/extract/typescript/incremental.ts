@@ -49,7 +49,13 @@ export class TypeScriptParse {
   extract(file: string, text: string, options: ExtractOptions, environment?: string): ExtractedFacts {
     const previous = this.extraction;
     this.extraction = undefined;
-    if (previous && environment !== undefined && previous.environment === environment && previous.facts.file === file) {
+    const reusable = previous && environment !== undefined && previous.environment === environment && previous.facts.file === file;
+    // The same text read under the same environment: the same facts (a document analysed again for its settings).
+    if (reusable && previous.text === text) {
+      this.extraction = previous;
+      return previous.facts;
+    }
+    if (reusable) {
       // After a whole-file extraction the tree is the previous text's.
       const statements = previous.statements ?? (this.tree?.text === previous.text ? summarizeStatements(this.tree.sourceFile, this.entries) : undefined);
       const language = typeScriptSkeletons(file, options, this.skeletons, () => this.parse(file, text));
