@@ -142,7 +142,7 @@ function summarize(statement: PyNode, bound: string[]): StatementSummary {
   // statement text's own (it was parsed alone).
   const body = defined?.childForFieldName('body');
   const bodies: Span[] = definition && body && !declaresGlobal ? [{ start: body.startIndex, end: body.endIndex }] : [];
-  return { declares, mentions, writes, definition, bodies, exportNames: bound };
+  return { declares, mentions, writes, definition, bodies, exportNames: bound, moduleNames: bound };
 }
 
 /**

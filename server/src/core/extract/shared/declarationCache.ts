@@ -25,6 +25,11 @@ export interface StatementSummary {
   bodies: Span[];
   /** The names it exports, in the order the extractor's export reading sets them. */
   exportNames: string[];
+  /**
+   * The names it binds in the module, when its language gives them (a Python class binds its attributes there too,
+   * which a skeleton's emptied class would not).
+   */
+  moduleNames?: readonly string[];
 }
 
 /** A top-level statement's text and what it can affect, shared by every version of the file that holds it. */
@@ -170,7 +175,7 @@ export function reextractDeclarations(
       callSites,
       clients,
       ...(problems ?? { parseErrors: 0, brokenRegions: [] }),
-      moduleNames: fresh.moduleNames,
+      moduleNames: summaries.every((summary) => summary.moduleNames) ? new Set(summaries.flatMap((summary) => summary.moduleNames ?? [])) : fresh.moduleNames,
       exports: { names, star: fresh.exports.star },
     };
     return { facts, statements };
