@@ -81,8 +81,8 @@ export class PythonParse {
   }
 
   release(): void {
+    if (this.generation === pythonParserGeneration()) this.skeletons.last?.tree.delete();
     this.releaseTree();
-    this.skeletons.last?.tree.delete();
     this.forget();
   }
 

@@ -3,7 +3,7 @@
 // the rest of the file's facts are the last analysis's, moved by the edit's length. Each language says what a
 // statement declares, mentions and writes, and how to empty a body.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, Span } from '../../model';
-import { FactMover, PointsIntoEdit } from './shiftFacts';
+import { FactMover, CannotMove } from './moveFacts';
 
 /**
  * One top-level statement as the declaration cache sees it. The sets over-approximate: a name in two statements'
@@ -35,7 +35,7 @@ export interface StatementSummary {
 /** A top-level statement's text and what it can affect, shared by every version of the file that holds it. */
 export interface StatementEntry {
   summary: StatementSummary;
-  /** Its text with its bodies emptied down to their line breaks, once a skeleton needed it. */
+  /** Its text with its bodies emptied (its language's `compact`), once a skeleton needed it. */
   compact?: string;
 }
 
@@ -180,7 +180,7 @@ export function reextractDeclarations(
     };
     return { facts, statements };
   } catch (error) {
-    if (error instanceof PointsIntoEdit) return undefined;
+    if (error instanceof CannotMove) return undefined;
     throw error;
   }
 }
@@ -321,7 +321,7 @@ function skeletonOf(
     }
     // A statement's start, or inside a statement kept whole: the text around is the same.
     if (offset === placed[low].pos || kept.has(low)) return statements[low].pos + (offset - placed[low].pos);
-    throw new PointsIntoEdit();
+    throw new CannotMove();
   };
   return { text: parts.join(''), statements: placed, toText };
 }

@@ -1,14 +1,15 @@
-// Facts read from a text, moved to where they sit after an edit elsewhere in the file.
+// Facts read from one text, moved to where they sit in another: after an edit elsewhere, or from a skeleton of the
+// file back to the file.
 
 /** Offsets in the facts model: span ends, insertion points, statement bounds. */
 const OFFSET_KEYS = new Set(['start', 'end', 'blockEnd', 'lastEntryEnd', 'insertAt']);
 
-/** A fact pointing where it cannot be moved to (into the edited text, into a body a skeleton left out): read it again. */
-export class PointsIntoEdit extends Error {}
+/** A fact points where it cannot be moved (into the edited text, into a body a skeleton left out): read it again. */
+export class CannotMove extends Error {}
 
 /**
  * Copies facts (plain objects, arrays, maps, sets; shared parts stay shared) with every offset moved by `move`,
- * which throws `PointsIntoEdit` for an offset it cannot place.
+ * which throws `CannotMove` for an offset it cannot place.
  */
 export class FactMover {
   private readonly copies = new Map<object, unknown>();
@@ -26,7 +27,7 @@ export class FactMover {
     return new FactMover(file, (offset) => {
       if (offset <= start) return offset;
       if (offset >= oldEnd) return offset + delta;
-      throw new PointsIntoEdit();
+      throw new CannotMove();
     });
   }
 
