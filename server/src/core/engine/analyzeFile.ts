@@ -5,9 +5,9 @@ import { defaultConfig } from '../config/config';
 import { createTypeScriptFixer } from '../extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from '../extract/typescript/extractor';
 import { TypeScriptParse } from '../extract/typescript/incremental';
-import { extractPython, type PythonExtractOptions } from '../extract/python/extractor';
+import { PythonParse, extractPythonText } from '../extract/python/incremental';
 import { createPythonFixer } from '../extract/python/fixer';
-import { PARSER_RESTARTING, parsePython, pythonParserGeneration, pythonParserReady, pythonParserRestarting, type PyTree } from '../extract/python/parser';
+import { PARSER_RESTARTING, pythonParserReady, pythonParserRestarting } from '../extract/python/parser';
 import type { LanguageFixer, TextEdit } from '../model';
 import type { CallSite, FileFacts, ImportResolver, Language, Span } from '../model';
 import { rules } from '../rules';
@@ -18,6 +18,8 @@ import { findOwnerTags } from '../model';
 import { LineIndex, lineEndingOf, withLfLineBreaks } from '../model';
 import { touchesRegion } from '../extract/shared/brokenRegions';
 import { MAX_WALK_DEPTH } from '../extract/shared/limits';
+
+export { PythonParse };
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -54,6 +56,11 @@ export interface AnalyzeOptions {
   ownership?: OwnershipSources;
   /** The previous parse of this document: the new text is parsed incrementally from it, and it is updated. */
   previousParse?: DocumentParse;
+  /**
+   * Names what extraction reads besides the text (config, the imported modules' exports): while it stays the same,
+   * an edit to an open document re-extracts only what it can affect. Without it, every analysis extracts it all.
+   */
+  environment?: string;
   /** The file's facts when already read (the project index read them for its exports): not read again. */
   facts?: FileFacts;
   /** The file cannot hold an AI call (a scan read so from its text and imports): only waivers and owner tags are read. */
@@ -101,47 +108,18 @@ export function extractFacts(
   lines = new LineIndex(text),
   resolveImport?: ImportResolver,
   previous?: DocumentParse,
+  environment?: string,
 ): FileFacts {
   const options = { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport };
   const facts =
     languageOf(file) === 'python'
-      ? extractPythonText(file, text, options, previous instanceof PythonParse ? previous : undefined)
-      : extractTypeScript(file, previous instanceof TypeScriptParse ? previous.parse(file, text) : parseTypeScript(file, text), options);
+      ? previous instanceof PythonParse
+        ? previous.extract(file, text, options, environment)
+        : extractPythonText(file, text, options)
+      : previous instanceof TypeScriptParse
+        ? previous.extract(file, text, options, environment)
+        : extractTypeScript(file, parseTypeScript(file, text), options);
   return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
-}
-
-/**
- * A Python document's last parse, owned by an editor session so the next keystroke parses incrementally. Starts
- * empty; each analysis leaves its tree here. The owner calls `release` when the document closes.
- */
-export class PythonParse {
-  text?: string;
-  tree?: PyTree;
-  /** The parser runtime the tree belongs to: after a restart it is dropped, its memory being gone. */
-  generation = 0;
-
-  /** The last tree, when it can seed the next parse. */
-  reusable(): { text: string; tree: PyTree } | undefined {
-    if (this.generation !== pythonParserGeneration()) this.forget();
-    return this.tree && this.text !== undefined ? { text: this.text, tree: this.tree } : undefined;
-  }
-
-  keep(text: string, tree: PyTree): void {
-    this.release();
-    this.tree = tree;
-    this.text = text;
-    this.generation = pythonParserGeneration();
-  }
-
-  release(): void {
-    if (this.generation === pythonParserGeneration()) this.tree?.delete();
-    this.forget();
-  }
-
-  private forget(): void {
-    this.tree = undefined;
-    this.text = undefined;
-  }
 }
 
 /** An open document's last parse, in its language: the next analysis re-parses from it. */
@@ -150,26 +128,6 @@ export type DocumentParse = PythonParse | TypeScriptParse;
 /** An empty parse for a document of `file`'s language, to be kept by the editor session. */
 export function documentParseFor(file: string): DocumentParse {
   return languageOf(file) === 'python' ? new PythonParse() : new TypeScriptParse();
-}
-
-function extractPythonText(file: string, original: string, options: PythonExtractOptions, previous: PythonParse | undefined) {
-  // Python reads a lone CR as a line break; tree-sitter's grammar does not. Its LF view has the same offsets.
-  const text = withLfLineBreaks(original);
-  let tree: PyTree;
-  try {
-    tree = parsePython(text, previous?.reusable());
-  } catch (error) {
-    // The parse edited the kept tree for this text before failing: the next one starts from nothing.
-    previous?.release();
-    throw error;
-  }
-  try {
-    return extractPython(file, tree, options);
-  } finally {
-    // The session keeps this tree for the next edit; the one it replaces is freed.
-    if (previous) previous.keep(text, tree);
-    else tree.delete();
-  }
 }
 
 /**
@@ -187,7 +145,7 @@ export function analyzeText(file: string, text: string, options: AnalyzeOptions 
 function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): FileAnalysis {
   const config = options.config ?? defaultConfig();
   const lines = new LineIndex(text);
-  const facts = options.facts ?? (options.textOnly ? factsWithoutCode(file, text, lines) : extractFacts(file, text, config, lines, options.resolveImport, options.previousParse));
+  const facts = options.facts ?? (options.textOnly ? factsWithoutCode(file, text, lines) : extractFacts(file, text, config, lines, options.resolveImport, options.previousParse, options.environment));
   for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
   const fixer = fixerFor(facts, text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);

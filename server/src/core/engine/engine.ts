@@ -105,6 +105,13 @@ export class Engine {
   private readonly configs: ConfigStore;
   private readonly ownership = new Map<string, OwnershipSources>();
   private project: ProjectIndex;
+  /** Bumped when what every file's extraction reads may have changed: configs, module resolution. */
+  private generation = 0;
+  /** Per file, bumped when a module its analysis read changed: an open document's facts are then read in full. */
+  private readonly inputStamps = new Map<string, number>();
+  private stamps = 0;
+  private readonly configIds = new WeakMap<ProdreadyConfig, number>();
+  private readonly levelsByFile = new WeakMap<ProdreadyConfig, Map<string, ReturnType<typeof ruleLevelsFor>>>();
 
   constructor(
     private readonly host: EngineHost,
@@ -133,6 +140,7 @@ export class Engine {
   /** Imported modules are read with this config from now on. */
   setProjectConfig(config: ProdreadyConfig): void {
     this.projectConfig = config;
+    this.generation++;
     this.project.setConfig(config);
   }
 
@@ -162,7 +170,12 @@ export class Engine {
   private ruleLevelsOf(file: string, root: string | undefined, loaded: LoadedConfig, given: FileRequest['ruleLevels']): FileRequest['ruleLevels'] {
     const base = loaded.file !== undefined ? path.dirname(loaded.file) : root;
     if (base === undefined) return given;
-    const levels = ruleLevelsFor(loaded.config, path.relative(base, file).split(path.sep).join('/'));
+    const relative = path.relative(base, file).split(path.sep).join('/');
+    // Matched once per file and config: an open document is analysed on every keystroke.
+    let byFile = this.levelsByFile.get(loaded.config);
+    if (!byFile) this.levelsByFile.set(loaded.config, (byFile = new Map()));
+    let levels = byFile.get(relative);
+    if (!levels) byFile.set(relative, (levels = ruleLevelsFor(loaded.config, relative)));
     if (levels === loaded.config.rules) return given;
     return given ? { ...levels, ...given } : levels;
   }
@@ -184,6 +197,7 @@ export class Engine {
       resolveImport: this.project.resolverFor(file),
       ownership: root === undefined ? undefined : this.ownershipFor(root, loaded),
       previousParse: request.previousParse,
+      environment: request.previousParse ? this.environmentOf(file, loaded.config) : undefined,
       today: request.today,
       textOnly: request.textOnly,
       // Read already for another file's import in this scan: not parsed again.
@@ -199,7 +213,7 @@ export class Engine {
       analysis = analyzeText(file, text, options);
     }
     // Nothing was read that other modules could import: what the index read of it (if anything) stands.
-    const staleReaders = request.textOnly ? [] : this.project.update(file, analysis.facts.exports);
+    const staleReaders = request.textOnly ? [] : this.inputsChanged(this.project.update(file, analysis.facts.exports));
     return { status: 'analysed', analysis, config: loaded, staleReaders, ...(fixed ? { fixed } : {}) };
   }
 
@@ -339,8 +353,22 @@ export class Engine {
     };
   }
 
+  /** What an open document's extraction reads besides its text: when this changes, its facts are read in full. */
+  private environmentOf(file: string, config: ProdreadyConfig): string {
+    let id = this.configIds.get(config);
+    if (id === undefined) this.configIds.set(config, (id = ++this.stamps));
+    return `${this.generation}:${this.inputStamps.get(file) ?? 0}:${id}`;
+  }
+
+  /** `files` read a module that changed. */
+  private inputsChanged(files: string[]): string[] {
+    for (const file of files) this.inputStamps.set(file, ++this.stamps);
+    return files;
+  }
+
   /** A config file changed, appeared or went away (none named: any may have): configs and owners are read again. */
   configChanged(file?: string): void {
+    this.generation++;
     this.configs.invalidate(file);
     this.ownership.clear();
   }
@@ -355,11 +383,12 @@ export class Engine {
    * again when next imported. Returns the files whose analysis read them.
    */
   fileChanged(file: string): string[] {
-    return this.project.forget(file);
+    return this.inputsChanged(this.project.forget(file));
   }
 
   /** Module resolution changed (a tsconfig): every module is looked up and read again. */
   modulesChanged(): void {
+    this.generation++;
     this.project = this.newProject();
   }
 

@@ -35,7 +35,8 @@ export function run(cx: PyFile): ExtractedFacts {
     file: cx.file,
     language: 'python',
     callSites: sites,
-    clients: [...cx.clients.values()],
+    // In position order, as call sites are: the declaration cache puts a file's facts together statement by statement.
+    clients: [...cx.clients.values()].sort((a, b) => a.span.start - b.span.start),
     ...parseProblemsOf(cx.root),
     ...(cx.tooDeepAt === undefined ? {} : { unreadFrom: cx.tooDeepAt }),
     moduleNames: new Set(cx.module.names.keys()),

@@ -49,7 +49,8 @@ export function run(cx: TsFile): ExtractedFacts {
     file: cx.file,
     language: cx.language,
     callSites,
-    clients: [...cx.clientsByNode.values()],
+    // In position order, as call sites are: the declaration cache puts a file's facts together statement by statement.
+    clients: [...cx.clientsByNode.values()].sort((a, b) => a.span.start - b.span.start),
     ...parseProblemsOf(cx.sourceFile),
     ...(cx.tooDeepAt === undefined ? {} : { unreadFrom: cx.tooDeepAt }),
     moduleNames: cx.scopes.namesIn(cx.scope),

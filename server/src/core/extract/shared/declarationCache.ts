@@ -1,0 +1,347 @@
+// Re-extraction of what an edit can affect, for any language: the changed top-level definition, the statements that
+// depend on it, and nothing else. Those are read from a skeleton of the file (other definitions' bodies emptied);
+// the rest of the file's facts are the last analysis's, moved by the edit's length. Each language says what a
+// statement declares, mentions and writes, and how to empty a body.
+import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, Span } from '../../model';
+import { FactMover, CannotMove } from './moveFacts';
+
+/**
+ * One top-level statement as the declaration cache sees it. The sets over-approximate: a name in two statements'
+ * sets makes them depend on each other even when resolution would not connect them, never the reverse.
+ */
+export interface StatementSummary {
+  /**
+   * Names other statements can reach it by: top-level bindings and imports, and anywhere in it named functions,
+   * methods, class fields, classes and types (wrappers are found by a call's leaf name, schemas by type name).
+   */
+  declares: ReadonlySet<string>;
+  /** Every identifier in it (and `this`, `super`). */
+  mentions: ReadonlySet<string>;
+  /** Names it may store a value into: assignment targets, `++`/`delete` operands, receivers of storing calls. */
+  writes: ReadonlySet<string>;
+  /** A function, class or type definition that runs no call when the module loads: nothing in it is top-level code. */
+  definition: boolean;
+  /** Function and class bodies, relative to the statement's `pos`: emptied when no kept statement needs them. */
+  bodies: Span[];
+  /** The names it exports, in the order the extractor's export reading sets them. */
+  exportNames: string[];
+  /**
+   * The names it binds in the module, when its language gives them (a Python class binds its attributes there too,
+   * which a skeleton's emptied class would not).
+   */
+  moduleNames?: readonly string[];
+}
+
+/** A top-level statement's text and what it can affect, shared by every version of the file that holds it. */
+export interface StatementEntry {
+  summary: StatementSummary;
+  /** Its text with its bodies emptied (its language's `compact`), once a skeleton needed it. */
+  compact?: string;
+}
+
+/** A statement of an analysed text: where it is, and its entry. */
+export interface SummarizedStatement {
+  pos: number;
+  end: number;
+  entry: StatementEntry;
+}
+
+/** A statement's place in the skeleton. */
+export interface Placed {
+  pos: number;
+  end: number;
+}
+
+/** The last extraction of an open document, and its statements once summarized. */
+export interface CachedExtraction {
+  text: string;
+  /** What the extraction read besides the text (config, imported modules); reused only under the same. */
+  environment: string;
+  facts: ExtractedFacts;
+  statements?: SummarizedStatement[];
+}
+
+/** The one span of `before` replaced to make `after`: common prefix and suffix. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  delta: number;
+}
+
+/** The common prefix and suffix of two texts, found by binary searches over slice comparisons (the engine compares
+ * whole blocks, six times faster than char by char). It covers every change since `before`, however many keystrokes
+ * the debounce merged. */
+export function textChange(before: string, after: string): TextChange {
+  const shorter = Math.min(before.length, after.length);
+  const start = longest(shorter, (length) => before.slice(0, length) === after.slice(0, length));
+  const end = longest(shorter - start, (length) => before.slice(before.length - length) === after.slice(after.length - length));
+  return { start, oldEnd: before.length - end, delta: after.length - before.length };
+}
+
+/** The largest length up to `most` for which `holds` (true up to some length, false after). */
+function longest(most: number, holds: (length: number) => boolean): number {
+  let low = 0;
+  let high = most;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (holds(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** What the declaration cache needs from a language. */
+export interface SkeletonLanguage {
+  /** The summary of a statement's text parsed on its own, when it is one statement without syntax errors. */
+  summarizeAlone(source: string): StatementSummary | undefined;
+  /**
+   * The whole edited file parsed, for its syntax errors (asked only when the file has some, or the edited statement
+   * does not parse alone): its statements' places, the summary of one, and its parse problems.
+   */
+  wholeFile?(): { placed: readonly Placed[]; summaryAt(index: number): StatementSummary; problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> };
+  /** A statement's text with its bodies emptied: it still parses as the same statement, with the same lines. */
+  compact(source: string, bodies: readonly Span[]): string;
+  /** The skeleton's facts, when it parses with its statements at `placed`. */
+  extractSkeleton(text: string, placed: readonly Placed[]): ExtractedFacts | undefined;
+}
+
+/**
+ * The facts of `text`, an edit of the last analysed text, read again only for the changed definition and what
+ * depends on it. Undefined when the edit is not one this can follow (outside a single definition, a statement that
+ * does not parse alone, a fact pointing into the edit): the caller extracts the whole file.
+ */
+export function reextractDeclarations(
+  file: string,
+  text: string,
+  previous: CachedExtraction & { statements: SummarizedStatement[] },
+  language: SkeletonLanguage,
+): { facts: ExtractedFacts; statements: SummarizedStatement[] } | undefined {
+  const { facts: before, statements: old } = previous;
+  const { start, oldEnd, delta } = textChange(previous.text, text);
+  if (before.unreadFrom !== undefined) return undefined;
+  const changed = old.findIndex((statement) => statement.pos <= start && oldEnd <= statement.end);
+  if (changed < 0) return undefined;
+  const statements = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
+  // A file without syntax errors, edited inside one definition that still parses alone, has none anywhere. Else
+  // the whole file is parsed for its errors, and its statements must be where they were.
+  let problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> | undefined;
+  let edited = before.parseErrors === 0 ? language.summarizeAlone(text.slice(statements[changed].pos, statements[changed].end)) : undefined;
+  if (!edited) {
+    const whole = language.wholeFile?.();
+    if (!whole || !samePlaces(whole.placed, statements)) return undefined;
+    edited = whole.summaryAt(changed);
+    problems = whole.problems;
+  }
+  const was = old[changed].entry.summary;
+  if (!edited.definition || !was.definition) return undefined;
+  statements[changed] = { ...statements[changed], entry: { summary: edited } };
+  const summaries = statements.map((statement) => statement.entry.summary);
+  if (!exportNamesUnique(summaries) || !exportNamesUnique([was])) return undefined;
+
+  const affected = affectedBy(summaries, changed, was);
+  const kept = neededBy(summaries, affected, was);
+  const layout = skeletonOf(text, statements, kept, language);
+  if (!layout) return undefined;
+  const fresh = language.extractSkeleton(layout.text, layout.statements);
+  if (!fresh || (!problems && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined) return undefined;
+
+  const moved = FactMover.acrossEdit(file, start, oldEnd, delta);
+  const placed = new FactMover(file, layout.toText);
+  try {
+    const pick = <T extends CallSite | ClientConstruction>(freshItems: readonly T[], previousItems: readonly T[]) => {
+      const freshBy = byStatement(freshItems, layout.statements);
+      const previousBy = byStatement(previousItems, old);
+      if (!freshBy || !previousBy) return undefined;
+      // Per statement in order, as a whole-file extraction lists them (by position).
+      return statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
+    };
+    const callSites = pick(fresh.callSites, before.callSites);
+    const clients = pick(fresh.clients, before.clients);
+    if (!callSites || !clients || !clientsAgree(fresh.clients, before.clients, layout, old, kept, affected, placed, moved)) return undefined;
+    const names = new Map<string, ExportedValue>();
+    summaries.forEach((summary, i) => {
+      for (const name of summary.exportNames) {
+        const value = affected.has(i) ? placed.copy(fresh.exports.names.get(name)) : moved.copy(before.exports.names.get(name));
+        if (value) names.set(name, value);
+      }
+    });
+    // A construction is one object wherever a whole-file extraction refers to it (rules tell clients apart by it).
+    const byId = new Map(clients.map((client) => [client.id, client]));
+    for (const site of callSites) if (site.client) site.client = byId.get(site.client.id) ?? site.client;
+    for (const value of names.values()) if (value.kind === 'client' && value.construction) value.construction = byId.get(value.construction.id) ?? value.construction;
+    const facts: ExtractedFacts = {
+      file,
+      language: fresh.language,
+      callSites,
+      clients,
+      ...(problems ?? { parseErrors: 0, brokenRegions: [] }),
+      moduleNames: summaries.every((summary) => summary.moduleNames) ? new Set(summaries.flatMap((summary) => summary.moduleNames ?? [])) : fresh.moduleNames,
+      exports: { names, star: fresh.exports.star },
+    };
+    return { facts, statements };
+  } catch (error) {
+    if (error instanceof CannotMove) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Whether the statements kept whole but not affected hold the same clients in the skeleton as before. A client
+ * built by a factory call is recorded when some resolution reaches it: an edited statement that stops (or starts)
+ * asking changes them, and a statement left out of the skeleton asks nothing. Either way the whole file is read.
+ */
+function clientsAgree(
+  fresh: readonly ClientConstruction[],
+  previous: readonly ClientConstruction[],
+  layout: { statements: readonly Placed[] },
+  old: readonly Placed[],
+  kept: ReadonlySet<number>,
+  affected: ReadonlySet<number>,
+  placed: FactMover,
+  moved: FactMover,
+): boolean {
+  const freshBy = byStatement(fresh, layout.statements);
+  const previousBy = byStatement(previous, old);
+  if (!freshBy || !previousBy) return false;
+  for (const i of kept) {
+    if (affected.has(i)) continue;
+    const now = (freshBy.get(i) ?? []).map((client) => placed.copy(client.span).start);
+    const before = (previousBy.get(i) ?? []).map((client) => moved.copy(client.span).start);
+    if (now.length !== before.length || now.some((start, at) => start !== before[at])) return false;
+  }
+  return true;
+}
+
+/** Whether statements sit at the places expected. */
+export function samePlaces(actual: readonly Placed[], expected: readonly Placed[]): boolean {
+  return actual.length === expected.length && actual.every((statement, i) => statement.pos === expected[i].pos && statement.end === expected[i].end);
+}
+
+/** Whether no name is exported by two statements: each export is then read from the statement that makes it. */
+function exportNamesUnique(summaries: readonly StatementSummary[]): boolean {
+  const seen = new Set<string>();
+  for (const summary of summaries) {
+    for (const name of summary.exportNames) {
+      if (seen.has(name)) return false;
+      seen.add(name);
+    }
+  }
+  return true;
+}
+
+const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const name of small) if (large.has(name)) return true;
+  return false;
+};
+
+/**
+ * The statements whose facts the edit may change: the edited one, and every statement naming something an affected
+ * statement declares or stores into (before or after the edit), transitively.
+ */
+function affectedBy(summaries: readonly StatementSummary[], changed: number, was: StatementSummary): Set<number> {
+  const affected = new Set([changed]);
+  const reach = new Set<string>([...was.declares, ...was.writes, ...summaries[changed].declares, ...summaries[changed].writes]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    summaries.forEach((summary, i) => {
+      if (affected.has(i) || !intersects(summary.mentions, reach)) return;
+      affected.add(i);
+      for (const name of summary.declares) reach.add(name);
+      for (const name of summary.writes) reach.add(name);
+      grew = true;
+    });
+  }
+  return affected;
+}
+
+/**
+ * The statements the affected ones need whole to be read as a fresh extraction reads them: what declares or stores
+ * into a name they mention (or the edited statement mentioned before the edit), transitively. Load-time code reads all other load-time code (its loggers, the statements
+ * after a call), so one affected piece of it keeps them all.
+ */
+function neededBy(summaries: readonly StatementSummary[], affected: ReadonlySet<number>, was: StatementSummary): Set<number> {
+  const kept = new Set(affected);
+  if ([...affected].some((i) => !summaries[i].definition)) summaries.forEach((summary, i) => summary.definition || kept.add(i));
+  // What the edited statement named before the edit too: what it no longer asks for may change (see clientsAgree).
+  const mentioned = new Set<string>(was.mentions);
+  for (const i of kept) for (const name of summaries[i].mentions) mentioned.add(name);
+  for (let grew = true; grew; ) {
+    grew = false;
+    summaries.forEach((summary, i) => {
+      if (kept.has(i) || !(intersects(summary.declares, mentioned) || intersects(summary.writes, mentioned))) return;
+      kept.add(i);
+      for (const name of summary.mentions) mentioned.add(name);
+      grew = true;
+    });
+  }
+  return kept;
+}
+
+/**
+ * The file with the bodies of statements nobody kept emptied (lines stay where they are; offsets move), the statements' places in it, and the way back from its offsets to the text's. Undefined when a
+ * kept statement would share a line with a shortened one (its columns would move).
+ */
+function skeletonOf(
+  text: string,
+  statements: readonly SummarizedStatement[],
+  kept: ReadonlySet<number>,
+  language: SkeletonLanguage,
+): { text: string; statements: Placed[]; toText: (offset: number) => number } | undefined {
+  const parts: string[] = [];
+  const placed: Placed[] = [];
+  let at = 0;
+  let shortened = false;
+  for (let i = 0; i < statements.length; i++) {
+    const { pos, end, entry } = statements[i];
+    let part: string;
+    if (kept.has(i)) {
+      part = text.slice(pos, end);
+      if (shortened && !/^[ \t]*[\r\n]/.test(part)) return undefined;
+      shortened = false;
+    } else {
+      entry.compact ??= language.compact(text.slice(pos, end), entry.summary.bodies);
+      part = entry.compact;
+      shortened = part.length !== end - pos;
+    }
+    parts.push(part);
+    placed.push({ pos: at, end: at + part.length });
+    at += part.length;
+  }
+  parts.push(text.slice(statements.at(-1)?.end ?? 0));
+  const textEnd = statements.at(-1)?.end ?? 0;
+  const toText = (offset: number): number => {
+    if (offset >= at) return textEnd + (offset - at);
+    let low = 0;
+    let high = placed.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (placed[middle].pos <= offset) low = middle;
+      else high = middle - 1;
+    }
+    // A statement's start, or inside a statement kept whole: the text around is the same.
+    if (offset === placed[low].pos || kept.has(low)) return statements[low].pos + (offset - placed[low].pos);
+    throw new CannotMove();
+  };
+  return { text: parts.join(''), statements: placed, toText };
+}
+
+function byStatement<T extends { span: { start: number } }>(items: readonly T[], statements: readonly Placed[]): Map<number, T[]> | undefined {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const at = item.span.start;
+    let low = 0;
+    let high = statements.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (statements[middle].pos <= at) low = middle;
+      else high = middle - 1;
+    }
+    const statement = statements[low];
+    if (!statement || at < statement.pos || at >= statement.end) return undefined;
+    const group = groups.get(low);
+    if (group) group.push(item);
+    else groups.set(low, [item]);
+  }
+  return groups;
+}
