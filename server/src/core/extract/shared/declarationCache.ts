@@ -26,6 +26,11 @@ export interface StatementSummary {
   /** The names it exports, in the order the extractor's export reading sets them. */
   exportNames: string[];
   /**
+   * It declares a function that calls (or passes on) what it is given: its facts depend on what its callers pass, so
+   * a statement that names it and changes makes it change too.
+   */
+  readsCallers?: boolean;
+  /**
    * The names it binds in the module, when its language gives them (a Python class binds its attributes there too,
    * which a skeleton's emptied class would not).
    */
@@ -118,7 +123,8 @@ export function reextractDeclarations(
 ): { facts: ExtractedFacts; statements: SummarizedStatement[] } | undefined {
   const { facts: before, statements: old } = previous;
   const { start, oldEnd, delta } = textChange(previous.text, text);
-  if (before.unreadFrom !== undefined) return undefined;
+  // A file with syntax errors is recovered as a whole (a statement parsed alone recovers otherwise): read it all.
+  if (before.unreadFrom !== undefined || before.parseErrors > 0) return undefined;
   const changed = old.findIndex((statement) => statement.pos <= start && oldEnd <= statement.end);
   if (changed < 0) return undefined;
   const statements = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
@@ -129,6 +135,7 @@ export function reextractDeclarations(
   if (!edited) {
     const whole = language.wholeFile?.();
     if (!whole || !samePlaces(whole.placed, statements)) return undefined;
+    if (whole.problems.parseErrors > 0) return undefined;
     edited = whole.summaryAt(changed);
     problems = whole.problems;
   }
@@ -242,13 +249,16 @@ const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => 
 function affectedBy(summaries: readonly StatementSummary[], changed: number, was: StatementSummary): Set<number> {
   const affected = new Set([changed]);
   const reach = new Set<string>([...was.declares, ...was.writes, ...summaries[changed].declares, ...summaries[changed].writes]);
+  // Functions reading what their callers give them change with a caller: the names affected statements mention.
+  const named = new Set<string>([...was.mentions, ...summaries[changed].mentions]);
   for (let grew = true; grew; ) {
     grew = false;
     summaries.forEach((summary, i) => {
-      if (affected.has(i) || !intersects(summary.mentions, reach)) return;
+      if (affected.has(i) || !(intersects(summary.mentions, reach) || (summary.readsCallers && intersects(summary.declares, named)))) return;
       affected.add(i);
       for (const name of summary.declares) reach.add(name);
       for (const name of summary.writes) reach.add(name);
+      for (const name of summary.mentions) named.add(name);
       grew = true;
     });
   }

@@ -113,7 +113,37 @@ export function summarize(statement: ts.Statement): StatementSummary {
     definition: !loadTimeCode && isDefinitionKind(statement),
     bodies: bodiesOf(statement).map((span) => ({ start: span.start - statement.pos, end: span.end - statement.pos })),
     exportNames: [...readExports({ statements: [statement] } as unknown as ts.SourceFile, EXPORT_NAME_ONLY).names.keys()],
+    readsCallers: callsWhatItIsGiven(statement),
   };
+}
+
+/**
+ * Whether a function in the statement calls a name bound from its parameters, or passes one to a call: such a call
+ * is a model request when a caller gives it a model callback (`generate(prompt)` in `structured(generate, …)`).
+ */
+function callsWhatItIsGiven(statement: ts.Statement): boolean {
+  const given = new Set<string>();
+  const collect = (node: ts.Node): void => {
+    if (FUNCTION_LIKE.has(node.kind) || node.kind === SyntaxKind.ArrowFunction) {
+      for (const parameter of (node as ts.SignatureDeclaration).parameters ?? []) for (const name of bindingNames(parameter.name)) given.add(name);
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(statement);
+  if (given.size === 0) return false;
+  const uses = (node: ts.Node): boolean => {
+    const from = ts.isVariableDeclaration(node) && node.initializer ? rootOf(node.initializer) : undefined;
+    if (ts.isVariableDeclaration(node) && from && given.has(from.text)) {
+      // `const { generate } = params`, `const generate = params.generate`: what is taken out is given too.
+      for (const name of bindingNames(node.name)) given.add(name);
+    }
+    if (ts.isCallExpression(node)) {
+      if (ts.isIdentifier(node.expression) && given.has(node.expression.text)) return true;
+      if (node.arguments.some((argument) => ts.isIdentifier(argument) && given.has(argument.text))) return true;
+    }
+    return ts.forEachChild(node, (child) => uses(child) || undefined) === true;
+  };
+  return uses(statement);
 }
 
 /** Names bound in a function's parameters or a block inside a function, innermost first. */
