@@ -41,6 +41,29 @@ describe('the declaration cache', () => {
     assert.deepEqual(sites(edited), []);
   });
 
+  it('re-extracts a function that calls what it is given when a caller starts giving it a model callback', () => {
+    const file = '/ws/callbacks.ts';
+    const before = [
+      "import OpenAI from 'openai';",
+      'const openai = new OpenAI();',
+      'async function withRetry<T>(attempt: () => Promise<T>) {',
+      '  return await attempt();',
+      '}',
+      'export async function handle(text: string) {',
+      '  return withRetry(async () => text.trim());',
+      '}',
+      '',
+    ].join('\n');
+    const after = before.replace('withRetry(async () => text.trim())', "withRetry(() => openai.responses.create({ model: 'gpt-4o-2024-08-06', input: text }))");
+    const parse = documentParseFor(file) as TypeScriptParse;
+    const first = analyzeText(file, before, { previousParse: parse, environment: 'same', today: TODAY });
+    assert.deepEqual(sites(first), []);
+    const edited = analyzeText(file, after, { previousParse: parse, environment: 'same', today: TODAY });
+    assert.equal(parse.extractions.partial, 1, 'the edit inside handle() takes the partial path');
+    assert.deepEqual(sites(edited), sites(analyzeText(file, after, { today: TODAY })));
+    assert.ok(sites(edited).some((site) => site.startsWith('wrapper:attempt@')), 'the call of the parameter in withRetry() is a site now');
+  });
+
   it('moves the facts of definitions after the edit and keeps those before it', () => {
     const file = '/ws/two.ts';
     const text = [
