@@ -11,7 +11,8 @@ import { MAX_ALIAS_DEPTH, OptionsArgument, PendingCall, TsFile, Value, type Hold
 import { jsonParsesOf, loggingOf, resultBindingOf, streamFactsOf } from './output';
 import { promptInputsOf } from './prompt';
 import { guardOf, resilienceOf } from './resilience';
-import { objectLiteralOf, optionsOf, valueOf } from './resolver';
+import { objectLiteralOf, optionsOf } from './constructions';
+import { valueOf } from './resolver';
 import { mergeOptions } from './syntax';
 import { tracerAround } from './callbacks';
 import { withAccessPath } from '../shared/accessPath';

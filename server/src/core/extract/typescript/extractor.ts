@@ -17,7 +17,8 @@ import { parseProblemsOf } from './syntax';
 export { parseTypeScript, scriptKindFor } from './syntax';
 import { sourceOfName } from './prompt';
 import { importedValue } from './declaredValues';
-import { callValueOf, constantOf, propertyValue, valueOf, valueOfName } from './resolver';
+import { callValueOf, propertyValue, valueOf, valueOfName } from './resolver';
+import { constantOf } from './constructions';
 import { visit, visitStatements } from './walk';
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */

@@ -13,7 +13,8 @@ import { baseCallSite, bodyOf } from './calls';
 import { PendingCall, TsFile } from './context';
 import { streamFactsOf } from './output';
 import { matchConfiguredEndpoint } from '../../catalog/http/paths';
-import { objectLiteralOf, optionsOf, valueOf } from './resolver';
+import { objectLiteralOf, optionsOf } from './constructions';
+import { valueOf } from './resolver';
 import { staticText } from './urls';
 
 // ---- plain HTTP to model endpoints ----

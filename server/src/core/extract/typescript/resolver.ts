@@ -1,9 +1,7 @@
 // Value flow: which SDK object (client, provider, factory, wrapper) an expression can hold.
 import { catalogByModule } from '../../catalog';
 import { isFunctionTracer } from '../../catalog/observability';
-import type { SdkFacts } from '../../catalog';
-import type { ClientConstruction, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
-import { missingArgumentTarget, noOptions, objectTarget, propertyOf, readLiteral, readOptions, spanOf, unknownOptions, unwrap } from './options';
+import { propertyOf, spanOf, unknownOptions, unwrap } from './options';
 import { wrappedCallOf } from '../shared/wrapped';
 import { calleeName } from './handling';
 import { requiredModule, type Declaration } from './scope';
@@ -16,6 +14,8 @@ import { clientExport, instanceClient } from './catalogValues';
 import { extendsExpression, instanceMethodOf } from './projectClasses';
 import { importedValue, newCollectionOf, preferBuilt, typedValue } from './declaredValues';
 import { invokedParameters } from './callbacks';
+import { argumentEntry, objectLiteralOf, optionsOf, recordConstruction } from './constructions';
+import { isSdkNamespace, namespaceReturnedBy } from './namespaces';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
@@ -165,25 +165,6 @@ export function assignedClient(cx: TsFile, declaration: Declaration, depth: numb
   return undefined;
 }
 
-function isSdkNamespace(value: Value | undefined): value is Extract<Value, { kind: 'module' }> {
-  return value?.kind === 'module' && value.exportName === '*' && catalogByModule.has(value.module);
-}
-
-/** The SDK module a function returns (`return ai`, `return await import('ai')`), for `const { generateText } = await load()`. */
-function returnedNamespace(cx: TsFile, node: ts.FunctionLikeDeclaration, depth: number): Value | undefined {
-  if (cx.returnedNamespaces.has(node)) return undefined;
-  cx.returnedNamespaces.add(node);
-  try {
-    const body = node.body;
-    const returned = body && !ts.isBlock(body) ? [body] : (cx.returns.get(node) ?? []);
-    return returned.map((expression) => valueOf(cx, expression, depth + 1)).find(isSdkNamespace);
-  } finally {
-    cx.returnedNamespaces.delete(node);
-  }
-}
-
-
-
 /** A value read out of a collection (`cache.get(key)`, `clients[key]`): its declared type, else what is put in it. */
 function elementOf(cx: TsFile, collection: Extract<Value, { kind: 'collection' }>, receiver: ts.Expression, depth: number): Value | undefined {
   const put = valuesPutInto(cx, receiverText(cx, receiver)).map((expression) => valueOf(cx, expression, depth + 1));
@@ -297,8 +278,7 @@ function evaluateCall(cx: TsFile, node: ts.CallExpression, depth: number): Value
     const owner = valueOf(cx, callee.expression, depth + 1);
     if (owner?.kind === 'collection') return elementOf(cx, owner, callee.expression, depth);
   }
-  const called = calledFunction(cx, callee);
-  const namespace = called && returnedNamespace(cx, called, depth);
+  const namespace = namespaceReturnedBy(cx, callee, depth, (expression, at) => valueOf(cx, expression, at));
   if (namespace) return namespace;
   const value = valueOf(cx, callee, depth + 1);
   if (value?.kind === 'factory') return { ...value.client, via: `${calleeName(callee) ?? 'a function'}() returning ${value.client.via}` };
@@ -313,16 +293,6 @@ function evaluateCall(cx: TsFile, node: ts.CallExpression, depth: number): Value
   const credentials = { options: factory.provider.keyOptions, env: factory.provider.keyEnv };
   const construction = recordConstruction(cx, node, factory.sdk, value.exportName, value.module, credentials, node.arguments);
   return { kind: 'provider', sdk: factory.sdk, provider: factory.provider, construction };
-}
-
-
-/** The function of this file a callee names, or an inline one called where it is written (`(async () => …)()`). */
-function calledFunction(cx: TsFile, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
-  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return callee;
-  if (!ts.isIdentifier(callee)) return undefined;
-  const declaration = cx.scopes.resolve(callee.text, callee.pos);
-  const initializer = declaration?.initializer && unwrap(declaration.initializer);
-  return declaration?.function ?? (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined);
 }
 
 
@@ -361,88 +331,6 @@ export function applyTransform(cx: TsFile, node: ts.CallExpression, base: Client
     default:
       return undefined;
   }
-}
-
-
-/** A positional argument as an option entry (a key given to a constructor). */
-export function argumentEntry(cx: TsFile, arg: ts.Expression, index: number): OptionEntry {
-  const constant = cx.lookupConstant(unwrap(arg));
-  const span = spanOf(arg, cx.sourceFile);
-  return {
-    name: `argument ${index + 1}`,
-    span,
-    valueSpan: span,
-    value: constant?.value ?? readLiteral(arg, cx.sourceFile, cx.lookupConstant),
-    resolvedFrom: constant?.span,
-  };
-}
-
-
-export function recordConstruction(cx: TsFile, 
-  node: ts.NewExpression | ts.CallExpression,
-  sdk: SdkFacts,
-  constructorName: string,
-  module: string,
-  credentials: ClientConstruction['credentials'],
-  args: ts.NodeArray<ts.Expression> | undefined,
-  optionsArgument = 0,
-): ClientConstruction {
-  const known = cx.clientsByNode.get(node);
-  if (known) return known;
-  const first = args?.[optionsArgument];
-  let options: OptionMap;
-  let optionsTarget: OptionTarget | undefined;
-  const objectArg = first ? objectLiteralOf(cx, first) : undefined;
-  if (objectArg) {
-    options = optionsOf(cx, objectArg);
-    optionsTarget = objectTarget(objectArg, cx.sourceFile, options);
-  } else if (first) {
-    options = unknownOptions();
-  } else {
-    options = noOptions();
-    // An options object can be appended only where it would be the next argument.
-    optionsTarget = args?.length === optionsArgument ? missingArgumentTarget(args, args.pos, cx.sourceFile) : undefined;
-  }
-  const span = spanOf(node, cx.sourceFile);
-  const construction: ClientConstruction = {
-    id: `${cx.file}:${span.start}`,
-    sdk: sdk.sdk,
-    constructorName,
-    module,
-    file: cx.file,
-    span,
-    credentials,
-    options,
-    optionsTarget,
-    boundTo: cx.moduleConstants.get(node),
-  };
-  cx.clientsByNode.set(node, construction);
-  return construction;
-}
-
-
-/** An object literal written inline or held in a same-file constant. */
-export function objectLiteralOf(cx: TsFile, expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
-  if (!expr) return undefined;
-  const node = unwrap(expr);
-  if (ts.isObjectLiteralExpression(node)) return node;
-  const value = ts.isIdentifier(node) ? valueOf(cx, node) : undefined;
-  return value?.kind === 'object' ? value.node : undefined;
-}
-
-
-export function optionsOf(cx: TsFile, object: ts.ObjectLiteralExpression): OptionMap {
-  return readOptions(object, cx.sourceFile, cx.lookupConstant, (expr) => objectLiteralOf(cx, expr));
-}
-
-
-/** Same-file constants behind identifiers, so `apiKey: KEY` sees the literal and where it is written. */
-export function constantOf(cx: TsFile, expr: ts.Expression): { value: OptionValue; span: Span } | undefined {
-  if (!ts.isIdentifier(expr)) return undefined;
-  const value = valueOf(cx, expr);
-  if (value?.kind === 'string') return { value: { kind: 'string', value: value.value }, span: value.span };
-  if (value?.kind === 'number') return { value: { kind: 'number', value: value.value }, span: value.span };
-  return undefined;
 }
 
 
