@@ -8,6 +8,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
 import { byRule, LspClient } from './lspClient';
 
+/** Polls until `check` holds (the server re-reads dependent files after an edit, on its own schedule). */
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-'));
 const chatFile = path.join(workspace, 'chat.ts');
 const chatUri = pathToFileURL(chatFile).toString();
@@ -146,6 +155,34 @@ export async function b() {
     const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: useUri }, position: { line: 1, character: 45 } });
     const text = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
     assert.match(text, /imported from '\.\/lib\/ai'.*built in \.\/lib\/ai\.ts/s);
+  });
+
+  it('makes the call of a parameter a model request when another module gives it a model callback, unsaved edits included', async () => {
+    const invokerFile = path.join(workspace, 'flows', 'structured.ts');
+    const callerFile = path.join(workspace, 'flows', 'tickets.ts');
+    fs.mkdirSync(path.dirname(invokerFile), { recursive: true });
+    const invokerCode = `export async function structured(generate: (prompt: string) => Promise<string>, prompt: string) {\n  const text = await generate(prompt);\n  return JSON.parse(text) as { label: string };\n}\n`;
+    const callerWith = (callback: string) =>
+      `import OpenAI from 'openai';\nimport { structured } from './structured';\nconst ai = new OpenAI({ timeout: 10_000 });\nexport const triage = (text: string) => structured(${callback}, text);\n`;
+    const modelCallback = "async (p) => (await ai.responses.create({ model: 'gpt-4o-2024-08-06', input: p })).output_text";
+    fs.writeFileSync(invokerFile, invokerCode);
+    fs.writeFileSync(callerFile, callerWith(modelCallback));
+    const invokerUri = pathToFileURL(invokerFile).toString();
+    const callerUri = pathToFileURL(callerFile).toString();
+    const hoverText = async () => {
+      const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: invokerUri }, position: { line: 1, character: 22 } });
+      return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    };
+    // The caller is read from disk when the invoker is analysed; a caller module opened later is read again.
+    await client.open(callerUri, callerWith(modelCallback));
+    await client.diagnostics(callerUri);
+    await client.open(invokerUri, invokerCode);
+    await client.diagnostics(invokerUri);
+    await waitFor(async () => /a callback passed in by callers in \.\/tickets\.ts/.test(await hoverText()));
+
+    // The caller now gives a plain function, not yet saved: the invoker's parameter call is no request any more.
+    await client.change(callerUri, callerWith('async (p) => p.toUpperCase()'), 2);
+    await waitFor(async () => !/callback passed in/.test(await hoverText()));
   });
 
   it('drops stale work: a burst of edits publishes for the last version', async () => {
