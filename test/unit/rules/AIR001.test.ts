@@ -3,6 +3,29 @@ import { ruleTester } from '../ruleTester';
 ruleTester('AIR001', {
   valid: [
     {
+      name: 'a model wrapping another AI SDK model forwards its calls: no request of its own',
+      code: `import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
+
+export class CachedModel {
+  private readonly cache = new Map<string, unknown>();
+  constructor(private readonly inner: LanguageModelV2) {}
+
+  async doGenerate(options: LanguageModelV2CallOptions) {
+    const key = JSON.stringify(options.prompt);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const result = await this.inner.doGenerate(options);
+    this.cache.set(key, result);
+    return result;
+  }
+
+  doStream(options: LanguageModelV2CallOptions) {
+    return this.inner.doStream(options);
+  }
+}
+`,
+    },
+    {
       name: 'a timeout in one arm of a conditional spread counts as set',
       code: `import OpenAI from 'openai';
 declare const slow: boolean;

@@ -85,6 +85,45 @@ export const tags = (text: string) =>
   ],
   invalid: [
     {
+      name: 'a closure also handed to an event emitter runs where no try holds it',
+      code: `${header}export function setup(emitter: { on(event: string, fn: () => unknown): void }) {
+  const summarize = async () => {
+    const r = await openai.responses.create({ model: 'gpt-4o', input: 'tick' });
+    return r.output_text;
+  };
+  emitter.on('tick', summarize);
+  return async () => {
+    try {
+      return await summarize();
+    } catch {
+      return null;
+    }
+  };
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 5 }],
+      output: `${header}export function setup(emitter: { on(event: string, fn: () => unknown): void }) {
+  const summarize = async () => {
+    try {
+      const r = await openai.responses.create({ model: 'gpt-4o', input: 'tick' });
+      return r.output_text;
+    } catch (error) {
+      // TODO(prodready): degrade here: a fallback model, a cached answer or a clear message.
+      throw error;
+    }
+  };
+  emitter.on('tick', summarize);
+  return async () => {
+    try {
+      return await summarize();
+    } catch {
+      return null;
+    }
+  };
+}
+`,
+    },
+    {
       name: 'a top-level function is judged on its own, even when every caller wraps it in try/catch',
       code: `${header}async function outline(topic: string) {
   const r = await openai.responses.create({ model: 'gpt-4o', input: topic });

@@ -7,6 +7,17 @@ const openai = new OpenAI();
 ruleTester('AIR004', {
   valid: [
     {
+      name: 'a usage log, then a check that throws further on: the log records the request',
+      code: `${header}const logger = { info: (..._args: unknown[]) => undefined };
+export async function answer(text: string) {
+  const res = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
+  logger.info('completion', { usage: res.usage });
+  if (res.choices.length > 0) return res.choices[0].message.content;
+  throw new Error('empty');
+}
+`,
+    },
+    {
       name: 'a logger in a private field records the response built from the result',
       code: `${header}export class Summarizer {
   #logger = { debug: (..._args: unknown[]) => undefined };

@@ -88,6 +88,11 @@ export interface ApiFacts {
   prompt?: PromptFacts;
   /** Which argument holds the per-request options when it is not the first (`run(agent, input, options)`). */
   optionsArgument?: number;
+  /**
+   * Methods of a model implementation: a call made inside one of them (a caching or fallback model's `doGenerate`
+   * calling its inner model's) forwards a request made above it, and is no request of its own.
+   */
+  passThroughIn?: readonly string[];
 }
 
 /** A Vercel-style provider: an instance (`openai`) or a factory result called with a model id. */

@@ -5,6 +5,7 @@ import type { SdkFacts } from '../types';
 // its retries, made directly. Code that adapts AI SDK models to another framework calls these.
 const typeOnly = (exportName: string) => ({ exportName, displayName: exportName, keyOptions: [], keyEnv: '', provider: 'vercel-ai', declaredOnly: true });
 const prompt = { messages: 'prompt', system: [], user: [] };
+const outputBound = { accepted: [body('maxOutputTokens'), body('maxTokens')], preferred: body('maxOutputTokens') };
 
 /** The AI SDK provider specification (`@ai-sdk/provider`): language models typed `LanguageModelV1`–`V3`. */
 export const vercelAiProviderFacts: SdkFacts = {
@@ -12,9 +13,10 @@ export const vercelAiProviderFacts: SdkFacts = {
   displayName: 'AI SDK provider model',
   modules: ['@ai-sdk/provider'],
   clients: [typeOnly('LanguageModelV1'), typeOnly('LanguageModelV2'), typeOnly('LanguageModelV3')],
+  // A model implementing the specification around another one (caching, fallback, middleware) forwards its calls.
   clientApis: [
-    { path: 'doGenerate', operation: 'chat', outputBound: { accepted: [body('maxOutputTokens'), body('maxTokens')], preferred: body('maxOutputTokens') }, prompt },
-    { path: 'doStream', operation: 'chat', streaming: true, outputBound: { accepted: [body('maxOutputTokens'), body('maxTokens')], preferred: body('maxOutputTokens') }, prompt },
+    { path: 'doGenerate', operation: 'chat', outputBound, prompt, passThroughIn: ['doGenerate', 'doStream'] },
+    { path: 'doStream', operation: 'chat', streaming: true, outputBound, prompt, passThroughIn: ['doGenerate', 'doStream'] },
   ],
   functionApis: [],
   modelProviders: [],

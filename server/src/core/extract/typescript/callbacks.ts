@@ -196,15 +196,62 @@ function membersTakenFrom(body: ts.ConciseBody, parameter: string): [ts.Identifi
   return members;
 }
 
+/** Array methods that call their callback before they return. */
+const ITERATING = new Set(['map', 'forEach', 'filter', 'flatMap', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+
 /**
- * Whether a call inside `fn` runs while `fn` runs: each function between them is given to a call (`items.map((x) =>
- * generate(x))`). One returned or kept in an object (`return { run: () => handler() }`) runs later, if ever.
+ * Whether a call inside `fn` runs while `fn` runs: each function between them is given to a call that runs it then —
+ * an array method (`items.map((x) => generate(x))`) or a call whose result is awaited or returned (`await
+ * retry(() => generate(x))`). One registered (`consumer.on('message', (m) => handler(m))`), returned or kept in an
+ * object (`return { run: () => handler() }`) runs later, if ever.
  */
 function runsWithin(index: CallIndex, call: PendingCall, fn: ts.FunctionLikeDeclaration): boolean {
   for (let holder = call.holders; holder && holder.node !== fn; holder = holder.outer) {
-    if (ts.isFunctionLike(holder.node) && !index.inlineArguments.has(holder.node)) return false;
+    if (ts.isFunctionLike(holder.node) && !runsWhereGiven(index, holder.node)) return false;
   }
   return true;
+}
+
+/** Whether an inline function runs while the call it is given to runs (see runsWithin). */
+function runsWhereGiven(index: CallIndex, fn: ts.Node): boolean {
+  const given = index.inlineArguments.get(fn);
+  if (!given) return false;
+  const callee = unwrap(given.call.node.expression);
+  const iterates = ts.isPropertyAccessExpression(callee) && ITERATING.has(callee.name.text);
+  return iterates || isAwaited(given.call) || isReturned(given.call);
+}
+
+/**
+ * The functions a model request makes reach a model, innermost first: the one it is in, and each inline function
+ * around that runs while the call it is given to runs. A handler it is registered in (`app.post('/x', async () => …)`)
+ * stops the climb: the function registering it sends nothing.
+ */
+export function functionsAround(cx: TsFile, call: PendingCall): ts.Node[] {
+  const index = callIndex(cx);
+  const around: ts.Node[] = [];
+  for (let holder = call.holders; holder; holder = holder.outer) {
+    if (!ts.isFunctionLike(holder.node) || around.includes(holder.node)) continue;
+    around.push(holder.node);
+    if (!runsWhereGiven(index, holder.node)) break;
+  }
+  return around;
+}
+
+/** `await call(…)` in the statement that holds the call. */
+export function isAwaited(call: PendingCall): boolean {
+  const awaits = (node: ts.Node): boolean => {
+    if (ts.isAwaitExpression(node) && unwrap(node.expression) === call.node) return true;
+    return !ts.isFunctionLike(node) && ts.forEachChild(node, (child) => awaits(child) || undefined) === true;
+  };
+  return call.statement !== undefined && awaits(call.statement);
+}
+
+/** `return call(…)`, or an arrow whose body is the call: the function's result is the call's promise. */
+export function isReturned(call: PendingCall): boolean {
+  const fn = call.functionNode;
+  if (fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return unwrap(fn.body) === call.node;
+  const statement = call.statement;
+  return statement !== undefined && ts.isReturnStatement(statement) && statement.expression !== undefined && unwrap(statement.expression) === call.node;
 }
 
 function inside(node: ts.Node, fn: ts.FunctionLikeDeclaration): boolean {

@@ -2,11 +2,10 @@
 // in a try (`const describe = async () => client.create(…)` called only inside `try { await describe() }`) throws into
 // that try. So does a request in a callback given to a call inside a try (`await span.traced(() => ask())`). A
 // function of the module's top level is a unit of its own, judged by what it does itself.
-import { givenTo } from './callbacks';
+import { givenTo, isAwaited, isReturned } from './callbacks';
 import { PendingCall, TsFile } from './context';
 import { callsOf } from './injected';
 import { valueOf } from './resolver';
-import { unwrap } from './options';
 import { ts } from './ts';
 
 /** How many callers up a try is looked for. */
@@ -22,11 +21,12 @@ export function callersTry(cx: TsFile, call: PendingCall, depth = 0): ts.TryStat
     if (isAwaited(outer)) return outer.tryStatement?.catchClause ? outer.tryStatement : callersTry(cx, outer, depth + 1);
     return isReturned(outer) ? callersTry(cx, outer, depth + 1) : undefined;
   };
-  const given = givenTo(cx, fn, (expression, at) => valueOf(cx, expression, at));
+  const given = givenTo(cx, fn, (expression, depth) => valueOf(cx, expression, depth));
   // A callback a project function keeps for later runs outside the try around the call that gives it.
   if (given) return given.runs === false ? undefined : held(given.call);
   const name = cx.functionNames.get(fn);
-  if (name === undefined || !isClosure(call, fn)) return undefined;
+  const scope = name === undefined ? undefined : enclosingFunctionOf(call, fn);
+  if (name === undefined || !scope || !onlyCalled(name, scope)) return undefined;
   const calls = callsOf(cx, fn as ts.FunctionLikeDeclaration);
   if (calls.length === 0) return undefined;
   let found: ts.TryStatement | undefined;
@@ -38,28 +38,32 @@ export function callersTry(cx: TsFile, call: PendingCall, depth = 0): ts.TryStat
   return found;
 }
 
-/** Whether `fn`, which holds the call, is itself declared inside another function. */
-function isClosure(call: PendingCall, fn: ts.Node): boolean {
+/** The function declared around `fn` (the closure's own scope), when `fn` is a closure. */
+function enclosingFunctionOf(call: PendingCall, fn: ts.Node): ts.Node | undefined {
   let holder = call.holders;
   while (holder && holder.node !== fn) holder = holder.outer;
   // A declared function is held both as the statement and as the function: skip past every holding of it.
-  for (holder = holder?.outer; holder; holder = holder.outer) if (holder.node !== fn && ts.isFunctionLike(holder.node)) return true;
-  return false;
+  for (holder = holder?.outer; holder; holder = holder.outer) if (holder.node !== fn && ts.isFunctionLike(holder.node)) return holder.node;
+  return undefined;
 }
 
-/** `await call(…)` in the statement that holds the call. */
-function isAwaited(call: PendingCall): boolean {
-  const awaits = (node: ts.Node): boolean => {
-    if (ts.isAwaitExpression(node) && unwrap(node.expression) === call.node) return true;
-    return !ts.isFunctionLike(node) && ts.forEachChild(node, (child) => awaits(child) || undefined) === true;
+/**
+ * Whether the name is only ever called in `scope`: passed on (`emitter.on('tick', summarize)`), returned or stored,
+ * the closure may run where no try holds it.
+ */
+function onlyCalled(name: string, scope: ts.Node): boolean {
+  const escapes = (node: ts.Node): boolean => {
+    if (ts.isCallExpression(node)) {
+      // The callee itself is a call, not an escape; its arguments may be.
+      const callee = node.expression;
+      return (!ts.isIdentifier(callee) && escapes(callee)) || node.arguments.some(escapes);
+    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) return node.initializer !== undefined && escapes(node.initializer);
+    if (ts.isIdentifier(node)) return node.text === name;
+    // `{ summarize }` hands the function out under its own name.
+    if (ts.isShorthandPropertyAssignment(node)) return node.name.text === name;
+    if (ts.isPropertyAccessExpression(node)) return escapes(node.expression);
+    return ts.forEachChild(node, (child) => escapes(child) || undefined) === true;
   };
-  return call.statement !== undefined && awaits(call.statement);
-}
-
-/** `return call(…)`, or an arrow whose body is the call: the function's result is the call's promise. */
-function isReturned(call: PendingCall): boolean {
-  const fn = call.functionNode;
-  if (fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return unwrap(fn.body) === call.node;
-  const statement = call.statement;
-  return statement !== undefined && ts.isReturnStatement(statement) && statement.expression !== undefined && unwrap(statement.expression) === call.node;
+  return !escapes(scope);
 }

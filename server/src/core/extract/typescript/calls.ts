@@ -30,7 +30,7 @@ export function clientCallSite(cx: TsFile, call: PendingCall, owner: Value | und
   const args = call.node.arguments;
   const command = path.length === 1 && path[0] === 'send' && owner.sdk.commandApis ? commandOf(cx, owner.sdk, args[0]) : undefined;
   const api = command?.api ?? findClientApi(owner.sdk, path.join('.'));
-  if (!api) return undefined;
+  if (!api || api.passThroughIn?.includes(call.enclosingFunction ?? '')) return undefined;
   // LangChain's invoke(input, options): the first argument is the prompt, not an options object.
   const body = command ? command.body : api.prompt?.argument ? { options: noOptions() } : bodyOf(cx, args[api.optionsArgument ?? 0]);
   const requestOptions = usesRequestOptions(owner.sdk) ? argumentOptions(cx, args[1], args, call.node) : undefined;

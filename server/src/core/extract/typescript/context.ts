@@ -175,6 +175,8 @@ export class TsFile {
   readonly wrappers = new Map<ts.Node, CallSite>();
   /** Every function (inline ones too) holding a model request that is not only a call of what it is given. */
   readonly reachedCallbacks = new Map<ts.Node, CallSite>();
+  /** The wrapper pass's round: what a parameter was found not to hold stays true until the next round. */
+  wrapperRound = 0;
   /** Local names of the functions the module exports; read once, when a parameter's callers are looked up. */
   exportedLocals: Set<string> | undefined;
   readonly returnedClients = new Map<ts.Node, ClientValue | null>();

@@ -6,7 +6,7 @@ import { wrappedCallOf } from '../shared/wrapped';
 import { sameSlot } from './callbacks';
 import { relative } from './catalogValues';
 import { unwrap } from './options';
-import { PendingCall, TsFile, type Value } from './context';
+import { MAX_ALIAS_DEPTH, PendingCall, TsFile, type Value } from './context';
 import type { Declaration, ParameterSlot } from './scope';
 import { ts } from './ts';
 
@@ -15,23 +15,23 @@ type WrapperValue = Extract<Value, { kind: 'wrapper' }>;
 
 /** Per extraction: calls of each function of the file, and what each parameter was found to hold. */
 const callsByFunction = new WeakMap<TsFile, Map<ts.Node, PendingCall[]>>();
-const memos = new WeakMap<TsFile, Map<Declaration, WrapperValue | null>>();
+/** A value found, or `round` when nothing was: the wrapper pass's next round may find callbacks this one did not. */
+const memos = new WeakMap<TsFile, Map<Declaration, WrapperValue | { round: number }>>();
 
-/** What a parameter (or a member destructured from one) holds when every caller it has is read: a model callback, or nothing known. */
+/** What a parameter (or a member destructured from one) holds: the model callback the first caller giving one gives. */
 export function injectedValue(cx: TsFile, declaration: Declaration, depth: number, valueOf: ValueOf): WrapperValue | undefined {
   let memo = memos.get(cx);
   if (!memo) memos.set(cx, (memo = new Map()));
   const known = memo.get(declaration);
-  if (known !== undefined) return known ?? undefined;
+  if (known && 'kind' in known) return known;
+  if ((known && known.round === cx.wrapperRound) || depth > MAX_ALIAS_DEPTH) return undefined;
   const slot = slotOf(cx, declaration);
   if (!slot) return undefined;
   // A parameter passed back into its own function (recursion) holds nothing new while it is being worked out.
-  memo.set(declaration, null);
+  memo.set(declaration, { round: cx.wrapperRound });
   const given = givenByCallers(cx, slot, depth, valueOf);
   const value: WrapperValue | undefined = given && { kind: 'wrapper', name: declaration.name, file: cx.file, wraps: given.wraps, injected: { from: given.from } };
-  // Nothing found may change as the wrapper pass finds more callbacks reaching a model: only a found value is kept.
   if (value) memo.set(declaration, value);
-  else memo.delete(declaration);
   return value;
 }
 
@@ -55,7 +55,7 @@ function givenByCallers(cx: TsFile, slot: ParameterSlot, depth: number, valueOf:
   const name = cx.functionNames.get(slot.fn);
   for (const call of callsOf(cx, slot.fn)) {
     const argument = argumentIn(call.node, slot);
-    const wraps = argument && callbackReach(cx, argument, depth, valueOf);
+    const wraps = argument && callbackReach(cx, argument, depth + 1, valueOf);
     if (wraps) return { wraps, from: `its caller ${call.enclosingFunction ?? 'at the top level'}()` };
   }
   if (name === undefined || !exportedNames(cx).has(name)) return undefined;

@@ -73,7 +73,7 @@ export function loggingOf(cx: TsFile, call: PendingCall, sdk: Pick<SdkFacts, 'au
   if (traced) return { audit: true, by: traced, calls };
   const binding = cx.bindings.get(call.node);
   const callEnd = call.node.end;
-  // A log right before a throw reports a failure, not the request.
+  // A log right before a throw (other logs aside) reports a failure, not the request.
   const later = logs.filter((log) => log.start >= callEnd && !log.beforeThrow);
   if (later.length === 0) return { audit: false, calls };
   const names = derivedNames(call.functionNode ?? cx.sourceFile, ['usage', ...(binding ? bindingNames(binding) : [])], callEnd);

@@ -1,6 +1,6 @@
 // Calls the walk records per function for the questions rules ask later: loggers (audit records), `JSON.parse` of
 // results and the validators that check them.
-import { isValidator, mentionsIn, type CallRecord } from './handling';
+import { calleeName, isValidator, mentionsIn, type CallRecord } from './handling';
 import { TsFile, VALIDATOR_LEAF } from './context';
 import { ts } from './ts';
 
@@ -37,13 +37,30 @@ export function recordCall(cx: TsFile, call: ts.CallExpression, name: string): b
   const record: CallRecord = { callee: name, start: call.getStart(cx.sourceFile), end: call.end, mentions: mentionsIn(call.arguments), node: call };
   if (isParse) records.jsonParses.push({ ...record, insideValidator: cx.validator });
   else if (validator) records.validators.push(record);
-  else records.logs.push({ ...record, beforeThrow: throwsAfter(cx.statement, cx.statements) });
+  else records.logs.push({ ...record, beforeThrow: throwsAfter(cx, cx.statement, cx.statements) });
   return validator;
 }
 
-/** Whether a statement of the block after `statement` throws: what precedes the throw reports a failure. */
-function throwsAfter(statement: ts.Statement | undefined, statements: ts.NodeArray<ts.Statement> | undefined): boolean {
+/**
+ * Whether the block throws right after `statement`, other log calls aside (`console.error("no tool call", result);
+ * throw …`): that log reports a failure. A throw further on (after a check that returns) does not make it one.
+ */
+function throwsAfter(cx: TsFile, statement: ts.Statement | undefined, statements: ts.NodeArray<ts.Statement> | undefined): boolean {
   if (!statement || !statements) return false;
-  for (let i = statements.indexOf(statement) + 1; i > 0 && i < statements.length; i++) if (statements[i].kind === SyntaxKind.ThrowStatement) return true;
+  const at = statements.indexOf(statement);
+  if (at < 0) return false;
+  for (let i = at + 1; i < statements.length; i++) {
+    const next = statements[i];
+    if (next.kind === SyntaxKind.ThrowStatement) return true;
+    if (!isLogStatement(cx, next)) return false;
+  }
   return false;
+}
+
+function isLogStatement(cx: TsFile, statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  let expression = statement.expression;
+  if (ts.isAwaitExpression(expression)) expression = expression.expression;
+  const name = ts.isCallExpression(expression) ? calleeName(expression.expression) : undefined;
+  return name !== undefined && cx.isLogger(name);
 }

@@ -163,8 +163,10 @@ export function bindingMembers(pattern: ts.ObjectBindingPattern): [ts.Identifier
   const members: [ts.Identifier, string][] = [];
   for (const element of pattern.elements) {
     if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
-    const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
-    members.push([element.name, property]);
+    // `{ [key]: g }` names no member a slot can follow.
+    const named = element.propertyName;
+    if (named && !ts.isIdentifier(named) && !ts.isStringLiteral(named)) continue;
+    members.push([element.name, named ? named.text : element.name.text]);
   }
   return members;
 }

@@ -246,7 +246,7 @@ function onForOfStatement(cx: TsFile, node: ts.Node): boolean {
   if (!single || !ts.isIdentifier(single.name)) return onScopedStatement(cx, node);
   const name = single.name;
   inScope(cx, node, () => {
-    cx.scopes.add({ name: name.text, scope: cx.scope, start: name.pos, type: single.type, constant: false, iterates: loop.expression });
+    cx.scopes.add({ name: name.text, scope: cx.scope, start: name.pos, constant: false, iterates: loop.expression });
     cx.visitChild(loop.expression);
     cx.visitChild(loop.statement);
   });

@@ -11,7 +11,7 @@ import { guardOf } from './resilience';
 import { relative } from './catalogValues';
 import { valueOf, valueOfName } from './resolver';
 import { rootName } from './syntax';
-import { givenTo, sameSlot } from './callbacks';
+import { functionsAround, givenTo, sameSlot } from './callbacks';
 import { callbackReach, exportedNames, functionHeld, injectedValue, slotOf } from './injected';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
@@ -42,14 +42,16 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
     const imported = value?.kind === 'module' ? value : undefined;
     for (const method of (imported && cx.resolveImport?.implementationsOf?.(imported.module, imported.exportName)?.methods.keys()) ?? []) candidates.add(method);
   }
-  // Parameters are followed to their callers only where a model request can come from: this file, or callers elsewhere.
-  let injected = direct.length > 0 || callbacksComeIn(cx);
+  // Parameters are followed to their callers only where a model request can come from: this file, a project
+  // module it imports, or callers elsewhere.
+  let injected = direct.length > 0 || candidates.size > 0 || callbacksComeIn(cx);
   let added: [PendingCall, CallSite, boolean][] = direct.map(([call, site]) => [call, site, false]);
   for (let round = 0; round < MAX_WRAPPER_DEPTH && (round === 0 || added.length > 0); round++) {
+    cx.wrapperRound = round;
     for (const [call, site, fromParameter] of added) {
       // A call of what the function is given makes it an invoker of that parameter, not a wrapper.
       if (fromParameter) continue;
-      for (let holder = call.holders; holder; holder = holder.outer) if (ts.isFunctionLike(holder.node) && !cx.reachedCallbacks.has(holder.node)) cx.reachedCallbacks.set(holder.node, site);
+      for (const fn of functionsAround(cx, call)) if (!cx.reachedCallbacks.has(fn)) cx.reachedCallbacks.set(fn, site);
       for (const named of functionsReaching(cx, call)) {
         if (cx.wrappers.has(named)) continue;
         cx.wrappers.set(named, site);
