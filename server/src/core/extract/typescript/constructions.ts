@@ -4,7 +4,6 @@ import type { SdkFacts } from '../../catalog';
 import type { ClientConstruction, OptionEntry, OptionMap, OptionTarget, OptionValue, Span } from '../../model';
 import { missingArgumentTarget, noOptions, objectTarget, readLiteral, readOptions, spanOf, unknownOptions, unwrap } from './options';
 import { TsFile } from './context';
-import { valueOf } from './resolver';
 import { ts } from './ts';
 
 /** A positional argument as an option entry (a key given to a constructor). */
@@ -69,7 +68,7 @@ export function objectLiteralOf(cx: TsFile, expr: ts.Expression | undefined): ts
   if (!expr) return undefined;
   const node = unwrap(expr);
   if (ts.isObjectLiteralExpression(node)) return node;
-  const value = ts.isIdentifier(node) ? valueOf(cx, node) : undefined;
+  const value = ts.isIdentifier(node) ? cx.valueOfExpression(node) : undefined;
   return value?.kind === 'object' ? value.node : undefined;
 }
 
@@ -82,7 +81,7 @@ export function optionsOf(cx: TsFile, object: ts.ObjectLiteralExpression): Optio
 /** Same-file constants behind identifiers, so `apiKey: KEY` sees the literal and where it is written. */
 export function constantOf(cx: TsFile, expr: ts.Expression): { value: OptionValue; span: Span } | undefined {
   if (!ts.isIdentifier(expr)) return undefined;
-  const value = valueOf(cx, expr);
+  const value = cx.valueOfExpression(expr);
   if (value?.kind === 'string') return { value: { kind: 'string', value: value.value }, span: value.span };
   if (value?.kind === 'number') return { value: { kind: 'number', value: value.value }, span: value.span };
   return undefined;

@@ -134,6 +134,8 @@ export class TsFile {
   readonly language: Language;
   /** Set by the extractor: same-file constants behind identifiers. */
   lookupConstant!: ConstantLookup;
+  /** Set by the extractor: what the resolver says an expression holds, for the rooms the resolver itself uses. */
+  valueOfExpression!: (expression: ts.Expression) => Value | undefined;
 
   /** The memo key of a call evaluated at `depth` while the current names are being resolved. */
   callValueKey(depth: number): string {

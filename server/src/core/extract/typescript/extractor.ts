@@ -26,6 +26,7 @@ export function extractTypeScript(file: string, sourceFile: ts.SourceFile, optio
   const loggerRoots = new Set(options.loggers.map((pattern) => pattern.split('.')[0]));
   const cx = new TsFile(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors), loggerRoots, options.resolveImport);
   cx.lookupConstant = (expr) => constantOf(cx, expr);
+  cx.valueOfExpression = (expr) => valueOf(cx, expr);
   cx.sourceOfRoot = (root) => sourceOfName(cx, root.text, root.pos, 0);
   cx.visitChild = (node) => visit(cx, node);
   return run(cx);
