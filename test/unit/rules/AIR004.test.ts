@@ -7,6 +7,14 @@ const openai = new OpenAI();
 ruleTester('AIR004', {
   valid: [
     {
+      name: 'an Inngest inference step is traced by Inngest with its input, output and tokens',
+      code: `export async function summarize(step: any, text: string) {
+  return step.ai.infer('summarize', { model: { format: 'openai-chat', url: 'https://api.openai.com/v1/chat/completions' }, body: { model: 'gpt-4o', messages: [{ role: 'user', content: text }] } });
+}
+`,
+      typecheck: false,
+    },
+    {
       name: 'a usage log, then a check that throws further on: the log records the request',
       code: `${header}const logger = { info: (..._args: unknown[]) => undefined };
 export async function answer(text: string) {

@@ -148,8 +148,8 @@ export interface SdkFacts {
   retries: RetryFacts;
   /** Call options whose callback records each request (`onFinish`, `experimental_telemetry`). */
   auditOptions: string[];
-  /** The SDK records every request in its own traces unless this option (of the call or the client) turns it off. */
-  builtInTracing?: { disabledBy: string };
+  /** The SDK records every request in its own traces, unless `disabledBy` (an option of the call or the client) is set. */
+  builtInTracing?: { disabledBy?: string };
   /** Call options whose callback receives failures (`onError`). */
   errorOptions: string[];
   /** How this SDK returns schema-checked output, as advice for AIR010. */

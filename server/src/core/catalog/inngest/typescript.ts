@@ -24,7 +24,9 @@ export const inngestFacts: SdkFacts = {
   // Four retries after the first attempt unless the function sets `retries`.
   retries: { options: [], default: 4, counts: 'retries' },
   auditOptions: [],
+  // Every AI inference step is traced by Inngest with its model input and output and token counts (AI Traces).
+  builtInTracing: {},
   errorOptions: [],
   structuredOutput: 'the provider\'s own structured output in the request body, validated after the step',
-  factsFrom: 'inngest.com docs: AI Inference (step.ai.infer, step.ai.wrap) and Retries (four retries after the initial attempt by default)',
+  factsFrom: 'inngest.com docs: AI Inference (step.ai.infer, step.ai.wrap), Retries (four retries after the initial attempt by default) and Traces (AI Traces: tokens, model input and output of inference steps)',
 };

@@ -69,7 +69,7 @@ export function loggingOf(cx: TsFile, call: PendingCall, sdk: Pick<SdkFacts, 'au
   const option = sdk.auditOptions.find((name) => body.entries.has(name));
   if (option) return { audit: true, by: option, calls };
   const off = sdk.builtInTracing?.disabledBy;
-  if (off !== undefined && !body.entries.has(off) && !clientOptions?.entries.has(off)) return { audit: true, by: `${sdk.displayName}'s built-in tracing`, calls };
+  if (sdk.builtInTracing && (off === undefined || (!body.entries.has(off) && !clientOptions?.entries.has(off)))) return { audit: true, by: `${sdk.displayName}'s built-in tracing`, calls };
   if (traced) return { audit: true, by: traced, calls };
   const binding = cx.bindings.get(call.node);
   const callEnd = call.node.end;
