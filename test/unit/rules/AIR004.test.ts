@@ -7,6 +7,19 @@ const openai = new OpenAI();
 ruleTester('AIR004', {
   valid: [
     {
+      name: 'a callback written after the call logs its usage once the stream is done',
+      code: `${header}const span = { log: (_event: Record<string, unknown>) => undefined };
+export function answer(text: string) {
+  const stream = openai.chat.completions.stream({ model: 'gpt-4o', max_tokens: 500, messages: [{ role: 'user', content: text }] });
+  stream.finalChatCompletion().then((completion) => {
+    const usage = completion.usage;
+    span.log({ output: completion.choices[0].message.content, metrics: { tokens: usage?.total_tokens ?? 0 } });
+  });
+  return stream;
+}
+`,
+    },
+    {
       name: 'an Inngest inference step is traced by Inngest with its input, output and tokens',
       code: `export async function summarize(step: any, text: string) {
   return step.ai.infer('summarize', { model: { format: 'openai-chat', url: 'https://api.openai.com/v1/chat/completions' }, body: { model: 'gpt-4o', messages: [{ role: 'user', content: text }] } });

@@ -3,7 +3,7 @@ import { FETCH_REQUEST_TYPES } from '../../catalog/web';
 import { optionAt } from '../../model';
 import type { SdkFacts } from '../../catalog';
 import type { CallSite, JsonParse, Logged, OptionMap, StreamFacts } from '../../model';
-import { type FunctionRecords } from './handling';
+import { type CallRecord, type FunctionRecords } from './handling';
 import { ts } from './ts';
 import { PendingCall, TsFile } from './context';
 import { bindingNames } from './syntax';
@@ -73,12 +73,23 @@ export function loggingOf(cx: TsFile, call: PendingCall, sdk: Pick<SdkFacts, 'au
   if (traced) return { audit: true, by: traced, calls };
   const binding = cx.bindings.get(call.node);
   const callEnd = call.node.end;
-  // A log right before a throw (other logs aside) reports a failure, not the request.
-  const later = logs.filter((log) => log.start >= callEnd && !log.beforeThrow);
+  // A log right before a throw (other logs aside) reports a failure, not the request. Callbacks written after the
+  // call (`stream.done().then((usage) => span.log({ usage }))`) log for it too.
+  const later = [...logs, ...logsInCallbacksAfter(cx, call.functionNode, callEnd)].filter((log) => log.start >= callEnd && !log.beforeThrow);
   if (later.length === 0) return { audit: false, calls };
   const names = derivedNames(call.functionNode ?? cx.sourceFile, ['usage', ...(binding ? bindingNames(binding) : [])], callEnd);
   const record = later.find((log) => [...names].some((name) => log.mentions.has(name)));
   return record ? { audit: true, by: record.callee, calls } : { audit: false, calls };
+}
+
+/** The logs of functions written inside `fn` after `after`: callbacks that run once the call has answered. */
+function logsInCallbacksAfter(cx: TsFile, fn: ts.SignatureDeclaration | undefined, after: number): CallRecord[] {
+  if (!fn) return [];
+  const logs: CallRecord[] = [];
+  for (const [node, records] of cx.records) {
+    if (node !== fn && node.pos >= after && node.end <= fn.end) logs.push(...records.logs);
+  }
+  return logs;
 }
 
 /**
