@@ -3,6 +3,29 @@ import { ruleTester } from '../ruleTester';
 ruleTester('AIR001', {
   valid: [
     {
+      name: 'a default client for one the caller may give: its settings are not visible, so no claim is made',
+      code: `import OpenAI from 'openai';
+function resolveClient(options: { client?: OpenAI }): OpenAI {
+  if (options.client) return options.client;
+  return new OpenAI();
+}
+export class Compactor {
+  private readonly client: OpenAI;
+  private readonly fallback: OpenAI;
+  constructor(options: { client?: OpenAI }) {
+    this.client = resolveClient(options);
+    this.fallback = options.client ?? new OpenAI();
+  }
+  compact(input: string) {
+    return this.client.responses.create({ model: 'gpt-4o', input });
+  }
+  retry(input: string) {
+    return this.fallback.responses.create({ model: 'gpt-4o', input });
+  }
+}
+`,
+    },
+    {
       name: 'a model wrapping another AI SDK model forwards its calls: no request of its own',
       code: `import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
 

@@ -127,9 +127,26 @@ export function valueOf(cx: TsFile, expression: ts.Expression, depth = 0): Value
   // `client ?? new OpenAI()`, `cached ||= createClient()`: the value built when none exists yet; `name && agents.get(name)`:
   // the value once the guard holds.
   if (ts.isBinaryExpression(expr) && (LAZY_OPERATORS.has(expr.operatorToken.kind) || expr.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken)) {
-    return valueOf(cx, expr.right, depth + 1);
+    const built = valueOf(cx, expr.right, depth + 1);
+    return isDefaultAfterGiven(expr) && built?.kind === 'client' && built.known ? defaultClient(cx, expr, built, depth) : built;
   }
   return undefined;
+}
+
+/** `options.client ?? new OpenAI()`: a default for a value that may be given (not a cache filling itself, `x ??= …`). */
+function isDefaultAfterGiven(expr: ts.BinaryExpression): boolean {
+  const operator = expr.operatorToken.kind;
+  return operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken;
+}
+
+/**
+ * The default client when what comes before it may be another one: unless the left side is known (a client built
+ * here too), the settings the call runs with are not visible, so they are unknown rather than the default's.
+ */
+function defaultClient(cx: TsFile, expr: ts.BinaryExpression, built: ClientValue, depth: number): ClientValue {
+  const given = valueOf(cx, expr.left, depth + 1);
+  if (given?.kind === 'client' && given.known) return built;
+  return { ...built, known: false, via: `${built.via}, unless ${expr.left.getText(cx.sourceFile)} gives another` };
 }
 
 /** `owner.name`: a field or method of `this`, a member of an imported module's namespace, or of an object whose shape is known. */
@@ -235,9 +252,20 @@ export function returnedClient(cx: TsFile, node: ts.FunctionLikeDeclaration, dep
   const returned = body && !ts.isBlock(body) ? [body] : (cx.returns.get(node) ?? []);
   // A client built in one branch (`return created`) says more than a cached one known by its type; the
   // declared return type (`getClient(): OpenAI`) comes last.
-  const client = preferBuilt([...returned.map((expression) => valueOf(cx, expression, depth + 1)), typedValue(cx, node.type, node.pos, depth + 1)]);
+  const built = preferBuilt([...returned.map((expression) => valueOf(cx, expression, depth + 1)), typedValue(cx, node.type, node.pos, depth + 1)]);
+  // `if (options.client) return options.client; return new OpenAI()`: a branch handing back a client the caller
+  // gave makes the settings the call runs with unknown.
+  const given = built?.known && returned.some((expression) => handsBackParameter(cx, expression));
+  const client = built && given ? { ...built, known: false, via: `${built.via}, unless a client is given` } : built;
   if (client) cx.returnedClients.set(node, client);
   return client;
+}
+
+/** `options.client`, `client as OpenAI`: an expression reading one of the function's parameters. */
+function handsBackParameter(cx: TsFile, expression: ts.Expression): boolean {
+  let node = unwrap(expression);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = unwrap(node.expression);
+  return ts.isIdentifier(node) && cx.scopes.resolve(node.text, node.pos)?.parameter === true;
 }
 
 
