@@ -10,6 +10,20 @@ const call = (args: string) => `def answer(question: str) -> str:
 
 ruleTester('AIR001', {
   valid: [
+    {
+      name: 'python: a default client for one the caller may give has settings that are not visible',
+      filename: 'case.py',
+      code: `from openai import OpenAI
+
+
+class Summarizer:
+    def __init__(self, client: OpenAI | None = None):
+        self.client = client or OpenAI()
+
+    def summarize(self, text: str):
+        return self.client.responses.create(model="gpt-4o-2024-08-06", input=text, max_output_tokens=200)
+`,
+    },
     { name: 'python: timeout on the client', filename: 'case.py', code: `${header}client = OpenAI(timeout=20)\n\n\n${call('')}` },
     { name: 'python: timeout on the call', filename: 'case.py', code: `${header}client = OpenAI()\n\n\n${call(', timeout=30')}` },
     {

@@ -156,11 +156,26 @@ export function evaluateUncached(cx: PyFile, node: PyNode, scope: Scope): Value 
     case 'boolean_operator': {
       // `client = existing or OpenAI()`
       const right = node.childForFieldName('right');
-      return right ? evaluate(cx, right, scope) : undefined;
+      const built = right ? evaluate(cx, right, scope) : undefined;
+      // `client or OpenAI()` for a client the caller may give: the settings the call runs with are not visible.
+      const left = node.childForFieldName('left');
+      if (built?.kind === 'client' && built.known && left && givenByCaller(left, scope)) return { ...built, known: false, via: `${built.via}, unless ${left.text} gives another` };
+      return built;
     }
     default:
       return undefined;
   }
+}
+
+
+/** `client`, `options.client`, `kwargs.get("client")` for a parameter of the function (not `self` or `cls`). */
+function givenByCaller(node: PyNode, scope: Scope): boolean {
+  let root: PyNode | null = node;
+  while (root && root.type !== 'identifier') {
+    root = root.type === 'attribute' || root.type === 'subscript' ? root.childForFieldName(root.type === 'attribute' ? 'object' : 'value') : root.type === 'call' ? root.childForFieldName('function') : null;
+  }
+  if (!root || root.text === 'self' || root.text === 'cls') return false;
+  return scope.lookup(root.text)?.kind === 'param';
 }
 
 
