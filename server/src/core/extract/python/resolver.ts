@@ -4,7 +4,7 @@ import { pythonCatalogByModule, sdkFacts } from '../../catalog';
 import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, pythonModelHolders, PYTHON_DYNAMIC_IMPORTS, PYTHON_MODULE_TABLE, pythonHttpClients } from '../../catalog/python';
 import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
-import { Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
+import { givenByCaller, Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
 import { dispatchedMethods, inheritedMember } from './inheritance';
 import { withSpreadOptions } from './params';
 import { dottedName, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
@@ -165,17 +165,6 @@ export function evaluateUncached(cx: PyFile, node: PyNode, scope: Scope): Value 
     default:
       return undefined;
   }
-}
-
-
-/** `client`, `options.client`, `kwargs.get("client")` for a parameter of the function (not `self` or `cls`). */
-function givenByCaller(node: PyNode, scope: Scope): boolean {
-  let root: PyNode | null = node;
-  while (root && root.type !== 'identifier') {
-    root = root.type === 'attribute' || root.type === 'subscript' ? root.childForFieldName(root.type === 'attribute' ? 'object' : 'value') : root.type === 'call' ? root.childForFieldName('function') : null;
-  }
-  if (!root || root.text === 'self' || root.text === 'cls') return false;
-  return scope.lookup(root.text)?.kind === 'param';
 }
 
 

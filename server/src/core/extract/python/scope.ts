@@ -82,3 +82,13 @@ export class Scope {
     this.names.set(name, binding);
   }
 }
+
+/** `client`, `options.client`, `kwargs.get("client")` for a parameter of the function (not `self` or `cls`). */
+export function givenByCaller(node: PyNode, scope: Scope): boolean {
+  let root: PyNode | null = node;
+  while (root && root.type !== 'identifier') {
+    root = root.type === 'attribute' || root.type === 'subscript' ? root.childForFieldName(root.type === 'attribute' ? 'object' : 'value') : root.type === 'call' ? root.childForFieldName('function') : null;
+  }
+  if (!root || root.text === 'self' || root.text === 'cls') return false;
+  return scope.lookup(root.text)?.kind === 'param';
+}

@@ -4,14 +4,13 @@ import type { CallbackSlot } from '../../model';
 import { isFunctionTracer, TRACING_STEPS } from '../../catalog/observability';
 import { calleeName } from './handling';
 import { unwrap } from './options';
-import { PendingCall, TsFile, type Value } from './context';
+import { PendingCall, TsFile, type Value, type ValueOf } from './context';
 import { bindingMembers, type Declaration } from './scope';
 import { ts } from './ts';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
 const { SyntaxKind } = ts;
 
-type ValueOf = (expression: ts.Expression, depth: number) => Value | undefined;
 
 /** Calls by what they call through (`fn` in `fn()` and `fn.x()`), and by the plain names they pass on; built once per file. */
 interface CallIndex {

@@ -51,6 +51,9 @@ export type Value =
 
 export type ClientValue = Extract<Value, { kind: 'client' }>;
 
+/** The resolver's answer, handed to rooms it uses so that they need not import it. */
+export type ValueOf = (expression: ts.Expression, depth: number) => Value | undefined;
+
 export interface OptionsArgument {
   options: OptionMap;
   target?: OptionTarget;

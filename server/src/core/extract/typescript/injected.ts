@@ -6,11 +6,10 @@ import { wrappedCallOf } from '../shared/wrapped';
 import { sameSlot } from './callbacks';
 import { relative } from './catalogValues';
 import { unwrap } from './options';
-import { MAX_ALIAS_DEPTH, PendingCall, TsFile, type Value } from './context';
+import { MAX_ALIAS_DEPTH, PendingCall, TsFile, type Value, type ValueOf } from './context';
 import type { Declaration, ParameterSlot } from './scope';
 import { ts } from './ts';
 
-type ValueOf = (expression: ts.Expression, depth: number) => Value | undefined;
 type WrapperValue = Extract<Value, { kind: 'wrapper' }>;
 
 /** Per extraction: calls of each function of the file, and what each parameter was found to hold. */

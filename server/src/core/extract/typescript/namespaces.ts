@@ -2,10 +2,9 @@
 // promise, an async IIFE), destructured where it is called (`const { generateText } = await loadSdk()`).
 import { catalogByModule } from '../../catalog';
 import { unwrap } from './options';
-import { TsFile, type Value } from './context';
+import { TsFile, type Value, type ValueOf } from './context';
 import { ts } from './ts';
 
-type ValueOf = (expression: ts.Expression, depth: number) => Value | undefined;
 
 export function isSdkNamespace(value: Value | undefined): value is Extract<Value, { kind: 'module' }> {
   return value?.kind === 'module' && value.exportName === '*' && catalogByModule.has(value.module);
