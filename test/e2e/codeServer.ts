@@ -102,14 +102,16 @@ export async function openEditor(sourceFolder: string, initialSettings: Record<s
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    // The status bar item's texts from the first paint on, to see it while the workspace is indexed.
+    // Every status bar text naming prodready from the first paint on, to see the item while the workspace is
+    // indexed. VS Code's own progress item ("prodready: 1/6 files") can sit before ours, so each item counts.
     await page.addInitScript({
       content: `window.__prodreadyStatus = [];
         setInterval(() => {
-          const item = [...document.querySelectorAll('.statusbar-item')].find((element) => /prodready/.test(element.textContent || ''));
-          const text = item && item.textContent.trim();
           const seen = window.__prodreadyStatus;
-          if (text && seen[seen.length - 1] !== text) seen.push(text);
+          for (const element of document.querySelectorAll('.statusbar-item')) {
+            const text = (element.textContent || '').trim();
+            if (/prodready/.test(text) && !seen.includes(text)) seen.push(text);
+          }
         }, 20);`,
     });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
