@@ -223,6 +223,20 @@ export const ask = () => openai.embeddings.create({ model: 'text-embedding-3-sma
 `,
     },
     {
+      name: 'a sender its callers give a model URL, with its own deadline: covered where the request is made',
+      code: `async function post(url: string, body: string, ms: number) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await fetch(url, { method: 'POST', body, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+export const ask = (base: string, q: string) => post(\`\${base}/chat/completions\`, q, 20000);
+`,
+    },
+    {
       name: 'fetch to a model endpoint with an abort signal',
       code: `export const ask = (q: string) =>
   fetch('https://api.openai.com/v1/chat/completions', {
@@ -520,6 +534,21 @@ export const ask = (q: string) =>
     body: JSON.stringify({ model: 'gpt-4o-mini-2024-07-18', max_completion_tokens: 200, messages: [{ role: 'user', content: q }] }),
     signal: AbortSignal.timeout(30000),
   });
+`,
+    },
+    {
+      name: 'a sender its callers give a model URL, with no deadline: reported where the request is made, the fix adds a signal',
+      code: `async function post(url: string, body: string) {
+  return fetch(url, { method: 'POST', body });
+}
+export const ask = (base: string, q: string) => post(\`\${base}/v1/messages\`, q);
+`,
+      errors: [{ messageId: 'none', line: 2, data: { sdk: 'fetch' } }],
+      fixTitles: [['Add a 30 s timeout to this call']],
+      output: `async function post(url: string, body: string) {
+  return fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(30000) });
+}
+export const ask = (base: string, q: string) => post(\`\${base}/v1/messages\`, q);
 `,
     },
     {

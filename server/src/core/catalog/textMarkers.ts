@@ -59,6 +59,12 @@ const TS_DIRECT = new RegExp(`["'\`](?:${anyOf(TS_MODULES)})["'\`/]|\\b(?:${anyO
 /** `fetch` (global, injected or a polyfill), or an HTTP library's import path. */
 const TS_HTTP = new RegExp(`fetch|["'\`](?:${anyOf(TS_HTTP_MODULES)})["'\`/]`, 'i');
 
+/**
+ * A request sent to a URL held by a name (`fetch(url, …)`, `axios.post(target, …)`): the URL may be a model
+ * endpoint its callers give (see the URL flow in the TS extractor), whatever words this file lacks.
+ */
+const TS_SENDS_NAMED_URL = /\b(?:fetch|(?:axios|got|ky)(?:\.(?:post|put|patch|request))?)\s*\(\s*[A-Za-z_$]/;
+
 const PYTHON_PACKAGES = [
   ...pythonCatalogByModule.keys(),
   ...pythonCatalog.flatMap((sdk) => (sdk.modelHolders ?? []).flatMap((holder) => (holder.module ? [holder.module] : []))),
@@ -77,5 +83,5 @@ const ENDPOINT = new RegExp(anyOf(ENDPOINT_WORDS));
  */
 export function mayHoldAiCall(text: string, language: 'ts' | 'js' | 'python'): boolean {
   if (language === 'python') return PYTHON_DIRECT.test(text) || (PYTHON_HTTP.test(text) && ENDPOINT.test(text));
-  return TS_DIRECT.test(text) || (TS_HTTP.test(text) && ENDPOINT.test(text));
+  return TS_DIRECT.test(text) || (TS_HTTP.test(text) && (ENDPOINT.test(text) || TS_SENDS_NAMED_URL.test(text)));
 }

@@ -4,6 +4,7 @@ import type { ProdreadyConfig, RuleLevel } from '../config/config';
 import { defaultConfig } from '../config/config';
 import { createTypeScriptFixer } from '../extract/typescript/fixer';
 import { extractTypeScript, parseTypeScript } from '../extract/typescript/extractor';
+import { exportedUrlTexts as urlTextsOfExport } from '../extract/typescript/exportedUrls';
 import { TypeScriptParse } from '../extract/typescript/incremental';
 import { PythonParse, extractPythonText } from '../extract/python/incremental';
 import { createPythonFixer } from '../extract/python/fixer';
@@ -120,6 +121,11 @@ export function extractFacts(
         ? previous.extract(file, text, options, environment)
         : extractTypeScript(file, parseTypeScript(file, text), options);
   return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
+}
+
+/** The texts a URL read from a TS/JS module's export can take (see ImportResolver.urlTexts). */
+export function exportedUrlTexts(file: string, text: string, config: ProdreadyConfig, resolveImport: ImportResolver, exportName: string, path: readonly string[]): readonly string[] | undefined {
+  return urlTextsOfExport(file, text, { loggers: config.audit.loggers, redactors: config.privacy.redactors, resolveImport }, exportName, path);
 }
 
 /** An open document's last parse, in its language: the next analysis re-parses from it. */

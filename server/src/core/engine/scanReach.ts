@@ -41,7 +41,8 @@ function namesOf(list: string): string[] {
 export function reachesModel(facts: FileFacts): boolean {
   if (facts.callSites.length > 0 || facts.clients.length > 0 || facts.exports.star.length > 0) return true;
   for (const value of facts.exports.names.values()) {
-    if (value.kind === 'invoker') continue;
+    // A function sending requests to the URL it is given: an importer may give it a model endpoint.
+    if (value.kind === 'invoker' && !value.urls?.length) continue;
     if (value.kind !== 'class' || value.methods.size > 0 || (value.members?.size ?? 0) > 0) return true;
   }
   return false;

@@ -317,7 +317,7 @@ export type ExportedValue =
     }
   | { kind: 'reexport'; module: string; exportName: string }
   /** A project function that calls what it is given (`act({ generate })` calls `generate`): a model request in that callback runs inside the caller. */
-  | { kind: 'invoker'; name: string; file: string; slots: readonly CallbackSlot[] }
+  | { kind: 'invoker'; name: string; file: string; slots: readonly CallbackSlot[]; urls?: readonly SentUrl[] }
   /** An SDK module (`litellm`) a name holds or a function returns (`def get_litellm(): return litellm`). */
   | { kind: 'module'; module: string; factory: boolean }
   /** A function returning the module its first argument names: `require("litellm")` over `importlib.import_module(name)`. */
@@ -327,6 +327,13 @@ export type ExportedValue =
 export interface CallbackSlot {
   index: number;
   property?: string;
+}
+
+/** A parameter a function sends an HTTP request to (`fetch(url, …)`), and where that request is made. */
+export interface SentUrl {
+  index: number;
+  span: Span;
+  file: string;
 }
 
 /** The project class a member holds and its methods that reach a model; `file` where that class is declared, when imported. */
@@ -342,6 +349,17 @@ export interface ExportSummary {
   star: string[];
   /** Callbacks reaching a model this module passes to other modules' functions that call them. */
   given?: GivenCallback[];
+  /** Model endpoint URLs this module passes to other modules' functions that send requests to them. */
+  urlsGiven?: GivenUrl[];
+}
+
+/** `retryRequest(url, …)` with `url` a model endpoint: `retryRequest` (declared in `file`) sends to the URL at `index`. */
+export interface GivenUrl {
+  file: string;
+  name: string;
+  index: number;
+  /** The URL's text as far as it is static, `*` standing for what is known only at run time. */
+  url: string;
 }
 
 /** `inference.extract({ generate: (x) => llm.generate(x) })`: `extract` (declared in `file`) is given a model callback in `slot`. */
@@ -373,5 +391,12 @@ export interface ImportResolver {
   implementationsOf?: (module: string, exportName: string) => { file: string; methods: ReadonlyMap<string, WrappedCall> } | undefined;
   /** For a function declared in `fromFile`, the model callbacks other modules give it, slot by slot (in file order). */
   callbacksGiven?: (functionName: string) => readonly { slot: CallbackSlot; wraps: WrappedCall; from: string }[];
+  /** For a function declared in `fromFile`, the model endpoint URLs other modules give it at `index`. */
+  urlsGiven?: (functionName: string, index: number) => readonly { url: string; from: string }[];
+  /**
+   * The texts a URL read from what a module exports can take: `path` says what is read from the export (a
+   * member, `[]` any element, `()` a call's result, `new` an instance). Undefined when they are not known.
+   */
+  urlTexts?: (module: string, exportName: string, path: readonly string[]) => readonly string[] | undefined;
 }
 

@@ -1,7 +1,7 @@
-import { extractFacts, languageOf, skipReason } from '../engine/analyzeFile';
+import { exportedUrlTexts, extractFacts, languageOf, skipReason } from '../engine/analyzeFile';
 import { isKnownPythonModule } from '../catalog/python';
 import { defaultConfig, type ProdreadyConfig } from '../config/config';
-import type { ExportedValue, ExportSummary, FileFacts, GivenCallback, ImportRef, ImportResolver, WrappedCall } from '../model';
+import type { ExportedValue, ExportSummary, FileFacts, GivenCallback, GivenUrl, ImportRef, ImportResolver, WrappedCall } from '../model';
 import { ContributionRegistry } from './registry';
 
 /** What the index needs from the outside world: module resolution and file contents (open editors first). */
@@ -30,6 +30,11 @@ export class ProjectIndex {
   private readonly subclasses = new ContributionRegistry<Map<string, WrappedCall>>((methods) => JSON.stringify([...methods], replacer));
   /** Model callbacks given to project functions: `function file\0name` → caller file → the slots it fills and what they reach. */
   private readonly callbacks = new ContributionRegistry<GivenCallback[]>((given) => JSON.stringify(given, replacer));
+  /** Model endpoint URLs given to project functions that send requests to them: `function file\0name` → caller file → URLs. */
+  private readonly urls = new ContributionRegistry<GivenUrl[]>((given) => JSON.stringify(given));
+  /** Texts of URLs read from a file's exports, by `export\0path`, worked out when asked; and the files that asked. */
+  private readonly urlAnswers = new Map<string, { text: string; answers: Map<string, readonly string[] | undefined> }>();
+  private readonly urlReaders = new Map<string, Set<string>>();
   /** Readers made stale while a summary was read lazily: returned by the next `update`. */
   private readonly pendingStale = new Set<string>();
   /** The files a scan will analyse: when one is read for its exports first, its facts wait here for that analysis. */
@@ -49,6 +54,8 @@ export class ProjectIndex {
     this.shared.clear();
     this.subclasses.clear();
     this.callbacks.clear();
+    this.urls.clear();
+    this.urlAnswers.clear();
   }
 
   /**
@@ -75,7 +82,7 @@ export class ProjectIndex {
    * whose functions other modules give model callbacks: they hold model requests a scan must read.
    */
   filesReachedFromElsewhere(): Set<string> {
-    return new Set([...this.subclasses.keys(), ...this.callbacks.keys()].map((key) => key.slice(0, key.indexOf('\u0000'))));
+    return new Set([...this.subclasses.keys(), ...this.callbacks.keys(), ...this.urls.keys()].map((key) => key.slice(0, key.indexOf('\u0000'))));
   }
 
   /**
@@ -92,7 +99,54 @@ export class ProjectIndex {
     };
     resolver.callbacksGiven = (functionName) =>
       this.callbacks.ask(fromFile, `${fromFile}\u0000${functionName}`).flatMap(([caller, given]) => given.map(({ slot, wraps }) => ({ slot, wraps, from: caller })));
+    resolver.urlsGiven = (functionName, index) =>
+      this.urls.ask(fromFile, `${fromFile}\u0000${functionName}`).flatMap(([caller, given]) => given.filter((entry) => entry.index === index).map(({ url }) => ({ url, from: caller })));
+    resolver.urlTexts = (module, exportName, path) => this.urlTexts(fromFile, module, exportName, path);
     return resolver;
+  }
+
+  /**
+   * The texts a URL read from what `module` exports under `exportName` can take (see ImportResolver.urlTexts),
+   * worked out from the declaring file's text when first asked and kept until that file changes.
+   */
+  private urlTexts(reader: string, module: string, exportName: string, path: readonly string[]): readonly string[] | undefined {
+    const defined = this.definingFile(reader, { module, name: exportName }, 0);
+    const language = defined && languageOf(defined.file);
+    if (!defined || (language !== 'ts' && language !== 'js')) return undefined;
+    let readers = this.urlReaders.get(defined.file);
+    if (!readers) this.urlReaders.set(defined.file, (readers = new Set()));
+    readers.add(reader);
+    const text = this.host.readFile(defined.file);
+    if (text === undefined || skipReason(defined.file, text)) return undefined;
+    let known = this.urlAnswers.get(defined.file);
+    if (known?.text !== text) this.urlAnswers.set(defined.file, (known = { text, answers: new Map() }));
+    const { answers } = known;
+    const key = [defined.name, ...path].join('\u0000');
+    // Asked again while being worked out (modules reading each other): not known.
+    if (answers.has(key)) return answers.get(key);
+    answers.set(key, undefined);
+    const texts = exportedUrlTexts(defined.file, text, this.config, this.resolverFor(defined.file), defined.name, path);
+    answers.set(key, texts);
+    return texts;
+  }
+
+  /** When `file`'s text changed since URL texts were read from it: forgets them, and those of the files that read them; returns every file that read one. */
+  private urlAnswersChanged(file: string): Set<string> {
+    const known = this.urlAnswers.get(file);
+    return known && this.host.readFile(file) !== known.text ? this.dropUrlAnswers(file) : new Set();
+  }
+
+  private dropUrlAnswers(file: string, stale = new Set<string>()): Set<string> {
+    const readers = this.urlReaders.get(file);
+    this.urlAnswers.delete(file);
+    this.urlReaders.delete(file);
+    for (const reader of readers ?? []) {
+      if (stale.has(reader)) continue;
+      stale.add(reader);
+      this.drop(reader);
+      this.dropUrlAnswers(reader, stale);
+    }
+    return stale;
   }
 
   /**
@@ -117,7 +171,7 @@ export class ProjectIndex {
     const previous = this.summaries.get(file);
     this.summaries.set(file, exports);
     this.shared.delete(file);
-    const stale = new Set(this.register(file, exports));
+    const stale = new Set([...this.register(file, exports), ...this.urlAnswersChanged(file)]);
     if (previous !== undefined && signatureOf(previous) !== signatureOf(exports)) for (const reader of this.invalidateReaders([file])) stale.add(reader);
     stale.delete(file);
     // Made stale while a summary was read lazily, maybe during this file's own analysis: this file included.
@@ -130,7 +184,7 @@ export class ProjectIndex {
   forget(file: string): string[] {
     this.shared.delete(file);
     if (!this.summaries.delete(file)) return [];
-    const stale = new Set([...this.register(file, { names: new Map(), star: [] }), ...this.invalidateReaders([file])]);
+    const stale = new Set([...this.register(file, { names: new Map(), star: [] }), ...this.invalidateReaders([file]), ...this.dropUrlAnswers(file)]);
     stale.delete(file);
     return [...stale];
   }
@@ -171,7 +225,12 @@ export class ProjectIndex {
       const key = `${callback.file}\u0000${callback.name}`;
       given.set(key, [...(given.get(key) ?? []), callback]);
     }
-    const askers = [...new Set([...this.subclasses.contribute(file, bases), ...this.callbacks.contribute(file, given)])];
+    const urls = new Map<string, GivenUrl[]>();
+    for (const url of summary.urlsGiven ?? []) {
+      const key = `${url.file}\u0000${url.name}`;
+      urls.set(key, [...(urls.get(key) ?? []), url]);
+    }
+    const askers = [...new Set([...this.subclasses.contribute(file, bases), ...this.callbacks.contribute(file, given), ...this.urls.contribute(file, urls)])];
     for (const asker of askers) this.drop(asker);
     return [...new Set([...askers, ...this.invalidateReaders(askers)])];
   }

@@ -1,9 +1,9 @@
 // Callbacks: project functions that call what they are given. A model request inside an inline callback
 // (`act({ generate: (input) => llm.generate(input) })`) runs inside the function that makes the outer call.
-import type { CallbackSlot } from '../../model';
+import type { CallbackSlot, SentUrl } from '../../model';
 import { isFunctionTracer, TRACING_STEPS } from '../../catalog/observability';
 import { calleeName } from './handling';
-import { unwrap } from './options';
+import { spanOf, unwrap } from './options';
 import { PendingCall, TsFile, type Value, type ValueOf } from './context';
 import { bindingMembers, type Declaration } from './scope';
 import { ts } from './ts';
@@ -51,6 +51,41 @@ export function invokedParameters(cx: TsFile, node: ts.FunctionLikeDeclaration, 
     });
   }
   const unique = slots.filter((slot, i) => slots.findIndex((other) => sameSlot(other, slot)) === i);
+  memo.set(node, unique);
+  return unique;
+}
+
+const sentMemos = new WeakMap<TsFile, Map<ts.Node, readonly SentUrl[]>>();
+
+/**
+ * Which of a function's parameters it sends a request to: the URL of `fetch(url, …)` (or of another HTTP
+ * library's call), or passed on as the URL of a function that sends one.
+ */
+export function sentParameters(cx: TsFile, node: ts.FunctionLikeDeclaration, valueOf: ValueOf, depth: number): readonly SentUrl[] {
+  let memo = sentMemos.get(cx);
+  if (!memo) sentMemos.set(cx, (memo = new Map()));
+  const known = memo.get(node);
+  if (known) return known;
+  memo.set(node, []);
+  const sent: SentUrl[] = [];
+  if (node.body) {
+    const index = callIndex(cx);
+    node.parameters.forEach((parameter, position) => {
+      const declared = parameter.name;
+      if (!ts.isIdentifier(declared)) return;
+      for (const { call, index: argument } of index.byArgument.get(declared.text) ?? []) {
+        if (!inside(call.node, node) || cx.scopes.resolve(declared.text, call.node.pos)?.start !== declared.pos || !runsWithin(index, call, node)) continue;
+        if (argument === 0 && cx.sendsRequest(call.node)) {
+          sent.push({ index: position, file: cx.file, span: spanOf(call.node, cx.sourceFile) });
+          continue;
+        }
+        const callee = valueOf(call.node.expression, depth + 1);
+        const passedOn = callee?.kind === 'invoker' ? callee.urls?.find((url) => url.index === argument) : undefined;
+        if (passedOn) sent.push({ ...passedOn, index: position });
+      }
+    });
+  }
+  const unique = sent.filter((url, i) => sent.findIndex((other) => other.index === url.index) === i);
   memo.set(node, unique);
   return unique;
 }

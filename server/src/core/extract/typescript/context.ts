@@ -137,6 +137,8 @@ export class TsFile {
   readonly language: Language;
   /** Set by the extractor: same-file constants behind identifiers. */
   lookupConstant!: ConstantLookup;
+  /** Set by the extractor: whether a call is an HTTP request whose first argument is its URL (`fetch(url, …)`). */
+  sendsRequest!: (call: ts.CallExpression) => boolean;
   /** Set by the extractor: what the resolver says an expression holds, for the rooms the resolver itself uses. */
   valueOfExpression!: (expression: ts.Expression) => Value | undefined;
 
@@ -191,6 +193,10 @@ export class TsFile {
   readonly moduleConstants = new Map<ts.Node, string>();
   /** Assignments to plain names, for `let` declarations without a value. */
   readonly assignments = new Map<string, { at: number; value: ts.Expression }[]>();
+  /** Assignments to members of plain names (`context.requestURL = …`), by member name. */
+  readonly memberAssignments = new Map<string, { receiver: ts.Identifier; value: ts.Expression }[]>();
+  /** Requests whose URL is a parameter the callers give a model endpoint: part of the callers' requests, not a wrapper of their own. */
+  readonly urlsFromCallers = new Set<ts.Node>();
   /** Expressions each function returns, recorded by the walk. */
   readonly returns = new Map<ts.Node, ts.Expression[]>();
   /** Names of the named functions the walk saw, by node. */

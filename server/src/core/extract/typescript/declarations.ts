@@ -65,6 +65,8 @@ export function summarize(statement: ts.Statement): StatementSummary {
   const written = (target: ts.Expression, locals: LocalScope | undefined): void => {
     const root = rootOf(target);
     if (!(root && isLocal(root.text, locals))) identifiersIn(target, writes);
+    // `context.requestURL = …` on a local object: code elsewhere reads that member of its own objects of the class.
+    else if (ts.isPropertyAccessExpression(target)) writes.add(target.name.text);
   };
   const visit = (node: ts.Node, inFunction: boolean, outerLocals: LocalScope | undefined): void => {
     const kind = node.kind;

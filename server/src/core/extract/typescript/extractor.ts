@@ -1,13 +1,13 @@
 // Reads every AI call site and client construction in one TS/JS file: the walk, then resolution per call.
 import { callLeafNames, catalogByModule } from '../../catalog';
-import type { CallSite, ExportedValue, ExtractedFacts, GivenCallback } from '../../model';
+import type { CallSite, ExportedValue, ExtractedFacts, GivenCallback, GivenUrl } from '../../model';
 import { unwrap } from './options';
 import { readExports } from './exports';
 import { loggerMatcher } from '../shared/loggers';
 import { ts } from './ts';
 import { catalogImports, clientCallSite, functionCallSite } from './calls';
 import { ExtractOptions, PendingCall, TsFile, type Value } from './context';
-import { fetchLike, httpCallSite } from './http';
+import { fetchLike, httpCallSite, sendsRequest } from './http';
 import { shapeCallSite } from './shapes';
 import { wrapperCallSites } from './wrappers';
 import { plainFunctionExport } from './callbacks';
@@ -23,19 +23,25 @@ import { visit, visitStatements } from './walk';
 
 /** Reads every AI call site and client construction in one TS/JS file. One parse, one walk. */
 export function extractTypeScript(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): ExtractedFacts {
+  return run(walkedFile(file, sourceFile, options));
+}
+
+/** The file's extraction state after the walk: its declarations, calls and constructions recorded. */
+export function walkedFile(file: string, sourceFile: ts.SourceFile, options: ExtractOptions): TsFile {
   const loggerRoots = new Set(options.loggers.map((pattern) => pattern.split('.')[0]));
   const cx = new TsFile(file, sourceFile, loggerMatcher(options.loggers), new Set(options.redactors), loggerRoots, options.resolveImport);
   cx.lookupConstant = (expr) => constantOf(cx, expr);
   cx.valueOfExpression = (expr) => valueOf(cx, expr);
+  cx.sendsRequest = (call) => sendsRequest(cx, call);
   cx.sourceOfRoot = (root) => sourceOfName(cx, root.text, root.pos, 0);
   cx.visitChild = (node) => visit(cx, node);
-  return run(cx);
+  cx.scope = { start: 0, end: cx.sourceFile.end };
+  visitStatements(cx, cx.sourceFile.statements);
+  return cx;
 }
 
 
-export function run(cx: TsFile): ExtractedFacts {
-  cx.scope = { start: 0, end: cx.sourceFile.end };
-  visitStatements(cx, cx.sourceFile.statements);
+function run(cx: TsFile): ExtractedFacts {
   for (const node of cx.constructions) valueOf(cx, node);
   const callSites: CallSite[] = [];
   const found: [PendingCall, CallSite][] = [];
@@ -45,7 +51,8 @@ export function run(cx: TsFile): ExtractedFacts {
   }
   callSites.push(...found.map(([, site]) => site));
   const given: GivenCallback[] = [];
-  callSites.push(...wrapperCallSites(cx, found, given));
+  const urlsGiven: GivenUrl[] = [];
+  callSites.push(...wrapperCallSites(cx, found, given, urlsGiven));
   callSites.sort((a, b) => a.span.start - b.span.start);
   return {
     file: cx.file,
@@ -62,6 +69,7 @@ export function run(cx: TsFile): ExtractedFacts {
         ofExpression: (expression) => exportedValueOf(valueOf(cx, expression)),
       }),
       ...(given.length > 0 ? { given } : {}),
+      ...(urlsGiven.length > 0 ? { urlsGiven } : {}),
     },
   };
 }

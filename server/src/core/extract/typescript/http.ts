@@ -16,6 +16,7 @@ import { matchConfiguredEndpoint } from '../../catalog/http/paths';
 import { objectLiteralOf, optionsOf } from './constructions';
 import { valueOf } from './resolver';
 import { staticText } from './urls';
+import { modelUrlIn, urlTexts, type ModelUrl } from './urlFlow';
 
 // ---- plain HTTP to model endpoints ----
 
@@ -75,10 +76,14 @@ export function httpCallSite(cx: TsFile, call: PendingCall, callee: ts.Expressio
     ? configOnly ? propertyOf(objectLiteralOf(cx, args[0]), 'data') : args[AXIOS_ARGUMENTS.data]
     : facts.displayName === 'fetch' ? jsonStringifyArgument(propertyOf(objectLiteralOf(cx, configArg), 'body')) : propertyOf(objectLiteralOf(cx, configArg), 'json');
   const payload = payloadExpr ? bodyOf(cx, payloadExpr) : { options: unknownOptions() };
-  const endpoint = (url ? matchEndpoint(url) : undefined) ?? matchConfiguredEndpoint(urlOf(cx, baseExpr, urlExpr, true), payload.object ? new Set(payload.options.entries.keys()) : undefined);
+  const bodyKeys = payload.object ? new Set(payload.options.entries.keys()) : undefined;
+  const written = (url ? matchEndpoint(url) : undefined) ?? matchConfiguredEndpoint(urlOf(cx, baseExpr, urlExpr, true), bodyKeys);
+  const followed = written || !urlExpr || baseExpr ? undefined : followedUrl(cx, call, urlExpr, bodyKeys);
+  const endpoint = written ?? followed?.endpoint;
   if (!endpoint) return undefined;
   const client = httpClientRecord(cx, call.node, facts, endpoint, config.options, instanceConfig);
-  const site = baseCallSite(cx, call, facts, endpoint, payload, config, `${facts.displayName} to ${url ?? 'a URL known at run time'} (${endpoint.provider} ${endpoint.operation})`);
+  const target = followed ? `${followed.url.replace(/^\*/, 'a base known at run time + ')}${cx.urlsFromCallers.has(call.node) ? ', a URL its callers give' : ''}` : (url ?? 'a URL known at run time');
+  const site = baseCallSite(cx, call, facts, endpoint, payload, config, `${facts.displayName} to ${target} (${endpoint.provider} ${endpoint.operation})`);
   site.module = facts.modules[0];
   site.client = client;
   site.clientKnown = true;
@@ -89,6 +94,24 @@ export function httpCallSite(cx: TsFile, call: PendingCall, callee: ts.Expressio
   return site;
 }
 
+
+/**
+ * A URL read through the code (members, getters, returns, other modules' exports); failing that, from what the
+ * callers pass for a parameter: such a request belongs to its callers' requests (`urlsFromCallers`).
+ */
+function followedUrl(cx: TsFile, call: PendingCall, urlExpr: ts.Expression, bodyKeys: ReadonlySet<string> | undefined): ModelUrl | undefined {
+  const here = modelUrlIn(urlTexts(cx, urlExpr), bodyKeys);
+  if (here) return here;
+  const given = modelUrlIn(urlTexts(cx, urlExpr, [], true), bodyKeys);
+  if (given) cx.urlsFromCallers.add(call.node);
+  return given;
+}
+
+/** Whether a call is an HTTP request with its URL first: `fetch(url, …)`, `axios.post(url, …)`, `got(url)`. */
+export function sendsRequest(cx: TsFile, call: ts.CallExpression): boolean {
+  const library = httpLibraryOf(cx, unwrap(call.expression));
+  return library !== undefined && (library.method === undefined || HTTP_SEND_METHODS.includes(library.method));
+}
 
 /** The URL a request goes to, an instance's `baseURL` included; `configured` reads `config.url || DEFAULT` as `*`. */
 function urlOf(cx: TsFile, baseExpr: ts.Expression | undefined, urlExpr: ts.Expression | undefined, configured: boolean): string | undefined {

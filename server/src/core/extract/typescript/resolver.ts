@@ -13,7 +13,7 @@ import { ClientValue, LAZY_OPERATORS, MAX_ALIAS_DEPTH, TsFile, Value } from './c
 import { clientExport, instanceClient } from './catalogValues';
 import { extendsExpression, instanceMethodOf } from './projectClasses';
 import { importedValue, newCollectionOf, preferBuilt, typedValue } from './declaredValues';
-import { invokedParameters } from './callbacks';
+import { invokedParameters, sentParameters } from './callbacks';
 import { argumentEntry, objectLiteralOf, optionsOf, recordConstruction } from './constructions';
 import { isSdkNamespace, namespaceReturnedBy } from './namespaces';
 
@@ -238,7 +238,10 @@ export function functionValue(cx: TsFile, node: ts.FunctionLikeDeclaration, name
   if (inner) return { kind: 'wrapper', name, file: cx.file, wraps: wrappedCallOf(inner) };
   const client = returnedClient(cx, node, depth);
   if (client) return { kind: 'factory', client };
-  const slots = invokedParameters(cx, node, (expression, at) => valueOf(cx, expression, at), depth);
+  const values = (expression: ts.Expression, at: number) => valueOf(cx, expression, at);
+  const slots = invokedParameters(cx, node, values, depth);
+  const urls = sentParameters(cx, node, values, depth);
+  if (urls.length > 0) return { kind: 'invoker', name, file: cx.file, slots, urls };
   return slots.length > 0 ? { kind: 'invoker', name, file: cx.file, slots } : undefined;
 }
 

@@ -217,6 +217,17 @@ function onBinaryExpression(cx: TsFile, node: ts.Node): boolean {
   ) {
     const name = (left as ts.PropertyAccessExpression).name.text;
     declareClassMember(name, cx.classScope, assignment.pos, assignment.right, undefined, cx.scopes, false);
+  } else if (
+    assignment.operatorToken.kind === SyntaxKind.EqualsToken &&
+    left.kind === SyntaxKind.PropertyAccessExpression &&
+    (left as ts.PropertyAccessExpression).expression.kind === SyntaxKind.Identifier
+  ) {
+    // `context.requestURL = …`: what a member of an object is set to, for URLs read from it elsewhere.
+    const member = left as ts.PropertyAccessExpression;
+    const list = cx.memberAssignments.get(member.name.text);
+    const entry = { receiver: member.expression as ts.Identifier, value: assignment.right };
+    if (list) list.push(entry);
+    else cx.memberAssignments.set(member.name.text, [entry]);
   } else if (left.kind === SyntaxKind.Identifier && LAZY_OPERATORS.has(assignment.operatorToken.kind)) {
     // `client = new OpenAI()` giving a `let client;` declared without a value its value.
     const name = (left as ts.Identifier).text;

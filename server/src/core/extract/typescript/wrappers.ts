@@ -1,6 +1,7 @@
 // Wrapper call sites: calls into project functions that make an AI call below them.
 import { catalogByModule } from '../../catalog';
-import type { CallbackSlot, CallSite, GivenCallback, WrappedCall } from '../../model';
+import type { CallbackSlot, CallSite, GivenCallback, GivenUrl, WrappedCall } from '../../model';
+import { modelUrlIn, urlTexts } from './urlFlow';
 import { noOptions, unwrap } from './options';
 import { ts } from './ts';
 import { locationOf } from './calls';
@@ -29,7 +30,7 @@ const MAX_WRAPPER_DEPTH = 8;
  * model callback; and calls giving a model callback to a project function that calls it. Callbacks given to other
  * modules' functions are recorded in `given` for those modules.
  */
-export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, CallSite][], given: GivenCallback[] = []): CallSite[] {
+export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, CallSite][], given: GivenCallback[] = [], urlsGiven: GivenUrl[] = []): CallSite[] {
   const sites: CallSite[] = [];
   const sited = new Set<PendingCall>(direct.map(([call]) => call));
   // Only calls through these names can reach a wrapper: the cheap test that keeps this pass off the hot path.
@@ -45,7 +46,8 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
   // Parameters are followed to their callers only where a model request can come from: this file, a project
   // module it imports, or callers elsewhere.
   let injected = direct.length > 0 || candidates.size > 0 || callbacksComeIn(cx);
-  let added: [PendingCall, CallSite, boolean][] = direct.map(([call, site]) => [call, site, false]);
+  // A request to a URL the callers give is theirs: it makes its function a sender of that URL, not a wrapper.
+  let added: [PendingCall, CallSite, boolean][] = direct.map(([call, site]) => [call, site, cx.urlsFromCallers.has(call.node)]);
   for (let round = 0; round < MAX_WRAPPER_DEPTH && (round === 0 || added.length > 0); round++) {
     cx.wrapperRound = round;
     for (const [call, site, fromParameter] of added) {
@@ -65,6 +67,7 @@ export function wrapperCallSites(cx: TsFile, direct: readonly [PendingCall, Call
       const leaf = memberName(callee) ?? '';
       const found =
         ((candidates.has(rootName(callee)) || candidates.has(leaf)) && wrapperCallOf(cx, call)) ||
+        urlGivenIn(cx, call, candidates, urlsGiven) ||
         (injected && (parameterCallOf(cx, call) ?? callbackGivenIn(cx, call, candidates, given)));
       if (!found) continue;
       sited.add(call);
@@ -121,6 +124,43 @@ function callbackGivenIn(cx: TsFile, call: PendingCall, candidates: ReadonlySet<
     const where = invoker.file === cx.file ? '' : ` from ${relative(cx, invoker.file)}`;
     const recognizedBy = `${invoker.name}()${where}, a project function that calls the callback it is given, which calls ${held.sdk} ${held.api}`;
     return { site: wrapperSiteOf(cx, call, invoker.name, held, recognizedBy), fromParameter };
+  }
+  return undefined;
+}
+
+/**
+ * `retryRequest(url, …)` with `url` a model endpoint, to a project function that sends a request to the URL it is
+ * given: that request is made inside this call. A URL given to another module's function is recorded for it.
+ */
+function urlGivenIn(cx: TsFile, call: PendingCall, candidates: ReadonlySet<string>, urlsGiven: GivenUrl[]): FoundWrapperCall {
+  const callee = unwrap(call.node.expression);
+  // Imported project functions, and this file's own when one of its requests goes to a URL its callers give.
+  if (!ts.isIdentifier(callee) || (!candidates.has(callee.text) && cx.urlsFromCallers.size === 0)) return undefined;
+  const sender = valueOf(cx, callee);
+  if (sender?.kind !== 'invoker') return undefined;
+  for (const sent of sender.urls ?? []) {
+    const argument = call.node.arguments[sent.index];
+    if (!argument || ts.isSpreadElement(argument)) continue;
+    const here = modelUrlIn(urlTexts(cx, argument));
+    const found = here ?? modelUrlIn(urlTexts(cx, argument, [], true));
+    if (!found) continue;
+    if (sender.file !== cx.file) urlsGiven.push({ file: sender.file, name: sender.name, index: sent.index, url: found.url });
+    const { endpoint } = found;
+    const wraps: WrappedCall = {
+      file: sent.file,
+      span: sent.span,
+      sdk: 'http',
+      api: endpoint.path,
+      operation: endpoint.operation,
+      streaming: false,
+      // The request's own settings are the sender's, not visible from here.
+      effective: { timeout: { source: 'unknown' }, retries: { source: 'unknown' } },
+      guarded: { promiseCatch: false },
+      audited: false,
+    };
+    const where = sender.file === cx.file ? '' : ` from ${relative(cx, sender.file)}`;
+    const recognizedBy = `${sender.name}()${where}, a project function that sends a request to the URL it is given: ${found.url} (${endpoint.provider} ${endpoint.operation})`;
+    return { site: wrapperSiteOf(cx, call, sender.name, wraps, recognizedBy), fromParameter: here === undefined };
   }
   return undefined;
 }
