@@ -1,4 +1,5 @@
-import type { CallSite, ClientConstruction, ExportSummary } from './callSite';
+import type { CallSite, ClientConstruction } from './callSite';
+import type { ExportSummary } from './exports';
 import type { OwnerTag } from './ownerTags';
 import type { LineEnding, Language, Span } from './span';
 import type { Suppression } from './suppressions';
