@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../server/src/core';
-import { extractFacts } from '../../server/src/core/engine/analyzeFile';
+import { analyzeText, documentParseFor, extractFacts } from '../../server/src/core/engine/analyzeFile';
 import { MemoryHost } from './memoryHost';
 
 const sitesOf = (code: string) =>
@@ -60,6 +60,30 @@ export async function run(base: string, hook: string) {
 }
 `);
     assert.deepEqual(sites, []);
+  });
+});
+
+describe('URLs followed within a module, edited', () => {
+  it('re-reads a request when the statement setting its URL on an instance changes, as a fresh analysis would', () => {
+    const before = `class Pending { url = ''; }
+export function start(base: string) {
+  const pending = new Pending();
+  pending.url = \`\${base}/chat/completions\`;
+  return pending;
+}
+export async function finish(pending: Pending, body: string) {
+  return fetch(pending.url, { method: 'POST', body });
+}
+`;
+    const after = before.replace('/chat/completions', '/health');
+    const parse = documentParseFor('a.ts');
+    const sites = (text: string, incremental: boolean) =>
+      analyzeText('a.ts', text, incremental ? { previousParse: parse, environment: 'unchanged' } : {}).facts.callSites.map((site) => site.api);
+    assert.deepEqual(sites(before, true), ['configured.chat']);
+    assert.deepEqual(sites(after, true), []);
+    assert.deepEqual(sites(after, false), []);
+    assert.deepEqual(sites(before, true), ['configured.chat']);
+    assert.ok(parse.extractions.partial > 0, 'the edits were read statement by statement');
   });
 });
 

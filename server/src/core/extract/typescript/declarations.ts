@@ -50,6 +50,8 @@ export function summarize(statement: ts.Statement): StatementSummary {
   const declares = new Set<string>();
   const mentions = new Set<string>();
   const writes = new Set<string>();
+  /** Local names holding a class's instance (`new C(…)`, a parameter typed `C`), by name. */
+  const instances = new Set<string>();
   let loadTimeCode = false;
   const identifiersIn = (node: ts.Node, into: Set<string>): void => {
     if (node.kind === SyntaxKind.Identifier || node.kind === SyntaxKind.PrivateIdentifier) into.add((node as ts.Identifier).text);
@@ -65,8 +67,8 @@ export function summarize(statement: ts.Statement): StatementSummary {
   const written = (target: ts.Expression, locals: LocalScope | undefined): void => {
     const root = rootOf(target);
     if (!(root && isLocal(root.text, locals))) identifiersIn(target, writes);
-    // `context.requestURL = …` on a local object: code elsewhere reads that member of its own objects of the class.
-    else if (ts.isPropertyAccessExpression(target)) writes.add(target.name.text);
+    // `context.requestURL = …` on a local instance of a class: code elsewhere reads that member of its own instances.
+    else if (ts.isPropertyAccessExpression(target) && instances.has(root.text)) writes.add(target.name.text);
   };
   const visit = (node: ts.Node, inFunction: boolean, outerLocals: LocalScope | undefined): void => {
     const kind = node.kind;
@@ -75,6 +77,11 @@ export function summarize(statement: ts.Statement): StatementSummary {
     else if (kind === SyntaxKind.ThisKeyword) mentions.add('this');
     else if (kind === SyntaxKind.SuperKeyword) mentions.add('super');
     if (!inFunction && LOAD_TIME_CODE.has(kind)) loadTimeCode = true;
+    if (kind === SyntaxKind.VariableDeclaration || kind === SyntaxKind.Parameter) {
+      const { name, initializer, type } = node as ts.VariableDeclaration | ts.ParameterDeclaration;
+      const built = initializer && ts.isNewExpression(initializer);
+      if (ts.isIdentifier(name) && (built || (type && ts.isTypeReferenceNode(type)))) instances.add(name.text);
+    }
     if (NAMED_DECLARATIONS.has(kind)) nameOf((node as ts.NamedDeclaration).name);
     else if (kind === SyntaxKind.VariableDeclaration || kind === SyntaxKind.PropertyAssignment) {
       // A top-level binding, or a function held by a name or property (a wrapper is found by that name).
