@@ -157,6 +157,26 @@ async def route(request: Request):
     return StreamingResponse(numbers())
 `,
     },
+    {
+      name: 'python: a method generator (self.events) with except-as and a disconnect check',
+      filename: 'case.py',
+      code: `${fastapi}
+
+class Chat:
+    async def events(self, request: Request, q: str):
+        try:
+            stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+            async for chunk in stream:
+                if await request.is_disconnected():
+                    return
+                yield chunk.choices[0].delta.content or ""
+        except (TimeoutError, ValueError) as error:
+            yield f"[error: {error}]"
+
+    async def route(self, request: Request, q: str):
+        return StreamingResponse(self.events(request, q))
+`,
+    },
   ],
   invalid: [
     {
@@ -324,6 +344,47 @@ async def chat(request: Request):
     stream = await acompletion(model="gpt-4o-2024-08-06", max_tokens=500, timeout=30, stream=True, messages=[{"role": "user", "content": "hi"}])
     return EventSourceResponse(relay(request, stream))
 `,
+    },
+    {
+      name: 'python: catching only the cancellation is not error handling',
+      filename: 'case.py',
+      code: `import asyncio
+
+${fastapi}
+
+@app.post("/chat")
+async def chat(request: Request, q: str):
+    async def events():
+        stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+        try:
+            async for chunk in stream:
+                yield chunk.choices[0].delta.content or ""
+        except asyncio.CancelledError as cancelled:
+            await stream.close()
+            raise cancelled
+
+    return StreamingResponse(events())
+`,
+      errors: [{ messageId: 'responseUnhandled', line: 14 }],
+    },
+    {
+      name: 'python: errors caught around the call but not around the loop reading the stream',
+      filename: 'case.py',
+      code: `${fastapi}
+
+@app.post("/chat")
+async def chat(request: Request, q: str):
+    async def events():
+        try:
+            stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+        except Exception:
+            yield "[error]"
+            return
+        async for chunk in stream: yield chunk.choices[0].delta.content or ""
+
+    return StreamingResponse(events())
+`,
+      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 13 }],
     },
   ],
 });
