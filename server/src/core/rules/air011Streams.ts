@@ -28,7 +28,7 @@ export const air011Streams: Rule = {
       addSignal: 'Abort the stream when the client disconnects ({{request}}.signal)',
       addOnError: 'Log stream errors ({{option}})',
       responseNotStoppedUnhandled:
-        'This {{sdk}} stream, sent by {{response}}, runs on after the client disconnects and leaves its errors unhandled. {{stop}}, or generation and billing go on for nobody; catch its errors in {{reader}}, or a failure mid-stream ends the response with no error event.',
+        'This {{sdk}} stream, sent by {{response}}, runs on after the client disconnects and leaves its errors unhandled: generation and billing go on for nobody ({{stop}}), and a failure mid-stream ends the response with no error event (catch it in {{reader}}).',
       responseNotStopped: 'This {{sdk}} stream, sent by {{response}}, keeps running when the client disconnects. Generation and billing go on for nobody: {{stop}}.',
       responseUnhandled: 'Errors in this {{sdk}} stream, sent by {{response}}, are not handled. A provider failure mid-stream ends the response with no error event and nothing logged: catch it in {{reader}}.',
       addDisconnectCheck: 'Stop reading the stream when the client disconnects ({{request}}.is_disconnected())',
@@ -97,9 +97,9 @@ function checkResponse(site: CallSite, response: StreamResponse, context: RuleCo
   const stop = !generator
     ? 'read it in a generator that stops with the client and closes the stream'
     : canCheckDisconnect
-      ? `check \`await ${disconnectCheck?.request ?? 'request'}.is_disconnected()\` in ${generator}'s loop, or close the stream when ${generator} is cancelled`
-      : `close the stream when ${generator} is closed (\`with\`, or \`finally:\` closing it)`;
-  const data = { sdk: facts.displayName, response: response.name, stop, reader: generator ? generator : 'a generator around it' };
+      ? `check \`await ${disconnectCheck?.request ?? 'request'}.is_disconnected()\` in the loop of ${generator}(), or close the stream when ${generator}() is cancelled`
+      : `close the stream when ${generator}() is closed: \`with\`, or \`finally:\` closing it`;
+  const data = { sdk: facts.displayName, response: response.name, stop, reader: generator ? `${generator}()` : 'a generator around it' };
   const check = !stopsOnDisconnect && disconnectCheck ? context.fixer.insertAfter(disconnectCheck.at, { kind: 'break-if-disconnected', request: disconnectCheck.request }) : [];
   const fixes: FixProposal[] = check.length > 0 ? [{ messageId: 'addDisconnectCheck', data: { request: disconnectCheck!.request }, edits: check }] : [];
   context.report({ messageId, data, span: site.calleeSpan, fixes });

@@ -193,7 +193,7 @@ async def chat(request: Request, q: str):
 
     return StreamingResponse(events(), media_type="text/event-stream")
 `,
-      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 12, column: 24, endColumn: 54, data: { response: 'StreamingResponse', reader: 'events' } }],
+      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 12, column: 24, endColumn: 54, data: { response: 'StreamingResponse', reader: 'events()' } }],
       fixTitles: [['Stop reading the stream when the client disconnects (request.is_disconnected())']],
       output: `${fastapi}
 
@@ -264,7 +264,7 @@ async def chat(request: Request, q: str):
 
     return StreamingResponse(events())
 `,
-      errors: [{ messageId: 'responseUnhandled', line: 12, data: { reader: 'events' } }],
+      errors: [{ messageId: 'responseUnhandled', line: 12, data: { reader: 'events()' } }],
     },
     {
       name: 'python: a LangChain stream given to the response as it is: no place for a check, no fix',
@@ -300,7 +300,7 @@ def tokens(q):
 def stream_answer(request):
     return StreamingHttpResponse(tokens(request.GET["q"]), content_type="text/plain")
 `,
-      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 8, data: { response: 'StreamingHttpResponse', reader: 'tokens' } }],
+      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 8, data: { response: 'StreamingHttpResponse', reader: 'tokens()' } }],
     },
     {
       name: 'python: sse-starlette EventSourceResponse, the stream read by a generator it is handed to',
@@ -323,7 +323,7 @@ async def chat(request: Request):
     stream = await acompletion(model="gpt-4o-2024-08-06", max_tokens=500, timeout=30, stream=True, messages=[{"role": "user", "content": "hi"}])
     return EventSourceResponse(relay(request, stream))
 `,
-      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 16, data: { response: 'EventSourceResponse', reader: 'relay' } }],
+      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 16, data: { response: 'EventSourceResponse', reader: 'relay()' } }],
       output: `from fastapi import FastAPI
 from litellm import acompletion
 from sse_starlette import EventSourceResponse
