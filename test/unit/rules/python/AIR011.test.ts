@@ -386,5 +386,54 @@ async def chat(request: Request, q: str):
 `,
       errors: [{ messageId: 'responseNotStoppedUnhandled', line: 13 }],
     },
+    {
+      name: 'python: the stream started in the handler and read by a generator nested in it',
+      filename: 'case.py',
+      code: `${fastapi}
+
+@app.post("/chat")
+async def chat(request: Request, q: str):
+    stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+
+    async def events():
+        try:
+            async for chunk in stream:
+                yield chunk.choices[0].delta.content or ""
+        except Exception:
+            yield "[error]"
+
+    return StreamingResponse(events())
+`,
+      errors: [{ messageId: 'responseNotStopped', line: 11, data: { reader: 'events()' } }],
+      output: `${fastapi}
+
+@app.post("/chat")
+async def chat(request: Request, q: str):
+    stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+
+    async def events():
+        try:
+            async for chunk in stream:
+                if await request.is_disconnected():
+                    break
+                yield chunk.choices[0].delta.content or ""
+        except Exception:
+            yield "[error]"
+
+    return StreamingResponse(events())
+`,
+    },
+    {
+      name: 'python: the stream object itself held in a name and given to the response',
+      filename: 'case.py',
+      code: `${fastapi}
+
+@app.post("/chat")
+async def chat(request: Request, q: str):
+    stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+    return StreamingResponse(stream, media_type="text/event-stream")
+`,
+      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 11, data: { reader: 'a generator around it' } }],
+    },
   ],
 });

@@ -257,12 +257,14 @@ function loopBodyStart(loop: PyNode): StatementTarget | undefined {
 /** The nodes in a function's own body that pass `test`, not those of functions or classes defined in it. */
 function ownNodes(root: PyNode, test: (node: PyNode) => boolean): PyNode[] {
   const found: PyNode[] = [];
-  const visit = (node: PyNode) => {
-    if (node.id !== root.id && NESTED.has(node.type)) return;
+  // Without recursion: generated code can nest expressions deeper than the stack goes.
+  const pending: PyNode[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.id !== root.id && NESTED.has(node.type)) continue;
     if (test(node)) found.push(node);
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(root);
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) if (children[i]) pending.push(children[i]!);
+  }
   return found;
 }
 
