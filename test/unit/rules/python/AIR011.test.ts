@@ -177,6 +177,18 @@ class Chat:
         return StreamingResponse(self.events(request, q))
 `,
     },
+    {
+      name: 'python: the stream passed through an imported function the file cannot read is not judged',
+      filename: 'case.py',
+      code: `${fastapi}from app.sse import as_events
+
+
+@app.post("/chat")
+async def chat(request: Request, q: str):
+    stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+    return StreamingResponse(as_events(request, stream))
+`,
+    },
   ],
   invalid: [
     {

@@ -38,7 +38,8 @@ export function streamFactsOf(cx: PyFile, call: PendingCall): StreamFacts | unde
     .map((reader) => ({ reader, sent: sentBy(responses, reader.fn) }))
     .find((found) => found.sent !== undefined);
   if (fromGenerator) return { response: generatorResponse(call, stream, fromGenerator.reader, fromGenerator.sent!) };
-  const direct = responses.find((response) => holds(response.content, call.node) || (response.content.type === 'identifier' && names.has(response.content.text) && within(response.node, call.fn!.node)));
+  // Only the stream as it is: a stream passed through a function this file cannot read may be handled there.
+  const direct = responses.find((response) => sameNode(response.content, call.node) || sameNode(response.content, stream) || (response.content.type === 'identifier' && names.has(response.content.text) && within(response.node, call.fn!.node)));
   return direct && { response: { name: direct.spec.name, span: spanOf(direct.node), canCheckDisconnect: direct.spec.disconnectCheck, stopsOnDisconnect: false, errorsHandled: false } };
 }
 
@@ -311,6 +312,10 @@ function parameterNames(fn: PyNode): string[] {
 
 function holds(outer: PyNode, inner: PyNode): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+function sameNode(a: PyNode, b: PyNode): boolean {
+  return a.startIndex === b.startIndex && a.endIndex === b.endIndex;
 }
 
 function within(inner: PyNode, outer: PyNode): boolean {
