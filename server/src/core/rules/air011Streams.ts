@@ -28,9 +28,9 @@ export const air011Streams: Rule = {
       addSignal: 'Abort the stream when the client disconnects ({{request}}.signal)',
       addOnError: 'Log stream errors ({{option}})',
       responseNotStoppedUnhandled:
-        'This {{sdk}} stream, sent by {{response}}, runs on after the client disconnects and leaves its errors unhandled: generation and billing go on for nobody ({{stop}}), and a failure mid-stream ends the response with no error event (catch it in {{reader}}).',
-      responseNotStopped: 'This {{sdk}} stream, sent by {{response}}, keeps running when the client disconnects. Generation and billing go on for nobody: {{stop}}.',
-      responseUnhandled: 'Errors in this {{sdk}} stream, sent by {{response}}, are not handled. A provider failure mid-stream ends the response with no error event and nothing logged: catch it in {{reader}}.',
+        'This {{sdk}} stream runs on after a disconnect and leaves its errors unhandled. Sent by {{response}}, it bills for tokens nobody reads once the client is gone: {{stop}}. A failure mid-stream ends the response with no error event: catch it in {{reader}}.',
+      responseNotStopped: 'This {{sdk}} stream keeps running when the client disconnects. Sent by {{response}}, it bills for tokens nobody reads: {{stop}}.',
+      responseUnhandled: 'Errors in this {{sdk}} stream are not handled. A provider failure mid-stream ends the {{response}} with no error event and nothing logged: catch it in {{reader}}.',
       addDisconnectCheck: 'Stop reading the stream when the client disconnects ({{request}}.is_disconnected())',
     },
   },
