@@ -447,5 +447,38 @@ async def chat(request: Request, q: str):
 `,
       errors: [{ messageId: 'responseNotStoppedUnhandled', line: 11, data: { reader: 'a generator around it' } }],
     },
+    {
+      name: 'python: a comment at another indentation above the loop body: the check goes right above the first statement',
+      filename: 'case.py',
+      code: `${fastapi}
+
+async def relay(request: Request, q: str):
+    stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+    async for chunk in stream:
+  # chunks arrive one token at a time
+        yield chunk.choices[0].delta.content or ""
+
+
+@app.post("/chat")
+async def chat(request: Request, q: str):
+    return StreamingResponse(relay(request, q))
+`,
+      errors: [{ messageId: 'responseNotStoppedUnhandled', line: 10 }],
+      output: `${fastapi}
+
+async def relay(request: Request, q: str):
+    stream = await client.chat.completions.create(model="gpt-4o-2024-08-06", max_tokens=500, stream=True, messages=[{"role": "user", "content": q}])
+    async for chunk in stream:
+  # chunks arrive one token at a time
+        if await request.is_disconnected():
+            break
+        yield chunk.choices[0].delta.content or ""
+
+
+@app.post("/chat")
+async def chat(request: Request, q: str):
+    return StreamingResponse(relay(request, q))
+`,
+    },
   ],
 });

@@ -242,7 +242,8 @@ function requestIn(fn: FunctionInfo, scope: Scope): string | undefined {
  */
 function loopBodyStart(loop: PyNode): StatementTarget | undefined {
   const body = loop.childForFieldName('body');
-  const first = body?.namedChildren.find((child) => child !== null);
+  // Comments may sit at any indentation: the first statement says where the body's lines start.
+  const first = body?.namedChildren.find((child) => child !== null && child.type !== 'comment');
   if (!body || !first || first.startPosition.row === loop.startPosition.row) return undefined;
   const text = loop.text;
   const offset = first.startIndex - loop.startIndex;
