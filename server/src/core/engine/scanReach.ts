@@ -47,6 +47,21 @@ export function reachesModel(facts: FileFacts): boolean {
   return false;
 }
 
+/** What a scan reads of a file's text before any parse: whether it may hold an AI call by itself, what it imports. */
+export interface TextReach {
+  mayHoldAiCall: boolean;
+  /** The modules its text names, as written (resolved by the scan). */
+  imports: string[];
+}
+
+/** A file's `TextReach`, or undefined when it is in no language prodready reads. Pure: any thread may compute it. */
+export function textReach(file: string, text: string): TextReach | undefined {
+  const language = languageOf(file);
+  if (language === undefined) return undefined;
+  if (mayHoldAiCall(text, language)) return { mayHoldAiCall: true, imports: [] };
+  return { mayHoldAiCall: false, imports: [...new Set(importedSpecifiers(text, language === 'python'))] };
+}
+
 /**
  * The files of one scan, the modules each imports, and which of them are parsed. Modules outside the scan are
  * taken to reach a model (they are not analysed here), so a file importing one is parsed.
@@ -56,17 +71,16 @@ export class ScanReach {
   private readonly importers = new Map<string, Set<string>>();
   readonly parsed = new Set<string>();
 
-  constructor(files: readonly string[], textOf: (file: string) => string | undefined, resolve: (specifier: string, fromFile: string) => string | undefined) {
+  constructor(files: readonly string[], reachOf: (file: string) => TextReach | undefined, resolve: (specifier: string, fromFile: string) => string | undefined) {
     const scanned = new Set(files);
     for (const file of files) {
-      const text = textOf(file);
-      const language = languageOf(file);
-      if (text === undefined || language === undefined) continue;
-      if (mayHoldAiCall(text, language)) {
+      const reach = reachOf(file);
+      if (reach === undefined) continue;
+      if (reach.mayHoldAiCall) {
         this.parsed.add(file);
         continue;
       }
-      for (const specifier of new Set(importedSpecifiers(text, language === 'python'))) {
+      for (const specifier of reach.imports) {
         const target = resolve(specifier, file);
         if (target === undefined || target === file) continue;
         if (!scanned.has(target)) {
