@@ -87,7 +87,7 @@ describe('prodready check --jobs', () => {
     assert.equal(workers.code, 0, workers.stderr);
     assert.doesNotMatch(single.stderr, /worker threads/);
     // Every file was read by a worker (Python files are checked on the main thread, with its parser).
-    assert.match(workers.stderr, new RegExp(`debug: ${files} of ${files} files read on 3 worker threads`));
+    assert.match(workers.stderr, new RegExp(`debug: ${files} of ${files} files read on 2 worker threads`));
     assert.equal(workers.stdout, single.stdout);
 
     const report = JSON.parse(single.stdout) as { callSites: { file: string; sdk: string }[]; findings: { ruleId: string; file: string }[]; notices: { file: string }[] };

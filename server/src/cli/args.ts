@@ -22,8 +22,9 @@ Options:
   --no-ignore              also check files that .gitignore leaves out
   --config FILE            use this .prodready.json instead of the nearest one
   --fix                    apply every safe fix in place, then report what is left
-  --jobs N                 read files on N threads (1: all on the main thread); by default one per core
-                           once a scan has 1,000 files or more; the report is the same either way
+  --jobs N                 scan on N threads, the main one and N-1 that read files (1: the main one
+                           only); by default one per core once a scan has 1,000 files or more; the
+                           report is the same either way
   --debug                  on an internal error, print its stack
   -h, --help               show this help
 

@@ -13,10 +13,13 @@ const MAX_WORKERS = 8;
 const CHUNK = 64;
 const ROLE = 'prodready-survey';
 
-/** How many worker threads read the files of a scan: `jobs` when given (1: none), else one per core for a large scan. */
+/**
+ * How many worker threads read the files of a scan: `jobs` threads in all when given, else one per core for a large
+ * scan; the main thread is one of them (it resolves imports and parses while the workers read).
+ */
 export function workerCount(files: number, jobs: number | undefined): number {
-  const threads = jobs ?? (files >= WORKER_THRESHOLD ? Math.min(availableParallelism(), MAX_WORKERS) : 1);
-  return threads > 1 ? Math.min(threads, Math.ceil(files / CHUNK)) : 0;
+  const threads = jobs ?? (files >= WORKER_THRESHOLD ? availableParallelism() : 1);
+  return Math.min(threads - 1, MAX_WORKERS, Math.ceil(files / CHUNK));
 }
 
 /** What a worker checks every file with: the main thread's settings, the config named by its file. */
