@@ -63,7 +63,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 }
 
-/** The Python parser (WebAssembly, 30 MB of memory once loaded) is loaded when a Python file is to be checked. */
+/** The Python parser (WebAssembly, ~34 MB of memory once loaded) is loaded when a Python file is to be checked. */
 async function loadPythonFor(files: readonly string[]): Promise<void> {
   if (!files.some((file) => languageOf(file) === 'python')) return;
   const problem = await loadPythonParser();
@@ -154,7 +154,7 @@ async function checkPaths(engine: Engine, host: NodeHost, options: CliOptions, c
     });
     surveys = surveyed.surveys;
     if (surveyed.failure) process.stderr.write(`prodready: a worker thread failed (${surveyed.failure}); its files were read on the main thread.\n`);
-    if (options.debug) process.stderr.write(`prodready: debug: ${surveys.size} of ${files.length} files read on ${workers} worker threads.\n`);
+    if (options.debug) process.stderr.write(`prodready: debug: ${surveys.size} of ${files.length} files read on ${workers} worker thread${workers === 1 ? '' : 's'}.\n`);
   }
   const progress = progressLine(process.stderr, cwd);
   const checked = await engine.checkFilesSettled({ files, root: scanRoot, config: loaded, fix: options.fix, ruleLevels, today, surveys, onFile: progress.onFile });
