@@ -13,7 +13,9 @@ import { fixText } from './fixAll';
 import { textOf, type EngineHost, type FileRead } from './host';
 import { findOwnershipSources } from './ownership';
 import { reachesModel, ScanReach } from './scanReach';
-import { checkUnparsed, surveyFile, type FileCheck, type FileSurvey, type ScanSettings } from './survey';
+import { checkUnparsed, surveyFile, type EngineNotice, type FileCheck, type FileSurvey, type ScanSettings } from './survey';
+
+export type { EngineNotice };
 
 /** One file to analyse (or fix), with what the reader knows about where it sits. */
 export interface FileRequest {
@@ -53,12 +55,6 @@ export type FileResult =
     }
   | { status: 'skipped'; reason: SkipReason }
   | { status: 'excluded' };
-
-/** A file that was not analysed (in full), and why, in one line. */
-export interface EngineNotice {
-  file: string;
-  message: string;
-}
 
 export interface CheckRequest extends ScanSettings {
   files: readonly string[];

@@ -4,11 +4,24 @@
 // `Engine.checkFiles`, which otherwise computes it itself.
 import type { RuleLevel } from '../config/config';
 import type { RuleId } from '../model';
-import { describeSkip, type FileAnalysis } from './analyzeFile';
+import { describeSkip, type FileAnalysis, type SkipReason } from './analyzeFile';
 import type { LoadedConfig } from './configs';
-import type { Engine, EngineNotice } from './engine';
 import type { FileRead } from './host';
 import { textReach, type TextReach } from './scanReach';
+
+/** A file that was not analysed (in full), and why, in one line. */
+export interface EngineNotice {
+  file: string;
+  message: string;
+}
+
+/** The engine as a survey uses it: one file's analysis with the scan's settings. */
+export interface FileAnalyzer {
+  analyzeFile(request: ScanSettings & { file: string; text: string; ignoreExcludes: boolean; textOnly: boolean }):
+    | { status: 'analysed'; analysis: FileAnalysis }
+    | { status: 'skipped'; reason: SkipReason }
+    | { status: 'excluded' };
+}
 
 /** One file's part of a scan: its analysis (when it was analysed) and its notices. */
 export interface FileCheck {
@@ -35,13 +48,13 @@ export interface FileSurvey {
 }
 
 /** A file's survey from its read; with `unparsed`, its check as a file the scan does not parse too. */
-export function surveyFile(engine: Engine, file: string, read: FileRead, settings: ScanSettings, unparsed: boolean): FileSurvey {
+export function surveyFile(engine: FileAnalyzer, file: string, read: FileRead, settings: ScanSettings, unparsed: boolean): FileSurvey {
   const reach = 'text' in read ? textReach(file, read.text) : undefined;
   return unparsed ? { reach, unparsed: checkUnparsed(engine, file, read, settings) } : { reach };
 }
 
 /** The check of a file the scan does not parse: it cannot hold an AI call, so only its waivers and owner tags are read. */
-export function checkUnparsed(engine: Engine, file: string, read: FileRead, settings: ScanSettings): FileCheck {
+export function checkUnparsed(engine: FileAnalyzer, file: string, read: FileRead, settings: ScanSettings): FileCheck {
   if ('error' in read) return { notices: [{ file, message: `skipped, ${read.error}.` }] };
   const { root, config, ruleLevels, today } = settings;
   const outcome = engine.analyzeFile({ file, text: read.text, root, config, ignoreExcludes: true, ruleLevels, today, textOnly: true });
