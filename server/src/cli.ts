@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildInventory, buildReadiness, describeSkip, Engine, languageOf, LineIndex, ruleIds, type CheckResult, type FileAnalysis, type FileSurvey, type LoadedConfig, type RuleId, type RuleLevel, type Severity, type WorkspaceSnapshot } from './core';
+import { buildInventory, buildReadiness, describeSkip, Engine, languageOf, LineIndex, ruleIds, type CheckResult, type FileAnalysis, type LoadedConfig, type RuleId, type RuleLevel, type Severity, type WorkspaceSnapshot } from './core';
 import { applyBaselines, BaselineError } from './cli/baseline';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { progressLine } from './cli/progress';
-import { isSurveyWorker, runSurveyWorker, surveyInWorkers, workerCount } from './cli/workers';
+import { isSurveyWorker, runSurveyWorker, SurveyStream, workerCount } from './cli/workers';
 import { formatText, relativePath, toJsonReport, type Notice } from './format/report';
 import { atLeast } from './format/severity';
 import { collectSourceFiles } from './node/files';
@@ -88,7 +88,7 @@ async function check(argv: string[], cwd: string): Promise<number> {
       await loadPythonFor([options.stdinFilename]);
       checked = checkStdin(engine, options.stdinFilename, cwd, scanRoot, loaded, ruleLevels);
     } else {
-      checked = await checkPaths(engine, host, options, cwd, root, scanRoot, loaded, ruleLevels);
+      checked = await checkPaths(engine, options, cwd, root, scanRoot, loaded, ruleLevels);
     }
     for (const failure of checked.failures) {
       process.stderr.write(`prodready: rule ${failure.ruleId} failed on ${relativePath(failure.file, cwd)} and was skipped there; other rules ran. ${failure.error.split('\n')[0]}\n`);
@@ -139,26 +139,23 @@ function onlyRules(selected: readonly RuleId[]): Partial<Record<RuleId, RuleLeve
   return Object.fromEntries(ruleIds.filter((id) => !selected.includes(id)).map((id) => [id, 'off']));
 }
 
-async function checkPaths(engine: Engine, host: NodeHost, options: CliOptions, cwd: string, root: string, scanRoot: string, loaded: LoadedConfig, ruleLevels: Partial<Record<RuleId, RuleLevel>> | undefined): Promise<CheckResult> {
+async function checkPaths(engine: Engine, options: CliOptions, cwd: string, root: string, scanRoot: string, loaded: LoadedConfig, ruleLevels: Partial<Record<RuleId, RuleLevel>> | undefined): Promise<CheckResult> {
   const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: loaded.config.exclude, root, gitignore: options.gitignore });
   if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
   await loadPythonFor(files);
   const today = new Date().toISOString().slice(0, 10);
   // --fix writes files as it goes: the files are read again where they are fixed, on one thread.
   const workers = options.fix ? 0 : workerCount(files.length, options.jobs);
-  let surveys: Map<string, FileSurvey> | undefined;
-  if (workers > 0) {
-    // While workers read the files, this thread resolves their imports: the scan asks for them next.
-    const surveyed = await surveyInWorkers(__filename, files, { root: scanRoot, configFile: loaded.file, ruleLevels, today }, workers, (chunk) => {
-      for (const [file, survey] of chunk) for (const specifier of survey.reach?.imports ?? []) host.resolveModule(specifier, file);
-    });
-    surveys = surveyed.surveys;
-    if (surveyed.failure) process.stderr.write(`prodready: a worker thread failed (${surveyed.failure}); its files were read on the main thread.\n`);
-    if (options.debug) process.stderr.write(`prodready: debug: ${surveys.size} of ${files.length} files read on ${workers} worker thread${workers === 1 ? '' : 's'}.\n`);
-  }
+  const surveys = workers > 0 ? new SurveyStream(__filename, files, { root: scanRoot, configFile: loaded.file, ruleLevels, today }, workers) : undefined;
   const progress = progressLine(process.stderr, cwd);
-  const checked = await engine.checkFilesSettled({ files, root: scanRoot, config: loaded, fix: options.fix, ruleLevels, today, surveys, onFile: progress.onFile });
+  let checked: CheckResult;
+  try {
+    checked = await engine.checkFilesSettled({ files, root: scanRoot, config: loaded, fix: options.fix, ruleLevels, today, surveys, onFile: progress.onFile });
+  } finally {
+    surveys?.close();
+  }
   progress.done();
+  if (surveys && options.debug) process.stderr.write(`prodready: debug: ${surveys.count} of ${files.length} files read on ${workers} worker thread${workers === 1 ? '' : 's'}.\n`);
   return { ...checked, notices: [...unreadable.map((entry) => ({ file: entry.path, message: `skipped, ${entry.reason}.` })), ...checked.notices] };
 }
 

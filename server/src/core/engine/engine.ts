@@ -61,8 +61,11 @@ export interface CheckRequest extends ScanSettings {
   fix?: boolean;
   /** Told each file as its analysis starts (a progress line). */
   onFile?: (file: string, index: number, total: number) => void;
-  /** Surveys of the files computed ahead with the same settings (in worker threads); the others are computed here. */
-  surveys?: ReadonlyMap<string, FileSurvey>;
+  /**
+   * Surveys of the files made elsewhere with the same settings (on worker threads), asked for in file order as the
+   * scan reaches each file; undefined for a file means none was made: it is surveyed here.
+   */
+  surveys?: { get(file: string): FileSurvey | undefined };
 }
 
 export interface CheckResult {
@@ -227,7 +230,7 @@ export class Engine {
       return read;
     };
     const surveyOf = (file: string) => request.surveys?.get(file) ?? surveyFile(this, file, readOf(file), request, false);
-    const reach = new ScanReach(request.files, (file) => surveyOf(file).reach, (specifier, fromFile) => this.host.resolveModule(specifier, fromFile));
+    const reach = new ScanReach(request.files, (specifier, fromFile) => this.host.resolveModule(specifier, fromFile));
     // Files analysed before a module they depend on was (a base class before the subclass that implements its
     // abstract method): read again at the end, until nothing changes or the passes run out.
     let stale = new Set<string>();
@@ -289,6 +292,13 @@ export class Engine {
         checked.add(file);
         check(file, request.fix, textOnly);
       };
+      // Each file joins the scan as its survey comes (surveys made elsewhere may still be coming): one that can hold an
+      // AI call by itself, or imports a module outside the scan, is analysed then, in file order.
+      for (const file of request.files) {
+        reach.add(file, surveyOf(file).reach);
+        if (reach.parsed.has(file)) first(file);
+      }
+      grow();
       for (let pass = 0; ; ) {
         const fresh = request.files.filter((file) => reach.parsed.has(file) && !checked.has(file));
         if (fresh.length > 0) {

@@ -69,28 +69,33 @@ export function textReach(file: string, text: string): TextReach | undefined {
 export class ScanReach {
   /** Module file → the scanned files importing it. */
   private readonly importers = new Map<string, Set<string>>();
+  private readonly scanned: ReadonlySet<string>;
   readonly parsed = new Set<string>();
 
-  constructor(files: readonly string[], reachOf: (file: string) => TextReach | undefined, resolve: (specifier: string, fromFile: string) => string | undefined) {
-    const scanned = new Set(files);
-    for (const file of files) {
-      const reach = reachOf(file);
-      if (reach === undefined) continue;
-      if (reach.mayHoldAiCall) {
+  constructor(
+    files: readonly string[],
+    private readonly resolve: (specifier: string, fromFile: string) => string | undefined,
+  ) {
+    this.scanned = new Set(files);
+  }
+
+  /** A file of the scan, as its text reads (undefined: unreadable or in no language prodready reads). */
+  add(file: string, reach: TextReach | undefined): void {
+    if (reach === undefined) return;
+    if (reach.mayHoldAiCall) {
+      this.parsed.add(file);
+      return;
+    }
+    for (const specifier of reach.imports) {
+      const target = this.resolve(specifier, file);
+      if (target === undefined || target === file) continue;
+      if (!this.scanned.has(target)) {
         this.parsed.add(file);
-        continue;
+        return;
       }
-      for (const specifier of reach.imports) {
-        const target = resolve(specifier, file);
-        if (target === undefined || target === file) continue;
-        if (!scanned.has(target)) {
-          this.parsed.add(file);
-          break;
-        }
-        let importers = this.importers.get(target);
-        if (!importers) this.importers.set(target, (importers = new Set()));
-        importers.add(file);
-      }
+      let importers = this.importers.get(target);
+      if (!importers) this.importers.set(target, (importers = new Set()));
+      importers.add(file);
     }
   }
 
