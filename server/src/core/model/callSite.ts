@@ -206,6 +206,18 @@ export interface JsonParse {
   schema?: string;
 }
 
+/** What a sink does with the string it is given: run it as code or a shell command, send it as SQL, or trust it as markup. */
+export type SinkKind = 'code' | 'shell' | 'sql' | 'html' | 'template';
+
+/** A place where the call's output (or a value built from it) reaches a sink, within the call's function. */
+export interface OutputSink {
+  /** The sink call, assignment or JSX attribute. */
+  span: Span;
+  kind: SinkKind;
+  /** The sink as written (`eval`, `child_process.exec`, `db.query`, `innerHTML`, `mark_safe`). */
+  name: string;
+}
+
 /** A call matched by its method chain alone: its receiver was never traced to a client. */
 export const RECOGNIZED_BY_SHAPE = 'shape';
 
@@ -254,7 +266,7 @@ export interface CallSite {
   statement?: StatementTarget;
   stream?: StreamFacts;
   promptInputs: PromptInput[];
-  outputUse: { jsonParses: JsonParse[] };
+  outputUse: { jsonParses: JsonParse[]; sinks: OutputSink[] };
   /** For a call to a project wrapper (sdk `wrapper`): the AI call it makes, where findings about it are reported. */
   wraps?: WrappedCall;
   /** Who answers for the call, when the project says (filled by ownership, after extraction). */

@@ -19,6 +19,7 @@ import { evaluate, lookup } from './resolver';
 import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
 import { withModelCandidates } from './modelCandidates';
+import { outputSinksOf } from './sinks';
 
 // ---- call sites ----
 
@@ -126,7 +127,7 @@ export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arg
     statement: statementTargetOf(call.node),
     stream: undefined,
     promptInputs: promptOf(cx, call, api, list, payload?.kind === 'object' ? payload.options : undefined).map(withAccessPath),
-    outputUse: { jsonParses: jsonParsesOf(cx, call, resultBinding?.name) },
+    outputUse: { jsonParses: jsonParsesOf(cx, call, resultBinding?.name), sinks: outputSinksOf(call, api.operation) },
   };
 }
 
