@@ -218,6 +218,14 @@ export interface OutputSink {
   name: string;
 }
 
+/** A hand-written loop around the call that runs the tool calls the model asks for. */
+export interface AgentLoop {
+  /** The loop's header (`while (true)`, `while True:`), where findings are shown. */
+  span: Span;
+  /** An iteration cap: a counted `for`, a condition comparing a counter, or a counter compared inside the loop. */
+  bounded: boolean;
+}
+
 /** A call matched by its method chain alone: its receiver was never traced to a client. */
 export const RECOGNIZED_BY_SHAPE = 'shape';
 
@@ -267,6 +275,8 @@ export interface CallSite {
   stream?: StreamFacts;
   promptInputs: PromptInput[];
   outputUse: { jsonParses: JsonParse[]; sinks: OutputSink[] };
+  /** The hand-written agent loop the call is made in, within its function. */
+  agentLoop?: AgentLoop;
   /** For a call to a project wrapper (sdk `wrapper`): the AI call it makes, where findings about it are reported. */
   wraps?: WrappedCall;
   /** Who answers for the call, when the project says (filled by ownership, after extraction). */

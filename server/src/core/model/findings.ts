@@ -20,7 +20,8 @@ export type RuleId =
   | 'AIR011'
   | 'AIR012'
   | 'AIR013'
-  | 'AIR014';
+  | 'AIR014'
+  | 'AIR015';
 
 export interface Fix {
   title: string;

@@ -20,6 +20,7 @@ import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
 import { withModelCandidates } from './modelCandidates';
 import { outputSinksOf } from './sinks';
+import { agentLoopOf } from './loops';
 
 // ---- call sites ----
 
@@ -128,6 +129,7 @@ export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arg
     stream: undefined,
     promptInputs: promptOf(cx, call, api, list, payload?.kind === 'object' ? payload.options : undefined).map(withAccessPath),
     outputUse: { jsonParses: jsonParsesOf(cx, call, resultBinding?.name), sinks: outputSinksOf(call, api.operation) },
+    agentLoop: agentLoopOf(call),
   };
 }
 
