@@ -83,6 +83,15 @@ export async function step(q: string) {
 `,
     },
     {
+      name: 'a GraphQL query object with the output among its variables is not SQL text',
+      code: `${header}declare const client: { query(request: { query: string; variables: Record<string, unknown> }): Promise<unknown> };
+export async function search(q: string) {
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+  return client.query({ query: 'query Search($text: String!) { search(text: $text) { id } }', variables: { text: r.choices[0].message.content } });
+}
+`,
+    },
+    {
       name: 'a local function named eval is not the global',
       code: `${header}function evaluate(answer: string) { return answer.length; }
 const eval2 = evaluate;

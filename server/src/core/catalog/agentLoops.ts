@@ -8,8 +8,14 @@
  */
 export const TOOL_CALL_FIELDS: ReadonlySet<string> = new Set(['tool_calls', 'toolCalls', 'tool_use', 'function_call', 'functionCall', 'functionCalls', 'function_calls', 'requires_action']);
 
-/** Names of loop counters and caps (`step < MAX_STEPS`, `turns >= maxTurns`, `i < 10`). */
-export const COUNTER_NAME = /^(i|j|n|k|_?(step|turn|iter|iteration|round|attempt|hop|loop|depth|count|tries|max|limit)\w*|\w*(Steps?|Turns?|Iterations?|Rounds?|Attempts?|Hops?|Loops?|Depth|Count|Tries|Max|Limit|_steps?|_turns?|_iterations?|_rounds?|_attempts?|_hops?|_count|_max|_limit))$/i;
+/** Names of loop counters and caps (`step < MAX_STEPS`, `turns >= maxTurns`, `i < 10`), read from either end of the name. */
+const COUNTER_START = /^_?(step|turn|iter|round|attempt|hop|loop|depth|count|tries|max|limit)/i;
+const COUNTER_END = /(steps?|turns?|iterations?|rounds?|attempts?|hops?|loops?|depth|count|tries|max|limit)$/i;
+const SHORT_COUNTERS: ReadonlySet<string> = new Set(['i', 'j', 'k', 'n']);
+
+export function isCounterName(name: string): boolean {
+  return SHORT_COUNTERS.has(name) || COUNTER_START.test(name) || COUNTER_END.test(name);
+}
 
 /** Values that lift a numeric cap: `Infinity`, `Number.MAX_SAFE_INTEGER`, `float("inf")`, `math.inf`, `sys.maxsize`. */
 export const UNBOUNDED_VALUE = /^(Infinity|Number\.(POSITIVE_INFINITY|MAX_SAFE_INTEGER|MAX_VALUE)|float\(\s*["'](inf|infinity)["']\s*\)|math\.inf|sys\.maxsize)$/i;

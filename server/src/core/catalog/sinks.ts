@@ -108,9 +108,14 @@ export const SQL_RECEIVER = /^(db|database|conn|connection|cursor|cur|pool|pg|cl
 /**
  * Calls whose result no longer carries the input as markup, code or SQL: sanitisers and escapers (`DOMPurify.sanitize`,
  * `sanitizeHtml`, `escapeHtml`, `html.escape`, `bleach.clean`, `shlex.quote`, `encodeURIComponent`) and conversions
- * to numbers or booleans.
+ * to numbers or booleans. `unescape…` undoes escaping and is none.
  */
-export const SANITIZER = /^(sanitize\w*|\w+Sanitize\w*|escape\w*|\w+Escape\w*|\w*[eE]scape|purify|clean|quote|encodeURI\w*|filterXSS|xss|Number|parseInt|parseFloat|Boolean|int|float|bool|len|length)$/;
+const SANITIZING = /sanitize|escape|encodeURI/i;
+const SANITIZERS: ReadonlySet<string> = new Set(['purify', 'clean', 'quote', 'filterXSS', 'xss', 'Number', 'parseInt', 'parseFloat', 'Boolean', 'int', 'float', 'bool', 'len', 'length']);
+
+export function isSanitizer(name: string): boolean {
+  return SANITIZERS.has(name) || (SANITIZING.test(name) && !name.toLowerCase().startsWith('un'));
+}
 
 /** Lookups keyed by the output return the table's value, not the output (`ALLOWED.get(name)`, `COMMANDS.has(cmd)`). */
 export const LOOKUP_METHODS: ReadonlySet<string> = new Set(['get', 'has', 'includes', 'indexOf', 'startsWith', 'endsWith', 'test', '__contains__']);

@@ -15,11 +15,11 @@ export const air014OutputToSink: Rule = {
     },
     judgesWrapperCalls: true,
     messages: {
-      code: 'Model output from {{source}} reaches {{sink}}, which runs it as code. An injected answer runs with the server\'s rights: map the answer to allowed actions instead of evaluating it.',
-      shell: 'Model output from {{source}} reaches {{sink}}, which hands it to a shell. An injected answer runs any command: pick the program from an allow-list and pass the output as a separate argument without a shell.',
-      sql: 'Model output from {{source}} is built into the SQL text given to {{sink}}. An injected answer rewrites the query: pass the value as a query parameter.',
-      html: 'Model output from {{source}} reaches {{sink}}, which parses it as HTML. An injected answer scripts the page: render it as text, or sanitise it (DOMPurify) first.',
-      template: 'Model output from {{source}} reaches {{sink}}, which trusts it as markup or a template. An injected answer scripts the page or the template engine: let the template escape it.',
+      code: 'Model output from {{source}} runs as code in {{sink}}. An injected answer runs with the server\'s rights: map the answer to allowed actions instead of evaluating it.',
+      shell: 'Model output from {{source}} reaches a shell in {{sink}}. An injected answer runs any command: pick the program from an allow-list and pass the output as one argument, without a shell.',
+      sql: 'Model output from {{source}} is built into SQL for {{sink}}. An injected answer rewrites the query: pass the value as a query parameter.',
+      html: 'Model output from {{source}} is parsed as HTML by {{sink}}. An injected answer scripts the page: render it as text, or sanitise it (DOMPurify) first.',
+      template: 'Model output from {{source}} is trusted as markup by {{sink}}. An injected answer scripts the page or the template engine: let the template escape it.',
     },
   },
   checkCallSite(site, context) {

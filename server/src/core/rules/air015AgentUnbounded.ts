@@ -20,9 +20,9 @@ export const air015AgentUnbounded: Rule = {
     },
     fixable: 'review',
     messages: {
-      handWritten: 'This loop runs the tool calls {{sdk}} asks for with no iteration cap. A model that keeps asking for tools keeps it going, one paid request after another: count the turns and stop at a limit.',
-      liftedCap: '{{option}}: {{value}} lifts the {{sdk}} loop\'s cap (default {{default}}). A model that keeps asking for tools runs it without end: give a finite limit.',
-      noStepCondition: 'The {{option}} conditions here never count steps, so the {{sdk}} tool loop runs as long as the model keeps calling tools: add {{step}}(n) to them.',
+      handWritten: 'This loop runs {{sdk}} tool calls with no iteration cap. A model that keeps asking for tools keeps it going, one paid request after another: count the turns and stop at a limit.',
+      liftedCap: '{{option}}: {{value}} lifts the {{sdk}} loop cap. A model that keeps asking for tools runs the loop without end: give a finite limit (the default is {{default}}).',
+      noStepCondition: 'No {{option}} condition here counts {{sdk}} steps. The tool loop runs as long as the model keeps calling tools: add {{step}}(n) to the conditions.',
       restoreDefault: 'Cap the loop at the SDK default ({{option}}: {{default}})',
     },
   },

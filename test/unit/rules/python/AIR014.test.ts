@@ -32,6 +32,11 @@ ruleTester('AIR014', {
       code: `from scoring import eval\n\n${header}def score(q: str) -> float:\n${ask}    return eval(r.choices[0].message.content)\n`,
     },
     {
+      name: 'python: a SQLAlchemy insert binds the output as a value',
+      filename: 'case.py',
+      code: `from sqlalchemy import insert\n\n${header}def tag(session, tickets, q: str) -> None:\n${ask}    label = r.choices[0].message.content\n    session.execute(insert(tickets).values(label=label))\n`,
+    },
+    {
       name: 'python: a tool call executed with its arguments is not SQL',
       filename: 'case.py',
       code: `import json\n\n${header}def step(q: str, tool) -> object:\n${ask}    call = r.choices[0].message.tool_calls[0]\n    return tool.execute(json.loads(call.function.arguments))\n`,
@@ -67,6 +72,12 @@ ruleTester('AIR014', {
       filename: 'case.py',
       code: `${header}def ask_db(cursor, q: str) -> list:\n${ask}    where = r.choices[0].message.content\n    cursor.execute("SELECT * FROM orders WHERE " + where)\n    return cursor.fetchall()\n`,
       errors: [{ messageId: 'sql', line: 9, column: 5, data: { sink: 'cursor.execute' } }],
+    },
+    {
+      name: 'python: SQLAlchemy text() built with an f-string',
+      filename: 'case.py',
+      code: `from sqlalchemy import text\n\n${header}def ask_db(session, q: str) -> list:\n${ask}    where = r.choices[0].message.content\n    return session.execute(text(f"SELECT * FROM orders WHERE {where}")).all()\n`,
+      errors: [{ messageId: 'sql', line: 11, column: 12, data: { sink: 'session.execute' } }],
     },
     {
       name: 'python: Django mark_safe',

@@ -1,6 +1,6 @@
 // The hand-written agent loop a call is made in: a `while` around the call, within its function, that runs the
 // tool calls the model asks for — and whether anything caps its iterations.
-import { COUNTER_NAME, TOOL_CALL_FIELDS } from '../../catalog/agentLoops';
+import { isCounterName, TOOL_CALL_FIELDS } from '../../catalog/agentLoops';
 import type { AgentLoop } from '../../model';
 import type { PendingCall } from './context';
 import type { PyNode } from './parser';
@@ -42,8 +42,8 @@ function comparesCounter(expression: PyNode | null): boolean {
 
 function isCounter(node: PyNode): boolean {
   if (node.type === 'integer') return Number(node.text.replace(/_/g, '')) > 1;
-  if (node.type === 'identifier') return COUNTER_NAME.test(node.text);
-  return node.type === 'attribute' && COUNTER_NAME.test(node.childForFieldName('attribute')?.text ?? '');
+  if (node.type === 'identifier') return isCounterName(node.text);
+  return node.type === 'attribute' && isCounterName(node.childForFieldName('attribute')?.text ?? '');
 }
 
 /** The loop reads the answer's tool calls (`message.tool_calls`, `block.type == "tool_use"`, `stop_reason`). */

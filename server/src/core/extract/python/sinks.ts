@@ -1,6 +1,6 @@
 // Where a call's output goes within its function: `eval`/`exec`, the shell, string-built SQL, templates marked safe.
 // Read only for generating calls (and calls of project wrappers around them), over the code after the call.
-import { LOOKUP_METHODS, PYTHON_BUILTIN_SINKS, PYTHON_SINKS, SANITIZER, SQL_METHODS, SQL_RECEIVER, type SinkFunction } from '../../catalog/sinks';
+import { LOOKUP_METHODS, PYTHON_BUILTIN_SINKS, PYTHON_SINKS, isSanitizer, SQL_METHODS, SQL_RECEIVER, type SinkFunction } from '../../catalog/sinks';
 import type { Operation, OutputSink } from '../../model';
 import { awaitedCall, type PendingCall } from './context';
 import type { PyNode } from './parser';
@@ -68,7 +68,7 @@ class OutputFlow {
       case 'call': {
         const callee = node.childForFieldName('function');
         const leaf = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.type === 'identifier' ? callee.text : undefined;
-        if (leaf !== undefined && (SANITIZER.test(leaf) || (callee?.type === 'attribute' && LOOKUP_METHODS.has(leaf)))) return false;
+        if (leaf !== undefined && (isSanitizer(leaf) || (callee?.type === 'attribute' && LOOKUP_METHODS.has(leaf)))) return false;
         break;
       }
     }
@@ -109,10 +109,22 @@ function sinkOf(node: PyNode, scope: Scope): FoundSink | undefined {
   const method = callee.childForFieldName('attribute')?.text;
   const receiver = callee.childForFieldName('object');
   const receiverName = receiver?.type === 'identifier' ? receiver.text : receiver?.type === 'attribute' ? receiver.childForFieldName('attribute')?.text : undefined;
-  if (method && SQL_METHODS.has(method) && receiverName && SQL_RECEIVER.test(receiverName) && positional[0]) {
+  if (method && SQL_METHODS.has(method) && receiverName && SQL_RECEIVER.test(receiverName) && positional[0] && isSqlText(positional[0])) {
     return { kind: 'sql', name: `${receiverName}.${method}`, values: [positional[0]] };
   }
   return undefined;
+}
+
+/**
+ * SQL written as text: a string, an f-string, `+`/`%` formatting, `.format(…)`, SQLAlchemy `text(…)`, or a name
+ * holding one — not a query built with SQLAlchemy's expression language (`insert(T).values(…)`), which binds values.
+ */
+function isSqlText(node: PyNode): boolean {
+  if (node.type === 'string' || node.type === 'concatenated_string' || node.type === 'binary_operator' || node.type === 'identifier') return true;
+  if (node.type !== 'call') return false;
+  const callee = node.childForFieldName('function');
+  const leaf = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+  return leaf === 'text' || leaf === 'format';
 }
 
 /** `os.system`, `subprocess.run`, `mark_safe` as imported: the dotted name through the file's imports. */

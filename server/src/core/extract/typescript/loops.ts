@@ -1,6 +1,6 @@
 // The hand-written agent loop a call is made in: a `while`/`do`/`for (;;)` around the call, within its function,
 // that runs the tool calls the model asks for — and whether anything caps its iterations.
-import { COUNTER_NAME, TOOL_CALL_FIELDS } from '../../catalog/agentLoops';
+import { isCounterName, TOOL_CALL_FIELDS } from '../../catalog/agentLoops';
 import type { AgentLoop } from '../../model';
 import { TsFile, type PendingCall } from './context';
 import { ts } from './ts';
@@ -67,8 +67,8 @@ function isCounter(node: ts.Expression): boolean {
     return node.operator === SyntaxKind.PlusPlusToken || node.operator === SyntaxKind.MinusMinusToken;
   }
   if (ts.isNumericLiteral(node)) return Number(node.text) > 1;
-  if (ts.isIdentifier(node)) return COUNTER_NAME.test(node.text);
-  return ts.isPropertyAccessExpression(node) && COUNTER_NAME.test(node.name.text);
+  if (ts.isIdentifier(node)) return isCounterName(node.text);
+  return ts.isPropertyAccessExpression(node) && isCounterName(node.name.text);
 }
 
 /** The loop reads the answer's tool calls (`message.tool_calls`, `block.type === 'tool_use'`, `toolCalls`). */

@@ -1,6 +1,6 @@
 // Where a call's output goes within its function: `eval`, a shell, string-built SQL, HTML parsing. Read only for
 // generating calls (and calls of project wrappers around them), over the statements after the call.
-import { HTML_JSX_ATTRIBUTE, HTML_METHODS, HTML_PROPERTIES, LOOKUP_METHODS, SANITIZER, SQL_METHODS, SQL_RECEIVER, TS_GLOBAL_SINKS, TS_MODULE_SINKS, type SinkFunction } from '../../catalog/sinks';
+import { HTML_JSX_ATTRIBUTE, HTML_METHODS, HTML_PROPERTIES, LOOKUP_METHODS, isSanitizer, SQL_METHODS, SQL_RECEIVER, TS_GLOBAL_SINKS, TS_MODULE_SINKS, type SinkFunction } from '../../catalog/sinks';
 import type { Operation, OutputSink } from '../../model';
 import { TsFile, type PendingCall } from './context';
 import { bindingNames } from './syntax';
@@ -73,7 +73,7 @@ class OutputFlow {
       case SyntaxKind.CallExpression: {
         const { expression, arguments: args } = node as ts.CallExpression;
         const leaf = ts.isPropertyAccessExpression(expression) ? expression.name.text : ts.isIdentifier(expression) ? expression.text : undefined;
-        if (leaf !== undefined && SANITIZER.test(leaf)) return false;
+        if (leaf !== undefined && isSanitizer(leaf)) return false;
         if (ts.isPropertyAccessExpression(expression) && LOOKUP_METHODS.has(expression.name.text)) return false;
         return this.carries(expression) || args.some((arg) => this.carries(arg));
       }
@@ -137,8 +137,10 @@ function callSink(cx: TsFile, node: ts.CallExpression | ts.NewExpression): Found
   if (dotted) return named(dotted, TS_GLOBAL_SINKS.get(dotted));
   if (HTML_METHODS.has(method)) return named(method, HTML_METHODS.get(method));
   if (SQL_METHODS.has(method) && receiverName !== undefined && (SQL_RECEIVER.test(receiverName) || method.startsWith('$'))) {
+    // SQL text, not a query object (`client.query({ query, variables })`) or a tag that parameterises it (`sql\`…\``).
     const sql = args[0];
-    return sql && !ts.isTaggedTemplateExpression(sql) ? { kind: 'sql', name: `${receiverName}.${method}`, values: [sql] } : undefined;
+    const text = sql && !ts.isTaggedTemplateExpression(sql) && !ts.isObjectLiteralExpression(sql) && !ts.isArrayLiteralExpression(sql);
+    return text ? { kind: 'sql', name: `${receiverName}.${method}`, values: [sql] } : undefined;
   }
   return undefined;
 }
