@@ -82,6 +82,13 @@ export const answer = (prompt: string) => generateText({ model: 'openai/gpt-4o',
 `,
     },
     {
+      name: 'Vercel AI SDK: a ToolLoopAgent with its default step cap',
+      code: `import { ToolLoopAgent } from 'ai';
+const agent = new ToolLoopAgent({ model: 'openai/gpt-4o', tools: {} });
+export const answer = (prompt: string) => agent.generate({ prompt });
+`,
+    },
+    {
       name: 'OpenAI Agents: a finite maxTurns',
       code: `import { Agent, run } from '@openai/agents-core';
 const agent = new Agent({ name: 'Assistant', instructions: 'Help.' });
@@ -125,6 +132,14 @@ export async function agent(messages: Anthropic.MessageParam[]) {
 export const answer = (prompt: string) => generateText({ model: 'openai/gpt-4o', prompt, stopWhen: hasToolCall('finalAnswer') });
 `,
       errors: [{ messageId: 'noStepCondition', line: 2, column: 90, data: { option: 'stopWhen', step: 'stepCountIs' } }],
+    },
+    {
+      name: 'Vercel AI SDK: a ToolLoopAgent built with stop conditions that never count',
+      code: `import { ToolLoopAgent, hasToolCall } from 'ai';
+const agent = new ToolLoopAgent({ model: 'openai/gpt-4o', tools: {}, stopWhen: hasToolCall('done') });
+export const answer = (prompt: string) => agent.generate({ prompt });
+`,
+      errors: [{ messageId: 'noStepCondition', line: 2, column: 70, data: { option: 'stopWhen' } }],
     },
     {
       name: 'OpenAI Agents: maxTurns lifted to Infinity',
