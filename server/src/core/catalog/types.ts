@@ -88,11 +88,24 @@ export interface ApiFacts {
   prompt?: PromptFacts;
   /** Which argument holds the per-request options when it is not the first (`run(agent, input, options)`). */
   optionsArgument?: number;
+  /** Options that cap the model requests of the loop the call runs (tool steps, agent turns, graph steps). */
+  loopBounds?: readonly LoopBoundFacts[];
   /**
    * Methods of a model implementation: a call made inside one of them (a caching or fallback model's `doGenerate`
    * calling its inner model's) forwards a request made above it, and is no request of its own.
    */
   passThroughIn?: readonly string[];
+}
+
+/** An option that caps an SDK-run loop, and the cap the SDK applies when it is not given. */
+export interface LoopBoundFacts {
+  option: OptionRef;
+  default: number;
+  /**
+   * The option takes stop conditions rather than a number (`stopWhen`); a condition that counts steps (these
+   * functions) is what bounds it.
+   */
+  stepConditions?: readonly string[];
 }
 
 /** A Vercel-style provider: an instance (`openai`) or a factory result called with a model id. */

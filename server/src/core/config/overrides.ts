@@ -32,9 +32,10 @@ export const DEFAULT_TEST_FILES = [
 
 /**
  * The `tests` profile: the rules about running in production (timeouts, retries, error handling, audit logs,
- * output bounds, pinned models, validated output, streams, owners) are off. A test that calls a model wants the
- * failure to surface and nothing logged. Keys (AIR007), personal data (AIR005), user input in system prompts
- * (AIR009) and expired waivers (AIR013) stay on: a key in a test leaks as well as one anywhere else.
+ * output bounds, pinned models, validated output, streams, owners, agent loop caps) are off. A test that calls a
+ * model wants the failure to surface and nothing logged. Keys (AIR007), personal data (AIR005), user input in system
+ * prompts (AIR009), expired waivers (AIR013) and model output reaching code or SQL (AIR014) stay on: a key in a test
+ * leaks as well as one anywhere else.
  */
 export const TESTS_PROFILE_RULES: RuleLevels = {
   AIR001: 'off',
@@ -46,6 +47,7 @@ export const TESTS_PROFILE_RULES: RuleLevels = {
   AIR010: 'off',
   AIR011: 'off',
   AIR012: 'off',
+  AIR015: 'off',
 };
 
 /** What the overrides need from a config: its top-level rule levels, the profile and the project's entries. */

@@ -232,8 +232,9 @@ function runRules(
       const context = contextFor(rule, level, facts, fixer, config, options, today, found);
       rule.checkFile?.(facts, context.at(undefined));
       for (const client of facts.clients) rule.checkClient?.(client, context.at(client.span));
-      // A call to a project wrapper is judged at the AI call inside the wrapper, once, not at every caller.
-      for (const site of facts.callSites) if (site.sdk !== 'wrapper') rule.checkCallSite?.(site, context.at(site.span));
+      // A call to a project wrapper is judged at the AI call inside the wrapper, once, not at every caller — except
+      // by rules about what the caller does with the answer.
+      for (const site of facts.callSites) if (site.sdk !== 'wrapper' || rule.meta.judgesWrapperCalls) rule.checkCallSite?.(site, context.at(site.span));
       findings.push(...withoutRepeats(found));
     } catch (error) {
       failures.push({ ruleId: rule.meta.id, file: facts.file, error: error instanceof Error ? error.stack ?? error.message : String(error) });

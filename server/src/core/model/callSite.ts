@@ -229,6 +229,26 @@ export interface JsonParse {
   schema?: string;
 }
 
+/** What a sink does with the string it is given: run it as code or a shell command, send it as SQL, or trust it as markup. */
+export type SinkKind = 'code' | 'shell' | 'sql' | 'html' | 'template';
+
+/** A place where the call's output (or a value built from it) reaches a sink, within the call's function. */
+export interface OutputSink {
+  /** The sink call, assignment or JSX attribute. */
+  span: Span;
+  kind: SinkKind;
+  /** The sink as written (`eval`, `child_process.exec`, `db.query`, `innerHTML`, `mark_safe`). */
+  name: string;
+}
+
+/** A hand-written loop around the call that runs the tool calls the model asks for. */
+export interface AgentLoop {
+  /** The loop's header (`while (true)`, `while True:`), where findings are shown. */
+  span: Span;
+  /** An iteration cap: a counted `for`, a condition comparing a counter, or a counter compared inside the loop. */
+  bounded: boolean;
+}
+
 /** A call matched by its method chain alone: its receiver was never traced to a client. */
 export const RECOGNIZED_BY_SHAPE = 'shape';
 
@@ -277,7 +297,9 @@ export interface CallSite {
   statement?: StatementTarget;
   stream?: StreamFacts;
   promptInputs: PromptInput[];
-  outputUse: { jsonParses: JsonParse[] };
+  outputUse: { jsonParses: JsonParse[]; sinks: OutputSink[] };
+  /** The hand-written agent loop the call is made in, within its function. */
+  agentLoop?: AgentLoop;
   /** For a call to a project wrapper (sdk `wrapper`): the AI call it makes, where findings about it are reported. */
   wraps?: WrappedCall;
   /** Who answers for the call, when the project says (filled by ownership, after extraction). */

@@ -19,7 +19,9 @@ export type RuleId =
   | 'AIR010'
   | 'AIR011'
   | 'AIR012'
-  | 'AIR013';
+  | 'AIR013'
+  | 'AIR014'
+  | 'AIR015';
 
 export interface Fix {
   title: string;

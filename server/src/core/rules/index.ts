@@ -11,6 +11,8 @@ import { air010UnvalidatedOutput } from './air010UnvalidatedOutput';
 import { air011Streams } from './air011Streams';
 import { air012OwnerMissing } from './air012OwnerMissing';
 import { air013ExpiredWaiver } from './air013ExpiredWaiver';
+import { air014OutputToSink } from './air014OutputToSink';
+import { air015AgentUnbounded } from './air015AgentUnbounded';
 import type { Rule, RuleId } from './types';
 
 /** Every rule, by id. Explicit imports so the bundle needs no directory scan. */
@@ -28,6 +30,8 @@ export const rules = {
   AIR011: air011Streams,
   AIR012: air012OwnerMissing,
   AIR013: air013ExpiredWaiver,
+  AIR014: air014OutputToSink,
+  AIR015: air015AgentUnbounded,
 } satisfies Record<RuleId, Rule>;
 
 export const ruleIds = Object.keys(rules) as RuleId[];

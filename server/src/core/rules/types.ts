@@ -18,6 +18,8 @@ export interface RuleMeta {
   docs: RuleDocs;
   /** Fix safety as in ruff: only `safe` fixes are preferred and applied by fix-all and `--fix`. */
   fixable?: 'safe' | 'review';
+  /** Also run at calls of project wrappers, for what the caller does with the answer (a wrapper returns model output). */
+  judgesWrapperCalls?: boolean;
   /** Message and fix-title templates by id; `{{name}}` is filled from the report's data. */
   messages: Record<string, string>;
 }

@@ -5,12 +5,16 @@ const model = client('model');
 const bound = { accepted: [client('maxTokens'), client('maxCompletionTokens')], preferred: client('maxTokens') };
 const prompt = { argument: true };
 
+// A LangGraph graph or prebuilt agent stops with GraphRecursionError after `recursionLimit` super-steps, 25 unless
+// given in the run config (docs.langchain.com GRAPH_RECURSION_LIMIT, langgraph "Recursion limit").
+const graphSteps = [{ option: request('recursionLimit'), default: 25 }];
+
 const runnableApis: ApiFacts[] = [
-  { path: 'invoke', operation: 'chat', outputBound: bound, model, auditFields: { requestId: 'id', usage: 'usage_metadata' }, prompt },
+  { path: 'invoke', operation: 'chat', outputBound: bound, model, auditFields: { requestId: 'id', usage: 'usage_metadata' }, prompt, loopBounds: graphSteps },
   { path: 'call', operation: 'chat', outputBound: bound, model, prompt },
-  { path: 'batch', operation: 'chat', outputBound: bound, model },
-  { path: 'stream', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
-  { path: 'streamEvents', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+  { path: 'batch', operation: 'chat', outputBound: bound, model, loopBounds: graphSteps },
+  { path: 'stream', operation: 'chat', streaming: true, outputBound: bound, model, prompt, loopBounds: graphSteps },
+  { path: 'streamEvents', operation: 'chat', streaming: true, outputBound: bound, model, prompt, loopBounds: graphSteps },
   { path: 'embedQuery', operation: 'embedding', model },
   { path: 'embedDocuments', operation: 'embedding', model },
 ];

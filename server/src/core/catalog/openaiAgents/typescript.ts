@@ -1,6 +1,9 @@
 import { body } from '../refs';
 import type { SdkFacts } from '../types';
 
+// A run stops with MaxTurnsExceededError after `maxTurns` turns, 10 unless given (agents-core run.ts DEFAULT_MAX_TURNS).
+const turns = [{ option: body('maxTurns'), default: 10 }];
+
 /**
  * OpenAI Agents SDK (`@openai/agents`): `run(agent, input, options)` and `new Runner().run(…)` drive an agent
  * loop whose every turn is a model request through the default OpenAI client.
@@ -10,8 +13,8 @@ export const openaiAgentsFacts: SdkFacts = {
   displayName: 'OpenAI Agents',
   modules: ['@openai/agents', '@openai/agents-core', '@openai/agents-openai'],
   clients: [{ exportName: 'Runner', displayName: 'Runner', keyOptions: [], keyEnv: 'OPENAI_API_KEY', provider: 'openai' }],
-  clientApis: [{ path: 'run', operation: 'chat', optionsArgument: 2 }],
-  functionApis: [{ path: 'run', operation: 'chat', optionsArgument: 2 }],
+  clientApis: [{ path: 'run', operation: 'chat', optionsArgument: 2, loopBounds: turns }],
+  functionApis: [{ path: 'run', operation: 'chat', optionsArgument: 2, loopBounds: turns }],
   modelProviders: [],
   timeout: {
     // The run options take only a signal; each turn otherwise waits as long as the OpenAI client does.

@@ -1,11 +1,17 @@
 import { body, client } from '../refs';
-import type { OutputBoundFacts, SdkFacts } from '../types';
+import type { LoopBoundFacts, OutputBoundFacts, SdkFacts } from '../types';
 
 const audit = { requestId: 'response.id', model: 'response.modelId', usage: 'usage' };
 const model = body('model');
 const prompt = { messages: 'messages', system: ['system'], user: ['prompt'] };
 // `maxTokens` is the v4 name, still accepted so that older code is not flagged.
 const bound: OutputBoundFacts = { accepted: [body('maxOutputTokens'), body('maxTokens')], preferred: body('maxOutputTokens') };
+// The tool loop: `stopWhen` (ai 5+) stops it when any condition holds, `stepCountIs(1)` by default for
+// generateText/streamText (generate-text.ts `stopWhen = stepCountIs(1)`) and `stepCountIs(20)` for ToolLoopAgent
+// (docs/03-agents/04-loop-control.mdx); `isStepCount` is the newer name (ai-sdk.dev reference). `maxSteps` (ai 4, default 1).
+const stepConditions = ['stepCountIs', 'isStepCount'];
+const toolLoop: LoopBoundFacts[] = [{ option: body('stopWhen'), default: 1, stepConditions }, { option: body('maxSteps'), default: 1 }];
+const agentLoop: LoopBoundFacts[] = [{ option: client('stopWhen'), default: 20, stepConditions }];
 // An agent takes its call settings when it is built; generate() and stream() take only the prompt and signals.
 const agentBound: OutputBoundFacts = { accepted: [client('maxOutputTokens'), client('maxTokens')], preferred: client('maxOutputTokens') };
 
@@ -21,12 +27,12 @@ export const vercelAiFacts: SdkFacts = {
     { exportName: 'Experimental_Agent', displayName: 'Experimental_Agent', keyOptions: [], keyEnv: '', provider: 'vercel-ai' },
   ],
   clientApis: [
-    { path: 'generate', operation: 'chat', outputBound: agentBound, auditFields: audit, prompt },
-    { path: 'stream', operation: 'chat', streaming: true, outputBound: agentBound, prompt },
+    { path: 'generate', operation: 'chat', outputBound: agentBound, auditFields: audit, prompt, loopBounds: agentLoop },
+    { path: 'stream', operation: 'chat', streaming: true, outputBound: agentBound, prompt, loopBounds: agentLoop },
   ],
   functionApis: [
-    { path: 'generateText', operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
-    { path: 'streamText', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
+    { path: 'generateText', operation: 'chat', outputBound: bound, model, auditFields: audit, prompt, loopBounds: toolLoop },
+    { path: 'streamText', operation: 'chat', streaming: true, outputBound: bound, model, prompt, loopBounds: toolLoop },
     { path: 'generateObject', operation: 'chat', outputBound: bound, model, auditFields: audit, prompt },
     { path: 'streamObject', operation: 'chat', streaming: true, outputBound: bound, model, prompt },
     { path: 'embed', operation: 'embedding', model, auditFields: { usage: 'usage' } },

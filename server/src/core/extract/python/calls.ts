@@ -20,6 +20,8 @@ import { evaluate, lookup } from './resolver';
 import { withAccessPath } from '../shared/accessPath';
 import { readsEnvironment } from '../../catalog/credentials';
 import { withModelCandidates } from './modelCandidates';
+import { outputSinksOf } from './sinks';
+import { agentLoopOf } from './loops';
 
 // ---- call sites ----
 
@@ -127,7 +129,8 @@ export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arg
     statement: statementTargetOf(call.node),
     stream: streaming ? streamFactsOf(cx, call) : undefined,
     promptInputs: promptOf(cx, call, api, list, payload?.kind === 'object' ? payload.options : undefined).map(withAccessPath),
-    outputUse: { jsonParses: jsonParsesOf(cx, call, resultBinding?.name) },
+    outputUse: { jsonParses: jsonParsesOf(cx, call, resultBinding?.name), sinks: outputSinksOf(call, api.operation) },
+    agentLoop: agentLoopOf(call),
   };
 }
 

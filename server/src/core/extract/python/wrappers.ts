@@ -9,6 +9,7 @@ import { dispatchedMethods, inheritedMember } from './inheritance';
 import { noOptions, spanOf } from './syntax';
 import { PendingCall, PyFile, anchorsOf, relative, resultBindingOf, statementTargetOf, tryHandling, wrappedSiteBase, handlerHeaderOf } from './context';
 import { classMethodTarget } from './projectClasses';
+import { outputSinksOf } from './sinks';
 
 // ---- wrappers and exports ----
 
@@ -68,7 +69,7 @@ function wrapperSiteOf(cx: PyFile, call: PendingCall, byFunction: ReadonlyMap<Fu
     resultBinding: resultBindingOf(call.node),
     statement: statementTargetOf(call.node),
     promptInputs: [],
-    outputUse: { jsonParses: [] },
+    outputUse: { jsonParses: [], sinks: outputSinksOf(call, wraps.operation) },
     wraps,
   };
 }

@@ -9,6 +9,8 @@ import { indentAt } from '../../model';
 import { ts } from './ts';
 import { MAX_ALIAS_DEPTH, OptionsArgument, PendingCall, TsFile, Value, type Holders } from './context';
 import { jsonParsesOf, loggingOf, resultBindingOf, streamFactsOf } from './output';
+import { outputSinksOf } from './sinks';
+import { agentLoopOf } from './loops';
 import { promptInputsOf } from './prompt';
 import { guardOf, resilienceOf } from './resilience';
 import { objectLiteralOf, optionsOf } from './constructions';
@@ -133,7 +135,8 @@ export function baseCallSite(cx: TsFile,
     statement: statementTargetOf(cx, call),
     stream: undefined,
     promptInputs: promptInputsOf(cx, call, api, body).map(withAccessPath),
-    outputUse: { jsonParses: jsonParsesOf(cx, call) },
+    outputUse: { jsonParses: jsonParsesOf(cx, call), sinks: outputSinksOf(cx, call, api.operation) },
+    agentLoop: agentLoopOf(cx, call),
   };
 }
 

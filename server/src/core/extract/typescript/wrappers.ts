@@ -8,6 +8,7 @@ import { locationOf } from './calls';
 import { statementTargetOf } from './calls';
 import { PendingCall, TsFile } from './context';
 import { loggingOf, resultBindingOf } from './output';
+import { outputSinksOf } from './sinks';
 import { guardOf } from './resilience';
 import { relative } from './catalogValues';
 import { valueOf, valueOfName } from './resolver';
@@ -252,7 +253,7 @@ function wrapperSiteOf(cx: TsFile, call: PendingCall, api: string, wraps: Wrappe
     statement: statementTargetOf(cx, call),
     stream: undefined,
     promptInputs: [],
-    outputUse: { jsonParses: [] },
+    outputUse: { jsonParses: [], sinks: outputSinksOf(cx, call, wraps.operation) },
     wraps,
   };
 }

@@ -34,6 +34,13 @@ export function reliabilityItems(view: WorkspaceView): ReadinessItem[] {
       why: ({ site }) => (site.guarded.tryCatch?.handling === 'error-response' ? 'the catch answers with an error, not an alternative' : 'no fallback'),
       toPass: 'answer with another model, a cached or a default result when the call fails (withFallbacks, a catch that returns one); an error response is not a fallback.',
     }),
+    siteShare(view, {
+      id: 'R.agentLoops',
+      category: 'R',
+      title: 'Agent loops bounded',
+      ...withoutFinding('AIR015'),
+      toPass: 'cap every agent and tool loop: a turn counter in hand-written loops, a step condition or finite limit in the SDK (AIR015).',
+    }),
     evalsItem(view),
   ];
 }

@@ -14,6 +14,13 @@ export function useItems(view: WorkspaceView): ReadinessItem[] {
       ...withoutFinding('AIR005'),
       toPass: 'redact personal data before it reaches the prompt (AIR005), or waive it with a reason.',
     }),
+    siteShare(view, {
+      id: 'U.outputSinks',
+      category: 'U',
+      title: 'Model output kept out of code, shells, SQL and HTML',
+      ...withoutFinding('AIR014'),
+      toPass: 'treat model output as untrusted input: allow-lists, query parameters, escaping or a sanitiser (AIR014).',
+    }),
     retentionItem(view, retention, rollback),
     declared(
       view,

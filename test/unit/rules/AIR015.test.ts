@@ -1,0 +1,172 @@
+import { ruleTester } from '../ruleTester';
+
+const header = `import OpenAI from 'openai';
+const openai = new OpenAI();
+declare function runTool(name: string, args: string): Promise<string>;
+type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
+const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [];
+`;
+
+ruleTester('AIR015', {
+  valid: [
+    {
+      name: 'a hand-written loop with a turn cap in its condition',
+      code: `${header}const MAX_TURNS = 8;
+export async function agent(messages: Message[]) {
+  for (let turn = 0; turn < MAX_TURNS; turn++) {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages, tools });
+    const calls = r.choices[0].message.tool_calls ?? [];
+    if (calls.length === 0) return r.choices[0].message.content;
+    for (const call of calls) if (call.type === 'function') messages.push({ role: 'tool', tool_call_id: call.id, content: await runTool(call.function.name, call.function.arguments) });
+  }
+  throw new Error('agent did not finish');
+}
+`,
+    },
+    {
+      name: 'while (true) with a step counter checked inside',
+      code: `${header}export async function agent(messages: Message[]) {
+  let steps = 0;
+  while (true) {
+    if (++steps > 10) throw new Error('too many steps');
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages, tools });
+    const calls = r.choices[0].message.tool_calls;
+    if (!calls?.length) return r;
+    for (const call of calls) if (call.type === 'function') messages.push({ role: 'tool', tool_call_id: call.id, content: await runTool(call.function.name, call.function.arguments) });
+  }
+}
+`,
+    },
+    {
+      name: 'a retry loop that runs no tools is not an agent loop',
+      code: `${header}export async function ask(messages: Message[]) {
+  while (true) {
+    try {
+      return await openai.chat.completions.create({ model: 'gpt-4o', messages });
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'tool calls checked against their count, not a cap: the call is in a for…of over a list',
+      code: `${header}export async function each(questions: string[]) {
+  for (const q of questions) {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }], tools });
+    console.log(r.choices[0].message.tool_calls);
+  }
+}
+`,
+    },
+    {
+      name: 'Vercel AI SDK: tools with the default single step',
+      code: `import { generateText, tool } from 'ai';
+import { z } from 'zod';
+export const answer = (prompt: string) =>
+  generateText({ model: 'openai/gpt-4o', prompt, tools: { weather: tool({ inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => city }) } });
+`,
+    },
+    {
+      name: 'Vercel AI SDK: a step count among the stop conditions',
+      code: `import { generateText, hasToolCall, stepCountIs } from 'ai';
+export const answer = (prompt: string) => generateText({ model: 'openai/gpt-4o', prompt, stopWhen: [hasToolCall('finalAnswer'), stepCountIs(10)] });
+`,
+    },
+    {
+      name: 'Vercel AI SDK: stop conditions held in a variable are not judged',
+      code: `import { generateText, type StopCondition, type ToolSet } from 'ai';
+declare const stopWhen: StopCondition<ToolSet>;
+export const answer = (prompt: string) => generateText({ model: 'openai/gpt-4o', prompt, stopWhen });
+`,
+    },
+    {
+      name: 'Vercel AI SDK: a ToolLoopAgent with its default step cap',
+      code: `import { ToolLoopAgent } from 'ai';
+const agent = new ToolLoopAgent({ model: 'openai/gpt-4o', tools: {} });
+export const answer = (prompt: string) => agent.generate({ prompt });
+`,
+    },
+    {
+      name: 'OpenAI Agents: a finite maxTurns',
+      code: `import { Agent, run } from '@openai/agents-core';
+const agent = new Agent({ name: 'Assistant', instructions: 'Help.' });
+export const answer = (input: string) => run(agent, input, { maxTurns: 20 });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'while (true) running OpenAI tool calls with no cap',
+      code: `${header}export async function agent(messages: Message[]) {
+  while (true) {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages, tools });
+    const calls = r.choices[0].message.tool_calls;
+    if (!calls?.length) return r.choices[0].message.content;
+    for (const call of calls) if (call.type === 'function') messages.push({ role: 'tool', tool_call_id: call.id, content: await runTool(call.function.name, call.function.arguments) });
+  }
+}
+`,
+      errors: [{ messageId: 'handWritten', line: 7, column: 3, endLine: 7, endColumn: 15, data: { sdk: 'OpenAI' } }],
+    },
+    {
+      name: 'an Anthropic loop until stop_reason is not tool_use',
+      code: `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+declare function runTools(content: Anthropic.ContentBlock[]): Promise<Anthropic.ToolResultBlockParam[]>;
+export async function agent(messages: Anthropic.MessageParam[]) {
+  let done = false;
+  while (!done) {
+    const r = await anthropic.messages.create({ model: 'claude-sonnet-4-5-20250929', max_tokens: 1024, messages });
+    done = r.stop_reason !== 'tool_use';
+    if (!done) messages.push({ role: 'assistant', content: r.content }, { role: 'user', content: await runTools(r.content) });
+  }
+}
+`,
+      errors: [{ messageId: 'handWritten', line: 6, column: 3, data: { sdk: 'Anthropic' } }],
+    },
+    {
+      name: 'Vercel AI SDK: stopWhen with no step count',
+      code: `import { generateText, hasToolCall } from 'ai';
+export const answer = (prompt: string) => generateText({ model: 'openai/gpt-4o', prompt, stopWhen: hasToolCall('finalAnswer') });
+`,
+      errors: [{ messageId: 'noStepCondition', line: 2, column: 90, data: { option: 'stopWhen', step: 'stepCountIs' } }],
+    },
+    {
+      name: 'Vercel AI SDK: a ToolLoopAgent built with stop conditions that never count',
+      code: `import { ToolLoopAgent, hasToolCall } from 'ai';
+const agent = new ToolLoopAgent({ model: 'openai/gpt-4o', tools: {}, stopWhen: hasToolCall('done') });
+export const answer = (prompt: string) => agent.generate({ prompt });
+`,
+      errors: [{ messageId: 'noStepCondition', line: 2, column: 70, data: { option: 'stopWhen' } }],
+    },
+    {
+      name: 'OpenAI Agents: maxTurns lifted to Infinity',
+      code: `import { Agent, run } from '@openai/agents-core';
+const agent = new Agent({ name: 'Assistant', instructions: 'Help.' });
+export const answer = (input: string) => run(agent, input, { maxTurns: Infinity });
+`,
+      errors: [{ messageId: 'liftedCap', line: 3, column: 62, data: { option: 'maxTurns', value: 'Infinity', default: 10 } }],
+      fixTitles: [['Cap the loop at the SDK default (maxTurns: 10)']],
+      output: `import { Agent, run } from '@openai/agents-core';
+const agent = new Agent({ name: 'Assistant', instructions: 'Help.' });
+export const answer = (input: string) => run(agent, input, { maxTurns: 10 });
+`,
+    },
+    {
+      name: 'LangGraph: recursionLimit lifted to Number.MAX_SAFE_INTEGER',
+      code: `import { createReactAgent } from '@langchain/langgraph/prebuilt';
+import { ChatOpenAI } from '@langchain/openai';
+const agent = createReactAgent({ llm: new ChatOpenAI({ model: 'gpt-4o' }), tools: [] });
+export const answer = (input: string) => agent.invoke({ messages: [{ role: 'user', content: input }] }, { recursionLimit: Number.MAX_SAFE_INTEGER });
+`,
+      errors: [{ messageId: 'liftedCap', line: 4, data: { option: 'recursionLimit', default: 25 } }],
+      output: `import { createReactAgent } from '@langchain/langgraph/prebuilt';
+import { ChatOpenAI } from '@langchain/openai';
+const agent = createReactAgent({ llm: new ChatOpenAI({ model: 'gpt-4o' }), tools: [] });
+export const answer = (input: string) => agent.invoke({ messages: [{ role: 'user', content: input }] }, { recursionLimit: 25 });
+`,
+    },
+  ],
+});
