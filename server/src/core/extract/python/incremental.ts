@@ -4,7 +4,7 @@ import type { ExtractedFacts } from '../../model';
 import { withLfLineBreaks } from '../../model';
 import { reextractDeclarations, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
 import type { PythonExtractOptions } from './context';
-import { pythonSkeletons, summarizeStatements, type PySkeleton } from './declarationCache';
+import { pythonSkeletons, summarizeStatements } from './declarationCache';
 import { extractPython } from './extractor';
 import { parsePython, pythonParserGeneration, type PyTree } from './parser';
 
@@ -19,7 +19,6 @@ export class PythonParse {
   /** The parser runtime the trees belong to: after a restart they are dropped, their memory being gone. */
   generation = 0;
   private extraction?: CachedExtraction;
-  private readonly skeletons: { last?: PySkeleton } = {};
   /** Statement entries by statement text, so that an edit summarizes only the statement it changed. */
   private readonly entries = new Map<string, StatementEntry>();
   /** How many extractions read only what an edit affected, and how many the whole file (tests and the bench read it). */
@@ -58,7 +57,7 @@ export class PythonParse {
     if (reusable && this.tree) {
       // After a whole-file extraction the tree is the previous text's.
       const statements = previous.statements ?? (this.text === previous.text ? summarizeStatements(file, previous.text, this.tree.rootNode, options, this.entries) : undefined);
-      const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, pythonSkeletons(file, options, this.skeletons));
+      const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, pythonSkeletons(file, options));
       if (partial) {
         this.extractions.partial++;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements };
@@ -81,7 +80,6 @@ export class PythonParse {
   }
 
   release(): void {
-    if (this.generation === pythonParserGeneration()) this.skeletons.last?.tree.delete();
     this.releaseTree();
     this.forget();
   }
@@ -95,7 +93,6 @@ export class PythonParse {
   private forget(): void {
     this.tree = undefined;
     this.text = undefined;
-    this.skeletons.last = undefined;
     this.extraction = undefined;
     this.entries.clear();
   }

@@ -3,7 +3,7 @@
 import type { ExtractedFacts } from '../../model';
 import { reextractDeclarations, textChange, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
-import { changeRange, summarizeStatements, typeScriptSkeletons, type Skeleton } from './declarationCache';
+import { changeRange, summarizeStatements, typeScriptSkeletons } from './declarationCache';
 import { extractTypeScript } from './extractor';
 import { parseOptions, parseTypeScript } from './syntax';
 import { ts } from './ts';
@@ -21,7 +21,6 @@ export function changeBetween(before: string, after: string): ts.TextChangeRange
 export class TypeScriptParse {
   private tree?: { text: string; sourceFile: ts.SourceFile };
   private extraction?: CachedExtraction;
-  private readonly skeletons: { last?: Skeleton } = {};
   /** Statement entries by statement text, so that an edit summarizes only the statement it changed. */
   private readonly entries = new Map<string, StatementEntry>();
   /** How many extractions read only what an edit affected, and how many the whole file (tests and the bench read it). */
@@ -58,7 +57,7 @@ export class TypeScriptParse {
     if (reusable) {
       // After a whole-file extraction the tree is the previous text's.
       const statements = previous.statements ?? (this.tree?.text === previous.text ? summarizeStatements(this.tree.sourceFile, this.entries) : undefined);
-      const language = typeScriptSkeletons(file, options, this.skeletons, () => this.parse(file, text));
+      const language = typeScriptSkeletons(file, options, () => this.parse(file, text));
       const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, language);
       if (partial) {
         this.extractions.partial++;
@@ -75,7 +74,6 @@ export class TypeScriptParse {
   release(): void {
     this.tree = undefined;
     this.extraction = undefined;
-    this.skeletons.last = undefined;
     this.entries.clear();
   }
 }
