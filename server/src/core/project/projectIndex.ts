@@ -243,9 +243,17 @@ export class ProjectIndex {
 }
 
 /** A comparable form of a summary: what callers read from it, not where in the file it sits. */
+const signatures = new WeakMap<ExportSummary, string>();
+
+/** Read once per summary: each keystroke compares the new summary's with the last one's. */
 function signatureOf(summary: ExportSummary): string {
-  const parts = [...summary.names].map(([name, value]) => `${name}:${JSON.stringify(value, replacer)}`);
-  return [...parts.sort(), ...summary.star].join('\n');
+  let signature = signatures.get(summary);
+  if (signature === undefined) {
+    const parts = [...summary.names].map(([name, value]) => `${name}:${JSON.stringify(value, replacer)}`);
+    signature = [...parts.sort(), ...summary.star].join('\n');
+    signatures.set(summary, signature);
+  }
+  return signature;
 }
 
 function replacer(key: string, value: unknown): unknown {

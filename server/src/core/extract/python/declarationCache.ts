@@ -3,7 +3,7 @@
 import type { ExtractedFacts } from '../../model';
 import { samePlaces, type Placed, type SkeletonLanguage, type StatementEntry, type StatementSummary, type SummarizedStatement } from '../shared/declarationCache';
 import type { PythonExtractOptions } from './context';
-import { extractPython } from './extractor';
+import { extractPython, moduleBindingsOf } from './extractor';
 import { parsePython, type PyNode } from './parser';
 
 const FUNCTION_KINDS = new Set(['function_definition', 'lambda']);
@@ -54,8 +54,8 @@ function summarizeAlone(file: string, source: string, options: PythonExtractOpti
     const statements = statementsOf(root);
     if (root.hasError || statements.length !== 1 || statements[0].endIndex !== source.length) return undefined;
     // The names it binds in the module, as the extractor binds them (and in its order): what other modules import.
-    const alone = extractPython(file, tree, { ...options, resolveImport: undefined });
-    return summarize(statements[0], [...alone.moduleNames], alone.exports.star);
+    const { moduleNames, star } = moduleBindingsOf(file, tree, options);
+    return summarize(statements[0], moduleNames, star);
   } finally {
     tree.delete();
   }
