@@ -18,7 +18,7 @@ export class PythonParse {
   tree?: PyTree;
   /** The parser runtime the trees belong to: after a restart they are dropped, their memory being gone. */
   generation = 0;
-  private extraction?: CachedExtraction;
+  private extraction?: CachedExtraction & { options?: PythonExtractOptions };
   /** Statement entries by statement text, so that an edit summarizes only the statement it changed. */
   private readonly entries = new Map<string, StatementEntry>();
   /** How many extractions read only what an edit affected, and how many the whole file (tests and the bench read it). */
@@ -75,8 +75,18 @@ export class PythonParse {
     this.keep(text, tree);
     this.extractions.whole++;
     const facts = extractPython(file, tree, options);
-    if (environment !== undefined) this.extraction = { text, environment, facts };
+    if (environment !== undefined) this.extraction = { text, environment, facts, options };
     return facts;
+  }
+
+  /**
+   * Summarizes the statements of a whole-file extraction ahead of the next edit, which would do it otherwise: an
+   * editor calls it once idle after publishing, so that the first keystroke pays only for itself.
+   */
+  prepare(): void {
+    const extraction = this.extraction;
+    if (this.generation !== pythonParserGeneration() || !extraction?.options || extraction.statements || !this.tree || this.text !== extraction.text) return;
+    extraction.statements = summarizeStatements(extraction.facts.file, extraction.text, this.tree.rootNode, extraction.options, this.entries);
   }
 
   release(): void {

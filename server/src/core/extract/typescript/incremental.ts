@@ -71,6 +71,15 @@ export class TypeScriptParse {
     return facts;
   }
 
+  /**
+   * Summarizes the statements of a whole-file extraction ahead of the next edit, which would do it otherwise: an
+   * editor calls it once idle after publishing, so that the first keystroke pays only for itself.
+   */
+  prepare(): void {
+    const extraction = this.extraction;
+    if (extraction && !extraction.statements && this.tree?.text === extraction.text) extraction.statements = summarizeStatements(this.tree.sourceFile, this.entries);
+  }
+
   release(): void {
     this.tree = undefined;
     this.extraction = undefined;
