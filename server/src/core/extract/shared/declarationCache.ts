@@ -177,9 +177,16 @@ export function reextractDeclarations(
       }
     });
     // A construction is one object wherever a whole-file extraction refers to it (rules tell clients apart by it).
+    // What points to another is copied first: the facts no edit moved are the last analysis's own.
     const byId = new Map(clients.map((client) => [client.id, client]));
-    for (const site of callSites) if (site.client) site.client = byId.get(site.client.id) ?? site.client;
-    for (const value of names.values()) if (value.kind === 'client' && value.construction) value.construction = byId.get(value.construction.id) ?? value.construction;
+    callSites.forEach((site, i) => {
+      const client = site.client && byId.get(site.client.id);
+      if (client && client !== site.client) callSites[i] = { ...site, client };
+    });
+    for (const [name, value] of names) {
+      const construction = value.kind === 'client' && value.construction ? byId.get(value.construction.id) : undefined;
+      if (construction && value.kind === 'client' && construction !== value.construction) names.set(name, { ...value, construction });
+    }
     const facts: ExtractedFacts = {
       file,
       language: fresh.language,
