@@ -180,6 +180,76 @@ describe('re-extraction of only the definitions an edit affects', () => {
   }
 });
 
+/** Each edit of `edits` (a text and what to replace in it) applied in turn, analysed incrementally and afresh. */
+function editsInPart(file: string, text: string, edits: readonly [string, string][]): number {
+  const parse = documentParseFor(file);
+  try {
+    analyzeText(file, text, { previousParse: parse, environment: 'unchanged', today: TODAY });
+    let current = text;
+    for (const [from, to] of edits) {
+      assert.ok(current.includes(from), from);
+      current = current.replace(from, to);
+      const incremental = analyzeText(file, current, { previousParse: parse, environment: 'unchanged', today: TODAY });
+      assert.equal(observable(incremental), observable(analyzeText(file, current, { today: TODAY })), `${file}: ${from} → ${to}`);
+    }
+    return parse.extractions.partial;
+  } finally {
+    parse.release();
+  }
+}
+
+describe('skeletons of the statements an edit affects', () => {
+  it('TypeScript without semicolons, with re-exports, comments after statements and statements sharing a line', () => {
+    const text = [
+      "import OpenAI from 'openai'",
+      "export * from './models'",
+      'const client = new OpenAI({ timeout: 1000 }) // the shared client',
+      'export function untouched() {',
+      "  return 'plain'",
+      '}',
+      'export async function ask(prompt: string) {',
+      "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] })",
+      '}',
+      "const a = 1; export function onOneLine() { return client.chat.completions.create({ model: 'gpt-4o', messages: [] }) }",
+      'export function last() {',
+      "  return 'plain'",
+      '}',
+      "export * from './more'",
+      '',
+    ].join('\n');
+    const partial = editsInPart('skeleton.ts', text, [
+      ["content: prompt }", "content: prompt.trim() }"],
+      ["return 'plain'\n}\nexport async", "return 'plainer'\n}\nexport async"],
+      ["model: 'gpt-4o', messages: [] })", "model: 'gpt-4o-mini', messages: [] })"],
+      ["messages: [{ role", "max_tokens: 10, messages: [{ role"],
+    ]);
+    assert.ok(partial >= 2, `${partial} edits read in part`);
+  });
+
+  it('Python: a wildcard import inside a function is a module passed on whole', () => {
+    const text = [
+      'from openai import OpenAI',
+      'client = OpenAI(timeout=10)',
+      '',
+      'def helper():',
+      '    return 1',
+      '',
+      'def ask(prompt):',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])',
+      '',
+      'def tail():',
+      '    return 2',
+      '',
+    ].join('\n');
+    const partial = editsInPart('skeleton.py', text, [
+      ['    return 1', '    from models import *\n    return 1'],
+      ['"content": prompt}', '"content": prompt.strip()}'],
+      ['    from models import *\n', ''],
+    ]);
+    assert.ok(partial >= 2, `${partial} edits read in part`);
+  });
+});
+
 describe('incremental analysis of an open document', () => {
   it('finds the one span an edit replaced', () => {
     const range = changeBetween('const a = 1;', 'const abc = 1;');
