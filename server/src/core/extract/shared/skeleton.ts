@@ -21,7 +21,7 @@ interface Skeleton {
 /**
  * The kept statements as they are, each run of the others as one placeholder statement after what follows the
  * statement before it up to the line break (a kept statement's reading of its line end stays true, and its end and
- * the next one's start stay distinct offsets). Undefined when a kept statement would not start its line after a
+ * the next one's start stay distinct offsets). Undefined when a kept statement would not start its own line after a
  * placeholder (its columns would move), or a left-out statement's line holds code.
  */
 export function skeletonOf(
@@ -43,7 +43,9 @@ export function skeletonOf(
     let part: string;
     if (kept.has(i)) {
       part = text.slice(pos, end);
-      if (leftOut && !/^[ \t]*[\r\n]/.test(part)) return undefined;
+      // After a placeholder, a kept statement starts its own line (what comes before is a comment of the line before).
+      lineEnd.lastIndex = pos;
+      if (leftOut && !lineEnd.test(text)) return undefined;
       leftOut = false;
       origins.push(i);
       sources.push({ pos, length: part.length });
