@@ -227,6 +227,21 @@ describe('skeletons of the statements an edit affects', () => {
     assert.equal(partial, 3);
   });
 
+  it('code nested deeper than a summary follows is read whole, read ahead or not', () => {
+    const text = `export function deep() {\n  return ${Array(3000).fill('a').join(' + ')};\n}\nexport function other() {\n  return 1;\n}\n`;
+    const parse = documentParseFor('deep.ts');
+    try {
+      analyzeText('deep.ts', text, { previousParse: parse, environment: 'unchanged', today: TODAY });
+      parse.prepare();
+      const edited = text.replace('return 1;', 'return 12;');
+      const incremental = analyzeText('deep.ts', edited, { previousParse: parse, environment: 'unchanged', today: TODAY });
+      assert.equal(observable(incremental), observable(analyzeText('deep.ts', edited, { today: TODAY })));
+      assert.match(incremental.notice ?? '', /nested deeper/);
+    } finally {
+      parse.release();
+    }
+  });
+
   it('Python: a wildcard import inside a function is a module passed on whole', () => {
     const text = [
       'from openai import OpenAI',

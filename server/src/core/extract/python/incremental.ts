@@ -2,7 +2,7 @@
 // re-extracts only the definitions the edit can affect.
 import type { ExtractedFacts } from '../../model';
 import { withLfLineBreaks } from '../../model';
-import { reextractDeclarations, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
+import { reextractDeclarations, unlessTooDeep, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
 import type { PythonExtractOptions } from './context';
 import { pythonSkeletons, summarizeStatements } from './declarationCache';
 import { extractPython } from './extractor';
@@ -56,8 +56,11 @@ export class PythonParse {
     }
     if (reusable && this.tree) {
       // After a whole-file extraction the tree is the previous text's.
-      const statements = previous.statements ?? (this.text === previous.text ? summarizeStatements(file, previous.text, this.tree.rootNode, options, this.entries) : undefined);
-      const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, pythonSkeletons(file, options));
+      const tree = this.tree;
+      const partial = unlessTooDeep(() => {
+        const statements = previous.statements ?? (this.text === previous.text ? summarizeStatements(file, previous.text, tree.rootNode, options, this.entries) : undefined);
+        return statements && reextractDeclarations(file, text, { ...previous, statements }, pythonSkeletons(file, options));
+      });
       if (partial) {
         this.extractions.partial++;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements };
@@ -86,7 +89,9 @@ export class PythonParse {
   prepare(): void {
     const extraction = this.extraction;
     if (this.generation !== pythonParserGeneration() || !extraction?.options || extraction.statements || !this.tree || this.text !== extraction.text) return;
-    extraction.statements = summarizeStatements(extraction.facts.file, extraction.text, this.tree.rootNode, extraction.options, this.entries);
+    const { tree } = this;
+    const { options } = extraction;
+    extraction.statements = unlessTooDeep(() => summarizeStatements(extraction.facts.file, extraction.text, tree.rootNode, options, this.entries));
   }
 
   release(): void {

@@ -113,6 +113,19 @@ export interface SkeletonLanguage {
 }
 
 /**
+ * What `read` gives, or undefined when the code nests deeper than its recursion goes (summaries and moved facts
+ * follow the syntax down): the caller reads the whole file then, as deep as the extractor reads.
+ */
+export function unlessTooDeep<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * The facts of `text`, an edit of the last analysed text, read again only for the changed definition and what
  * depends on it. Undefined when the edit is not one this can follow (outside a single definition, a statement that
  * does not parse alone, a fact pointing into the edit): the caller extracts the whole file.

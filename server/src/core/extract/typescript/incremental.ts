@@ -1,7 +1,7 @@
 // An open document's last TypeScript parse and extraction, so that the next keystroke re-parses only what changed
 // and re-extracts only the definitions the edit can affect.
 import type { ExtractedFacts } from '../../model';
-import { reextractDeclarations, textChange, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
+import { reextractDeclarations, textChange, unlessTooDeep, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
 import { changeRange, summarizeStatements, typeScriptSkeletons } from './declarationCache';
 import { extractTypeScript } from './extractor';
@@ -56,9 +56,10 @@ export class TypeScriptParse {
     }
     if (reusable) {
       // After a whole-file extraction the tree is the previous text's.
-      const statements = previous.statements ?? (this.tree?.text === previous.text ? summarizeStatements(this.tree.sourceFile, this.entries) : undefined);
-      const language = typeScriptSkeletons(file, options, () => this.parse(file, text));
-      const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, language);
+      const partial = unlessTooDeep(() => {
+        const statements = previous.statements ?? (this.tree?.text === previous.text ? summarizeStatements(this.tree.sourceFile, this.entries) : undefined);
+        return statements && reextractDeclarations(file, text, { ...previous, statements }, typeScriptSkeletons(file, options, () => this.parse(file, text)));
+      });
       if (partial) {
         this.extractions.partial++;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements };
@@ -77,7 +78,8 @@ export class TypeScriptParse {
    */
   prepare(): void {
     const extraction = this.extraction;
-    if (extraction && !extraction.statements && this.tree?.text === extraction.text) extraction.statements = summarizeStatements(this.tree.sourceFile, this.entries);
+    const tree = this.tree;
+    if (extraction && !extraction.statements && tree?.text === extraction.text) extraction.statements = unlessTooDeep(() => summarizeStatements(tree.sourceFile, this.entries));
   }
 
   release(): void {
