@@ -148,6 +148,8 @@ function checkSequences(files: readonly string[], pieces: readonly string[], see
         steps++;
         const incremental = analyzeText(file, text, { previousParse: parse, environment: 'unchanged', today: TODAY });
         const fresh = analyzeText(file, text, { today: TODAY });
+        // An editor reads ahead what the next edit needs once idle; the next edit reads it then otherwise.
+        if (step % 2 === 1) parse.prepare();
         if (sameTree(parse, file, text)) {
           judged++;
           assert.equal(observable(incremental), observable(fresh), `seed ${seed}, ${path.relative(CORPUS, file)}, sequence ${sequence}, step ${step}`);
@@ -176,6 +178,92 @@ describe('re-extraction of only the definitions an edit affects', () => {
       assert.ok(partial >= steps * 0.05, `only ${partial} of ${steps} edits were re-extracted in part`);
     });
   }
+});
+
+/** Each edit of `edits` (a text and what to replace in it) applied in turn, analysed incrementally and afresh. */
+function editsInPart(file: string, text: string, edits: readonly [string, string][]): number {
+  const parse = documentParseFor(file);
+  try {
+    analyzeText(file, text, { previousParse: parse, environment: 'unchanged', today: TODAY });
+    let current = text;
+    for (const [from, to] of edits) {
+      assert.ok(current.includes(from), from);
+      current = current.replace(from, to);
+      const incremental = analyzeText(file, current, { previousParse: parse, environment: 'unchanged', today: TODAY });
+      assert.equal(observable(incremental), observable(analyzeText(file, current, { today: TODAY })), `${file}: ${from} → ${to}`);
+    }
+    return parse.extractions.partial;
+  } finally {
+    parse.release();
+  }
+}
+
+describe('skeletons of the statements an edit affects', () => {
+  it('TypeScript without semicolons, with re-exports, comments after statements and statements sharing a line', () => {
+    const text = [
+      "import OpenAI from 'openai'",
+      "export * from './models'",
+      'const client = new OpenAI({ timeout: 1000 }) // the shared client',
+      'export function untouched() {',
+      "  return 'plain'",
+      '}',
+      'export async function ask(prompt: string) {',
+      "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] })",
+      '}',
+      "const a = 1; export function onOneLine() { return client.chat.completions.create({ model: 'gpt-4o', messages: [] }) }",
+      'export function last() {',
+      "  return 'plain'",
+      '}',
+      "export * from './more'",
+      '',
+    ].join('\n');
+    const partial = editsInPart('skeleton.ts', text, [
+      ["content: prompt }", "content: prompt.trim() }"],
+      ["return 'plain'\n}\nexport async", "return 'plainer'\n}\nexport async"],
+      ["messages: [{ role", "max_tokens: 10, messages: [{ role"],
+      ["model: 'gpt-4o', messages: [] })", "model: 'gpt-4o-mini', messages: [] })"],
+    ]);
+    // All but the edit to the function that shares its line with a statement left out (its columns would move).
+    assert.equal(partial, 3);
+  });
+
+  it('code nested deeper than a summary follows is read whole, read ahead or not', () => {
+    const text = `export function deep() {\n  return ${Array(3000).fill('a').join(' + ')};\n}\nexport function other() {\n  return 1;\n}\n`;
+    const parse = documentParseFor('deep.ts');
+    try {
+      analyzeText('deep.ts', text, { previousParse: parse, environment: 'unchanged', today: TODAY });
+      parse.prepare();
+      const edited = text.replace('return 1;', 'return 12;');
+      const incremental = analyzeText('deep.ts', edited, { previousParse: parse, environment: 'unchanged', today: TODAY });
+      assert.equal(observable(incremental), observable(analyzeText('deep.ts', edited, { today: TODAY })));
+      assert.match(incremental.notice ?? '', /nested deeper/);
+    } finally {
+      parse.release();
+    }
+  });
+
+  it('Python: a wildcard import inside a function is a module passed on whole', () => {
+    const text = [
+      'from openai import OpenAI',
+      'client = OpenAI(timeout=10)',
+      '',
+      'def helper():',
+      '    return 1  # one',
+      '',
+      'def ask(prompt):',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])',
+      '',
+      'def tail():',
+      '    return 2',
+      '',
+    ].join('\n');
+    const partial = editsInPart('skeleton.py', text, [
+      ['    return 1  # one', '    from models import *\n    return 1  # one'],
+      ['"content": prompt}', '"content": prompt.strip()}'],
+      ['    from models import *\n', ''],
+    ]);
+    assert.equal(partial, 3);
+  });
 });
 
 describe('incremental analysis of an open document', () => {

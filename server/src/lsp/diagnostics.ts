@@ -26,7 +26,8 @@ export interface ValidationEvents {
 export class Diagnostics {
   /** The latest analysis per open document, tied to the version it was made from. */
   private readonly analyses = new Map<string, { version: number; analysis: FileAnalysis }>();
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Validations waiting for their debounce, by document: each cancels its own. */
+  private readonly pending = new Map<string, () => void>();
   /** The last parse per open document: edits re-parse incrementally from it. */
   private readonly parses = new Map<string, DocumentParse>();
 
@@ -69,20 +70,27 @@ export class Diagnostics {
   }
 
   private async schedule(document: TextDocument): Promise<void> {
-    clearTimeout(this.pending.get(document.uri));
-    const { debounceMs } = await this.session.settingsFor(document.uri);
-    this.pending.set(
-      document.uri,
-      setTimeout(() => {
-        this.pending.delete(document.uri);
-        this.session.guard.run('validation', () => this.validate(document));
-      }, debounceMs),
-    );
+    const { uri } = document;
+    const { debounceMs } = await this.session.settingsFor(uri);
+    this.pending.get(uri)?.();
+    const run = () => {
+      this.pending.delete(uri);
+      this.session.guard.run('validation', () => this.validate(document));
+    };
+    // A 0 ms timer still waits a millisecond or more: without a debounce, the validation runs once the messages
+    // already received are read (a later edit among them replaces it).
+    if (debounceMs > 0) {
+      const timer = setTimeout(run, debounceMs);
+      this.pending.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.pending.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   private closed(document: TextDocument): void {
     const { uri } = document;
-    clearTimeout(this.pending.get(uri));
+    this.pending.get(uri)?.();
     this.pending.delete(uri);
     this.analyses.delete(uri);
     this.parses.get(uri)?.release();
@@ -149,6 +157,9 @@ export class Diagnostics {
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding, { version, suppression: suppression(finding) }));
     if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
     void session.connection.sendDiagnostics({ uri, version, diagnostics });
+    // Once the diagnostics are out, what the next keystroke needs from a whole-file read is read ahead.
+    const parse = this.parses.get(uri);
+    if (parse) setImmediate(() => session.guard.run('validation', () => parse.prepare()));
   }
 
   /** A config document was edited: its problems show in it, and every other document is analysed again. */

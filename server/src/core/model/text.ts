@@ -15,6 +15,11 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
+    // Built on every keystroke: without CRs the engine's own search finds the line breaks, several times faster.
+    if (!text.includes('\r')) {
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) this.lineStarts.push(i + 1);

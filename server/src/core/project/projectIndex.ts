@@ -302,9 +302,23 @@ export class ProjectIndex {
 }
 
 /** A comparable form of a summary: what callers read from it, not where in the file it sits. */
+const signatures = new WeakMap<ExportSummary | ExportedValue, string>();
+
+/** Read once per summary and per value: each keystroke compares the new summary's with the last one's, whose values before the edit it shares. */
 function signatureOf(summary: ExportSummary): string {
-  const parts = [...summary.names].map(([name, value]) => `${name}:${JSON.stringify(value, replacer)}`);
-  return [...parts.sort(), ...summary.star].join('\n');
+  let signature = signatures.get(summary);
+  if (signature === undefined) {
+    const parts = [...summary.names].map(([name, value]) => `${name}:${valueSignature(value)}`);
+    signature = [...parts.sort(), ...summary.star].join('\n');
+    signatures.set(summary, signature);
+  }
+  return signature;
+}
+
+function valueSignature(value: ExportedValue): string {
+  let signature = signatures.get(value);
+  if (signature === undefined) signatures.set(value, (signature = JSON.stringify(value, replacer)));
+  return signature;
 }
 
 function replacer(key: string, value: unknown): unknown {

@@ -1,17 +1,10 @@
 // Python's part in re-extracting only what an edit affects (see shared/declarationCache): what a top-level
-// statement declares, mentions and writes, read from tree-sitter's tree; bodies emptied to `pass` and their line
-// breaks; skeletons parsed incrementally from the last one.
-import type { ExtractedFacts, Span } from '../../model';
+// statement declares, mentions and writes, read from tree-sitter's tree; skeletons of a few statements parsed afresh.
+import type { ExtractedFacts } from '../../model';
 import { samePlaces, type Placed, type SkeletonLanguage, type StatementEntry, type StatementSummary, type SummarizedStatement } from '../shared/declarationCache';
 import type { PythonExtractOptions } from './context';
-import { extractPython } from './extractor';
-import { parsePython, type PyNode, type PyTree } from './parser';
-
-/** The last skeleton parsed: the next one is parsed incrementally from it. Its tree lives in WebAssembly memory. */
-export interface PySkeleton {
-  text: string;
-  tree: PyTree;
-}
+import { extractPython, moduleBindingsOf } from './extractor';
+import { parsePython, type PyNode } from './parser';
 
 const FUNCTION_KINDS = new Set(['function_definition', 'lambda']);
 const DEFINITION_KINDS = new Set(['function_definition', 'class_definition']);
@@ -61,19 +54,18 @@ function summarizeAlone(file: string, source: string, options: PythonExtractOpti
     const statements = statementsOf(root);
     if (root.hasError || statements.length !== 1 || statements[0].endIndex !== source.length) return undefined;
     // The names it binds in the module, as the extractor binds them (and in its order): what other modules import.
-    const bound = [...extractPython(file, tree, { ...options, resolveImport: undefined }).moduleNames];
-    return summarize(statements[0], bound);
+    const { moduleNames, star } = moduleBindingsOf(file, tree, options);
+    return summarize(statements[0], moduleNames, star);
   } finally {
     tree.delete();
   }
 }
 
-function summarize(statement: PyNode, bound: string[]): StatementSummary {
+function summarize(statement: PyNode, bound: string[], star: string[]): StatementSummary {
   const declares = new Set<string>(bound);
   const mentions = new Set<string>();
   const writes = new Set<string>();
   let loadTimeCode = false;
-  let declaresGlobal = false;
   const identifiersIn = (node: PyNode, into: Set<string>): void => {
     if (node.type === 'identifier') into.add(node.text);
     for (const child of node.namedChildren) if (child) identifiersIn(child, into);
@@ -114,7 +106,6 @@ function summarize(statement: PyNode, bound: string[]): StatementSummary {
         written(left, parameters);
       }
     } else if (type === 'global_statement' || type === 'nonlocal_statement') {
-      declaresGlobal = true;
       identifiersIn(node, writes);
     } else if (type === 'delete_statement') {
       for (const target of node.namedChildren) if (target) written(target, undefined);
@@ -138,47 +129,22 @@ function summarize(statement: PyNode, bound: string[]): StatementSummary {
   visit(statement, undefined);
   const defined = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
   const definition = !loadTimeCode && defined !== null && DEFINITION_KINDS.has(defined.type);
-  // A body declaring a module name `global` binds it in the module: such a body is never emptied. Offsets are the
-  // statement text's own (it was parsed alone).
-  const body = defined?.childForFieldName('body');
-  const bodies: Span[] = definition && body && !declaresGlobal ? [{ start: body.startIndex, end: body.endIndex }] : [];
-  return { declares, mentions, writes, definition, bodies, exportNames: bound, moduleNames: bound };
+  return { declares, mentions, writes, definition, exportNames: bound, star, moduleNames: bound };
 }
 
-/**
- * A statement's text with its body emptied to `pass` lines: as many lines, the last one a `pass`, so that the
- * definition still ends where the text does (tree-sitter ends a definition at its last statement).
- */
-function compact(source: string, bodies: readonly Span[]): string {
-  let compacted = '';
-  let at = 0;
-  for (const body of bodies) {
-    if (body.start < at || body.end <= body.start) continue;
-    const indent = source.slice(source.lastIndexOf('\n', body.start - 1) + 1, body.start);
-    const breaks = source.slice(body.start, body.end).match(/\r\n|\r|\n/g) ?? [];
-    const emptied = breaks.length === 0 ? 'pass' : `pass${breaks.map((lineBreak) => lineBreak + indent).join('')}pass`;
-    compacted += source.slice(at, body.start) + emptied;
-    at = body.end;
-  }
-  return compacted + source.slice(at);
-}
-
-/** Python for the declaration cache. `skeletons` holds the last skeleton parsed; whoever owns it deletes its tree. */
-export function pythonSkeletons(file: string, options: PythonExtractOptions, skeletons: { last?: PySkeleton }): SkeletonLanguage {
+/** Python for the declaration cache. */
+export function pythonSkeletons(file: string, options: PythonExtractOptions): SkeletonLanguage {
   return {
     summarizeAlone: (source) => summarizeAlone(file, source, options),
-    compact,
+    placeholder: 'pass',
+    lineComment: '#',
     extractSkeleton(text, placed): ExtractedFacts | undefined {
-      const last = skeletons.last;
-      skeletons.last = undefined;
-      let tree: PyTree;
+      const tree = parsePython(text);
       try {
-        tree = parsePython(text, last);
+        return samePlaces(statementPlaces(tree.rootNode), placed) ? extractPython(file, tree, options) : undefined;
       } finally {
-        last?.tree.delete();
+        tree.delete();
       }
-      skeletons.last = { text, tree };
-      return samePlaces(statementPlaces(tree.rootNode), placed) ? extractPython(file, tree, options) : undefined;
     },
   };
 }

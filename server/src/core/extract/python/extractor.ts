@@ -17,6 +17,13 @@ export function extractPython(file: string, tree: PyTree, options: PythonExtract
 }
 
 
+/** The names a file binds in its module and the modules it imports whole: the walk alone, nothing resolved. */
+export function moduleBindingsOf(file: string, tree: PyTree, options: PythonExtractOptions): { moduleNames: string[]; star: string[] } {
+  const cx = new PyFile(file, tree.rootNode, loggerMatcher(options.loggers), new Set(options.redactors), undefined);
+  walk(cx, cx.root, { scope: cx.module });
+  return { moduleNames: [...cx.module.names.keys()], star: cx.star };
+}
+
 export function run(cx: PyFile): ExtractedFacts {
   walk(cx, cx.root, { scope: cx.module });
   const direct: [PendingCall, CallSite][] = [];

@@ -2,9 +2,9 @@
 // re-extracts only the definitions the edit can affect.
 import type { ExtractedFacts } from '../../model';
 import { withLfLineBreaks } from '../../model';
-import { reextractDeclarations, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
+import { reextractDeclarations, unlessTooDeep, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
 import type { PythonExtractOptions } from './context';
-import { pythonSkeletons, summarizeStatements, type PySkeleton } from './declarationCache';
+import { pythonSkeletons, summarizeStatements } from './declarationCache';
 import { extractPython } from './extractor';
 import { parsePython, pythonParserGeneration, type PyTree } from './parser';
 
@@ -18,8 +18,7 @@ export class PythonParse {
   tree?: PyTree;
   /** The parser runtime the trees belong to: after a restart they are dropped, their memory being gone. */
   generation = 0;
-  private extraction?: CachedExtraction;
-  private readonly skeletons: { last?: PySkeleton } = {};
+  private extraction?: CachedExtraction & { options?: PythonExtractOptions };
   /** Statement entries by statement text, so that an edit summarizes only the statement it changed. */
   private readonly entries = new Map<string, StatementEntry>();
   /** How many extractions read only what an edit affected, and how many the whole file (tests and the bench read it). */
@@ -57,8 +56,11 @@ export class PythonParse {
     }
     if (reusable && this.tree) {
       // After a whole-file extraction the tree is the previous text's.
-      const statements = previous.statements ?? (this.text === previous.text ? summarizeStatements(file, previous.text, this.tree.rootNode, options, this.entries) : undefined);
-      const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, pythonSkeletons(file, options, this.skeletons));
+      const tree = this.tree;
+      const partial = unlessTooDeep(() => {
+        const statements = previous.statements ?? (this.text === previous.text ? summarizeStatements(file, previous.text, tree.rootNode, options, this.entries) : undefined);
+        return statements && reextractDeclarations(file, text, { ...previous, statements }, pythonSkeletons(file, options));
+      });
       if (partial) {
         this.extractions.partial++;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements };
@@ -76,12 +78,23 @@ export class PythonParse {
     this.keep(text, tree);
     this.extractions.whole++;
     const facts = extractPython(file, tree, options);
-    if (environment !== undefined) this.extraction = { text, environment, facts };
+    if (environment !== undefined) this.extraction = { text, environment, facts, options };
     return facts;
   }
 
+  /**
+   * Summarizes the statements of a whole-file extraction ahead of the next edit, which would do it otherwise: an
+   * editor calls it once idle after publishing, so that the first keystroke pays only for itself.
+   */
+  prepare(): void {
+    const extraction = this.extraction;
+    if (this.generation !== pythonParserGeneration() || !extraction?.options || extraction.statements || !this.tree || this.text !== extraction.text) return;
+    const { tree } = this;
+    const { options } = extraction;
+    extraction.statements = unlessTooDeep(() => summarizeStatements(extraction.facts.file, extraction.text, tree.rootNode, options, this.entries));
+  }
+
   release(): void {
-    if (this.generation === pythonParserGeneration()) this.skeletons.last?.tree.delete();
     this.releaseTree();
     this.forget();
   }
@@ -95,7 +108,6 @@ export class PythonParse {
   private forget(): void {
     this.tree = undefined;
     this.text = undefined;
-    this.skeletons.last = undefined;
     this.extraction = undefined;
     this.entries.clear();
   }

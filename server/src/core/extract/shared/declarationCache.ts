@@ -1,9 +1,13 @@
 // Re-extraction of what an edit can affect, for any language: the changed top-level definition, the statements that
-// depend on it, and nothing else. Those are read from a skeleton of the file (other definitions' bodies emptied);
-// the rest of the file's facts are the last analysis's, moved by the edit's length. Each language says what a
-// statement declares, mentions and writes, and how to empty a body.
-import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, Span } from '../../model';
+// depend on it, and nothing else. Those are read from a skeleton of the file holding only them and what they read
+// (the other statements left out), so an edit costs what it affects, not what the file holds; the rest of the
+// file's facts are the last analysis's, moved by the edit's length. Each language says what a statement declares,
+// mentions and writes.
+import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts } from '../../model';
 import { FactMover, CannotMove } from './moveFacts';
+import { byStatement, skeletonOf, type Placed } from './skeleton';
+
+export type { Placed };
 
 /**
  * One top-level statement as the declaration cache sees it. The sets over-approximate: a name in two statements'
@@ -21,18 +25,18 @@ export interface StatementSummary {
   writes: ReadonlySet<string>;
   /** A function, class or type definition that runs no call when the module loads: nothing in it is top-level code. */
   definition: boolean;
-  /** Function and class bodies, relative to the statement's `pos`: emptied when no kept statement needs them. */
-  bodies: Span[];
   /** The names it exports, in the order the extractor's export reading sets them. */
   exportNames: string[];
+  /** The modules it passes on whole (`export * from`, `from m import *`), in order. */
+  star: string[];
   /**
    * It declares a function that calls (or passes on) what it is given: its facts depend on what its callers pass, so
    * a statement that names it and changes makes it change too.
    */
   readsCallers?: boolean;
   /**
-   * The names it binds in the module, when its language gives them (a Python class binds its attributes there too,
-   * which a skeleton's emptied class would not).
+   * The names it binds in the module, when its language gives them (a Python class binds its attributes there too);
+   * else they are read from the skeleton and the last analysis.
    */
   moduleNames?: readonly string[];
 }
@@ -40,8 +44,6 @@ export interface StatementSummary {
 /** A top-level statement's text and what it can affect, shared by every version of the file that holds it. */
 export interface StatementEntry {
   summary: StatementSummary;
-  /** Its text with its bodies emptied (its language's `compact`), once a skeleton needed it. */
-  compact?: string;
 }
 
 /** A statement of an analysed text: where it is, and its entry. */
@@ -51,11 +53,6 @@ export interface SummarizedStatement {
   entry: StatementEntry;
 }
 
-/** A statement's place in the skeleton. */
-export interface Placed {
-  pos: number;
-  end: number;
-}
 
 /** The last extraction of an open document, and its statements once summarized. */
 export interface CachedExtraction {
@@ -104,10 +101,28 @@ export interface SkeletonLanguage {
    * does not parse alone): its statements' places, the summary of one, and its parse problems.
    */
   wholeFile?(): { placed: readonly Placed[]; summaryAt(index: number): StatementSummary; problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> };
-  /** A statement's text with its bodies emptied: it still parses as the same statement, with the same lines. */
-  compact(source: string, bodies: readonly Span[]): string;
+  /**
+   * A statement that reads nothing and binds nothing (`{}`, `pass`): it stands for statements a skeleton leaves
+   * out, so that the statements around them end and start where they did.
+   */
+  placeholder: string;
+  /** What starts a comment running to the end of its line. */
+  lineComment: string;
   /** The skeleton's facts, when it parses with its statements at `placed`. */
   extractSkeleton(text: string, placed: readonly Placed[]): ExtractedFacts | undefined;
+}
+
+/**
+ * What `read` gives, or undefined when the code nests deeper than its recursion goes (summaries and moved facts
+ * follow the syntax down): the caller reads the whole file then, as deep as the extractor reads.
+ */
+export function unlessTooDeep<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -150,21 +165,21 @@ export function reextractDeclarations(
   const layout = skeletonOf(text, statements, kept, language);
   if (!layout) return undefined;
   const fresh = language.extractSkeleton(layout.text, layout.statements);
-  if (!fresh || (!problems && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined) return undefined;
+  // Callbacks given to other modules' functions are not placed in the file: they are read with the whole file.
+  if (!fresh || (!problems && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || fresh.exports.given?.length || before.exports.given?.length) return undefined;
 
   const moved = FactMover.acrossEdit(file, start, oldEnd, delta);
   const placed = new FactMover(file, layout.toText);
   try {
-    const pick = <T extends CallSite | ClientConstruction>(freshItems: readonly T[], previousItems: readonly T[]) => {
-      const freshBy = byStatement(freshItems, layout.statements);
-      const previousBy = byStatement(previousItems, old);
-      if (!freshBy || !previousBy) return undefined;
+    const freshClients = layout.byStatement(fresh.clients);
+    const previousClients = byStatement(before.clients, old);
+    if (!freshClients || !previousClients || !clientsAgree(freshClients, previousClients, kept, affected, placed, moved)) return undefined;
+    const pick = <T extends CallSite | ClientConstruction>(freshBy: Map<number, T[]> | undefined, previousBy: Map<number, T[]> | undefined) =>
       // Per statement in order, as a whole-file extraction lists them (by position).
-      return statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
-    };
-    const callSites = pick(fresh.callSites, before.callSites);
-    const clients = pick(fresh.clients, before.clients);
-    if (!callSites || !clients || !clientsAgree(fresh.clients, before.clients, layout, old, kept, affected, placed, moved)) return undefined;
+      freshBy && previousBy && statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
+    const callSites = pick(layout.byStatement(fresh.callSites), byStatement(before.callSites, old));
+    const clients = pick(freshClients, previousClients);
+    if (!callSites || !clients) return undefined;
     const names = new Map<string, ExportedValue>();
     summaries.forEach((summary, i) => {
       for (const name of summary.exportNames) {
@@ -173,17 +188,24 @@ export function reextractDeclarations(
       }
     });
     // A construction is one object wherever a whole-file extraction refers to it (rules tell clients apart by it).
+    // What points to another is copied first: the facts no edit moved are the last analysis's own.
     const byId = new Map(clients.map((client) => [client.id, client]));
-    for (const site of callSites) if (site.client) site.client = byId.get(site.client.id) ?? site.client;
-    for (const value of names.values()) if (value.kind === 'client' && value.construction) value.construction = byId.get(value.construction.id) ?? value.construction;
+    callSites.forEach((site, i) => {
+      const client = site.client && byId.get(site.client.id);
+      if (client && client !== site.client) callSites[i] = { ...site, client };
+    });
+    for (const [name, value] of names) {
+      const construction = value.kind === 'client' && value.construction ? byId.get(value.construction.id) : undefined;
+      if (construction && value.kind === 'client' && construction !== value.construction) names.set(name, { ...value, construction });
+    }
     const facts: ExtractedFacts = {
       file,
       language: fresh.language,
       callSites,
       clients,
       ...(problems ?? { parseErrors: 0, brokenRegions: [] }),
-      moduleNames: summaries.every((summary) => summary.moduleNames) ? new Set(summaries.flatMap((summary) => summary.moduleNames ?? [])) : fresh.moduleNames,
-      exports: { names, star: fresh.exports.star },
+      moduleNames: moduleNamesOf(summaries, was, before.moduleNames, fresh.moduleNames),
+      exports: { names, star: summaries.flatMap((summary) => summary.star) },
     };
     return { facts, statements };
   } catch (error) {
@@ -193,27 +215,35 @@ export function reextractDeclarations(
 }
 
 /**
+ * The names the file binds in the module. Without them per statement: the skeleton's, and the last analysis's but
+ * for those the edited statement declared before the edit (every statement declaring one of those is in the
+ * skeleton, since the edited statement mentioned it).
+ */
+function moduleNamesOf(summaries: readonly StatementSummary[], was: StatementSummary, before: ReadonlySet<string>, skeleton: ReadonlySet<string>): Set<string> {
+  if (summaries.every((summary) => summary.moduleNames)) return new Set(summaries.flatMap((summary) => summary.moduleNames ?? []));
+  const names = new Set<string>();
+  for (const name of before) if (!was.declares.has(name)) names.add(name);
+  for (const name of skeleton) names.add(name);
+  return names;
+}
+
+/**
  * Whether the statements kept whole but not affected hold the same clients in the skeleton as before. A client
  * built by a factory call is recorded when some resolution reaches it: an edited statement that stops (or starts)
  * asking changes them, and a statement left out of the skeleton asks nothing. Either way the whole file is read.
  */
 function clientsAgree(
-  fresh: readonly ClientConstruction[],
-  previous: readonly ClientConstruction[],
-  layout: { statements: readonly Placed[] },
-  old: readonly Placed[],
+  fresh: ReadonlyMap<number, readonly ClientConstruction[]>,
+  previous: ReadonlyMap<number, readonly ClientConstruction[]>,
   kept: ReadonlySet<number>,
   affected: ReadonlySet<number>,
   placed: FactMover,
   moved: FactMover,
 ): boolean {
-  const freshBy = byStatement(fresh, layout.statements);
-  const previousBy = byStatement(previous, old);
-  if (!freshBy || !previousBy) return false;
   for (const i of kept) {
     if (affected.has(i)) continue;
-    const now = (freshBy.get(i) ?? []).map((client) => placed.copy(client.span).start);
-    const before = (previousBy.get(i) ?? []).map((client) => moved.copy(client.span).start);
+    const now = (fresh.get(i) ?? []).map((client) => placed.copy(client.span).start);
+    const before = (previous.get(i) ?? []).map((client) => moved.copy(client.span).start);
     if (now.length !== before.length || now.some((start, at) => start !== before[at])) return false;
   }
   return true;
@@ -286,72 +316,4 @@ function neededBy(summaries: readonly StatementSummary[], affected: ReadonlySet<
     });
   }
   return kept;
-}
-
-/**
- * The file with the bodies of statements nobody kept emptied (lines stay where they are; offsets move), the statements' places in it, and the way back from its offsets to the text's. Undefined when a
- * kept statement would share a line with a shortened one (its columns would move).
- */
-function skeletonOf(
-  text: string,
-  statements: readonly SummarizedStatement[],
-  kept: ReadonlySet<number>,
-  language: SkeletonLanguage,
-): { text: string; statements: Placed[]; toText: (offset: number) => number } | undefined {
-  const parts: string[] = [];
-  const placed: Placed[] = [];
-  let at = 0;
-  let shortened = false;
-  for (let i = 0; i < statements.length; i++) {
-    const { pos, end, entry } = statements[i];
-    let part: string;
-    if (kept.has(i)) {
-      part = text.slice(pos, end);
-      if (shortened && !/^[ \t]*[\r\n]/.test(part)) return undefined;
-      shortened = false;
-    } else {
-      entry.compact ??= language.compact(text.slice(pos, end), entry.summary.bodies);
-      part = entry.compact;
-      shortened = part.length !== end - pos;
-    }
-    parts.push(part);
-    placed.push({ pos: at, end: at + part.length });
-    at += part.length;
-  }
-  parts.push(text.slice(statements.at(-1)?.end ?? 0));
-  const textEnd = statements.at(-1)?.end ?? 0;
-  const toText = (offset: number): number => {
-    if (offset >= at) return textEnd + (offset - at);
-    let low = 0;
-    let high = placed.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (placed[middle].pos <= offset) low = middle;
-      else high = middle - 1;
-    }
-    // A statement's start, or inside a statement kept whole: the text around is the same.
-    if (offset === placed[low].pos || kept.has(low)) return statements[low].pos + (offset - placed[low].pos);
-    throw new CannotMove();
-  };
-  return { text: parts.join(''), statements: placed, toText };
-}
-
-function byStatement<T extends { span: { start: number } }>(items: readonly T[], statements: readonly Placed[]): Map<number, T[]> | undefined {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const at = item.span.start;
-    let low = 0;
-    let high = statements.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (statements[middle].pos <= at) low = middle;
-      else high = middle - 1;
-    }
-    const statement = statements[low];
-    if (!statement || at < statement.pos || at >= statement.end) return undefined;
-    const group = groups.get(low);
-    if (group) group.push(item);
-    else groups.set(low, [item]);
-  }
-  return groups;
 }

@@ -8,8 +8,9 @@ const OFFSET_KEYS = new Set(['start', 'end', 'blockEnd', 'lastEntryEnd', 'insert
 export class CannotMove extends Error {}
 
 /**
- * Copies facts (plain objects, arrays, maps, sets; shared parts stay shared) with every offset moved by `move`,
- * which throws `CannotMove` for an offset it cannot place.
+ * Copies facts (plain objects, arrays, maps, sets, without cycles; shared parts stay shared) with every offset moved
+ * by `move`, which throws `CannotMove` for an offset it cannot place. What no offset of moves is not copied: the
+ * facts before an edit are the last analysis's own objects.
  */
 export class FactMover {
   private readonly copies = new Map<object, unknown>();
@@ -35,37 +36,56 @@ export class FactMover {
     if (value === null || typeof value !== 'object') return value;
     const known = this.copies.get(value);
     if (known !== undefined) return known as T;
-    let copied: unknown;
+    let copied: unknown = value;
     if (Array.isArray(value)) {
-      const array: unknown[] = [];
-      this.copies.set(value, array);
-      for (const item of value) array.push(this.copy(item));
-      copied = array;
+      for (let i = 0; i < value.length; i++) {
+        const item = this.copy(value[i]);
+        if (item === value[i]) continue;
+        if (copied === value) copied = value.slice();
+        (copied as unknown[])[i] = item;
+      }
     } else if (value instanceof Map) {
-      const map = new Map();
-      this.copies.set(value, map);
-      for (const [key, item] of value) map.set(key, this.copy(item));
-      copied = map;
+      const entries: [unknown, unknown][] = [];
+      let changed = false;
+      for (const [key, item] of value) {
+        const moved = this.copy(item);
+        changed ||= moved !== item;
+        entries.push([key, moved]);
+      }
+      if (changed) copied = new Map(entries);
     } else if (value instanceof Set) {
-      const set = new Set();
-      this.copies.set(value, set);
-      for (const item of value) set.add(this.copy(item));
-      copied = set;
+      const items: unknown[] = [];
+      let changed = false;
+      for (const item of value) {
+        const moved = this.copy(item);
+        changed ||= moved !== item;
+        items.push(moved);
+      }
+      if (changed) copied = new Set(items);
     } else {
-      const object: Record<string, unknown> = {};
-      this.copies.set(value, object);
-      for (const [key, item] of Object.entries(value)) object[key] = this.field(key, item);
-      copied = object;
+      const object = value as Record<string, unknown>;
+      for (const key in object) {
+        const item = object[key];
+        const moved = this.field(key, item);
+        if (moved === item) continue;
+        if (copied === value) copied = { ...object };
+        (copied as Record<string, unknown>)[key] = moved;
+      }
     }
+    this.copies.set(value, copied);
     return copied as T;
   }
 
   private field(key: string, value: unknown): unknown {
-    if (typeof value === 'number' && OFFSET_KEYS.has(key)) return this.move(value);
-    if (key === 'anchors' && Array.isArray(value)) return value.map((anchor: number) => this.move(anchor));
-    if (key === 'id' && typeof value === 'string' && value.startsWith(this.idPrefix)) {
+    if (typeof value === 'number') return OFFSET_KEYS.has(key) ? this.move(value) : value;
+    if (typeof value === 'string') {
+      if (key !== 'id' || !value.startsWith(this.idPrefix)) return value;
       const at = Number(value.slice(this.idPrefix.length));
-      if (Number.isInteger(at)) return `${this.idPrefix}${this.move(at)}`;
+      return Number.isInteger(at) && this.move(at) !== at ? `${this.idPrefix}${this.move(at)}` : value;
+    }
+    if (key === 'anchors' && Array.isArray(value)) {
+      const anchors = value.map((anchor: number) => this.move(anchor));
+      return anchors.every((anchor, i) => anchor === value[i]) ? value : anchors;
     }
     return this.copy(value);
   }

@@ -1,18 +1,12 @@
 // TypeScript's part in re-extracting only what an edit affects (see shared/declarationCache): statements parsed
-// alone or in the whole tree, bodies emptied down to their line breaks, skeletons parsed incrementally.
+// alone or in the whole tree, skeletons of a few statements parsed afresh.
 import type { ExtractedFacts } from '../../model';
-import { samePlaces, textChange, type SkeletonLanguage, type StatementEntry, type SummarizedStatement, type TextChange } from '../shared/declarationCache';
+import { samePlaces, type SkeletonLanguage, type StatementEntry, type SummarizedStatement, type TextChange } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
 import { summarize } from './declarations';
 import { extractTypeScript } from './extractor';
 import { parseProblemsOf, parseTypeScript } from './syntax';
 import { ts } from './ts';
-
-/** The last skeleton parsed: the next one is parsed incrementally from it. */
-export interface Skeleton {
-  text: string;
-  sourceFile: ts.SourceFile;
-}
 
 /** Entries of a tree's statements; statement texts `memo` holds (from the last summary) are not read again. */
 export function summarizeStatements(sourceFile: ts.SourceFile, memo: Map<string, StatementEntry>): SummarizedStatement[] {
@@ -35,10 +29,10 @@ export function changeRange(change: TextChange): ts.TextChangeRange {
 }
 
 /**
- * TypeScript for the declaration cache. `skeletons` holds the last skeleton parsed (the next is parsed from it);
- * `wholeTree` parses the edited file (incrementally), asked only when it has syntax errors.
+ * TypeScript for the declaration cache. `wholeTree` parses the edited file (incrementally), asked only when it has
+ * syntax errors.
  */
-export function typeScriptSkeletons(file: string, options: ExtractOptions, skeletons: { last?: Skeleton }, wholeTree: () => ts.SourceFile): SkeletonLanguage {
+export function typeScriptSkeletons(file: string, options: ExtractOptions, wholeTree: () => ts.SourceFile): SkeletonLanguage {
   return {
     summarizeAlone(source) {
       const alone = parseTypeScript(file, source);
@@ -49,22 +43,10 @@ export function typeScriptSkeletons(file: string, options: ExtractOptions, skele
       const tree = wholeTree();
       return { placed: tree.statements, summaryAt: (index) => summarize(tree.statements[index]), problems: parseProblemsOf(tree) };
     },
-    compact(source, bodies) {
-      let compact = '';
-      let at = 0;
-      for (const body of bodies) {
-        if (body.start < at || body.end <= body.start) continue;
-        compact += source.slice(at, body.start) + source.slice(body.start, body.end).replace(/[^\r\n]/g, '');
-        at = body.end;
-      }
-      return compact + source.slice(at);
-    },
+    placeholder: '{}',
+    lineComment: '//',
     extractSkeleton(text, placed): ExtractedFacts | undefined {
-      const last = skeletons.last;
-      skeletons.last = undefined;
-      const sourceFile =
-        last && last.sourceFile.fileName === file ? ts.updateSourceFile(last.sourceFile, text, changeRange(textChange(last.text, text))) : parseTypeScript(file, text);
-      skeletons.last = { text, sourceFile };
+      const sourceFile = parseTypeScript(file, text);
       return samePlaces(sourceFile.statements, placed) ? extractTypeScript(file, sourceFile, options) : undefined;
     },
   };

@@ -1,5 +1,5 @@
 // What a top-level statement can make other statements' extraction depend on, read from its syntax alone.
-import type { ExportedValue, Span } from '../../model';
+import type { ExportedValue } from '../../model';
 import type { StatementSummary } from '../shared/declarationCache';
 import { readExports } from './exports';
 import { bindingNames } from './syntax';
@@ -115,13 +115,14 @@ export function summarize(statement: ts.Statement): StatementSummary {
     ts.forEachChild(node, (child) => visit(child, inner, locals));
   };
   visit(statement, false, undefined);
+  const exported = readExports({ statements: [statement] } as unknown as ts.SourceFile, EXPORT_NAME_ONLY);
   return {
     declares,
     mentions,
     writes,
     definition: !loadTimeCode && isDefinitionKind(statement),
-    bodies: bodiesOf(statement).map((span) => ({ start: span.start - statement.pos, end: span.end - statement.pos })),
-    exportNames: [...readExports({ statements: [statement] } as unknown as ts.SourceFile, EXPORT_NAME_ONLY).names.keys()],
+    exportNames: [...exported.names.keys()],
+    star: exported.star,
     readsCallers: callsWhatItIsGiven(statement),
   };
 }
@@ -196,18 +197,4 @@ function isDefinitionKind(statement: ts.Statement): boolean {
 
 function isFunctionValue(expression: ts.Expression): boolean {
   return ts.isArrowFunction(expression) || ts.isFunctionExpression(expression) || ts.isClassExpression(expression);
-}
-
-/** The insides of the statement's function bodies and class bodies: what a skeleton may leave out. */
-function bodiesOf(statement: ts.Statement): Span[] {
-  const blockInside = (block: ts.Block): Span => ({ start: block.statements.pos, end: block.end - 1 });
-  if (ts.isFunctionDeclaration(statement)) return statement.body ? [blockInside(statement.body)] : [];
-  if (ts.isClassDeclaration(statement)) return [{ start: statement.members.pos, end: statement.end - 1 }];
-  if (!ts.isVariableStatement(statement)) return [];
-  const bodies: Span[] = [];
-  for (const { initializer } of statement.declarationList.declarations) {
-    if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) && ts.isBlock(initializer.body)) bodies.push(blockInside(initializer.body));
-    else if (initializer && ts.isClassExpression(initializer)) bodies.push({ start: initializer.members.pos, end: initializer.end - 1 });
-  }
-  return bodies;
 }

@@ -1,9 +1,9 @@
 // An open document's last TypeScript parse and extraction, so that the next keystroke re-parses only what changed
 // and re-extracts only the definitions the edit can affect.
 import type { ExtractedFacts } from '../../model';
-import { reextractDeclarations, textChange, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
+import { reextractDeclarations, textChange, unlessTooDeep, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
-import { changeRange, summarizeStatements, typeScriptSkeletons, type Skeleton } from './declarationCache';
+import { changeRange, summarizeStatements, typeScriptSkeletons } from './declarationCache';
 import { extractTypeScript } from './extractor';
 import { parseOptions, parseTypeScript } from './syntax';
 import { ts } from './ts';
@@ -21,7 +21,6 @@ export function changeBetween(before: string, after: string): ts.TextChangeRange
 export class TypeScriptParse {
   private tree?: { text: string; sourceFile: ts.SourceFile };
   private extraction?: CachedExtraction;
-  private readonly skeletons: { last?: Skeleton } = {};
   /** Statement entries by statement text, so that an edit summarizes only the statement it changed. */
   private readonly entries = new Map<string, StatementEntry>();
   /** How many extractions read only what an edit affected, and how many the whole file (tests and the bench read it). */
@@ -57,9 +56,10 @@ export class TypeScriptParse {
     }
     if (reusable) {
       // After a whole-file extraction the tree is the previous text's.
-      const statements = previous.statements ?? (this.tree?.text === previous.text ? summarizeStatements(this.tree.sourceFile, this.entries) : undefined);
-      const language = typeScriptSkeletons(file, options, this.skeletons, () => this.parse(file, text));
-      const partial = statements && reextractDeclarations(file, text, { ...previous, statements }, language);
+      const partial = unlessTooDeep(() => {
+        const statements = previous.statements ?? (this.tree?.text === previous.text ? summarizeStatements(this.tree.sourceFile, this.entries) : undefined);
+        return statements && reextractDeclarations(file, text, { ...previous, statements }, typeScriptSkeletons(file, options, () => this.parse(file, text)));
+      });
       if (partial) {
         this.extractions.partial++;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements };
@@ -72,10 +72,19 @@ export class TypeScriptParse {
     return facts;
   }
 
+  /**
+   * Summarizes the statements of a whole-file extraction ahead of the next edit, which would do it otherwise: an
+   * editor calls it once idle after publishing, so that the first keystroke pays only for itself.
+   */
+  prepare(): void {
+    const extraction = this.extraction;
+    const tree = this.tree;
+    if (extraction && !extraction.statements && tree?.text === extraction.text) extraction.statements = unlessTooDeep(() => summarizeStatements(tree.sourceFile, this.entries));
+  }
+
   release(): void {
     this.tree = undefined;
     this.extraction = undefined;
-    this.skeletons.last = undefined;
     this.entries.clear();
   }
 }
