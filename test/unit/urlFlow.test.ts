@@ -120,6 +120,23 @@ export async function finish(pending: Pending, body: string) {
     assert.deepEqual(sites(before, true), ['configured.chat']);
     assert.ok(parse.extractions.partial > 0, 'the edits were read statement by statement');
   });
+
+  it('keeps the model URLs a module gives another module\'s sender after an edit elsewhere in it', () => {
+    const sender = { kind: 'invoker' as const, name: 'deliver', file: '/ws/transport.ts', slots: [], urls: [{ index: 0, file: '/ws/transport.ts', span: { start: 0, end: 5 } }] };
+    const resolveImport = (module: string, name: string) => (module === './transport' && name === 'deliver' ? sender : undefined);
+    const text = `import { deliver } from './transport';
+const BASE = process.env.LLM_URL;
+export const ask = (q: string) => deliver(\`\${BASE}/chat/completions\`, { body: q });
+export function other() {
+  return 1;
+}
+`;
+    const parse = documentParseFor('/ws/a.ts');
+    const given = (edited: string) => analyzeText('/ws/a.ts', edited, { previousParse: parse, environment: 'unchanged', resolveImport }).facts.exports.urlsGiven;
+    const expected = [{ file: '/ws/transport.ts', name: 'deliver', index: 0, url: '*/chat/completions' }];
+    assert.deepEqual(given(text), expected);
+    assert.deepEqual(given(text.replace('return 1', 'return 2')), expected);
+  });
 });
 
 const gateway = () =>

@@ -165,8 +165,9 @@ export function reextractDeclarations(
   const layout = skeletonOf(text, statements, kept, language);
   if (!layout) return undefined;
   const fresh = language.extractSkeleton(layout.text, layout.statements);
-  // Callbacks given to other modules' functions are not placed in the file: they are read with the whole file.
-  if (!fresh || (!problems && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || fresh.exports.given?.length || before.exports.given?.length) return undefined;
+  // Callbacks and URLs given to other modules' functions are not placed in the file: they are read with the whole file.
+  const givesOthers = (exports: ExtractedFacts['exports']) => Boolean(exports.given?.length || exports.urlsGiven?.length);
+  if (!fresh || (!problems && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || givesOthers(fresh.exports) || givesOthers(before.exports)) return undefined;
 
   const moved = FactMover.acrossEdit(file, start, oldEnd, delta);
   const placed = new FactMover(file, layout.toText);
