@@ -20,6 +20,7 @@ import { readClientCommands, Session } from './lsp/session';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { loadPythonParser } from './node/python';
 import { FIX_ALL_KIND } from './protocol';
+import { priceBookFor } from './core';
 
 // Over stdio the server reads with a reader that skips a malformed message instead of misreading all that follow.
 const connection = process.argv.includes('--stdio')
@@ -72,7 +73,10 @@ const workspace: WorkspaceFiles = new WorkspaceFiles(session, diagnostics);
 diagnostics.register();
 workspace.register();
 registerCodeActions(session, diagnostics);
-registerHover(connection, guard, documents, (uri) => diagnostics.latest(uri), (uri) => session.configOf(uri)?.config.governance.budget?.outputUsdPerMillionTokens);
+registerHover(connection, guard, documents, (uri) => diagnostics.latest(uri), (uri) => {
+  const config = session.configOf(uri)?.config;
+  return config && { prices: priceBookFor(config, session.engine.referenceData), requestsPerMonth: config.governance.budget?.requestsPerMonth };
+});
 
 documents.listen(connection);
 connection.listen();
