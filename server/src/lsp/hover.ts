@@ -1,6 +1,6 @@
 import type { Hover, HoverParams, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeDuration, describeSiteCost, firstSentence, RECOGNIZED_BY_SHAPE, restOfMessage, sdkFacts, siteCost, type PriceBook, type CallSite, type EffectiveSetting, type FileAnalysis, type Finding, type RuleId, type Span } from '../core';
+import { describeDuration, describeSiteCost, firstSentence, RECOGNIZED_BY_SHAPE, restOfMessage, sdkFacts, siteCost, type CostBasis, type CallSite, type EffectiveSetting, type FileAnalysis, type Finding, type RuleId, type Span } from '../core';
 import { ruleDocsUri, toRange } from './convert';
 import type { HandlerGuard } from './guard';
 
@@ -40,21 +40,15 @@ function describeRecognition(site: CallSite): string {
   return site.recognizedBy.replace(/`/g, "'").replace(/[[\]<>*_\\]/g, '\\$&');
 }
 
-/** The prices in force for a document and the traffic its config declares. */
-export interface CostContext {
-  prices: PriceBook;
-  requestsPerMonth?: number;
-}
-
 /** What the hover knows beyond the call: the findings about it and the prices in force. */
 export interface HoverContext {
   findings: readonly Finding[];
-  cost?: CostContext;
+  cost?: CostBasis;
   docsUri(ruleId: RuleId): string;
 }
 
 /** The worst case of a generating call; nothing for a call that generates nothing (an embedding). */
-function describeCost(site: CallSite, context: CostContext | undefined): string | undefined {
+function describeCost(site: CallSite, context: CostBasis | undefined): string | undefined {
   const cost = context && siteCost(site, context.prices, context.requestsPerMonth);
   return cost && escapeMarkdown(describeSiteCost(cost));
 }
@@ -124,7 +118,7 @@ export function registerHover(
   guard: HandlerGuard,
   documents: TextDocuments<TextDocument>,
   latest: (uri: string) => FileAnalysis | undefined,
-  cost: (uri: string) => CostContext | undefined,
+  cost: (uri: string) => CostBasis | undefined,
 ): void {
   connection.onHover(
     guard.request('hover', null, (params: HoverParams): Hover | null => {

@@ -23,6 +23,12 @@ export type SiteCost =
     }
   | { known: false; missing: 'output bound' | 'model' | 'price'; reason: string; model?: string; outputTokens?: number; outputOption?: string };
 
+/** The prices a reader costs call sites with, and the traffic its config declares. */
+export interface CostBasis {
+  prices: PriceBook;
+  requestsPerMonth?: number;
+}
+
 /** A rough count: about four characters a token in English text. */
 const CHARS_PER_TOKEN = 4;
 
