@@ -57,7 +57,8 @@ connection.onInitialized(
     );
     if (pythonProblem) connection.console.warn(`prodready: Python files are skipped: ${pythonProblem}`);
     if (session.clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'prodready' });
-    workspace.problems.start();
+    // Prices and lifecycle data from the workspace's data files, before the first analysis reads them.
+    void session.loadData().finally(() => workspace.problems.start());
   }),
 );
 
