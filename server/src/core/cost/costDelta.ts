@@ -56,7 +56,7 @@ export function costDelta(before: readonly CostRecord[], after: readonly CostRec
   const known = changes.filter((change) => change.usdPerRequest !== undefined);
   const totalUsdPerRequest = known.reduce((sum, change) => sum + change.usdPerRequest!, 0);
   return {
-    changes: changes.sort((a, b) => Math.abs(b.usdPerRequest ?? Infinity) - Math.abs(a.usdPerRequest ?? Infinity) || a.file.localeCompare(b.file) || a.line - b.line),
+    changes: changes.sort((a, b) => Number(a.usdPerRequest === undefined) - Number(b.usdPerRequest === undefined) || Math.abs(b.usdPerRequest ?? 0) - Math.abs(a.usdPerRequest ?? 0) || a.file.localeCompare(b.file) || a.line - b.line),
     totalUsdPerRequest,
     ...(requestsPerMonth === undefined ? {} : { totalUsdPerMonth: totalUsdPerRequest * requestsPerMonth }),
     unknown: changes.length - known.length,
