@@ -63,17 +63,23 @@ function generate() {
   const asOf = asOfDate();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf ?? '')) throw new Error(`--as-of takes a date such as 2026-11-01, not ${asOf}`);
   const seen = new Set();
+  // An id an earlier provider's prefix covers stays with it: `claude-sonnet-4-5-20250929` is Anthropic's, not Bedrock's.
+  const prefixesSoFar = [];
+  const claimed = (id) => seen.has(id) || prefixesSoFar.some((prefix) => id.startsWith(prefix));
   const models = [];
   for (const providerId of PROVIDERS) {
     for (const model of findProvider({ providerId })?.models ?? []) {
-      const { exact, prefixes } = namesOf(model.match);
+      const names = namesOf(model.match);
+      const exact = names.exact;
+      const prefixes = names.prefixes.filter((prefix) => !claimed(prefix));
       const probe = exact[0] ?? prefixes[0] ?? model.id;
       const price = worstPriceOf(probe, providerId, asOf);
-      if (!price || price.model.id !== model.id || seen.has(model.id)) continue;
+      if (!price || price.model.id !== model.id || claimed(model.id)) continue;
       seen.add(model.id);
-      const snapshots = exact.filter((id) => id !== model.id && !seen.has(id));
+      const snapshots = exact.filter((id) => id !== model.id && !claimed(id));
       for (const id of snapshots) seen.add(id);
       const tiers = tiersOf(price.price);
+      prefixesSoFar.push(...prefixes);
       models.push({
         id: model.id,
         provider: providerId,

@@ -43,7 +43,7 @@ export function siteCost(site: CallSite, prices: PriceBook, requestsPerMonth?: n
   const models = site.model?.candidates?.map((candidate) => candidate.value) ?? (site.model?.value !== undefined && !site.model.dynamic ? [site.model.value] : []);
   if (!bound) return { known: false, missing: 'output bound', reason: 'no output bound', model: models[0] };
   if (models.length === 0) return { known: false, missing: 'model', reason: site.model?.dynamic ? 'model set at run time' : 'no model named', outputTokens: bound.tokens, outputOption: bound.option };
-  const inputTokens = Math.ceil(site.promptInputs.filter((input) => input.source === 'literal').reduce((sum, input) => sum + input.text.length, 0) / CHARS_PER_TOKEN);
+  const inputTokens = Math.ceil((site.promptLiteralChars ?? 0) / CHARS_PER_TOKEN);
   let worst: Extract<SiteCost, { known: true }> | undefined;
   for (const model of [...new Set(models)]) {
     const found = prices.lookup(model);

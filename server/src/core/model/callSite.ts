@@ -254,6 +254,8 @@ export interface CallSite {
   statement?: StatementTarget;
   stream?: StreamFacts;
   promptInputs: PromptInput[];
+  /** Characters of literal text in the prompt, where the extractor counts them: an input estimate reads it. */
+  promptLiteralChars?: number;
   outputUse: { jsonParses: JsonParse[] };
   /** For a call to a project wrapper (sdk `wrapper`): the AI call it makes, where findings about it are reported. */
   wraps?: WrappedCall;
