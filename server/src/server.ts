@@ -77,7 +77,7 @@ registerCodeActions(session, diagnostics);
 registerHover(connection, guard, documents, (uri) => diagnostics.latest(uri), (uri) => {
   const config = session.configOf(uri)?.config;
   return config && { prices: priceBookFor(config, session.engine.referenceData), requestsPerMonth: config.governance.budget?.requestsPerMonth };
-});
+}, () => session.engine.referenceData);
 
 documents.listen(connection);
 connection.listen();

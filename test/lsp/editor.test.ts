@@ -101,7 +101,7 @@ describe('language server: what the editor shows', () => {
     const text = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
     const [first, findings] = text.split('\n---\n');
     assert.match(first, /^\*\*prodready\*\* · OpenAI `chat\.completions\.create` \(chat\)/);
-    assert.match(first, /- Model: `gpt-4o`/);
+    assert.match(first, /- Model: `gpt-4o` \(lifecycle data as of 2026-11-01 from prodready bundled model registry\)\n/);
     assert.match(first, /- Timeout: 10 min \(SDK default, not set in code\)/);
     assert.match(first, /- Retries: 2 \(SDK default, not set in code\)/);
     assert.match(first, /- Owner: none declared/);

@@ -4,7 +4,7 @@ import { PriceBook, type PriceTable } from '../../server/src/core/catalog/priceB
 import { parseConfig } from '../../server/src/core/config/config';
 import { parseDataFile } from '../../server/src/core/config/dataFile';
 import { costDelta } from '../../server/src/core/cost/costDelta';
-import { builtInData, modelRegistryFor, priceBookFor, referenceDataOf } from '../../server/src/core/cost/referenceData';
+import { builtInData, lifecycleTableOf, modelRegistryFor, priceBookFor, referenceDataOf } from '../../server/src/core/cost/referenceData';
 import { describeSiteCost, siteCost } from '../../server/src/core/cost/siteCost';
 import { analyzeText } from '../../server/src/core/engine/analyzeFile';
 import type { CallSite } from '../../server/src/core/model';
@@ -130,6 +130,7 @@ describe('data files', () => {
     assert.equal(priceBookFor(config, reference).lookup('gpt-4o')?.entry.output, 8);
     assert.equal(modelRegistryFor(config, reference).lookup('gpt-4o')?.entry.status, 'retired');
     assert.equal(modelRegistryFor(config).lookup('gpt-4o')?.entry.status, 'floating');
+    assert.deepEqual([lifecycleTableOf('openai/gpt-4o', reference)?.source, lifecycleTableOf('gpt-4o-mini', reference)?.asOf], ['team (team.json)', '2026-11-01']);
     const older = referenceDataOf([parseDataFile(text.replace('2026-12-01', '2025-01-01'), '/ws/old.json').data!]);
     assert.equal(priceBookFor(config, older).lookup('gpt-4o')?.entry.output, 10);
     assert.equal(modelRegistryFor(config, older).lookup('gpt-4o')?.entry.status, 'floating');

@@ -28,7 +28,7 @@ export { withRuleLevel } from './config/writeRule';
 export { sdkFacts } from './catalog';
 
 // Cost: prices and lifecycle data in force, and the worst case of a call.
-export { builtInData, priceBookFor, referenceDataOf, type ReferenceData } from './cost/referenceData';
+export { builtInData, lifecycleTableOf, priceBookFor, referenceDataOf, type ReferenceData } from './cost/referenceData';
 export { describeSiteCost, formatUsd, siteCost, type CostBasis, type SiteCost } from './cost/siteCost';
 export { costDelta, describeCostDelta, type CostChange, type CostDelta, type CostRecord } from './cost/costDelta';
 export { parseDataFile, type DataFile } from './config/dataFile';

@@ -1,6 +1,6 @@
 import type { Hover, HoverParams, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeDuration, describeSiteCost, firstSentence, RECOGNIZED_BY_SHAPE, restOfMessage, sdkFacts, siteCost, type CostBasis, type CallSite, type EffectiveSetting, type FileAnalysis, type Finding, type RuleId, type Span } from '../core';
+import { describeDuration, describeSiteCost, firstSentence, lifecycleTableOf, type ReferenceData, RECOGNIZED_BY_SHAPE, restOfMessage, sdkFacts, siteCost, type CostBasis, type CallSite, type EffectiveSetting, type FileAnalysis, type Finding, type RuleId, type Span } from '../core';
 import { ruleDocsUri, toRange } from './convert';
 import type { HandlerGuard } from './guard';
 
@@ -44,6 +44,8 @@ function describeRecognition(site: CallSite): string {
 export interface HoverContext {
   findings: readonly Finding[];
   cost?: CostBasis;
+  /** The lifecycle data in force: the hover says which table and date a model's entry came from. */
+  data?: ReferenceData;
   docsUri(ruleId: RuleId): string;
 }
 
@@ -70,7 +72,8 @@ function describeModel(model: CallSite['model']): string {
  */
 export function hoverMarkdown(site: CallSite, context: HoverContext = { findings: [], docsUri: () => '' }): string {
   const sdk = sdkFacts(site.sdk, site.module, site.language);
-  const model = describeModel(site.model);
+  const lifecycle = site.model?.value === undefined ? undefined : lifecycleTableOf(site.model.value, context.data);
+  const model = `${describeModel(site.model)}${lifecycle ? ` (lifecycle data as of ${lifecycle.asOf} from ${escapeMarkdown(lifecycle.source)})` : ''}`;
   const cost = describeCost(site, context.cost);
   const summary = [
     `**prodready** · ${sdk?.displayName ?? site.sdk} ${code(site.api)} (${site.operation}${site.streaming ? ', streaming' : ''})`,
@@ -119,6 +122,7 @@ export function registerHover(
   documents: TextDocuments<TextDocument>,
   latest: (uri: string) => FileAnalysis | undefined,
   cost: (uri: string) => CostBasis | undefined,
+  data: () => ReferenceData,
 ): void {
   connection.onHover(
     guard.request('hover', null, (params: HoverParams): Hover | null => {
@@ -132,7 +136,7 @@ export function registerHover(
         .filter((candidate) => within(candidate.calleeSpan) || aboutSite(candidate).some((finding) => within(finding.span)))
         .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
       if (!site) return null;
-      const markdown = hoverMarkdown(site, { findings: aboutSite(site), cost: cost(params.textDocument.uri), docsUri: ruleDocsUri });
+      const markdown = hoverMarkdown(site, { findings: aboutSite(site), cost: cost(params.textDocument.uri), data: data(), docsUri: ruleDocsUri });
       return { contents: { kind: 'markdown', value: markdown }, range: toRange(document, within(site.calleeSpan) ? site.calleeSpan : aboutSite(site).find((finding) => within(finding.span))!.span) };
     }),
   );

@@ -69,3 +69,9 @@ export function priceBookFor(config: ProdreadyConfig, data: ReferenceData = buil
 export function modelRegistryFor(config: ProdreadyConfig, data: ReferenceData = builtInData): ModelRegistry {
   return memo(registries, data, config, () => new ModelRegistry(config.models, [...data.lifecycle].reverse().flatMap((table) => table.models)));
 }
+
+/** The lifecycle table a model's entry comes from (the newest that lists it), after a gateway prefix is stripped. */
+export function lifecycleTableOf(model: string, data: ReferenceData = builtInData): LifecycleTable | undefined {
+  const id = model.slice(model.lastIndexOf('/') + 1);
+  return data.lifecycle.find((table) => table.models.some((entry) => entry.id === id));
+}
