@@ -11,6 +11,7 @@ import type { CallSite } from '../../server/src/core/model';
 import { itemOf } from './readiness/fixtureWorkspace';
 import { fixtureWorkspace } from './readiness/fixtureWorkspace';
 import { buildReadiness } from '../../server/src/core/readiness';
+import { loadPythonParser } from '../../server/src/node/python';
 
 const table = (asOf: string, models: PriceTable['models'], source = `table ${asOf}`): PriceTable => ({ source, asOf, models });
 
@@ -51,6 +52,15 @@ describe('cost of a call site', () => {
     assert.equal(cost.usdPerRequest, (7 * 0.15 + 1024 * 0.6) / 1e6);
     assert.equal(cost.usdPerMonth, cost.usdPerRequest * 1000);
     assert.equal(describeSiteCost(cost), '≤ $0.00062 per request (gpt-4o-mini, 1,024 output tokens, ~7 input tokens estimated from the prompt text, prices as of 2026-11-01 from table 2026-11-01); ≤ $0.6154 a month at 1,000 requests');
+  });
+
+  it('estimates a Python call\'s input from its literal prompt text too (quotes included)', async () => {
+    assert.equal(await loadPythonParser(), undefined);
+    const text = 'from openai import OpenAI\n\nclient = OpenAI(timeout=20)\n\n\ndef run(q):\n    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "system", "content": "Be brief."}, {"role": "user", "content": q}])\n';
+    const cost = siteCost(analyzeText('/ws/run.py', text).facts.callSites[0], prices);
+    assert.ok(cost?.known);
+    // "Be brief." with its quotes: 11 characters, 3 tokens.
+    assert.equal(cost.inputTokens, 3);
   });
 
   it('bills the whole request at the long-context price once the input passes its threshold', () => {
