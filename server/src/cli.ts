@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildInventory, buildReadiness, describeSkip, Engine, LineIndex, priceBookFor, ruleIds, type CheckResult, type CostBasis, type CostDelta, type FileAnalysis, type LoadedConfig, type RuleId, type RuleLevel, type Severity, type WorkspaceSnapshot } from './core';
+import { buildInventory, buildReadiness, describeSkip, Engine, languageOf, LineIndex, priceBookFor, ruleIds, type CheckResult, type CostBasis, type CostDelta, type FileAnalysis, type LoadedConfig, type RuleId, type RuleLevel, type Severity, type WorkspaceSnapshot } from './core';
 import { applyBaselines, BaselineError } from './cli/baseline';
 import { loadDataFiles } from './node/dataFiles';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { progressLine } from './cli/progress';
+import { isSurveyWorker, runSurveyWorker, SurveyStream, workerCount } from './cli/workers';
 import { formatCostDelta, formatText, relativePath, toJsonReport, type Notice } from './format/report';
 import { atLeast } from './format/severity';
 import { collectSourceFiles } from './node/files';
@@ -64,9 +65,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
 }
 
+/** The Python parser (WebAssembly, ~34 MB of memory once loaded) is loaded when a Python file is to be checked. */
+async function loadPythonFor(files: readonly string[]): Promise<void> {
+  if (!files.some((file) => languageOf(file) === 'python')) return;
+  const problem = await loadPythonParser();
+  if (problem) process.stderr.write(`prodready: Python files are skipped: ${problem}\n`);
+}
+
 async function check(argv: string[], cwd: string): Promise<number> {
-  const pythonProblem = await loadPythonParser();
-  if (pythonProblem) process.stderr.write(`prodready: Python files are skipped: ${pythonProblem}\n`);
   let options: CliOptions | 'help';
   try {
     options = parseArgs(argv);
@@ -83,7 +89,13 @@ async function check(argv: string[], cwd: string): Promise<number> {
     engine.setDataFiles(data.files);
     const basis: CostBasis = { prices: priceBookFor(loaded.config, engine.referenceData), requestsPerMonth: loaded.config.governance.budget?.requestsPerMonth };
     const ruleLevels = onlyRules(options.rules);
-    const checked = options.stdinFilename !== undefined ? checkStdin(engine, options.stdinFilename, cwd, scanRoot, loaded, ruleLevels) : await checkPaths(engine, options, cwd, root, scanRoot, loaded, ruleLevels);
+    let checked: CheckResult;
+    if (options.stdinFilename !== undefined) {
+      await loadPythonFor([options.stdinFilename]);
+      checked = checkStdin(engine, options.stdinFilename, cwd, scanRoot, loaded, ruleLevels);
+    } else {
+      checked = await checkPaths(engine, options, cwd, root, scanRoot, loaded, ruleLevels);
+    }
     for (const failure of checked.failures) {
       process.stderr.write(`prodready: rule ${failure.ruleId} failed on ${relativePath(failure.file, cwd)} and was skipped there; other rules ran. ${failure.error.split('\n')[0]}\n`);
     }
@@ -137,9 +149,20 @@ function onlyRules(selected: readonly RuleId[]): Partial<Record<RuleId, RuleLeve
 async function checkPaths(engine: Engine, options: CliOptions, cwd: string, root: string, scanRoot: string, loaded: LoadedConfig, ruleLevels: Partial<Record<RuleId, RuleLevel>> | undefined): Promise<CheckResult> {
   const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: loaded.config.exclude, root, gitignore: options.gitignore });
   if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
+  await loadPythonFor(files);
+  const today = new Date().toISOString().slice(0, 10);
+  // --fix writes files as it goes: the files are read again where they are fixed, on one thread.
+  const workers = options.fix ? 0 : workerCount(files.length, options.jobs);
+  const surveys = workers > 0 ? new SurveyStream(__filename, files, { root: scanRoot, configFile: loaded.file, ruleLevels, today }, workers) : undefined;
   const progress = progressLine(process.stderr, cwd);
-  const checked = await engine.checkFilesSettled({ files, root: scanRoot, config: loaded, fix: options.fix, ruleLevels, onFile: progress.onFile });
+  let checked: CheckResult;
+  try {
+    checked = await engine.checkFilesSettled({ files, root: scanRoot, config: loaded, fix: options.fix, ruleLevels, today, surveys, onFile: progress.onFile });
+  } finally {
+    surveys?.close();
+  }
   progress.done();
+  if (surveys && options.debug) process.stderr.write(`prodready: debug: ${surveys.count} of ${files.length} files read on ${workers} worker thread${workers === 1 ? '' : 's'}.\n`);
   return { ...checked, notices: [...unreadable.map((entry) => ({ file: entry.path, message: `skipped, ${entry.reason}.` })), ...checked.notices] };
 }
 
@@ -197,7 +220,9 @@ function render(options: CliOptions, { analyses, notices, cwd, snapshot, loaded,
   }
 }
 
-if (require.main === module) {
+if (isSurveyWorker()) {
+  runSurveyWorker();
+} else if (require.main === module) {
   // Whatever escapes `main` (an error thrown from a stream callback) is still an internal error: one line, exit 3.
   process.on('uncaughtException', (error) => {
     process.stderr.write(`prodready: internal error: ${process.argv.includes('--debug') ? error.stack : error.message.split('\n')[0]}\n`);

@@ -38,6 +38,10 @@ describe('the npm package', () => {
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stdout, /src\/route\.ts/);
     assert.match(run.stdout, /jobs\/tag\.py/, 'the Python parser (WebAssembly) ships in the package');
+    // The installed bundle starts its own worker threads (a large scan reads its files on them).
+    const threaded = sh('npx', ['--no-install', 'prodready', 'check', '.', '--jobs', '2', '--debug'], dir);
+    assert.equal(threaded.stdout, run.stdout);
+    assert.match(threaded.stderr, /debug: 2 of 2 files read on 1 worker thread\b/);
     // SARIF help comes from the docs pages shipped beside the CLI.
     const sarif = JSON.parse(sh('npx', ['--no-install', 'prodready', 'check', '.', '--format', 'sarif'], dir).stdout);
     const rule = sarif.runs[0].tool.driver.rules[0];

@@ -63,6 +63,41 @@ export async function run(base: string, hook: string) {
   });
 });
 
+describe('URLs read through calls with literal arguments', () => {
+  it('takes only the branch a literal argument selects: switch, if, a local set from the parameter, a keyed map', () => {
+    const sites = sitesOf(`declare const host: string;
+const api = {
+  route({ fn, path }: { fn: string; path: string }) {
+    let mapped = fn;
+    if (fn === 'proxy' && path.includes('/chat')) mapped = 'chat';
+    const MAPPING: Record<string, string> = { chat: '/chat/completions', embed: '/embeddings', batch: path };
+    switch (mapped) {
+      case 'chat':
+      case 'embed':
+        return MAPPING[mapped];
+      case 'batch':
+        return \`\${MAPPING[mapped]}/output\`;
+      default:
+        return '';
+    }
+  },
+  legacy(operation: string) {
+    if (operation === 'files') return '/files';
+    return operation === 'embed' ? '/embeddings' : '/chat/completions';
+  },
+};
+export async function run(operation: string, path: string) {
+  await fetch(host + api.route({ fn: 'batch', path }));
+  await fetch(host + api.route({ fn: 'chat', path }));
+  await fetch(host + api.route({ fn: operation, path }));
+  await fetch(host + api.legacy('files'));
+  await fetch(host + api.legacy('embed'));
+}
+`);
+    assert.deepEqual(sites, ['24 http configured.chat', '25 http configured.chat', '27 http configured.embeddings']);
+  });
+});
+
 describe('URLs followed within a module, edited', () => {
   it('re-reads a request when the statement setting its URL on an instance changes, as a fresh analysis would', () => {
     const before = `class Pending { url = ''; }

@@ -11,6 +11,7 @@ export { isExcluded } from './engine/exclude';
 export { describeSkip, documentParseFor, languageOf, levelOf, MAX_FILE_BYTES, PythonParse, skipReason, type DocumentParse } from './engine/analyzeFile';
 export type { AnalyzeOptions, FileAnalysis, RuleFailure, SkipReason } from './engine/analyzeFile';
 export { preferredFixes } from './engine/fixAll';
+export { surveyFile, type FileCheck, type FileSurvey, type ScanSettings } from './engine/survey';
 export { suppressionFixes, suppressionTitle } from './engine/suppress';
 export { initPythonParser, pythonParserSettled, type PythonWasm } from './extract/python/parser';
 

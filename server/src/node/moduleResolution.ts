@@ -5,6 +5,17 @@ import type { ProjectHost } from '../core/project/projectIndex';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
+/**
+ * A copy of an import specifier. A specifier read from a parse is a slice of the importing file's text (V8 keeps a
+ * substring of 13 characters or more as a view of its parent), and the resolution caches keep what they are asked:
+ * without a copy they keep the text of every file that imports anything (measured: 44 of 91 MB of heap after 600
+ * files of a generated 4,000-file workspace, 47 MB with copies).
+ */
+function ownCopy(specifier: string): string {
+  // Slicing a concatenation flattens it into a new string first: the result shares nothing with `specifier`'s text.
+  return specifier.length < 13 ? specifier : (' ' + specifier).slice(1);
+}
+
 /** Compiler options and module resolution of one tsconfig (or of none). */
 interface Resolution {
   options: ts.CompilerOptions;
@@ -23,7 +34,8 @@ export class ModuleResolver {
   /** Every imported name asks again: the answer for a folder and a specifier is remembered as long as a listing. */
   private readonly resolved = new Map<string, { at: number; file: string | undefined }>();
 
-  resolve(specifier: string, fromFile: string): string | undefined {
+  resolve(sliced: string, fromFile: string): string | undefined {
+    const specifier = ownCopy(sliced);
     const key = `${path.dirname(fromFile)}\0${specifier}`;
     const now = Date.now();
     const known = this.resolved.get(key);
@@ -122,7 +134,8 @@ export function nodeProjectHost(resolver: ModuleResolver, openText: (file: strin
  * first folder above the importer where `app/ai.py` or `app/ai/__init__.py` exists (how a project root on
  * `sys.path` resolves it). Installed packages are not project files and resolve to nothing.
  */
-export function resolvePythonModule(specifier: string, fromFile: string): string | undefined {
+export function resolvePythonModule(sliced: string, fromFile: string): string | undefined {
+  const specifier = ownCopy(sliced);
   // Each imported name asks again: the answer for a folder and a specifier is remembered as long as a listing.
   const key = `${path.dirname(fromFile)}\0${specifier}`;
   const now = Date.now();

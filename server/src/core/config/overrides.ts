@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { matchesGlob } from './globs';
 import type { RuleId, Severity } from '../model';
 
 // Rule levels that depend on the file, as ESLint's `overrides`: each entry's globs (relative to the config's
@@ -63,7 +63,7 @@ const resolved = new WeakMap<OverrideSource, Map<string, RuleLevels>>();
  */
 export function ruleLevelsFor(config: OverrideSource, relative: string): RuleLevels {
   const entries = [config.tests, ...config.overrides];
-  const matching = entries.flatMap((entry, index) => (entry.files.some((glob) => minimatch(relative, glob, { dot: true })) ? [index] : []));
+  const matching = entries.flatMap((entry, index) => (entry.files.some((glob) => matchesGlob(relative, glob)) ? [index] : []));
   if (matching.length === 0) return config.rules;
   let byMatch = resolved.get(config);
   if (!byMatch) resolved.set(config, (byMatch = new Map()));

@@ -10,11 +10,14 @@ import { ConfigStore, type LoadedConfig } from './configs';
 import { isExcluded } from './exclude';
 import { PARSER_RESTARTING, pythonParserSettled } from '../extract/python/parser';
 import { fixText } from './fixAll';
-import { textOf, type EngineHost } from './host';
+import { textOf, type EngineHost, type FileRead } from './host';
 import { findOwnershipSources } from './ownership';
 import { reachesModel, ScanReach } from './scanReach';
 import { builtInData, referenceDataOf, type ReferenceData } from '../cost/referenceData';
 import type { DataFile } from '../config/dataFile';
+import { checkUnparsed, surveyFile, type EngineNotice, type FileCheck, type FileSurvey, type ScanSettings } from './survey';
+
+export type { EngineNotice };
 
 /** One file to analyse (or fix), with what the reader knows about where it sits. */
 export interface FileRequest {
@@ -55,22 +58,16 @@ export type FileResult =
   | { status: 'skipped'; reason: SkipReason }
   | { status: 'excluded' };
 
-/** A file that was not analysed (in full), and why, in one line. */
-export interface EngineNotice {
-  file: string;
-  message: string;
-}
-
-export interface CheckRequest {
+export interface CheckRequest extends ScanSettings {
   files: readonly string[];
-  /** The scanned folder: ownership is read from there. */
-  root?: string;
-  config: LoadedConfig;
   fix?: boolean;
-  /** Per-rule levels over the config's and its overrides (the CLI's `--rule`). */
-  ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
   /** Told each file as its analysis starts (a progress line). */
   onFile?: (file: string, index: number, total: number) => void;
+  /**
+   * Surveys of the files made elsewhere with the same settings (on worker threads), asked for in file order as the
+   * scan reaches each file; undefined for a file means none was made: it is surveyed here.
+   */
+  surveys?: { get(file: string): FileSurvey | undefined };
 }
 
 export interface CheckResult {
@@ -241,30 +238,42 @@ export class Engine {
   checkFiles(request: CheckRequest): CheckResult {
     const fixed = { problems: 0, files: 0 };
     const failures: RuleFailure[] = [];
-    const perFile = new Map<string, { analysis?: FileAnalysis; notices: EngineNotice[] }>();
+    const perFile = new Map<string, FileCheck>();
     const requested = new Set(request.files);
-    const reads = new Map(request.files.map((file) => [file, this.host.readFile(file)]));
-    const reach = new ScanReach(request.files, (file) => textOf(reads.get(file)!), (specifier, fromFile) => this.host.resolveModule(specifier, fromFile));
+    const reads = new Map<string, FileRead>();
+    const readOf = (file: string) => {
+      let read = reads.get(file);
+      if (!read) reads.set(file, (read = this.host.readFile(file)));
+      return read;
+    };
+    const surveyOf = (file: string) => request.surveys?.get(file) ?? surveyFile(this, file, readOf(file), request, false);
+    const reach = new ScanReach(request.files, (specifier, fromFile) => this.host.resolveModule(specifier, fromFile));
     // Files analysed before a module they depend on was (a base class before the subclass that implements its
     // abstract method): read again at the end, until nothing changes or the passes run out.
     let stale = new Set<string>();
     const check = (file: string, fix: boolean | undefined, textOnly = false) => {
-      const entry: { analysis?: FileAnalysis; notices: EngineNotice[] } = { notices: [] };
-      perFile.set(file, entry);
       stale.delete(file);
+      const entry = textOnly && !fix ? (request.surveys?.get(file)?.unparsed ?? checkUnparsed(this, file, readOf(file), request)) : analyse(file, fix, textOnly);
+      perFile.set(file, entry);
+      for (const failure of entry.analysis?.failures ?? []) {
+        if (!failures.some((known) => known.ruleId === failure.ruleId)) failures.push(failure);
+      }
+    };
+    const analyse = (file: string, fix: boolean | undefined, textOnly: boolean): FileCheck => {
+      const entry: FileCheck = { notices: [] };
       const notice = (message: string) => entry.notices.push({ file, message });
-      const read = reads.get(file)!;
+      const read = readOf(file);
       if ('error' in read) {
         notice(`skipped, ${read.error}.`);
-        return;
+        return entry;
       }
-      const base = { file, text: read.text, root: request.root, config: request.config, ignoreExcludes: true, ruleLevels: request.ruleLevels, textOnly };
+      const base = { file, text: read.text, root: request.root, config: request.config, ignoreExcludes: true, ruleLevels: request.ruleLevels, today: request.today, textOnly };
       let outcome = this.analyzeFile({ ...base, fix });
       if (outcome.status === 'skipped') {
         if (outcome.reason.kind !== 'unsupported' && outcome.reason.kind !== 'parser-unavailable') notice(describeSkip(outcome.reason));
-        return;
+        return entry;
       }
-      if (outcome.status !== 'analysed') return;
+      if (outcome.status !== 'analysed') return entry;
       for (const reader of outcome.staleReaders) if (requested.has(reader)) stale.add(reader);
       if (outcome.fixed && outcome.fixed.findings.length > 0) {
         const problem = this.host.writeFile ? this.host.writeFile(file, outcome.fixed.text) : 'this host does not write files';
@@ -275,15 +284,13 @@ export class Engine {
         } else {
           notice(`not fixed, ${problem}.`);
           outcome = this.analyzeFile(base);
-          if (outcome.status !== 'analysed') return;
+          if (outcome.status !== 'analysed') return entry;
         }
       }
       const { analysis } = outcome;
       if (analysis.notice) notice(analysis.notice);
-      for (const failure of analysis.failures) {
-        if (!failures.some((known) => known.ruleId === failure.ruleId)) failures.push(failure);
-      }
       entry.analysis = analysis;
+      return entry;
     };
     // Modules that reach a model make their importers worth parsing; so do base classes a subclass implements, and
     // functions other modules give model callbacks.
@@ -302,6 +309,13 @@ export class Engine {
         checked.add(file);
         check(file, request.fix, textOnly);
       };
+      // Each file joins the scan as its survey comes (surveys made elsewhere may still be coming): one that can hold an
+      // AI call by itself, or imports a module outside the scan, is analysed then, in file order.
+      for (const file of request.files) {
+        reach.add(file, surveyOf(file).reach);
+        if (reach.parsed.has(file)) first(file);
+      }
+      grow();
       for (let pass = 0; ; ) {
         const fresh = request.files.filter((file) => reach.parsed.has(file) && !checked.has(file));
         if (fresh.length > 0) {

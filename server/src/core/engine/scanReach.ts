@@ -48,6 +48,21 @@ export function reachesModel(facts: FileFacts): boolean {
   return false;
 }
 
+/** What a scan reads of a file's text before any parse: whether it may hold an AI call by itself, what it imports. */
+export interface TextReach {
+  mayHoldAiCall: boolean;
+  /** The modules its text names, as written (resolved by the scan). */
+  imports: string[];
+}
+
+/** A file's `TextReach`, or undefined when it is in no language prodready reads. Pure: any thread may compute it. */
+export function textReach(file: string, text: string): TextReach | undefined {
+  const language = languageOf(file);
+  if (language === undefined) return undefined;
+  if (mayHoldAiCall(text, language)) return { mayHoldAiCall: true, imports: [] };
+  return { mayHoldAiCall: false, imports: [...new Set(importedSpecifiers(text, language === 'python'))] };
+}
+
 /**
  * The files of one scan, the modules each imports, and which of them are parsed. Modules outside the scan are
  * taken to reach a model (they are not analysed here), so a file importing one is parsed.
@@ -55,29 +70,33 @@ export function reachesModel(facts: FileFacts): boolean {
 export class ScanReach {
   /** Module file → the scanned files importing it. */
   private readonly importers = new Map<string, Set<string>>();
+  private readonly scanned: ReadonlySet<string>;
   readonly parsed = new Set<string>();
 
-  constructor(files: readonly string[], textOf: (file: string) => string | undefined, resolve: (specifier: string, fromFile: string) => string | undefined) {
-    const scanned = new Set(files);
-    for (const file of files) {
-      const text = textOf(file);
-      const language = languageOf(file);
-      if (text === undefined || language === undefined) continue;
-      if (mayHoldAiCall(text, language)) {
+  constructor(
+    files: readonly string[],
+    private readonly resolve: (specifier: string, fromFile: string) => string | undefined,
+  ) {
+    this.scanned = new Set(files);
+  }
+
+  /** A file of the scan, as its text reads (undefined: unreadable or in no language prodready reads). */
+  add(file: string, reach: TextReach | undefined): void {
+    if (reach === undefined) return;
+    if (reach.mayHoldAiCall) {
+      this.parsed.add(file);
+      return;
+    }
+    for (const specifier of reach.imports) {
+      const target = this.resolve(specifier, file);
+      if (target === undefined || target === file) continue;
+      if (!this.scanned.has(target)) {
         this.parsed.add(file);
-        continue;
+        return;
       }
-      for (const specifier of new Set(importedSpecifiers(text, language === 'python'))) {
-        const target = resolve(specifier, file);
-        if (target === undefined || target === file) continue;
-        if (!scanned.has(target)) {
-          this.parsed.add(file);
-          break;
-        }
-        let importers = this.importers.get(target);
-        if (!importers) this.importers.set(target, (importers = new Set()));
-        importers.add(file);
-      }
+      let importers = this.importers.get(target);
+      if (!importers) this.importers.set(target, (importers = new Set()));
+      importers.add(file);
     }
   }
 

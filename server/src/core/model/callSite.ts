@@ -176,6 +176,29 @@ export interface StreamFacts {
   signalFollowsRequest?: boolean;
   /** The enclosing handler's request parameter, when it is a fetch `Request` (its `.signal` aborts on disconnect). */
   requestParam?: string;
+  /** The HTTP response that sends this stream to the client as it comes (Python: `StreamingResponse(gen())`). */
+  response?: StreamResponse;
+}
+
+/** A streaming HTTP response fed by a model stream, and what the code reading the stream does about the client. */
+export interface StreamResponse {
+  /** The response as written (`StreamingResponse`, `EventSourceResponse`, `StreamingHttpResponse`). */
+  name: string;
+  span: Span;
+  /** The generator that reads the stream and yields to the response; absent when the stream itself is the content. */
+  generator?: string;
+  /** The framework's request can tell whether the client is gone (`await request.is_disconnected()`). */
+  canCheckDisconnect: boolean;
+  /**
+   * The stream is dropped when the client goes: a disconnect check in the generator (or a helper it calls), a
+   * handler for the cancellation (`except asyncio.CancelledError`, `except GeneratorExit`), or the stream closed on
+   * the way out (`async with`, `finally: stream.close()`).
+   */
+  stopsOnDisconnect: boolean;
+  /** A try/except in the generator around the loop that reads the stream. */
+  errorsHandled: boolean;
+  /** Where a disconnect check can go: the top of the `async for` body reading the stream, with the request in scope. */
+  disconnectCheck?: { request: string; at: StatementTarget };
 }
 
 export type PromptSource = 'literal' | 'param' | 'request' | 'user-object' | 'unknown';

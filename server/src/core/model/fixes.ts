@@ -22,6 +22,8 @@ export type FixValue =
   | { kind: 'object'; name: string; value: FixValue }
   /** A bearer token read from the environment: `` `Bearer ${process.env.NAME}` ``. */
   | { kind: 'env-template'; prefix: string; name: string }
+  /** Leaves the enclosing loop once the client is gone: `if await request.is_disconnected(): break`. */
+  | { kind: 'break-if-disconnected'; request: string }
   /** An audit record of a result: `call('event', { requestId: r.id, … })`. */
   | { kind: 'audit-log'; call: string; style: 'message-first' | 'object-first'; event: string; result: string; fields: Record<string, string> };
 

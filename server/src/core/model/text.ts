@@ -21,6 +21,11 @@ export class LineIndex {
     }
   }
 
+  /** An index sent to another thread: a structured clone keeps its fields, not its class. */
+  static revive(cloned: LineIndex): LineIndex {
+    return Object.setPrototypeOf(cloned, LineIndex.prototype) as LineIndex;
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }

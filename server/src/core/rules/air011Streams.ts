@@ -2,7 +2,7 @@ import { addOptionAt } from '../model';
 import { optionAt } from '../model';
 import { optionsAt, targetAt } from './targets';
 import type { SdkFacts } from '../catalog';
-import type { CallSite } from '../model';
+import type { CallSite, StreamResponse } from '../model';
 import type { FixProposal, Rule, RuleContext } from './types';
 
 export const air011Streams: Rule = {
@@ -27,12 +27,18 @@ export const air011Streams: Rule = {
       unhandledErrors: 'Errors in this {{sdk}} stream are not handled. A provider failure mid-stream ends the response with no message and nothing logged: {{handle}}.',
       addSignal: 'Abort the stream when the client disconnects ({{request}}.signal)',
       addOnError: 'Log stream errors ({{option}})',
+      responseNotStoppedUnhandled:
+        'This {{sdk}} stream runs on after a disconnect and leaves its errors unhandled. Sent by {{response}}, it bills for tokens nobody reads once the client is gone: {{stop}}. A failure mid-stream ends the response with no error event: catch it in {{reader}}.',
+      responseNotStopped: 'This {{sdk}} stream keeps running when the client disconnects. Sent by {{response}}, it bills for tokens nobody reads: {{stop}}.',
+      responseUnhandled: 'Errors in this {{sdk}} stream are not handled. A provider failure mid-stream ends the {{response}} with no error event and nothing logged: catch it in {{reader}}.',
+      addDisconnectCheck: 'Stop reading the stream when the client disconnects ({{request}}.is_disconnected())',
     },
   },
   checkCallSite(site, context) {
     if (!site.streaming || !site.stream) return;
     const facts = context.sdkFacts(site);
     if (!facts) return;
+    if (site.stream.response) return checkResponse(site, site.stream.response, context, facts);
     const tie = tieToRequest(site, context, facts);
     const { tryCatch, promiseCatch, errorCallback } = site.guarded;
     const errors = tryCatch || promiseCatch || errorCallback ? undefined : handleErrors(site, context, facts);
@@ -78,4 +84,23 @@ function handleErrors(site: CallSite, context: RuleContext, facts: SdkFacts): { 
         ]
       : [];
   return { data: { handle: errorOption ? `pass ${errorOption}` : 'read it inside try/catch' }, fixes };
+}
+
+/**
+ * A stream a streaming response sends (Python): the generator reading it lets go of it when the client leaves and
+ * catches its errors. The fix checks for the client at the top of the generator's `async for`, where the request is in scope.
+ */
+function checkResponse(site: CallSite, response: StreamResponse, context: RuleContext, facts: SdkFacts): void {
+  const { stopsOnDisconnect, errorsHandled, disconnectCheck, canCheckDisconnect, generator } = response;
+  if (stopsOnDisconnect && errorsHandled) return;
+  const messageId = !stopsOnDisconnect && !errorsHandled ? 'responseNotStoppedUnhandled' : !stopsOnDisconnect ? 'responseNotStopped' : 'responseUnhandled';
+  const stop = !generator
+    ? 'read it in a generator that stops with the client and closes the stream'
+    : canCheckDisconnect
+      ? `check \`await ${disconnectCheck?.request ?? 'request'}.is_disconnected()\` in the loop of ${generator}(), or close the stream when ${generator}() is cancelled`
+      : `close the stream when ${generator}() is closed: \`with\`, or \`finally:\` closing it`;
+  const data = { sdk: facts.displayName, response: response.name, stop, reader: generator ? `${generator}()` : 'a generator around it' };
+  const check = !stopsOnDisconnect && disconnectCheck ? context.fixer.insertAfter(disconnectCheck.at, { kind: 'break-if-disconnected', request: disconnectCheck.request }) : [];
+  const fixes: FixProposal[] = check.length > 0 ? [{ messageId: 'addDisconnectCheck', data: { request: disconnectCheck!.request }, edits: check }] : [];
+  context.report({ messageId, data, span: site.calleeSpan, fixes });
 }

@@ -14,6 +14,7 @@ import { jsonParsesOf, loggingOf } from './output';
 import { promptOf } from './prompt';
 import { guardOf } from './resilience';
 import { shapeApi } from './shapes';
+import { streamFactsOf } from './streams';
 import { withSpreadOptions } from './params';
 import { evaluate, lookup } from './resolver';
 import { withAccessPath } from '../shared/accessPath';
@@ -124,7 +125,7 @@ export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arg
     logged: loggingOf(call, resultBinding?.name, facts, list),
     resultBinding,
     statement: statementTargetOf(call.node),
-    stream: undefined,
+    stream: streaming ? streamFactsOf(cx, call) : undefined,
     ...promptFactsOf(promptOf(cx, call, api, list, payload?.kind === 'object' ? payload.options : undefined)),
     outputUse: { jsonParses: jsonParsesOf(cx, call, resultBinding?.name) },
   };

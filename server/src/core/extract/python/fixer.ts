@@ -44,6 +44,8 @@ export function createPythonFixer(text: string, moduleNames: ReadonlySet<string>
         const code = value.style === 'object-first' ? `${call}({${fields}}, "${value.event}")` : `${call}("${value.event}", extra={${fields}})`;
         return { code, imports: call.startsWith('logging.') ? ['logging'] : [] };
       }
+      case 'break-if-disconnected':
+        return { code: `if await ${value.request}.is_disconnected():\n    break`, imports: [] };
       default:
         // Abort signals and error callbacks have no Python spelling: no fix rather than a wrong one.
         return undefined;
@@ -81,7 +83,8 @@ export function createPythonFixer(text: string, moduleNames: ReadonlySet<string>
     },
     insertAfter(target: StatementTarget, statement: FixValue): TextEdit[] {
       const rendered = render(statement);
-      return rendered ? withImports([insert(target.end, `\n${target.indent}${rendered.code}`)], rendered.imports) : [];
+      // Lines after the first of a block statement (`if …:` and its body) keep their place under the first.
+      return rendered ? withImports([insert(target.end, `\n${target.indent}${rendered.code.replace(/\n/g, `\n${target.indent}`)}`)], rendered.imports) : [];
     },
     wrapInTryCatch(target: StatementTarget): TextEdit[] {
       if (!target.reindentable) return [];

@@ -22,6 +22,8 @@ function render(value: FixValue): string {
       return `AbortSignal.any([${value.first.object}.${value.first.property}, ${value.existing}])`;
     case 'error-callback':
       return `({ error }) => {\n  ${value.call}('${value.event}', error);\n}`;
+    case 'break-if-disconnected':
+      return `if (${value.request}.signal.aborted) break`;
     case 'audit-log': {
       const record = `{ ${Object.entries(value.fields).map(([name, path]) => `${name}: ${value.result}.${path}`).join(', ')} }`;
       return value.style === 'object-first' ? `${value.call}(${record}, '${value.event}')` : `${value.call}('${value.event}', ${record})`;
