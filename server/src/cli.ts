@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildInventory, buildReadiness, describeSkip, Engine, languageOf, LineIndex, ruleIds, type CheckResult, type FileAnalysis, type LoadedConfig, type RuleId, type RuleLevel, type Severity, type WorkspaceSnapshot } from './core';
+import { buildInventory, buildReadiness, describeSkip, Engine, languageOf, LineIndex, priceBookFor, ruleIds, type CheckResult, type CostBasis, type CostDelta, type FileAnalysis, type LoadedConfig, type RuleId, type RuleLevel, type Severity, type WorkspaceSnapshot } from './core';
 import { applyBaselines, BaselineError } from './cli/baseline';
+import { loadDataFiles } from './node/dataFiles';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { progressLine } from './cli/progress';
 import { isSurveyWorker, runSurveyWorker, SurveyStream, workerCount } from './cli/workers';
-import { formatText, relativePath, toJsonReport, type Notice } from './format/report';
+import { formatCostDelta, formatText, relativePath, toJsonReport, type Notice } from './format/report';
 import { atLeast } from './format/severity';
 import { collectSourceFiles } from './node/files';
 import { NodeHost } from './node/host';
@@ -49,6 +50,7 @@ function loadConfig(engine: Engine, host: NodeHost, options: CliOptions, cwd: st
 
 class ConfigError extends Error {}
 
+
 /** Exit code of a failure inside prodready itself, apart from 1 (findings) so CI can tell a crash from a report. */
 export const EXIT_INTERNAL_ERROR = 3;
 
@@ -82,6 +84,10 @@ async function check(argv: string[], cwd: string): Promise<number> {
     const engine = new Engine(host);
     const { loaded, root, scanRoot } = loadConfig(engine, host, options, cwd);
     engine.setProjectConfig(loaded.config);
+    const data = loadDataFiles(host, { named: loaded.config.data && loaded.file ? [path.resolve(path.dirname(loaded.file), loaded.config.data.path)] : [], roots: [root] });
+    for (const problem of data.problems) process.stderr.write(`prodready: warning: ${relativePath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n`);
+    engine.setDataFiles(data.files);
+    const basis: CostBasis = { prices: priceBookFor(loaded.config, engine.referenceData), requestsPerMonth: loaded.config.governance.budget?.requestsPerMonth };
     const ruleLevels = onlyRules(options.rules);
     let checked: CheckResult;
     if (options.stdinFilename !== undefined) {
@@ -100,9 +106,10 @@ async function check(argv: string[], cwd: string): Promise<number> {
     const notices: Notice[] = checked.notices.map((notice) => ({ file: relativePath(notice.file, cwd), message: notice.message }));
     for (const notice of notices) process.stderr.write(`prodready: ${notice.file}: ${notice.message}\n`);
     const resolve = (file: string | undefined) => (file === undefined ? undefined : path.resolve(cwd, file));
-    let analyses = applyBaselines(checked.analyses, { baseline: resolve(options.baseline), writeBaseline: resolve(options.writeBaseline) }, (count, file) =>
+    const judged = applyBaselines(checked.analyses, { baseline: resolve(options.baseline), writeBaseline: resolve(options.writeBaseline) }, basis, (count, file) =>
       process.stderr.write(`prodready: recorded ${count} finding${count === 1 ? '' : 's'} in ${relativePath(file, cwd)}; runs with --baseline ${relativePath(file, cwd)} report only new ones.\n`),
     );
+    let { analyses } = judged;
     const warnings = analyses.reduce((count, analysis) => count + analysis.findings.filter((finding) => finding.severity === 'warning').length, 0);
     const failOn = options.failOn;
     const failing = failOn !== 'off' && analyses.some((a) => a.findings.some((f) => atLeast(f.severity, failOn as Severity)));
@@ -112,7 +119,7 @@ async function check(argv: string[], cwd: string): Promise<number> {
     const snapshot = () =>
       engine.snapshot({ root: cwd, files: engine.listFiles(cwd, scanned), analyses: checked.analyses, config: loaded, ownership: engine.ownershipFor(scanRoot, loaded) });
     const baselined = options.baseline !== undefined || options.writeBaseline !== undefined;
-    process.stdout.write(`${render(options, analyses, notices, cwd, snapshot, loaded, baselined)}\n`);
+    process.stdout.write(`${render(options, { analyses, notices, cwd, snapshot, loaded, baselined, basis, costDelta: judged.costDelta })}\n`);
     const overBudget = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     if (overBudget) process.stderr.write(`prodready: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
     return failing || overBudget ? 1 : 0;
@@ -180,22 +187,36 @@ function docsPage(id: RuleId): string | undefined {
   }
 }
 
-function render(options: CliOptions, analyses: FileAnalysis[], notices: readonly Notice[], cwd: string, snapshot: () => WorkspaceSnapshot, loaded: LoadedConfig, baselined: boolean): string {
+/** What a run renders: its findings, the workspace views, and the cost of the change since the baseline. */
+interface Rendered {
+  analyses: FileAnalysis[];
+  notices: readonly Notice[];
+  cwd: string;
+  snapshot: () => WorkspaceSnapshot;
+  loaded: LoadedConfig;
+  baselined: boolean;
+  basis: CostBasis;
+  costDelta?: CostDelta;
+}
+
+function render(options: CliOptions, { analyses, notices, cwd, snapshot, loaded, baselined, basis, costDelta }: Rendered): string {
   const title = path.basename(path.resolve(cwd, options.paths.length === 1 ? options.paths[0] : '.'));
   switch (options.format) {
     case 'json':
-      return JSON.stringify(toJsonReport(analyses, cwd, notices), null, 2);
+      return JSON.stringify(toJsonReport(analyses, cwd, { notices, basis, costDelta }), null, 2);
     case 'sarif':
       return JSON.stringify(toSarif(analyses, cwd, { version: VERSION, notices, docsPage, baselined }), null, 2);
     case 'markdown': {
       const workspace = snapshot();
       const header = { title, date: new Date().toISOString().slice(0, 10), version: VERSION };
-      return formatMarkdown(buildReadiness(workspace), buildInventory(workspace), header);
+      return formatMarkdown(buildReadiness(workspace), buildInventory(workspace), header, costDelta);
     }
     case 'cyclonedx':
       return JSON.stringify(toCycloneDx(buildInventory(snapshot()), loaded.config.models, { project: title, version: VERSION, timestamp: new Date().toISOString() }), null, 2);
-    case 'text':
-      return options.checklist ? `${formatText(analyses, cwd)}\n\n${formatChecklist(buildReadiness(snapshot()))}` : formatText(analyses, cwd);
+    case 'text': {
+      const text = costDelta ? `${formatText(analyses, cwd)}\n\n${formatCostDelta(costDelta)}` : formatText(analyses, cwd);
+      return options.checklist ? `${text}\n\n${formatChecklist(buildReadiness(snapshot()))}` : text;
+    }
   }
 }
 

@@ -20,6 +20,7 @@ import { readClientCommands, Session } from './lsp/session';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { loadPythonParser } from './node/python';
 import { FIX_ALL_KIND } from './protocol';
+import { priceBookFor } from './core';
 
 // Over stdio the server reads with a reader that skips a malformed message instead of misreading all that follow.
 const connection = process.argv.includes('--stdio')
@@ -56,7 +57,8 @@ connection.onInitialized(
     );
     if (pythonProblem) connection.console.warn(`prodready: Python files are skipped: ${pythonProblem}`);
     if (session.clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'prodready' });
-    workspace.problems.start();
+    // Prices and lifecycle data from the workspace's data files, before the first analysis reads them.
+    void session.loadData().finally(() => workspace.problems.start());
   }),
 );
 
@@ -72,7 +74,10 @@ const workspace: WorkspaceFiles = new WorkspaceFiles(session, diagnostics);
 diagnostics.register();
 workspace.register();
 registerCodeActions(session, diagnostics);
-registerHover(connection, guard, documents, (uri) => diagnostics.latest(uri), (uri) => session.configOf(uri)?.config.governance.budget?.outputUsdPerMillionTokens);
+registerHover(connection, guard, documents, (uri) => diagnostics.latest(uri), (uri) => {
+  const config = session.configOf(uri)?.config;
+  return config && { prices: priceBookFor(config, session.engine.referenceData), requestsPerMonth: config.governance.budget?.requestsPerMonth };
+}, () => session.engine.referenceData);
 
 documents.listen(connection);
 connection.listen();

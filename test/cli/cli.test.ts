@@ -51,6 +51,7 @@ describe('prodready check', () => {
         operation: 'chat',
         model: 'gpt-4o',
         recognizedBy: "openai: new OpenAI() from 'openai'",
+        cost: { unknown: 'no output bound' },
       },
     ]);
     assert.deepEqual(

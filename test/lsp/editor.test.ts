@@ -52,7 +52,9 @@ describe('language server: what the editor shows', () => {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-editor-'));
   fs.mkdirSync(path.join(workspace, 'workers'));
   fs.writeFileSync(path.join(workspace, 'workers', 'tag.py'), neverOpened);
-  fs.writeFileSync(path.join(workspace, '.prodready.json'), '{\n  "budget": { "monthlyUsd": 100, "outputUsdPerMillionTokens": { "openai/gpt-4o-2024-08-06": 10 } }\n}\n');
+  fs.writeFileSync(path.join(workspace, '.prodready.json'), '{\n  "budget": { "monthlyUsd": 100, "requestsPerMonth": 1000 }\n}\n');
+  // Newer than the bundled price table: the hover prices with it, and says so.
+  fs.writeFileSync(path.join(workspace, 'prices.data.json'), JSON.stringify({ asOf: '2099-01-01', source: 'team prices', models: [{ id: 'gpt-4o-2024-08-06', input: 2.5, output: 10 }] }));
   // Saved, as files an editor opens are: the workspace count reads the disk listing.
   fs.writeFileSync(path.join(workspace, 'route.ts'), route);
   const uri = pathToFileURL(path.join(workspace, 'route.ts')).toString();
@@ -61,7 +63,7 @@ describe('language server: what the editor shows', () => {
   let diagnostics: Diagnostic[];
 
   before(async () => {
-    client = new LspClient({ debounceMs: 20 });
+    client = new LspClient({ debounceMs: 20, dataFile: 'prices.data.json' });
     await client.initialize(workspace, true, { progress: true, commands: COMMANDS });
     await client.open(uri, route);
     diagnostics = (await client.diagnostics(uri, (p) => p.version === 1)).diagnostics;
@@ -99,7 +101,7 @@ describe('language server: what the editor shows', () => {
     const text = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
     const [first, findings] = text.split('\n---\n');
     assert.match(first, /^\*\*prodready\*\* · OpenAI `chat\.completions\.create` \(chat\)/);
-    assert.match(first, /- Model: `gpt-4o`/);
+    assert.match(first, /- Model: `gpt-4o` \(lifecycle data as of 2026-11-01 from prodready bundled model registry\)\n/);
     assert.match(first, /- Timeout: 10 min \(SDK default, not set in code\)/);
     assert.match(first, /- Retries: 2 \(SDK default, not set in code\)/);
     assert.match(first, /- Owner: none declared/);
@@ -108,10 +110,20 @@ describe('language server: what the editor shows', () => {
     assert.match(findings, /\[AIR004\]\([^)]*\) info: /);
   });
 
-  it('says what a request can cost at most when the model has a declared price', async () => {
+  it('says what a request can cost at most, from which price table of which date, and a month at the declared traffic', async () => {
     const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 20 } });
     const text = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-    assert.match(text.split('\n---\n')[0], /- Cost: at most \$0\.0050 a request \(500 output tokens at \$10 per million/);
+    const cost = text.split('\n---\n')[0].split('\n').find((line) => line.startsWith('- Cost: '));
+    assert.equal(
+      cost,
+      '- Cost: ≤ $0.0050 per request (openai/gpt-4o-2024-08-06, 500 output tokens, input not counted (no literal prompt text to estimate from), prices as of 2099-01-01 from team prices (prices.data.json)); ≤ $5.00 a month at 1,000 requests',
+    );
+  });
+
+  it('shows an unknown cost as unknown, never as $0', async () => {
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 13, character: 48 } });
+    const text = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(text.split('\n---\n')[0], /\n- Cost: unknown \(no output bound\)$/m);
   });
 
   it('orders the quick fixes: fixes first (the preferred one on top), then per rule ignore, disable, documentation', async () => {

@@ -117,7 +117,7 @@ describe('the JSON schema contributed to VS Code', () => {
 
   it('knows every rule and every top-level key the reader accepts, and no other', () => {
     assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...ruleIds].sort());
-    const readerKeys = ['$schema', 'preset', 'rules', 'exclude', 'defaults', 'models', 'audit', 'privacy', 'tests', 'overrides', ...GOVERNANCE_KEYS];
+    const readerKeys = ['$schema', 'preset', 'rules', 'exclude', 'defaults', 'models', 'prices', 'data', 'audit', 'privacy', 'tests', 'overrides', ...GOVERNANCE_KEYS];
     assert.deepEqual(Object.keys(schema.properties).sort(), readerKeys.sort());
     assert.deepEqual(Object.keys(schema.properties.raci.properties), CONCERNS.map((concern) => concern.id));
     for (const key of Object.keys(schema.properties)) {

@@ -154,7 +154,7 @@ describe('lookups keyed by workspace text are own-property lookups', () => {
       const item = itemOf(withModel(model, '{ "gpt-4o-2024-08-06": 10 }'), 'D.cost');
       assert.equal(item.status, 'unknown');
       assert.doesNotMatch(item.summary, /NaN/);
-      assert.match(item.summary, new RegExp(`an output price for ${model}`));
+      assert.match(item.summary, new RegExp(`a price for ${model} under "prices"`));
     });
   }
 

@@ -39,10 +39,10 @@ export function siteItem(node: SiteNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label ?? row?.api ?? `${node.file}:${node.line}`, findings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   const worst = findings.find((finding) => finding.severity === 'error') ?? findings.find((finding) => finding.severity === 'warning') ?? findings[0];
   item.iconPath = worst ? new vscode.ThemeIcon(SEVERITY_ICON[worst.severity], new vscode.ThemeColor(SEVERITY_COLOR[worst.severity])) : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-  item.description = row ? [`${node.file.split('/').pop()}:${node.line}`, modelText(row) ?? 'model set at run time'].join(' · ') : `${node.file}:${node.line}`;
+  item.description = row ? [`${node.file.split('/').pop()}:${node.line}`, modelText(row) ?? 'model set at run time', ...(row.cost ? [costText(row.cost)] : [])].join(' · ') : `${node.file}:${node.line}`;
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(`${node.file}:${node.line}:${node.column}`);
-  if (row) tooltip.appendText(`\n${row.provider} ${row.api} (${row.operation})\nModel: ${modelText(row) ?? 'set at run time'}\nOwner: ${row.owners.join(', ') || 'none'}\nFindings: ${findings.length}`);
+  if (row) tooltip.appendText(`\n${row.provider} ${row.api} (${row.operation})\nModel: ${modelText(row) ?? 'set at run time'}\nOwner: ${row.owners.join(', ') || 'none'}\nFindings: ${findings.length}${row.cost ? `\nCost: ${row.cost.text}` : ''}`);
   item.tooltip = tooltip;
   item.contextValue = 'callSite';
   item.command = { command: 'prodready.openCallSite', title: 'Open', arguments: [node] };
@@ -136,4 +136,12 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
         return row.owners.length > 0 ? row.owners : ['Unowned'];
     }
   }
+}
+
+/** The worst case in a few characters for the row's description; the tooltip has the whole line. */
+function costText(cost: NonNullable<InventoryRow['cost']>): string {
+  if (cost.usdPerRequest === undefined) return 'cost unknown';
+  const usd = cost.usdPerMonth ?? cost.usdPerRequest;
+  const amount = usd >= 1 ? usd.toFixed(2) : usd.toPrecision(2);
+  return `≤ $${amount}${cost.usdPerMonth === undefined ? '/request' : '/month'}`;
 }

@@ -28,9 +28,15 @@ export { LEVELS, PRESETS, type Preset } from './config/schema';
 export { withRuleLevel } from './config/writeRule';
 export { sdkFacts } from './catalog';
 
+// Cost: prices and lifecycle data in force, and the worst case of a call.
+export { builtInData, lifecycleTableOf, priceBookFor, referenceDataOf, type ReferenceData } from './cost/referenceData';
+export { describeSiteCost, formatUsd, siteCost, type CostBasis, type SiteCost } from './cost/siteCost';
+export { costDelta, describeCostDelta, type CostChange, type CostDelta, type CostRecord } from './cost/costDelta';
+export { parseDataFile, type DataFile } from './config/dataFile';
+export type { PriceBook } from './catalog/priceBook';
+
 // The workspace views: readiness checklist, AI inventory, ownership map; writing owners.
 export { buildInventory, buildReadiness } from './readiness';
-export { requestCostBound } from './readiness/items/cost';
 export type { Inventory, ReadinessReport, WorkspaceSnapshot } from './readiness';
 export type { OwnershipSources } from './ownership/owners';
 export { CODEOWNERS_LOCATIONS } from './ownership/codeowners';

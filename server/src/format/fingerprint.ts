@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FileAnalysis, Finding } from '../core';
+import type { CallSite, FileAnalysis, Finding } from '../core';
 
 /** The key SARIF `partialFingerprints` and baseline files carry it under; a new version means a new identity. */
 export const FINGERPRINT_KEY = 'prodreadyFindingHash/v1';
@@ -15,6 +15,22 @@ export function fingerprints(analysis: FileAnalysis, relativeFile: string): stri
   const seen = new Map<string, number>();
   return analysis.findings.map((finding) => {
     const hash = createHash('sha256').update([finding.ruleId, finding.messageId, relativeFile, ...subjectOf(analysis, finding, text)].join('\u0000')).digest('hex').slice(0, 32);
+    const occurrence = seen.get(hash) ?? 0;
+    seen.set(hash, occurrence + 1);
+    return `${hash}:${occurrence}`;
+  });
+}
+
+/**
+ * Each call site's identity across commits, as `fingerprints` gives a finding about it: the file, the enclosing
+ * function and the callee's text, so a change of model or options keeps the identity (the cost of a change is
+ * matched by it).
+ */
+export function siteFingerprints(analysis: FileAnalysis, relativeFile: string, sites: readonly CallSite[]): string[] {
+  const text = analysis.lines.text;
+  const seen = new Map<string, number>();
+  return sites.map((site) => {
+    const hash = createHash('sha256').update(['call-site', relativeFile, site.enclosingFunction ?? '', normalise(text.slice(site.calleeSpan.start, site.calleeSpan.end))].join('\u0000')).digest('hex').slice(0, 32);
     const occurrence = seen.get(hash) ?? 0;
     seen.set(hash, occurrence + 1);
     return `${hash}:${occurrence}`;

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { describeCostDelta, siteCost, type CostBasis, type CostDelta, type SiteCost } from '../core';
 import type { FileAnalysis } from '../core/engine/analyzeFile';
 import type { Severity } from '../core/rules';
 
@@ -18,7 +19,11 @@ export interface JsonReport {
     recognizedBy: string;
     /** For sdk `wrapper`: the file of the AI call it makes. */
     wraps?: { file: string; sdk: string; api: string };
+    /** For a generating call: its worst case per request (and per month with declared traffic), or why it is unknown. */
+    cost?: JsonCost;
   }[];
+  /** With `--baseline`: the worst-case cost of the change since the baseline. */
+  costDelta?: CostDelta;
   /** Files skipped or read in part, one line each (present only when there are any); every other file was analysed as usual. */
   notices?: Notice[];
   findings: {
@@ -33,18 +38,46 @@ export interface JsonReport {
   }[];
 }
 
+export type JsonCost =
+  | {
+      usdPerRequest: number;
+      usdPerMonth?: number;
+      model: string;
+      inputTokens: number;
+      inputEstimated: true;
+      outputTokens: number;
+      prices: { inputUsdPerMillion: number; outputUsdPerMillion: number; source: string; asOf?: string };
+    }
+  | { unknown: string };
+
+function jsonCost(cost: SiteCost): JsonCost {
+  if (!cost.known) return { unknown: cost.reason };
+  const { usdPerRequest, usdPerMonth, model, inputTokens, inputEstimated, outputTokens, price } = cost;
+  return {
+    usdPerRequest,
+    ...(usdPerMonth !== undefined && { usdPerMonth }),
+    model,
+    inputTokens,
+    inputEstimated,
+    outputTokens,
+    prices: { inputUsdPerMillion: price.input, outputUsdPerMillion: price.output, source: price.table.source, ...(price.table.asOf && { asOf: price.table.asOf }) },
+  };
+}
+
 /** A file that could not be read or analysed (in full): what the run tells the reader instead of stopping. */
 export interface Notice {
   file: string;
   message: string;
 }
 
-export function toJsonReport(analyses: FileAnalysis[], cwd: string, notices: readonly Notice[] = []): JsonReport {
-  const report: JsonReport = { version: 1, callSites: [], findings: [], ...(notices.length > 0 ? { notices: notices.map((notice) => ({ ...notice })) } : {}) };
+export function toJsonReport(analyses: FileAnalysis[], cwd: string, extra: { notices?: readonly Notice[]; basis?: CostBasis; costDelta?: CostDelta } = {}): JsonReport {
+  const { notices = [], basis, costDelta } = extra;
+  const report: JsonReport = { version: 1, callSites: [], findings: [], ...(notices.length > 0 ? { notices: notices.map((notice) => ({ ...notice })) } : {}), ...(costDelta && { costDelta }) };
   for (const analysis of analyses) {
     const file = relativePath(analysis.file, cwd);
     for (const site of analysis.facts.callSites) {
       const start = analysis.lines.positionAt(site.span.start);
+      const cost = basis && site.sdk !== 'wrapper' ? siteCost(site, basis.prices, basis.requestsPerMonth) : undefined;
       report.callSites.push({
         file,
         line: start.line + 1,
@@ -55,6 +88,7 @@ export function toJsonReport(analyses: FileAnalysis[], cwd: string, notices: rea
         model: site.model?.value ?? null,
         recognizedBy: site.recognizedBy,
         ...(site.wraps ? { wraps: { file: relativePath(site.wraps.file, cwd), sdk: site.wraps.sdk, api: site.wraps.api } } : {}),
+        ...(cost && { cost: jsonCost(cost) }),
       });
     }
     for (const finding of analysis.findings) {
@@ -102,6 +136,11 @@ export function formatText(analyses: FileAnalysis[], cwd: string): string {
     : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${other}) in ${scanned}.`;
   out.push(summary);
   return out.join('\n');
+}
+
+/** The cost of the change since the baseline: the total, then one line per call site. */
+export function formatCostDelta(delta: CostDelta): string {
+  return [describeCostDelta(delta), ...delta.changes.map((change) => `  ${change.text}`)].join('\n');
 }
 
 function plural(count: number, word: string): string {

@@ -1,6 +1,6 @@
 import type { Hover, HoverParams, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeDuration, firstSentence, RECOGNIZED_BY_SHAPE, requestCostBound, restOfMessage, sdkFacts, type CallSite, type EffectiveSetting, type FileAnalysis, type Finding, type RuleId, type Span } from '../core';
+import { describeDuration, describeSiteCost, firstSentence, lifecycleTableOf, type ReferenceData, RECOGNIZED_BY_SHAPE, restOfMessage, sdkFacts, siteCost, type CostBasis, type CallSite, type EffectiveSetting, type FileAnalysis, type Finding, type RuleId, type Span } from '../core';
 import { ruleDocsUri, toRange } from './convert';
 import type { HandlerGuard } from './guard';
 
@@ -40,17 +40,19 @@ function describeRecognition(site: CallSite): string {
   return site.recognizedBy.replace(/`/g, "'").replace(/[[\]<>*_\\]/g, '\\$&');
 }
 
-/** What the hover knows beyond the call: the findings about it and the declared output prices. */
+/** What the hover knows beyond the call: the findings about it and the prices in force. */
 export interface HoverContext {
   findings: readonly Finding[];
-  outputUsdPerMillionTokens?: Readonly<Record<string, number>>;
+  cost?: CostBasis;
+  /** The lifecycle data in force: the hover says which table and date a model's entry came from. */
+  data?: ReferenceData;
   docsUri(ruleId: RuleId): string;
 }
 
-function describeCost(site: CallSite, prices: HoverContext['outputUsdPerMillionTokens']): string | undefined {
-  const cost = prices && requestCostBound(site, prices);
-  if (!cost) return undefined;
-  return `at most $${cost.usd.toFixed(4)} a request (${cost.tokens} output tokens at $${cost.usdPerMillion} per million, from the budget in .prodready.json)`;
+/** The worst case of a generating call; nothing for a call that generates nothing (an embedding). */
+function describeCost(site: CallSite, context: CostBasis | undefined): string | undefined {
+  const cost = context && siteCost(site, context.prices, context.requestsPerMonth);
+  return cost && escapeMarkdown(describeSiteCost(cost));
 }
 
 /** The model a call names; for one set at run time, the values it can take when they are all visible. */
@@ -65,13 +67,14 @@ function describeModel(model: CallSite['model']): string {
 
 /**
  * What the hover on a call site says. The first block is the call-site summary a reviewer asks for first: SDK,
- * model, the effective timeout and retries and where they come from, owner, and cost when prices are declared.
+ * model, the effective timeout and retries and where they come from, owner, and the worst-case cost of a request.
  * Then the findings about the call, one line each (the Problems row already shows their first sentence).
  */
 export function hoverMarkdown(site: CallSite, context: HoverContext = { findings: [], docsUri: () => '' }): string {
   const sdk = sdkFacts(site.sdk, site.module, site.language);
-  const model = describeModel(site.model);
-  const cost = describeCost(site, context.outputUsdPerMillionTokens);
+  const lifecycle = site.model?.value === undefined ? undefined : lifecycleTableOf(site.model.value, context.data);
+  const model = `${describeModel(site.model)}${lifecycle ? ` (lifecycle data as of ${lifecycle.asOf} from ${escapeMarkdown(lifecycle.source)})` : ''}`;
+  const cost = describeCost(site, context.cost);
   const summary = [
     `**prodready** · ${sdk?.displayName ?? site.sdk} ${code(site.api)} (${site.operation}${site.streaming ? ', streaming' : ''})`,
     '',
@@ -118,7 +121,8 @@ export function registerHover(
   guard: HandlerGuard,
   documents: TextDocuments<TextDocument>,
   latest: (uri: string) => FileAnalysis | undefined,
-  prices: (uri: string) => Readonly<Record<string, number>> | undefined,
+  cost: (uri: string) => CostBasis | undefined,
+  data: () => ReferenceData,
 ): void {
   connection.onHover(
     guard.request('hover', null, (params: HoverParams): Hover | null => {
@@ -132,7 +136,7 @@ export function registerHover(
         .filter((candidate) => within(candidate.calleeSpan) || aboutSite(candidate).some((finding) => within(finding.span)))
         .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
       if (!site) return null;
-      const markdown = hoverMarkdown(site, { findings: aboutSite(site), outputUsdPerMillionTokens: prices(params.textDocument.uri), docsUri: ruleDocsUri });
+      const markdown = hoverMarkdown(site, { findings: aboutSite(site), cost: cost(params.textDocument.uri), data: data(), docsUri: ruleDocsUri });
       return { contents: { kind: 'markdown', value: markdown }, range: toRange(document, within(site.calleeSpan) ? site.calleeSpan : aboutSite(site).find((finding) => within(finding.span))!.span) };
     }),
   );

@@ -10,9 +10,11 @@ export interface EditorSettings {
   scope: 'workspace' | 'openFiles';
   /** The rule levels' preset where `.prodready.json` names none. */
   preset: Preset;
+  /** A data file with newer prices and lifecycle entries (relative to the workspace folder); '' for none. */
+  dataFile: string;
 }
 
-export const defaultEditorSettings: EditorSettings = { enable: true, rules: {}, exclude: [], debounceMs: 200, scope: 'workspace', preset: 'recommended' };
+export const defaultEditorSettings: EditorSettings = { enable: true, rules: {}, exclude: [], debounceMs: 200, scope: 'workspace', preset: 'recommended', dataFile: '' };
 
 /** The levels that override; `default` (the other value the `prodready.rules` setting declares) means the config's level. */
 const OVERRIDES = new Set<string>(LEVELS);
@@ -33,5 +35,6 @@ export function readEditorSettings(raw: unknown): EditorSettings {
     debounceMs: typeof value.debounceMs === 'number' && value.debounceMs >= 0 ? Math.min(value.debounceMs, 5000) : defaultEditorSettings.debounceMs,
     scope: value.scope === 'openFiles' ? 'openFiles' : 'workspace',
     preset: PRESETS.find((preset) => preset === value.preset) ?? defaultEditorSettings.preset,
+    dataFile: typeof value.dataFile === 'string' ? value.dataFile.trim() : '',
   };
 }

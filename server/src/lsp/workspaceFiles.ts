@@ -108,9 +108,12 @@ export class WorkspaceFiles implements ValidationEvents {
 
   private settingsChanged(): void {
     this.session.settingsChanged();
-    this.model.reset();
-    this.diagnostics.revalidateAll();
-    this.changed();
+    // Settings and configs name the data files: read them again before analysing with them.
+    void this.session.loadData().finally(() => {
+      this.model.reset();
+      this.diagnostics.revalidateAll();
+      this.changed();
+    });
   }
 
   /** The workspace's problems and views follow. */

@@ -159,7 +159,10 @@ describe('readiness checklist: Deployment', () => {
     assert.equal(itemOf(both, 'D.cost').status, 'fail');
     const budget = (value: object) => ({ 'src/good.ts': goodCall, '.prodready.json': config({ budget: value }) });
     assert.match(itemOf({ ...both, '.prodready.json': config({ budget: { monthlyUsd: 100 } }) }, 'D.cost').summary, /1 generating call has no output bound/);
-    assert.match(itemOf(budget({ monthlyUsd: 100 }), 'D.cost').summary, /needs "requestsPerMonth" and an output price for gpt-4o-2024-08-06/);
+    assert.match(itemOf(budget({ monthlyUsd: 100 }), 'D.cost').summary, /needs "requestsPerMonth" under "budget"\.$/);
+    const unpriced = { 'src/app.py': pythonCall('tone: str', '"house-model-7"'), '.prodready.json': config({ budget: { monthlyUsd: 100, requestsPerMonth: 10 } }) };
+    assert.equal(itemOf(unpriced, 'D.cost').status, 'unknown');
+    assert.match(itemOf(unpriced, 'D.cost').summary, /needs a price for house-model-7 under "prices"/);
     const within = itemOf(budget({ monthlyUsd: 100, requestsPerMonth: 10_000, outputUsdPerMillionTokens: { 'gpt-4o-2024-08-06': 10 } }), 'D.cost');
     assert.equal(within.status, 'pass');
     assert.equal(within.summary, 'Worst case $40.00 a month for 10000 requests, budget $100.');

@@ -19,7 +19,7 @@ export function fixtureWorkspace(files: Record<string, string>): WorkspaceSnapsh
   const analyses = Object.entries(files)
     .filter(([file]) => languageOf(file) && !/\.(test|spec)\./.test(file))
     .map(([file, text]) => analyzeText(`${ROOT}/${file}`, text, { config, ownership, today: '2026-11-22' }));
-  return { root: ROOT, files: Object.keys(files).sort(), analyses, config, configFile, ownership, readFile: (file) => files[file] };
+  return { root: ROOT, files: Object.keys(files).sort(), analyses, config, configFile, ownership, today: '2026-11-22', readFile: (file) => files[file] };
 }
 
 export function itemOf(files: Record<string, string>, id: string): ReadinessItem {

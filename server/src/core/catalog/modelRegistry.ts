@@ -15,14 +15,17 @@ export interface ModelEntry {
 }
 
 export const builtInModels: readonly ModelEntry[] = registry.models as ModelEntry[];
+/** The date the bundled lifecycle data was checked against the providers' pages. */
+export const builtInModelsAsOf: string = registry.asOf;
 const floatingPatterns = registry.floatingPatterns.map((entry) => ({ provider: entry.provider, pattern: new RegExp(entry.pattern) }));
 
 /** Looks a model id up, after stripping a gateway prefix (`openai/gpt-4o`); project entries win. */
 export class ModelRegistry {
   private readonly byId = new Map<string, ModelEntry>();
 
-  constructor(extra: readonly ModelEntry[] = []) {
-    for (const entry of [...builtInModels, ...extra]) this.byId.set(entry.id, entry);
+  /** `base`: the lifecycle entries in force, oldest data first (later entries win over earlier ones). */
+  constructor(extra: readonly ModelEntry[] = [], base: readonly ModelEntry[] = builtInModels) {
+    for (const entry of [...base, ...extra]) this.byId.set(entry.id, entry);
   }
 
   lookup(model: string): { entry: ModelEntry; prefix: string } | undefined {

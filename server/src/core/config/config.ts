@@ -1,5 +1,6 @@
 import type { RuleId, RuleSettings } from '../rules';
 import type { ModelEntry } from '../catalog/modelRegistry';
+import type { PriceEntry } from '../catalog/priceBook';
 import { defaultRedactors } from '../catalog/privacy';
 import { describeParseError, JSONC_OPTIONS, MAX_JSON_DEPTH, parseTree, tooDeepAt, type ParseError } from './json';
 import { emptyGovernance, toGovernance, type Governance } from './governance';
@@ -22,6 +23,10 @@ export interface ProdreadyConfig {
   defaults: RuleSettings;
   /** Lifecycle entries that extend or override the built-in model registry. */
   models: ModelEntry[];
+  /** Prices that win over the price tables, USD per million tokens. */
+  prices: PriceEntry[];
+  /** A data file with newer prices and lifecycle entries, as written (relative to the config's folder), and its line. */
+  data?: { path: string; line: number };
   audit: AuditConfig;
   privacy: { redactors: string[] };
   /** Ownership, RACI, KPIs, budget and the declarations a readiness review asks for. */
@@ -92,6 +97,7 @@ export function defaultConfig(): ProdreadyConfig {
     exclude: [],
     defaults: { ...defaultSettings },
     models: [],
+    prices: [],
     audit: { ...defaultAudit, loggers: [...defaultAudit.loggers] },
     privacy: { redactors: [...defaultRedactors] },
     governance: emptyGovernance(),
@@ -155,6 +161,8 @@ export function parseConfig(text: string, fileName = '.prodready.json'): { confi
   for (const model of value.models ?? []) {
     config.models.push({ id: model.id, provider: model.provider ?? 'custom', status: model.status, pinned: model.pinned, replacement: model.replacement, since: model.since });
   }
+  for (const [id, price] of Object.entries(value.prices ?? {})) config.prices.push({ id, input: price.input, output: price.output });
+  if (value.data !== undefined) config.data = { path: value.data, line: read.where.valueLine(value, 'data') };
   // Project loggers add to the defaults: console and friends still count.
   if (value.audit?.loggers) config.audit.loggers.push(...value.audit.loggers);
   if (value.audit?.call) config.audit.call = value.audit.call;

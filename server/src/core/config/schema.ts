@@ -76,6 +76,47 @@ const model = strict(
   { error: 'Each entry of "models" must be an object with "id" and "status".', unknownKey: unknownKeyIn('model field') },
 );
 
+const usdPerMillion = (key: string) =>
+  documented(z.number(says(`"${key}" must be a number of USD per million tokens, 0 or more.`)).check(z.nonnegative()), {
+    description: `USD per million ${key} tokens.`,
+  });
+
+const PRICE = 'A price needs "input" and "output", each a number of USD per million tokens, such as { "input": 2.5, "output": 10 }.';
+
+/** One model's price in `.prodready.json` (`prices`, keyed by model id). */
+const price = strict({ input: usdPerMillion('input'), output: usdPerMillion('output') }, { error: PRICE, unknownKey: unknownKeyIn('price field') });
+
+const tokens = z.int(says('"aboveInputTokens" must be a whole number of tokens.')).check(z.positive());
+
+/** One model's price in a price table (the bundled prices.json, or a newer data file). */
+export const priceEntry = strict(
+  {
+    id: z.string(says('A price table entry needs an "id", the model id.')).check(z.minLength(1)),
+    provider: modelText('provider'),
+    input: usdPerMillion('input'),
+    output: usdPerMillion('output'),
+    snapshots: z.optional(stringArray('"snapshots" must be an array of model ids.')),
+    prefixes: z.optional(stringArray('"prefixes" must be an array of model id prefixes.')),
+    longContext: z.optional(z.array(strict({ aboveInputTokens: tokens, input: usdPerMillion('input'), output: usdPerMillion('output') }, { error: 'A long-context tier needs "aboveInputTokens", "input" and "output".', unknownKey: unknownKeyIn('tier field') }))),
+  },
+  { error: 'Each price table entry must be an object with "id", "input" and "output".', unknownKey: unknownKeyIn('price table field') },
+);
+
+/** A YYYY-MM-DD date. */
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A data file with newer prices and lifecycle entries than the bundled ones: what `data` and `prodready.dataFile` point at. */
+export const dataFileSchema = strict(
+  {
+    $comment: z.optional(z.string()),
+    asOf: documented(z.string(says('A data file needs "asOf", the date its data was checked (YYYY-MM-DD).')).check(z.regex(DATE)), { description: 'The date the data was checked (YYYY-MM-DD).' }),
+    source: z.optional(z.string(says('"source" must be a string naming where the data comes from.'))),
+    models: z.optional(z.array(priceEntry, says('"models" must be an array of price entries such as { "id": "gpt-4o", "input": 2.5, "output": 10 }.'))),
+    lifecycle: z.optional(z.array(model, says('"lifecycle" must be an array of model entries such as { "id": "gpt-4o", "status": "floating", "pinned": "gpt-4o-2024-08-06" }.'))),
+  },
+  { error: 'A data file must hold one JSON object with "asOf".', unknownKey: unknownKeyIn('data file setting') },
+);
+
 /** A callee as the AIR004 fix writes it: `name` or `name.member…`. */
 export const CALLEE = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
@@ -148,6 +189,16 @@ export const configSchema = strict(
     exclude: z.optional(documented(stringArray('"exclude" must be an array of glob strings.'), { description: "Globs, relative to this file's folder, of files never analysed." })),
     defaults: z.optional(defaults),
     models: z.optional(documented(z.array(model, says('"models" must be an array such as [{ "id": "my-model", "status": "retired", "replacement": "other" }].')), { description: 'Model lifecycle entries that extend the built-in registry (AIR008).' })),
+    prices: z.optional(
+      documented(z.record(z.string(), price, says('"prices" maps model ids to prices, e.g. { "gpt-4o-2024-08-06": { "input": 2.5, "output": 10 } }.')), {
+        description: 'Prices per model id (USD per million input and output tokens); they win over the bundled price table and data files.',
+      }),
+    ),
+    data: z.optional(
+      documented(z.string(says('"data" must be the path of a data file, relative to this file.')).check(z.minLength(1)), {
+        description: 'A data file (relative to this file) with newer prices and model lifecycle entries than the bundled ones; the newest "asOf" wins.',
+      }),
+    ),
     audit: z.optional(audit),
     privacy: z.optional(privacy),
     tests: z.optional(tests),

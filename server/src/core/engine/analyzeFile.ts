@@ -1,5 +1,5 @@
 import { apiFactsOf, sdkFacts } from '../catalog';
-import { ModelRegistry } from '../catalog/modelRegistry';
+import { modelRegistryFor, type ReferenceData } from '../cost/referenceData';
 import type { ProdreadyConfig, RuleLevel } from '../config/config';
 import { defaultConfig } from '../config/config';
 import { createTypeScriptFixer } from '../extract/typescript/fixer';
@@ -51,6 +51,8 @@ export interface AnalyzeOptions {
   ruleSet?: Readonly<Record<RuleId, Rule>>;
   /** YYYY-MM-DD that waivers are judged against; today unless a test fixes it. */
   today?: string;
+  /** The price tables and lifecycle data in force; the bundled ones unless given. */
+  data?: ReferenceData;
   /** Follows imports from other project modules (the project index); without it each file stands alone. */
   resolveImport?: ImportResolver;
   /** CODEOWNERS and config ownership rules; inline `@owner` tags are read from the file itself. */
@@ -252,18 +254,6 @@ function auditCallIn(facts: FileFacts, config: ProdreadyConfig): RuleContext['au
   return { call: 'console.info', style: 'message-first' };
 }
 
-const registries = new WeakMap<ProdreadyConfig, ModelRegistry>();
-
-/** One registry per loaded config: its `models` extend the built-in lifecycle data. */
-function modelRegistryFor(config: ProdreadyConfig): ModelRegistry {
-  let registry = registries.get(config);
-  if (!registry) {
-    registry = new ModelRegistry(config.models);
-    registries.set(config, registry);
-  }
-  return registry;
-}
-
 /** One context per rule and file; `at` points it at the call or construction being checked. */
 function contextFor(
   rule: Rule,
@@ -279,7 +269,7 @@ function contextFor(
   const context = {
     settings: config.defaults,
     today,
-    models: modelRegistryFor(config),
+    models: modelRegistryFor(config, options.data),
     auditCall: auditCallIn(facts, config),
     ownershipDeclared: ownershipDeclared(options.ownership, facts.ownerTags),
     redactorInScope: config.privacy.redactors.find((name) => facts.moduleNames.has(name)),

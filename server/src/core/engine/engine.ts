@@ -13,6 +13,8 @@ import { fixText } from './fixAll';
 import { textOf, type EngineHost, type FileRead } from './host';
 import { findOwnershipSources } from './ownership';
 import { reachesModel, ScanReach } from './scanReach';
+import { builtInData, referenceDataOf, type ReferenceData } from '../cost/referenceData';
+import type { DataFile } from '../config/dataFile';
 import { checkUnparsed, surveyFile, type EngineNotice, type FileCheck, type FileSurvey, type ScanSettings } from './survey';
 
 export type { EngineNotice };
@@ -86,6 +88,8 @@ export interface SnapshotRequest {
   ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
   /** The preset when the config file names none (the editor's setting). */
   preset?: Preset;
+  /** YYYY-MM-DD the price table's age is judged against; today unless given. */
+  today?: string;
 }
 
 /** Workspace files the checklist reads (package.json, requirements.txt) above this size are left unread. */
@@ -109,6 +113,8 @@ export class Engine {
   private stamps = 0;
   private readonly configIds = new WeakMap<ProdreadyConfig, number>();
   private readonly levelsByFile = new WeakMap<ProdreadyConfig, Map<string, ReturnType<typeof ruleLevelsFor>>>();
+  /** The price tables and lifecycle data in force: the bundled ones and the data files the reader loaded. */
+  private data: ReferenceData = builtInData;
 
   constructor(
     private readonly host: EngineHost,
@@ -117,6 +123,16 @@ export class Engine {
   ) {
     this.configs = new ConfigStore(host);
     this.project = this.newProject();
+  }
+
+  /** Data files (read by the reader: the core does not touch the disk) with newer prices and lifecycle entries. */
+  setDataFiles(files: readonly DataFile[]): void {
+    this.data = referenceDataOf(files);
+  }
+
+  /** The price tables and lifecycle data analyses use now. */
+  get referenceData(): ReferenceData {
+    return this.data;
   }
 
   /** The config of `file`: the nearest config file at or above its folder, not above `root`. */
@@ -196,6 +212,7 @@ export class Engine {
       previousParse: request.previousParse,
       environment: request.previousParse ? this.environmentOf(file, loaded.config) : undefined,
       today: request.today,
+      data: this.data,
       textOnly: request.textOnly,
       // Read already for another file's import in this scan: not parsed again.
       facts: request.textOnly || request.fix || request.previousParse ? undefined : this.project.takeFacts(file, text, loaded.config),
@@ -354,8 +371,10 @@ export class Engine {
 
   /** The workspace as the readiness checklist and the inventory read it; small files are read on demand. */
   snapshot(request: SnapshotRequest): WorkspaceSnapshot {
-    const { root, files, analyses, config, ownership, ruleLevels, preset } = request;
+    const { root, files, analyses, config, ownership, ruleLevels, preset, today } = request;
     return {
+      data: this.data,
+      today,
       root,
       files,
       analyses,

@@ -297,6 +297,8 @@ export interface CallSite {
   statement?: StatementTarget;
   stream?: StreamFacts;
   promptInputs: PromptInput[];
+  /** Characters of literal text in the prompt, where the extractor counts them: an input estimate reads it. */
+  promptLiteralChars?: number;
   outputUse: { jsonParses: JsonParse[]; sinks: OutputSink[] };
   /** The hand-written agent loop the call is made in, within its function. */
   agentLoop?: AgentLoop;

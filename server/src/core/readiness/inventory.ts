@@ -4,15 +4,19 @@ import { raciRows } from './raci';
 import type { Evidence, Inventory, InventoryRow, OwnershipMap, SiteRef } from './types';
 import { WorkspaceView, type SiteView, type WorkspaceSnapshot } from './workspace';
 import { sdkFacts } from '../catalog';
+import { priceBookFor } from '../cost/referenceData';
+import { describeSiteCost, siteCost, type CostBasis } from '../cost/siteCost';
 
 /** Every AI call site with its provider, model, owner and open findings, and the ownership map built from them. */
 export function buildInventory(snapshot: WorkspaceSnapshot): Inventory {
   const view = new WorkspaceView(snapshot);
-  return { rows: view.sites.map((site) => rowOf(view, site)), ownership: ownershipMap(view) };
+  const basis = { prices: priceBookFor(snapshot.config, snapshot.data), requestsPerMonth: snapshot.config.governance.budget?.requestsPerMonth };
+  return { rows: view.sites.map((site) => rowOf(view, site, basis)), ownership: ownershipMap(view) };
 }
 
-function rowOf(view: WorkspaceView, { site, analysis, ref, findings }: SiteView): InventoryRow {
+function rowOf(view: WorkspaceView, { site, analysis, ref, findings }: SiteView, basis: CostBasis): InventoryRow {
   const declaredAt = site.owner?.declaredAt;
+  const cost = siteCost(site, basis.prices, basis.requestsPerMonth);
   return {
     id: site.id,
     file: ref.file,
@@ -33,6 +37,7 @@ function rowOf(view: WorkspaceView, { site, analysis, ref, findings }: SiteView)
       const at = view.at(analysis, finding.span, '');
       return { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, line: at.line!, column: at.column! };
     }),
+    ...(cost && { cost: { text: describeSiteCost(cost), ...(cost.known && { usdPerRequest: cost.usdPerRequest, ...(cost.usdPerMonth !== undefined && { usdPerMonth: cost.usdPerMonth }) }) } }),
   };
 }
 

@@ -90,6 +90,8 @@ export interface InventoryRow {
   ownerSource?: OwnerSource;
   ownerDeclaredAt?: Evidence;
   findings: InventoryFinding[];
+  /** For a generating call: its worst case, in words ("≤ $0.0123 per request (…)" or "unknown (no output bound)"). */
+  cost?: { text: string; usdPerRequest?: number; usdPerMonth?: number };
 }
 
 export interface SiteRef {

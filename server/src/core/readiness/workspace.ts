@@ -5,6 +5,7 @@ import type { CallSite, Span } from '../model';
 import { ownershipDeclared, relativeTo, type OwnershipSources } from '../ownership/owners';
 import { rules, type Finding, type RuleId } from '../rules';
 import type { Evidence, SiteRef } from './types';
+import type { ReferenceData } from '../cost/referenceData';
 
 /** Everything the checklist, the inventory and the ownership map are computed from. Pure data, no I/O. */
 export interface WorkspaceSnapshot {
@@ -20,6 +21,10 @@ export interface WorkspaceSnapshot {
   /** Rule levels from the editor, over the config's. */
   ruleLevels?: Partial<Record<RuleId, RuleLevel>>;
   ownership?: OwnershipSources;
+  /** The price tables and lifecycle data in force; the bundled ones unless given. */
+  data?: ReferenceData;
+  /** YYYY-MM-DD the price table's age is judged against; today unless a test fixes it. */
+  today?: string;
   /** A small workspace file (package.json, requirements.txt) by its relative path. */
   readFile(relative: string): string | undefined;
 }

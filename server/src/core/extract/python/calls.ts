@@ -3,7 +3,7 @@ import { LANGCHAIN_MODEL_NAME_OPTION } from '../../catalog/langchain/python';
 import { findClientApi, pythonCatalogByModule } from '../../catalog';
 import { PYTHON_HTTP_METHODS, pythonHttpClients } from '../../catalog/python';
 import type { ApiFacts } from '../../catalog';
-import type { CallSite, ModelRef, OptionMap } from '../../model';
+import type { CallSite, ModelRef, OptionMap, PromptInput } from '../../model';
 import { effectiveRetries, effectiveTimeout } from '../shared/effective';
 import type { PyNode } from './parser';
 import { Scope } from './scope';
@@ -128,7 +128,7 @@ export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arg
     resultBinding,
     statement: statementTargetOf(call.node),
     stream: streaming ? streamFactsOf(cx, call) : undefined,
-    promptInputs: promptOf(cx, call, api, list, payload?.kind === 'object' ? payload.options : undefined).map(withAccessPath),
+    ...promptFactsOf(promptOf(cx, call, api, list, payload?.kind === 'object' ? payload.options : undefined)),
     outputUse: { jsonParses: jsonParsesOf(cx, call, resultBinding?.name), sinks: outputSinksOf(call, api.operation) },
     agentLoop: agentLoopOf(call),
   };
@@ -145,4 +145,9 @@ export function modelOf(api: ApiFacts, found: Found, body: OptionMap, list: Argu
   const positional = found.facts.sdk === 'litellm' ? list.positional[0] : undefined;
   const text = stringValue(positional);
   return text !== undefined && positional ? { value: text, span: spanOf(positional) } : undefined;
+}
+
+/** The call's prompt inputs, and the size of its literal text (a request's cost estimates its input from it). */
+function promptFactsOf({ inputs, literalChars }: { inputs: PromptInput[]; literalChars: number }): Pick<CallSite, 'promptInputs' | 'promptLiteralChars'> {
+  return { promptInputs: inputs.map(withAccessPath), ...(literalChars > 0 && { promptLiteralChars: literalChars }) };
 }

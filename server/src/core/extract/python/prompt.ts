@@ -17,6 +17,8 @@ export type PythonSourceOf = (name: string) => PromptSource;
 /** Reads every value that reaches the prompt of one Python call, with its role and where it comes from. */
 export class PythonPromptReader {
   private readonly inputs: PromptInput[] = [];
+  /** Characters of literal prompt text, quotes and interpolations included: what an input estimate counts. */
+  literalChars = 0;
 
   constructor(
     private readonly sourceOf: PythonSourceOf,
@@ -100,6 +102,7 @@ export class PythonPromptReader {
       case 'string':
       case 'concatenated_string': {
         const literal = node.text;
+        this.literalChars += literal.length;
         const hints = piiHintsForLiteral(literal);
         if (hints.length > 0) this.add(node, role, 'literal', hints);
         for (const interpolation of interpolations(node)) this.collect(interpolation, role);
@@ -236,10 +239,12 @@ export function isRequestRead(node: PyNode | null | undefined): boolean {
   return false;
 }
 
-export function promptOf(cx: PyFile, call: PendingCall, api: ApiFacts, list: Arguments, payload: OptionMap | undefined) {
-  if (!api.prompt) return [];
+/** The values that flow into a call's prompt, and how many characters of literal text it holds. */
+export function promptOf(cx: PyFile, call: PendingCall, api: ApiFacts, list: Arguments, payload: OptionMap | undefined): { inputs: PromptInput[]; literalChars: number } {
+  if (!api.prompt) return { inputs: [], literalChars: 0 };
   const reader = new PythonPromptReader((name) => sourceOf(name, call), cx.redactors);
-  if (api.prompt.argument) return list.positional[0] ? reader.readArgument(list.positional[0]) : [];
+  const read = (inputs: PromptInput[]) => ({ inputs, literalChars: reader.literalChars });
+  if (api.prompt.argument) return read(list.positional[0] ? reader.readArgument(list.positional[0]) : []);
   const keywords = new Map<string, PyNode>();
   const args = call.node.childForFieldName('arguments')!;
   for (const child of args.namedChildren) {
@@ -257,7 +262,7 @@ export function promptOf(cx: PyFile, call: PendingCall, api: ApiFacts, list: Arg
       keywords.set(child.childForFieldName('name')!.text, value);
     }
   }
-  return reader.read(keywords, api.prompt);
+  return read(reader.read(keywords, api.prompt));
 }
 
 

@@ -134,7 +134,7 @@ export function baseCallSite(cx: TsFile,
     resultBinding: resultBindingOf(cx, call.node),
     statement: statementTargetOf(cx, call),
     stream: undefined,
-    promptInputs: promptInputsOf(cx, call, api, body).map(withAccessPath),
+    ...promptOf(cx, call, api, body),
     outputUse: { jsonParses: jsonParsesOf(cx, call), sinks: outputSinksOf(cx, call, api.operation) },
     agentLoop: agentLoopOf(cx, call),
   };
@@ -232,4 +232,10 @@ function anchorsOf(holders: Holders | undefined, sourceFile: ts.SourceFile): num
   const starts: number[] = [];
   for (let holder = holders; holder; holder = holder.outer) starts.push(holder.node.getStart(sourceFile));
   return starts;
+}
+
+/** The call's prompt inputs, and the size of its literal text (a request's cost estimates its input from it). */
+function promptOf(cx: TsFile, call: PendingCall, api: ApiFacts, body: OptionsArgument): Pick<CallSite, 'promptInputs' | 'promptLiteralChars'> {
+  const { inputs, literalChars } = promptInputsOf(cx, call, api, body);
+  return { promptInputs: inputs.map(withAccessPath), ...(literalChars > 0 && { promptLiteralChars: literalChars }) };
 }

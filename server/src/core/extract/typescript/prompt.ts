@@ -16,6 +16,8 @@ export type SourceOf = (root: ts.Identifier) => PromptSource;
 /** Reads every value that reaches the prompt of one call, with its role and where it comes from. */
 export class PromptReader {
   private readonly inputs: PromptInput[] = [];
+  /** Characters of literal prompt text (both branches of a conditional): what an input estimate counts. */
+  literalChars = 0;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -93,12 +95,15 @@ export class PromptReader {
   private collect(expression: ts.Expression, role: PromptRole): void {
     const node = unwrap(expression);
     if (ts.isStringLiteralLike(node)) {
+      this.literalChars += node.text.length;
       const hints = piiHintsForLiteral(node.text);
       if (hints.length > 0) this.add(node, role, 'literal', hints);
       return;
     }
     if (ts.isTemplateExpression(node)) {
-      const hints = piiHintsForLiteral(node.head.text + node.templateSpans.map((span) => span.literal.text).join(''));
+      const literal = node.head.text + node.templateSpans.map((span) => span.literal.text).join('');
+      this.literalChars += literal.length;
+      const hints = piiHintsForLiteral(literal);
       if (hints.length > 0) this.add(node, role, 'literal', hints);
       for (const span of node.templateSpans) this.collect(span.expression, role);
       return;
@@ -205,11 +210,13 @@ export function accessRoot(expression: ts.Expression): ts.Identifier | undefined
   }
 }
 
-export function promptInputsOf(cx: TsFile, call: PendingCall, api: ApiFacts, body: OptionsArgument) {
-  if (!api.prompt) return [];
+/** The values that flow into a call's prompt, and how many characters of literal text it holds. */
+export function promptInputsOf(cx: TsFile, call: PendingCall, api: ApiFacts, body: OptionsArgument): { inputs: PromptInput[]; literalChars: number } {
+  if (!api.prompt) return { inputs: [], literalChars: 0 };
   const reader = new PromptReader(cx.sourceFile, cx.sourceOfRoot, cx.redactors);
-  if (api.prompt.argument) return call.node.arguments[0] ? reader.readArgument(call.node.arguments[0]) : [];
-  return body.object ? reader.read(body.object, api.prompt) : [];
+  const argument = api.prompt.argument ? call.node.arguments[0] : undefined;
+  const inputs = argument ? reader.readArgument(argument) : body.object && !api.prompt.argument ? reader.read(body.object, api.prompt) : [];
+  return { inputs, literalChars: reader.literalChars };
 }
 
 

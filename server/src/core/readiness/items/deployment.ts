@@ -1,11 +1,11 @@
 import { item, presence, siteShare, withoutFinding } from '../item';
 import { deployEvidence } from '../signals';
-import { costItem } from './cost';
+import { costItem, priceTableItem } from './cost';
 import type { ReadinessItem } from '../types';
 import type { WorkspaceView } from '../workspace';
 
 export function deploymentItems(view: WorkspaceView): ReadinessItem[] {
-  return [keysItem(view), modelsItem(view), boundsItem(view), manifestsItem(view), costItem(view)];
+  return [keysItem(view), modelsItem(view), boundsItem(view), manifestsItem(view), costItem(view), priceTableItem(view)];
 }
 
 function keysItem(view: WorkspaceView): ReadinessItem {

@@ -1,0 +1,106 @@
+// Writes server/src/core/catalog/prices.json, the price snapshot prodready bundles, from the installed
+// @pydantic/genai-prices package (MIT, © Pydantic Services Inc.; see NOTICE). Run after upgrading that
+// devDependency: `npm run generate:prices` (or `-- --as-of YYYY-MM-DD` when the registry cannot be asked for
+// the version's publish date). Prices are read through the package's public API (`findProvider`, `calcPrice`), so
+// a change in its data format shows up here, at generation time, never at run time.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGE = '@pydantic/genai-prices';
+const require = createRequire(import.meta.url);
+const { calcPrice, findProvider } = require(PACKAGE);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(readFileSync(join(dirname(require.resolve(PACKAGE)), '..', 'package.json'), 'utf8'));
+
+// The providers prodready's catalog recognises, in the order that decides who keeps an id several of them list.
+const PROVIDERS = ['openai', 'anthropic', 'google', 'mistral', 'cohere', 'groq', 'aws', 'together', 'deepseek', 'x-ai'];
+
+function asOfDate() {
+  const flag = process.argv.indexOf('--as-of');
+  if (flag !== -1) return process.argv[flag + 1];
+  // The data is as fresh as the release that carries it.
+  const times = JSON.parse(execFileSync('npm', ['view', `${PACKAGE}@${version}`, 'time', '--json'], { encoding: 'utf8' }));
+  return times[version].slice(0, 10);
+}
+
+/** The ids a model's match logic names exactly, and the prefixes it accepts (regex and substring rules are left out). */
+function namesOf(match, names = { exact: [], prefixes: [] }) {
+  if ('equals' in match) names.exact.push(match.equals);
+  if ('starts_with' in match) names.prefixes.push(match.starts_with);
+  for (const branch of match.or ?? []) namesOf(branch, names);
+  return names;
+}
+
+/** Prices are USD per million tokens already; rounding drops float noise. */
+const rounded = (usd) => Math.round(usd * 1e6) / 1e6;
+const base = (price) => (typeof price === 'number' ? price : price?.base);
+
+/** Worst case over a day: some providers price by time of day. */
+function worstPriceOf(probe, providerId, asOf) {
+  let worst;
+  for (const hour of ['00', '06', '12', '18']) {
+    const result = calcPrice({ input_tokens: 1000, output_tokens: 1000 }, probe, { providerId, timestamp: new Date(`${asOf}T${hour}:00:00Z`) });
+    if (!result) continue;
+    const input = base(result.model_price.input_mtok);
+    const output = base(result.model_price.output_mtok);
+    if (input === undefined || output === undefined) return undefined;
+    if (!worst || output > worst.output || (output === worst.output && input > worst.input)) worst = { input, output, price: result.model_price, model: result.model };
+  }
+  return worst;
+}
+
+/** Long-context tiers: past `aboveInputTokens` the whole request is repriced. */
+function tiersOf(price) {
+  const input = price.input_mtok?.tiers ?? [];
+  const output = price.output_mtok?.tiers ?? [];
+  return input.map((tier) => ({ aboveInputTokens: tier.start, input: tier.price, output: output.find((candidate) => candidate.start === tier.start)?.price ?? base(price.output_mtok) }));
+}
+
+function generate() {
+  const asOf = asOfDate();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf ?? '')) throw new Error(`--as-of takes a date such as 2026-11-01, not ${asOf}`);
+  const seen = new Set();
+  // An id an earlier provider's prefix covers stays with it: `claude-sonnet-4-5-20250929` is Anthropic's, not Bedrock's.
+  const prefixesSoFar = [];
+  const claimed = (id) => seen.has(id) || prefixesSoFar.some((prefix) => id.startsWith(prefix));
+  const models = [];
+  for (const providerId of PROVIDERS) {
+    for (const model of findProvider({ providerId })?.models ?? []) {
+      const names = namesOf(model.match);
+      const exact = names.exact;
+      const prefixes = names.prefixes.filter((prefix) => !claimed(prefix));
+      const probe = exact[0] ?? prefixes[0] ?? model.id;
+      const price = worstPriceOf(probe, providerId, asOf);
+      if (!price || price.model.id !== model.id || claimed(model.id)) continue;
+      seen.add(model.id);
+      const snapshots = exact.filter((id) => id !== model.id && !claimed(id));
+      for (const id of snapshots) seen.add(id);
+      const tiers = tiersOf(price.price);
+      prefixesSoFar.push(...prefixes);
+      models.push({
+        id: model.id,
+        provider: providerId,
+        input: rounded(price.input),
+        output: rounded(price.output),
+        ...(snapshots.length > 0 ? { snapshots } : {}),
+        ...(prefixes.length > 0 ? { prefixes } : {}),
+        ...(tiers.length > 0 ? { longContext: tiers } : {}),
+      });
+    }
+  }
+  const header = {
+    $comment: `Generated by scripts/generate-prices.mjs from ${PACKAGE} ${version} (MIT License, Copyright (c) Pydantic Services Inc.; see NOTICE). input/output: USD per million tokens. Do not edit: override or extend in .prodready.json "prices", or point "data" at a newer table.`,
+    source: `${PACKAGE} ${version}`,
+    asOf,
+  };
+  const lines = models.map((entry) => `    ${JSON.stringify(entry)}`);
+  const text = `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "models": [\n${lines.join(',\n')}\n  ]\n}\n`;
+  JSON.parse(text);
+  writeFileSync(join(root, 'server/src/core/catalog/prices.json'), text);
+  console.log(`prices.json: ${models.length} models from ${PACKAGE} ${version}, as of ${asOf}`);
+}
+
+generate();
