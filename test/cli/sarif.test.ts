@@ -54,7 +54,7 @@ describe('prodready check --format sarif', () => {
   it('describes every rule for code scanning: help from the docs page, helpUri, tags, security-severity for security rules', () => {
     const { log } = sarif(writeFiles(`${root}/rules`, { 'a.ts': routeTs }));
     const rules = log.runs[0].tool.driver.rules as { id: string; helpUri: string; help: { text: string; markdown: string }; properties: Record<string, unknown> }[];
-    assert.equal(rules.length, 13);
+    assert.equal(rules.length, 15);
     for (const rule of rules) {
       assert.match(rule.helpUri, new RegExp(`docs/rules/${rule.id}\\.md$`));
       assert.match(rule.help.markdown, new RegExp(`^# ${rule.id} `));
@@ -63,7 +63,7 @@ describe('prodready check --format sarif', () => {
       assert.ok(Array.isArray(rule.properties.tags));
     }
     const security = Object.fromEntries(rules.filter((rule) => rule.properties['security-severity'] !== undefined).map((rule) => [rule.id, rule.properties.tags]));
-    assert.deepEqual(Object.keys(security).sort(), ['AIR005', 'AIR007', 'AIR009', 'AIR010']);
+    assert.deepEqual(Object.keys(security).sort(), ['AIR005', 'AIR007', 'AIR009', 'AIR010', 'AIR014']);
     assert.deepEqual(security.AIR007, ['security', 'external/cwe/cwe-798', 'ai']);
     const air007 = rules.find((rule) => rule.id === 'AIR007')!;
     assert.ok(Number(air007.properties['security-severity']) >= 7, 'a key in source ranks high');

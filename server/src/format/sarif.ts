@@ -25,6 +25,7 @@ const SECURITY: Partial<Record<RuleId, { severity: string; cwe: number }>> = {
   AIR007: { severity: '8.0', cwe: 798 }, // Use of Hard-coded Credentials
   AIR009: { severity: '7.5', cwe: 1427 }, // Improper Neutralization of Input Used for LLM Prompting
   AIR010: { severity: '5.5', cwe: 1426 }, // Improper Validation of Generative AI Output
+  AIR014: { severity: '8.0', cwe: 74 }, // Improper Neutralization of Special Elements in Output Used by a Downstream Component ('Injection')
 };
 
 /** The notification a skipped or partly read file is reported with. */
