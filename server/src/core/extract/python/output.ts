@@ -87,7 +87,7 @@ function exceptClausesAround(call: PyNode): PyNode[] {
 }
 
 /** Where a name takes a value from another: assignments and loops (`for chunk in stream`, comprehensions too). */
-const FLOWS: Record<string, { source: string; target: string }> = {
+export const FLOWS: Record<string, { source: string; target: string }> = {
   assignment: { source: 'right', target: 'left' },
   augmented_assignment: { source: 'right', target: 'left' },
   named_expression: { source: 'value', target: 'name' },

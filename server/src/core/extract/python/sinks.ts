@@ -6,6 +6,7 @@ import { awaitedCall, type PendingCall } from './context';
 import type { PyNode } from './parser';
 import type { Scope } from './scope';
 import { dottedName, spanOf } from './syntax';
+import { FLOWS } from './output';
 
 const GENERATING: ReadonlySet<Operation> = new Set(['chat', 'completion']);
 
@@ -76,14 +77,6 @@ class OutputFlow {
   }
 }
 
-/** Where a name takes a value from another: assignments and loops (`for chunk in stream`). */
-const FLOWS: Record<string, { source: string; target: string }> = {
-  assignment: { source: 'right', target: 'left' },
-  augmented_assignment: { source: 'right', target: 'left' },
-  named_expression: { source: 'value', target: 'name' },
-  for_statement: { source: 'right', target: 'left' },
-  for_in_clause: { source: 'right', target: 'left' },
-};
 const TUPLES = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 
 interface FoundSink {
