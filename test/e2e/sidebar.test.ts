@@ -38,10 +38,10 @@ describe('the prodready views in a real VS Code (code-server + Chromium)', { ski
       const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await view.locator('.score-value').waitFor({ timeout: 90_000 });
       assert.match(await view.locator('.score-value').innerText(), /^\d+%$/);
-      assert.equal(await view.locator('li.item').count(), 19);
+      assert.equal(await view.locator('li.item').count(), 22);
       assert.match((await view.locator('[data-item="P.kpis"]').getAttribute('class')) ?? '', /status-pass/, 'the demo config declares a KPI');
       assert.match(await view.locator('[data-item="R.timeouts"] .summary').innerText(), /^0 of 7 call sites$/);
-      assert.ok((await view.locator('.codicon').count()) >= 19, 'codicons mark the items');
+      assert.ok((await view.locator('.codicon').count()) >= 22, 'codicons mark the items');
       const width = await sideBarWidth(page);
       assert.ok(width <= 310, `the side bar is ${width} px`);
       await view.locator('details.evidence').first().evaluate((element) => ((element as unknown as { open: boolean }).open = true));

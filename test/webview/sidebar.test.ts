@@ -97,7 +97,7 @@ describe('readiness webview in Chromium', { skip, timeout: 120_000 }, () => {
   it('shows the score, every checklist item grouped P.R.O.D.U, and what it would take to pass', async () => {
     assert.match(await page.locator('.score-value').innerText(), /^\d+%$/);
     assert.deepEqual(await page.locator('.category h3').allInnerTexts(), ['P · Problem', 'R · Reliability', 'O · Observability', 'D · Deployment', 'U · Use & governance']);
-    assert.equal(await page.locator('li.item').count(), 19);
+    assert.equal(await page.locator('li.item').count(), 22);
     assert.match(await page.locator('[data-item="R.timeouts"] .summary').innerText(), /^1 of 3 call sites$/);
     assert.ok((await page.locator('.to-pass li').count()) > 0);
   });
