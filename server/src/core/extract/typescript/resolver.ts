@@ -213,7 +213,7 @@ function inheritedMethod(cx: TsFile, declaration: ts.ClassLikeDeclaration, name:
 
 
 /** The innermost class holding a position. */
-function enclosingClass(cx: TsFile, at: number): ts.ClassLikeDeclaration | undefined {
+export function enclosingClass(cx: TsFile, at: number): ts.ClassLikeDeclaration | undefined {
   let found: ts.ClassLikeDeclaration | undefined;
   for (const declaration of cx.classes) if (declaration.pos <= at && at < declaration.end) found = declaration;
   return found;

@@ -9,6 +9,7 @@ import { callsOf, exportedNames } from './injected';
 import { unwrap } from './options';
 import { MAX_ALIAS_DEPTH, TsFile } from './context';
 import type { Declaration } from './scope';
+import { enclosingClass } from './resolver';
 import { boundParameters, callAccess, decided, isCall, reachedIn, reachedReturns, type Bound } from './urlCalls';
 import { ts } from './ts';
 
@@ -103,7 +104,7 @@ function textsOf(cx: TsFile, raw: ts.Node, path: readonly Access[], walk: Walk):
   }
   if (ts.isIdentifier(node)) return nameTexts(cx, node, path, walk);
   if (node.kind === ts.SyntaxKind.ThisKeyword) {
-    const cls = classAround(cx, node.pos);
+    const cls = enclosingClass(cx, node.pos);
     return cls && first !== undefined ? memberTexts(cx, cls, path, walk) : undefined;
   }
   if (ts.isPropertyAccessExpression(node)) {
@@ -267,14 +268,9 @@ function newUrlTexts(cx: TsFile, node: ts.NewExpression, walk: Walk): Texts {
   return concat([bases, paths?.map((text) => (text.startsWith('/') ? text : `/${text}`))]);
 }
 
-function classAround(cx: TsFile, at: number): ts.ClassLikeDeclaration | undefined {
-  let found: ts.ClassLikeDeclaration | undefined;
-  for (const declaration of cx.classes) if (declaration.pos <= at && at < declaration.end) found = declaration;
-  return found;
-}
 
 /** The texts any of `values` can take; `*` for a part not known, unknown when none is. */
-export function union(values: readonly Texts[]): Texts {
+function union(values: readonly Texts[]): Texts {
   if (values.every((value) => value === undefined)) return undefined;
   const texts = new Set<string>();
   for (const value of values) for (const text of value ?? ['*']) texts.add(text);
