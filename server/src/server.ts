@@ -18,7 +18,6 @@ import { registerHover } from './lsp/hover';
 import { ResilientMessageReader } from './lsp/messageReader';
 import { readClientCommands, Session } from './lsp/session';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
-import { loadPythonParser } from './node/python';
 import { FIX_ALL_KIND } from './protocol';
 import { priceBookFor } from './core';
 
@@ -30,12 +29,8 @@ const documents = new TextDocuments(TextDocument);
 const session = new Session(connection, documents);
 const { guard } = session;
 
-/** Why Python files cannot be read, when the parser failed to load. */
-let pythonProblem: string | undefined;
-
 connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
   guard.markInitialized();
-  pythonProblem = await loadPythonParser();
   session.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   session.clientHasConfiguration = params.capabilities.workspace?.configuration === true;
   session.clientHasProgress = params.capabilities.window?.workDoneProgress === true;
@@ -55,7 +50,6 @@ connection.onInitialized(
     connection.console.info(
       `prodready server started (Node ${process.version}); ${session.folders.length} workspace folder${session.folders.length === 1 ? '' : 's'}: ${session.folders.map((folder) => folder.uri).join(', ') || 'none'}.`,
     );
-    if (pythonProblem) connection.console.warn(`prodready: Python files are skipped: ${pythonProblem}`);
     if (session.clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'prodready' });
     // Prices and lifecycle data from the workspace's data files, before the first analysis reads them.
     void session.loadData().finally(() => workspace.problems.start());

@@ -125,8 +125,8 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       // Every logged line at the default level (Info), each at that level; long lines wrap in the panel.
       const expected = [
         /\[info\] (\[Info[^\]]*\] )?prodready server started \(Node v\d+\.\d+\.\d+\); 1 workspace folder: file:\/\/\S+workspace\./,
-        /\[info\] (\[Info[^\]]*\] )?Indexed \S+workspace: \d+ files, \d+ source files analysed, 0 skipped, \d+ AI call sites in \d+ files, \d+ findings, in \d+ ms\./,
-        /\[info\] (\[Info[^\]]*\] )?Re-read \S+workspace: \d+ files, \d+ source files analysed, 1 skipped, \d+ AI call sites in \d+ files, \d+ findings, in \d+ ms\./,
+        /\[info\] (\[Info[^\]]*\] )?Indexed \S+workspace: \d+ files, \d+ source files analysed \(\d+ parsed\), 0 skipped, \d+ AI call sites in \d+ files, \d+ findings, in \d+ ms\./,
+        /\[info\] (\[Info[^\]]*\] )?Re-read \S+workspace: \d+ files, \d+ source files analysed \(\d+ parsed\), 1 skipped, \d+ AI call sites in \d+ files, \d+ findings, in \d+ ms\./,
         /\[info\] (\[Info[^\]]*\] )?Skipped 1 file: lib\/blob\.ts \(skipped, it looks binary\.\)\./,
       ];
       const text = await outputText(page, (shown) => expected.every((line) => line.test(shown)));

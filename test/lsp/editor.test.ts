@@ -239,7 +239,7 @@ describe('language server: what the Output channel logs at the default level', (
     assert.match(await logLine(/^prodready server started/), /^prodready server started \(Node v\d+\.\d+\.\d+\); 1 workspace folder: file:\/\//);
     const indexed = await logLine(/^Indexed /);
     assert.equal(indexed.slice(0, `Indexed ${workspace}: `.length), `Indexed ${workspace}: `);
-    assert.match(indexed, /: 3 files, 2 source files analysed, 1 skipped, 1 AI call sites in 1 files, \d+ findings, in \d+ ms\.$/);
+    assert.match(indexed, /: 3 files, 2 source files analysed \(\d parsed\), 1 skipped, 1 AI call sites in 1 files, \d+ findings, in \d+ ms\.$/);
     assert.equal(await logLine(/^Skipped /), 'Skipped 1 file: blob.ts (skipped, it looks binary.).');
   });
 });

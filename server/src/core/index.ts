@@ -12,6 +12,7 @@ export { describeSkip, documentParseFor, languageOf, levelOf, MAX_FILE_BYTES, Py
 export type { AnalyzeOptions, FileAnalysis, RuleFailure, SkipReason } from './engine/analyzeFile';
 export { preferredFixes } from './engine/fixAll';
 export { surveyFile, type FileCheck, type FileSurvey, type ScanSettings } from './engine/survey';
+export { reachesModel, textReach, type ScanReach, type TextReach } from './engine/scanReach';
 export { suppressionFixes, suppressionTitle } from './engine/suppress';
 export { initPythonParser, pythonParserSettled, type PythonWasm } from './extract/python/parser';
 

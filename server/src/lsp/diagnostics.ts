@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type TextDocumentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeSkip, documentParseFor, isConfigFile, pythonParserSettled, suppressionFixes, type DocumentParse, type FileAnalysis } from '../core';
+import { describeSkip, documentParseFor, isConfigFile, languageOf, pythonParserSettled, suppressionFixes, type DocumentParse, type FileAnalysis } from '../core';
 import { SOURCE } from '../protocol';
 import { toDiagnostic, toRange } from './convert';
 import { filePathOf } from './guard';
@@ -119,8 +119,8 @@ export class Diagnostics {
       this.configEdited(document, file);
       return;
     }
-    const settings = await session.settingsFor(uri);
-    // A newer edit arrived while we waited for settings: its own validation will publish.
+    const [settings] = await Promise.all([session.settingsFor(uri), languageOf(file) === 'python' ? session.pythonParser() : undefined]);
+    // A newer edit arrived while we waited for settings (or the parser): its own validation will publish.
     if (session.documents.get(uri)?.version !== version) return;
     const text = document.getText();
     const result = settings.enable

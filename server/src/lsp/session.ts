@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type LoadedConfig } from '../core';
 import { loadDataFiles } from '../node/dataFiles';
 import { NodeHost } from '../node/host';
+import { loadPythonParser } from '../node/python';
 import { StatusNotification } from '../protocol';
 import { filePathOf, HandlerGuard } from './guard';
 import { defaultEditorSettings, readEditorSettings, type EditorSettings } from './settings';
@@ -26,6 +27,7 @@ export class Session {
   /** Settings per resource, fetched once and dropped when the user changes them. */
   private readonly settings = new Map<string, Promise<EditorSettings>>();
   private readonly reportedOnce = new Set<string>();
+  private pythonLoad: Promise<void> | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -53,6 +55,17 @@ export class Session {
 
   settingsChanged(): void {
     this.settings.clear();
+  }
+
+  /**
+   * Loads the Python parser the first time a Python file is analysed, so that start-up and a TypeScript-only
+   * workspace do not pay for its WebAssembly. A parser that cannot load is said once; Python files are then skipped.
+   */
+  pythonParser(): Promise<void> {
+    this.pythonLoad ??= loadPythonParser().then((problem) => {
+      if (problem) this.connection.console.warn(`prodready: Python files are skipped: ${problem}`);
+    });
+    return this.pythonLoad;
   }
 
   /**

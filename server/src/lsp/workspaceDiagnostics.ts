@@ -155,7 +155,7 @@ export class WorkspaceDiagnostics {
     const what = this.firstScan ? 'Indexed' : 'Re-read';
     const skipped = [...this.model.skipped].filter(([file]) => !path.relative(root, file).startsWith('..'));
     console.info(
-      `${what} ${root}: ${snapshot.files.length} files, ${snapshot.analyses.length} source files analysed, ${skipped.length} skipped, ${sites} AI call sites in ${withSites} files, ${findings} findings, in ${ms} ms.`,
+      `${what} ${root}: ${snapshot.files.length} files, ${snapshot.analyses.length} source files analysed (${this.model.parsedCount.get(root) ?? 0} parsed), ${skipped.length} skipped, ${sites} AI call sites in ${withSites} files, ${findings} findings, in ${ms} ms.`,
     );
     if (skipped.length > 0) {
       console.info(`Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}: ${skipped.map(([file, why]) => `${path.relative(root, file)} (${why})`).join(', ')}.`);

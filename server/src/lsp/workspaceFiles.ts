@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { FileChangeType, type CancellationToken, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
-import { buildInventory, buildReadiness, describeSkip, isConfigFile, type WorkspaceSnapshot } from '../core';
+import { buildInventory, buildReadiness, describeSkip, isConfigFile, languageOf, type WorkspaceSnapshot } from '../core';
 import { NodeHost } from '../node/host';
 import { InventoryRequest, ReadinessChangedNotification, ReadinessRequest, ScanWorkspaceRequest, type WorkspaceParams } from '../protocol';
 import type { Diagnostics, ValidationEvents } from './diagnostics';
@@ -33,10 +33,11 @@ export class WorkspaceFiles implements ValidationEvents {
         const document = session.documentOf(file);
         return document && diagnostics.current(document);
       },
-      analyze: async (file, text, root) => {
-        const settings = await session.settingsFor(pathToFileURL(file).toString());
+      analyze: async (file, text, root, textOnly) => {
+        // Settings are per folder: asking per file would send the client one request for every file on disk.
+        const [settings] = await Promise.all([session.settingsFor(pathToFileURL(root).toString()), !textOnly && languageOf(file) === 'python' ? session.pythonParser() : undefined]);
         if (!settings.enable) return undefined;
-        const result = session.engine.analyzeFile({ file, text, root, exclude: settings.exclude, ruleLevels: settings.rules, preset: settings.preset });
+        const result = session.engine.analyzeFile({ file, text, root, exclude: settings.exclude, ruleLevels: settings.rules, preset: settings.preset, textOnly });
         if (result.status === 'skipped' && result.reason.kind !== 'unsupported') return { skipped: describeSkip(result.reason) };
         if (result.status !== 'analysed') return undefined;
         diagnostics.revalidateFiles(result.staleReaders);
@@ -48,6 +49,9 @@ export class WorkspaceFiles implements ValidationEvents {
         const { rules, preset } = await session.settingsFor(pathToFileURL(root).toString());
         return session.engine.snapshot({ root, files, analyses, config, ownership, ruleLevels: rules, preset });
       },
+      scanReach: (files) => session.engine.scanReach(files),
+      filesReachedFromElsewhere: () => session.engine.filesReachedFromElsewhere(),
+      shareFactsWith: (files) => session.engine.shareFactsWith(files),
       listFiles: (root) => disk.listFiles(root),
       stat: (file) => disk.stat(file),
       readFile: (file, maxBytes) => disk.readFile(file, maxBytes),

@@ -78,11 +78,11 @@ export function languageOf(file: string): Language | undefined {
   return undefined;
 }
 
-/** Why a file is not analysed, or undefined when it is. Checked before parsing. */
-export function skipReason(file: string, text: string): SkipReason | undefined {
+/** Why a file is not analysed, or undefined when it is; checked before parsing. A text-only read (`parsed: false`) needs no Python parser. */
+export function skipReason(file: string, text: string, parsed = true): SkipReason | undefined {
   const language = languageOf(file);
   if (!language) return { kind: 'unsupported' };
-  if (language === 'python' && !pythonParserReady()) return { kind: pythonParserRestarting() ? 'parser-restarting' : 'parser-unavailable' };
+  if (parsed && language === 'python' && !pythonParserReady()) return { kind: pythonParserRestarting() ? 'parser-restarting' : 'parser-unavailable' };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_FILE_BYTES) return { kind: 'too-large', bytes };
   if (text.slice(0, 8000).includes('\u0000')) return { kind: 'binary' };

@@ -129,7 +129,7 @@ export class Engine {
    */
   analyzeFile(request: FileRequest): FileResult {
     const { file, text, root } = request;
-    const reason = skipReason(file, text);
+    const reason = skipReason(file, text, !request.textOnly);
     if (reason) return { status: 'skipped', reason };
     const loaded = request.config ?? this.configFor(file, root);
     if (!request.ignoreExcludes && this.isExcluded(file, root, loaded, request.exclude)) return { status: 'excluded' };
@@ -176,7 +176,7 @@ export class Engine {
       return read;
     };
     const surveyOf = (file: string) => request.surveys?.get(file) ?? surveyFile(this, file, readOf(file), request, false);
-    const reach = new ScanReach(request.files, (specifier, fromFile) => this.host.resolveModule(specifier, fromFile));
+    const reach = this.scanReach(request.files);
     // Files analysed before a module they depend on was (a base class before the subclass that implements its
     // abstract method): read again at the end, until nothing changes or the passes run out.
     let stale = new Set<string>();
@@ -223,12 +223,7 @@ export class Engine {
     };
     // Modules that reach a model make their importers worth parsing; so do base classes a subclass implements, and
     // functions other modules give model callbacks.
-    const grow = () => {
-      const reaching = request.files.filter((file) => perFile.get(file)?.analysis && reachesModel(perFile.get(file)!.analysis!.facts));
-      const reached = [...this.project.filesReachedFromElsewhere()].filter((file) => requested.has(file));
-      reach.include(reached);
-      reach.reach([...reaching, ...reached]);
-    };
+    const grow = () => reach.grow(request.files.filter((file) => perFile.get(file)?.analysis && reachesModel(perFile.get(file)!.analysis!.facts)), this.project.filesReachedFromElsewhere());
     this.project.shareFactsWith(requested);
     try {
       const checked = new Set<string>();
@@ -291,6 +286,21 @@ export class Engine {
       failures,
       fixed: { problems: first.fixed.problems + again.fixed.problems, files: first.fixed.files + again.fixed.files },
     };
+  }
+
+  /** Which of a scan's `files` are parsed: see ScanReach; modules resolve as the project index resolves them. */
+  scanReach(files: readonly string[]): ScanReach {
+    return new ScanReach(files, (specifier, fromFile) => this.host.resolveModule(specifier, fromFile));
+  }
+
+  /** Project files other modules reach (base classes they implement, functions they give model callbacks or URLs). */
+  filesReachedFromElsewhere(): Set<string> {
+    return this.project.filesReachedFromElsewhere();
+  }
+
+  /** See ProjectIndex.shareFactsWith: a reader scanning `files` over time (the server's workspace index) parses each once. */
+  shareFactsWith(files: ReadonlySet<string>): void {
+    this.project.shareFactsWith(files);
   }
 
   /** Every file under `dirs` (default: `root`), relative to `root`. */

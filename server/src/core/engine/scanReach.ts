@@ -105,6 +105,17 @@ export class ScanReach {
     for (const file of files) this.parsed.add(file);
   }
 
+  /**
+   * What the files analysed so far show: `reaching` (files whose facts reach a model) and the files other modules
+   * reach (base classes a subclass implements, functions given model callbacks or URLs: parsed themselves) make
+   * their importers parsed.
+   */
+  grow(reaching: Iterable<string>, reachedFromElsewhere: Iterable<string>): void {
+    const reached = [...reachedFromElsewhere].filter((file) => this.scanned.has(file));
+    this.include(reached);
+    this.reach([...reaching, ...reached]);
+  }
+
   /** `modules` reach a model: the scanned files importing them are parsed too. Returns whether any was added. */
   reach(modules: Iterable<string>): boolean {
     const before = this.parsed.size;
