@@ -8,7 +8,7 @@ export type { CheckRequest, CheckResult, EngineNotice, FileRequest, FileResult, 
 export type { EngineHost, FileRead } from './engine/host';
 export { isConfigFile, type LoadedConfig } from './engine/configs';
 export { isExcluded } from './engine/exclude';
-export { describeSkip, documentParseFor, languageOf, levelOf, MAX_FILE_BYTES, PythonParse, skipReason, type DocumentParse } from './engine/analyzeFile';
+export { describeSkip, documentParseFor, keptAnalysis, languageOf, levelOf, MAX_FILE_BYTES, PythonParse, skipReason, type DocumentParse } from './engine/analyzeFile';
 export type { AnalyzeOptions, FileAnalysis, RuleFailure, SkipReason } from './engine/analyzeFile';
 export { preferredFixes } from './engine/fixAll';
 export { surveyFile, type FileCheck, type FileSurvey, type ScanSettings } from './engine/survey';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { languageOf, MAX_FILE_BYTES, reachesModel, textReach, type FileAnalysis, type FileRead, type ScanReach, type TextReach, type WorkspaceSnapshot } from '../core';
+import { keptAnalysis, languageOf, MAX_FILE_BYTES, reachesModel, textReach, type FileAnalysis, type FileRead, type ScanReach, type TextReach, type WorkspaceSnapshot } from '../core';
 
 /** What the model needs from the server: the analysis the editor shows, the folder's views, and the disk. */
 export interface WorkspaceHost {
@@ -29,7 +29,7 @@ interface DiskEntry {
   size: number;
   /** What its text may reach; undefined when it was not read (too large, unreadable) or is in no language read. */
   reach?: TextReach;
-  /** Its text, read for `reach`, until it is analysed. */
+  /** Its text, read for `reach`, until it is analysed: only when it may hold an AI call (it will be parsed). */
   text?: string;
   /** Its analysis, in full or of its text only; `analysis` undefined when it was skipped or excluded. */
   analysed?: { textOnly: boolean; analysis?: FileAnalysis };
@@ -169,8 +169,9 @@ export class WorkspaceModel {
     }
     const text = this.readText(file);
     if (text !== undefined) {
-      entry.text = text;
       entry.reach = textReach(file, text);
+      // Kept for the parse it will have; the others are read again when their turn comes, not held all at once.
+      if (entry.reach?.mayHoldAiCall) entry.text = text;
     }
     return entry;
   }
@@ -200,7 +201,7 @@ export class WorkspaceModel {
     if (result && 'skipped' in result) this.skipped.set(file, result.skipped);
     // Analysed while the file changed again: the next build reads it afresh.
     if (this.diskAnalyses.get(file) !== entry) return result && !('skipped' in result) ? result : undefined;
-    entry.analysed = { textOnly, analysis: result && !('skipped' in result) ? result : undefined };
+    entry.analysed = { textOnly, analysis: result && !('skipped' in result) ? keptAnalysis(result) : undefined };
     return entry.analysed.analysis;
   }
 

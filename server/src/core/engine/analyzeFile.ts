@@ -1,3 +1,4 @@
+import { findTextSignals } from '../extract/shared/textSignals';
 import { apiFactsOf, sdkFacts } from '../catalog';
 import { modelRegistryFor, type ReferenceData } from '../cost/referenceData';
 import type { ProdreadyConfig, RuleLevel } from '../config/config';
@@ -78,6 +79,15 @@ export function languageOf(file: string): Language | undefined {
   return undefined;
 }
 
+/**
+ * What a reader keeps of a closed file's analysis for as long as the file stays the same: one with nothing to show
+ * (no call site, finding or notice; most files of a workspace) keeps its facts and line starts, not its text.
+ */
+export function keptAnalysis(analysis: FileAnalysis): FileAnalysis {
+  if (analysis.facts.callSites.length > 0 || analysis.findings.length > 0 || analysis.notice) return analysis;
+  return { ...analysis, lines: analysis.lines.withoutText() };
+}
+
 /** Why a file is not analysed, or undefined when it is; checked before parsing. A text-only read (`parsed: false`) needs no Python parser. */
 export function skipReason(file: string, text: string, parsed = true): SkipReason | undefined {
   const language = languageOf(file);
@@ -122,7 +132,7 @@ export function extractFacts(
       : previous instanceof TypeScriptParse
         ? previous.extract(file, text, options, environment)
         : extractTypeScript(file, parseTypeScript(file, text), options);
-  return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
+  return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines), textSignals: findTextSignals(text) };
 }
 
 /** The texts a URL read from a TS/JS module's export can take (see ImportResolver.urlTexts). */
@@ -204,6 +214,7 @@ export function factsWithoutCode(file: string, text: string, lines?: LineIndex):
     suppressions: lines ? findSuppressions(text, lines) : [],
     exports: { names: new Map(), star: [] },
     ownerTags: lines ? findOwnerTags(text, lines) : [],
+    textSignals: lines ? findTextSignals(text) : {},
   };
 }
 

@@ -25,7 +25,21 @@ export interface FileFacts {
   exports: ExportSummary;
   /** `@owner` tags in comments. */
   ownerTags: OwnerTag[];
+  /** Observability written in the file, for the workspace checklist. */
+  textSignals: TextSignals;
+}
+
+/** Where a file first shows tracing set up, token usage read, latency measured. */
+export interface TextSignals {
+  tracing?: TextMark;
+  usage?: TextMark;
+  latency?: TextMark;
+}
+
+export interface TextMark {
+  span: Span;
+  text: string;
 }
 
 /** What an extractor reads from syntax; the rest of `FileFacts` is read from the text by the engine. */
-export type ExtractedFacts = Omit<FileFacts, 'suppressions' | 'ownerTags' | 'lineEnding'>;
+export type ExtractedFacts = Omit<FileFacts, 'suppressions' | 'ownerTags' | 'lineEnding' | 'textSignals'>;

@@ -31,6 +31,14 @@ export class LineIndex {
     return Object.setPrototypeOf(cloned, LineIndex.prototype) as LineIndex;
   }
 
+  /**
+   * The same line starts without the text, for an analysis kept only for where things are (a closed file with
+   * nothing to show): positions work, and the text reads as empty.
+   */
+  withoutText(): LineIndex {
+    return Object.assign(Object.create(LineIndex.prototype) as LineIndex, { text: '', lineStarts: this.lineStarts });
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }

@@ -1,4 +1,5 @@
-import { LATENCY, TOKEN_USAGE, TRACING_IN_CODE, TRACING_PACKAGES } from '../catalog/observability';
+import { TRACING_PACKAGES } from '../catalog/observability';
+import type { TextSignals } from '../model';
 import type { Evidence } from './types';
 import type { WorkspaceView } from './workspace';
 
@@ -40,7 +41,7 @@ export function tracingEvidence(view: WorkspaceView): Evidence[] {
     if (/(^|\/)package\.json$/.test(file)) found.push(...packageJsonMatches(view, file, TRACING_PACKAGES));
     else if (PYTHON_MANIFESTS.test(file)) found.push(...pythonManifestMatches(view, file, TRACING_PACKAGES));
   }
-  found.push(...textMatches(view, TRACING_IN_CODE, (text) => `tracing: ${text}`));
+  found.push(...textMatches(view, 'tracing', (text) => `tracing: ${text}`));
   return found;
 }
 
@@ -48,8 +49,8 @@ export function tracingEvidence(view: WorkspaceView): Evidence[] {
 /** Token usage (what a request cost) and latency recorded in the modules that call models. */
 export function metricsEvidence(view: WorkspaceView): { usage: Evidence[]; latency: Evidence[] } {
   return {
-    usage: textMatches(view, TOKEN_USAGE, (text) => `token usage: ${text}`),
-    latency: textMatches(view, LATENCY, (text) => `latency: ${text}`),
+    usage: textMatches(view, 'usage', (text) => `token usage: ${text}`),
+    latency: textMatches(view, 'latency', (text) => `latency: ${text}`),
   };
 }
 
@@ -92,13 +93,12 @@ function pythonManifestMatches(view: WorkspaceView, file: string, names: RegExp)
   return found;
 }
 
-/** The first match of `pattern` in each analysed file. */
-function textMatches(view: WorkspaceView, pattern: RegExp, label: (match: string) => string): Evidence[] {
+/** The first match of a text signal in each analysed file. */
+function textMatches(view: WorkspaceView, kind: keyof TextSignals, label: (match: string) => string): Evidence[] {
   const found: Evidence[] = [];
   for (const analysis of view.snapshot.analyses) {
-    const text = analysis.lines.text;
-    const match = pattern.exec(text);
-    if (match) found.push(view.at(analysis, { start: match.index, end: match.index + match[0].length }, label(match[0])));
+    const mark = analysis.facts.textSignals[kind];
+    if (mark) found.push(view.at(analysis, mark.span, label(mark.text)));
   }
   return found;
 }
