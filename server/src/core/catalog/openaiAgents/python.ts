@@ -21,7 +21,7 @@ export const openaiAgentsPythonFacts: SdkFacts = {
   functionApis: [run('Runner.run'), run('Runner.run_sync'), run('Runner.run_streamed', true)],
   modelProviders: [],
   // The run takes no timeout; each turn waits as long as the OpenAI client does (asyncio.wait_for bounds a run).
-  timeout: { durations: [], unit: 's', default: 600, signals: [] },
+  timeout: { durations: [], unit: 's', default: 600_000, signals: [] },
   retries: { options: [], default: 2, counts: 'retries' },
   auditOptions: [],
   // Every run is traced, model requests included, unless its RunConfig sets tracing_disabled.
