@@ -22,7 +22,7 @@ export const air015AgentUnbounded: Rule = {
     messages: {
       handWritten: 'This loop runs {{sdk}} tool calls with no iteration cap. A model that keeps asking for tools keeps it going, one paid request after another: count the turns and stop at a limit.',
       liftedCap: '{{option}}: {{value}} lifts the {{sdk}} loop cap. A model that keeps asking for tools runs the loop without end: give a finite limit (the default is {{default}}).',
-      weakDefault: 'No {{option}} here: {{sdk}} then stops a run only after {{default}} steps, more paid model requests than any task needs. Give the run a cap that fits it.',
+      weakDefault: 'No {{option}}: {{sdk}} stops a run only after {{default}} steps. That is thousands of paid model requests if the model keeps calling tools: give the run a cap that fits it.',
       noStepCondition: 'No {{option}} condition here counts {{sdk}} steps. The tool loop runs as long as the model keeps calling tools: add {{step}}(n) to the conditions.',
       restoreDefault: 'Cap the loop at the SDK default ({{option}}: {{default}})',
       setCap: 'Cap the loop at {{cap}} steps ({{option}}: {{cap}})',

@@ -130,6 +130,14 @@ ruleTester('AIR015', {
       output: `${graph}\n\ndef answer(question: str):\n    return agent.invoke({"messages": [("user", question)]}, config={"recursion_limit": 25})\n`,
     },
     {
+      name: 'python: a LangGraph agent built in another module, run here with no recursion_limit',
+      filename: 'case.py',
+      files: { 'app/agent.py': graph },
+      code: 'from app.agent import agent\n\n\ndef answer(question: str):\n    return agent.invoke({"messages": [("user", question)]})\n',
+      errors: [{ messageId: 'weakDefault', line: 5, data: { sdk: 'LangGraph' } }],
+      output: 'from app.agent import agent\n\n\ndef answer(question: str):\n    return agent.invoke({"messages": [("user", question)]}, config={"recursion_limit": 25})\n',
+    },
+    {
       name: 'python: LangGraph config with no recursion_limit gets one',
       filename: 'case.py',
       code: `${graph}\n\nasync def answer(question: str, thread: str):\n    async for event in agent.astream({"messages": [("user", question)]}, {"configurable": {"thread_id": thread}}):\n        yield event\n`,

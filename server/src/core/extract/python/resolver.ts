@@ -1,14 +1,14 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
 import { BOTO3_SESSION } from '../../catalog/bedrock/python';
-import { isPythonCatalogImport, pythonCatalogByModule, sdkFacts } from '../../catalog';
+import { isPythonCatalogImport, pythonCatalogByModule } from '../../catalog';
 import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, pythonModelHolders, PYTHON_DYNAMIC_IMPORTS, PYTHON_MODULE_TABLE, pythonHttpClients } from '../../catalog/python';
-import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
 import { givenByCaller, Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
 import { dispatchedMethods, inheritedMember } from './inheritance';
 import { withSpreadOptions } from './params';
 import { dottedName, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
-import { ClientValue, PyFile, relative, Value } from './context';
+import { ClientValue, PyFile, Value } from './context';
+import { clientFromExport, importedValue } from './imports';
 import { boundRunConfig } from './runConfig';
 
 // ---- values ----
@@ -32,41 +32,6 @@ export function valueOfBinding(cx: PyFile, binding: Binding, scope: Scope): Valu
     default:
       return undefined;
   }
-}
-
-
-export function importedValue(cx: PyFile, module: string, name: string): Value | undefined {
-  const catalog = isPythonCatalogImport(module, name) ? pythonCatalogByModule.get(module) : undefined;
-  if (name === '*') return catalog || isKnownPythonModule(module) ? { kind: 'module', module } : { kind: 'import', module, name };
-  if (catalog || isKnownPythonModule(module) || pythonCatalogByModule.has(`${module}.${name}`)) {
-    // `from google import genai`: a catalog module reached through its parent package.
-    if (pythonCatalogByModule.has(`${module}.${name}`)) return { kind: 'module', module: `${module}.${name}` };
-    return { kind: 'import', module, name };
-  }
-  const exported = cx.resolveImport?.(module, name);
-  if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
-  if (exported?.kind === 'module' && !exported.factory) return { kind: 'module', module: exported.module };
-  // `from app.compat import MistralClient`, where the compat module imports the SDK's class under that name.
-  if (exported?.kind === 'reexport' && pythonCatalogByModule.get(exported.module)?.clients.has(exported.exportName)) return { kind: 'import', module: exported.module, name: exported.exportName };
-  return { kind: 'import', module, name };
-}
-
-
-export function clientFromExport(cx: PyFile, exported: Extract<ExportedValue, { kind: 'client' }> & { file: string }): Value | undefined {
-  const facts = sdkFacts(exported.sdk, exported.module, 'python');
-  const client = facts?.clients.find((candidate) => exported.construction?.constructorName.endsWith(candidate.exportName)) ?? facts?.clients[0];
-  if (!facts || !client) return undefined;
-  return {
-    kind: 'client',
-    facts,
-    client,
-    module: exported.module ?? facts.modules[0],
-    construction: exported.construction,
-    known: exported.known,
-    retryWrapper: exported.retryWrapper,
-    fallback: exported.fallback,
-    via: `${exported.via}, from ${relative(cx, exported.file)}`,
-  };
 }
 
 
