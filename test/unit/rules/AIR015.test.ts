@@ -7,6 +7,13 @@ type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 const tools: OpenAI.Chat.Completions.ChatCompletionTool[] = [];
 `;
 
+const executor = (module: string) => `import { ChatOpenAI } from '@langchain/openai';
+import { AgentExecutor, createToolCallingAgent } from '${module}';
+import { ChatPromptTemplate } from '@langchain/core/prompts';
+const prompt = ChatPromptTemplate.fromMessages([['system', 'Answer.'], ['human', '{input}'], ['placeholder', '{agent_scratchpad}']]);
+const agent = await createToolCallingAgent({ llm: new ChatOpenAI({ model: 'gpt-4o', timeout: 30_000 }), tools: [], prompt });
+`;
+
 ruleTester('AIR015', {
   valid: [
     {
@@ -95,6 +102,40 @@ const agent = new Agent({ name: 'Assistant', instructions: 'Help.' });
 export const answer = (input: string) => run(agent, input, { maxTurns: 20 });
 `,
     },
+    {
+      name: 'LangChain.js AgentExecutor with a finite maxIterations',
+      code: `${executor('langchain/agents')}const executor = new AgentExecutor({ agent, tools: [], maxIterations: 8 });
+export const answer = (input: string) => executor.invoke({ input });
+`,
+    },
+    {
+      name: 'LangChain.js AgentExecutor left at its default of 15 iterations',
+      code: `${executor('@langchain/classic/agents')}const executor = AgentExecutor.fromAgentAndTools({ agent, tools: [] });
+export const answer = (input: string) => executor.invoke({ input });
+`,
+    },
+    {
+      name: 'LangChain.js AgentExecutor: maxIterations null falls back to 15',
+      code: `${executor('langchain/agents')}const executor = new AgentExecutor({ agent, tools: [], maxIterations: null });
+export const answer = (input: string) => executor.invoke({ input });
+`,
+    },
+    {
+      name: 'LangChain.js AgentExecutor: a maxIterations from configuration is not judged',
+      code: `${executor('langchain/agents')}export function answer(input: string, config: { maxSteps: number }) {
+  const executor = new AgentExecutor({ agent, tools: [], maxIterations: config.maxSteps });
+  return executor.invoke({ input });
+}
+`,
+    },
+    {
+      name: 'LangGraph.js: no recursionLimit keeps the default of 25 steps',
+      code: `import { createReactAgent } from '@langchain/langgraph/prebuilt';
+import { ChatOpenAI } from '@langchain/openai';
+const agent = createReactAgent({ llm: new ChatOpenAI({ model: 'gpt-4o' }), tools: [] });
+export const answer = (input: string) => agent.invoke({ messages: [{ role: 'user', content: input }] });
+`,
+    },
   ],
   invalid: [
     {
@@ -166,6 +207,27 @@ export const answer = (input: string) => agent.invoke({ messages: [{ role: 'user
 import { ChatOpenAI } from '@langchain/openai';
 const agent = createReactAgent({ llm: new ChatOpenAI({ model: 'gpt-4o' }), tools: [] });
 export const answer = (input: string) => agent.invoke({ messages: [{ role: 'user', content: input }] }, { recursionLimit: 25 });
+`,
+    },
+    {
+      name: 'LangChain.js AgentExecutor with maxIterations: Infinity',
+      code: `${executor('langchain/agents')}const executor = new AgentExecutor({ agent, tools: [], maxIterations: Infinity });
+export const answer = (input: string) => executor.invoke({ input });
+`,
+      errors: [{ messageId: 'liftedCap', line: 6, column: 56, data: { option: 'maxIterations', value: 'Infinity', default: 15, sdk: 'LangChain AgentExecutor' } }],
+      fixTitles: [['Cap the loop at the SDK default (maxIterations: 15)']],
+      output: `${executor('langchain/agents')}const executor = new AgentExecutor({ agent, tools: [], maxIterations: 15 });
+export const answer = (input: string) => executor.invoke({ input });
+`,
+    },
+    {
+      name: 'LangChain.js AgentExecutor.fromAgentAndTools with maxIterations: Number.MAX_SAFE_INTEGER',
+      code: `${executor('@langchain/classic/agents')}const executor = AgentExecutor.fromAgentAndTools({ agent, tools: [], maxIterations: Number.MAX_SAFE_INTEGER });
+export const answer = (input: string) => executor.stream({ input });
+`,
+      errors: [{ messageId: 'liftedCap', line: 6, data: { value: 'Number.MAX_SAFE_INTEGER' } }],
+      output: `${executor('@langchain/classic/agents')}const executor = AgentExecutor.fromAgentAndTools({ agent, tools: [], maxIterations: 15 });
+export const answer = (input: string) => executor.stream({ input });
 `,
     },
   ],

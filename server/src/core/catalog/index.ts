@@ -5,14 +5,14 @@ import { googleGenAiFacts, googleGenerativeAiFacts } from './google/typescript';
 import { groqFacts } from './groq/typescript';
 import { togetherFacts } from './together/typescript';
 import { httpClients } from './http/typescript';
-import { langchainFacts, langchainUniversalFacts } from './langchain/typescript';
+import { agentExecutorFacts, langchainFacts, langchainUniversalFacts } from './langchain/typescript';
 import { mistralFacts } from './mistral/typescript';
 import { ollamaFacts } from './ollama/typescript';
 import { openaiFacts } from './openai/typescript';
 import { openaiAgentsFacts } from './openaiAgents/typescript';
 import { inngestFacts } from './inngest/typescript';
 import type { Language } from '../model';
-import { pythonCatalog, pythonHttpClients } from './python';
+import { isProjectName, pythonCatalog, pythonHttpClients } from './python';
 import type { ApiFacts, ClientFacts, ModelHolderFacts, ModelProviderFacts, SdkFacts } from './types';
 import { vercelAiFacts } from './vercelAi/typescript';
 import { vercelAiProviderFacts } from './vercelAi/provider';
@@ -27,6 +27,7 @@ export const sdkCatalog: readonly SdkFacts[] = [
   vercelAiProviderFacts,
   langchainFacts,
   langchainUniversalFacts,
+  agentExecutorFacts,
   bedrockFacts,
   googleGenAiFacts,
   googleGenerativeAiFacts,
@@ -52,6 +53,11 @@ export interface ModuleExports {
 export const catalogByModule: ReadonlyMap<string, ModuleExports> = buildModuleIndex(sdkCatalog);
 /** The same for Python import paths (`openai`, `langchain_openai`, `google.genai`). */
 export const pythonCatalogByModule: ReadonlyMap<string, ModuleExports> = buildModuleIndex(pythonCatalog);
+
+/** A Python import from the catalog: an SDK's module and, where a project package may share its name (`agents`), a name the SDK has. */
+export function isPythonCatalogImport(module: string, name: string): boolean {
+  return pythonCatalogByModule.has(module) && !isProjectName(module, name);
+}
 
 function buildModuleIndex(entries: readonly SdkFacts[]): Map<string, ModuleExports> {
   const index = new Map<string, ModuleExports>();

@@ -5,12 +5,13 @@ import { bedrockPythonFacts } from './bedrock/python';
 import { coherePythonFacts } from './cohere/python';
 import { googleGenAiPythonFacts, googleGenerativeAiPythonFacts } from './google/python';
 import { huggingfacePythonFacts } from './huggingface/python';
-import { langchainPythonFacts } from './langchain/python';
+import { agentExecutorPythonFacts, langchainPythonFacts, langgraphAgentPythonFacts } from './langchain/python';
 import { litellmPythonFacts } from './litellm/python';
 import { mistralPythonFacts } from './mistral/python';
 import { ollamaPythonFacts } from './ollama/python';
 import { groqPythonFacts } from './groq/python';
 import { openaiPythonFacts } from './openai/python';
+import { openaiAgentsPythonFacts } from './openaiAgents/python';
 import { volcengineArkPythonFacts } from './volcengine/python';
 import { zhipuaiPythonFacts } from './zhipuai/python';
 
@@ -23,6 +24,8 @@ export const pythonCatalog: readonly SdkFacts[] = [
   openaiPythonFacts,
   anthropicPythonFacts,
   langchainPythonFacts,
+  langgraphAgentPythonFacts,
+  agentExecutorPythonFacts,
   googleGenAiPythonFacts,
   googleGenerativeAiPythonFacts,
   huggingfacePythonFacts,
@@ -34,12 +37,34 @@ export const pythonCatalog: readonly SdkFacts[] = [
   litellmPythonFacts,
   volcengineArkPythonFacts,
   zhipuaiPythonFacts,
+  openaiAgentsPythonFacts,
 ];
 
-/** Functions that run the model they are given (`create_react_agent(model, tools)`), by `module.name`. */
-export const pythonModelHolders: ReadonlyMap<string, ModelHolderFacts> = new Map(
-  pythonCatalog.flatMap((sdk) => sdk.modelHolders ?? []).map((holder) => [`${holder.module}.${holder.exportName}`, holder]),
+/** Functions that run the model they are given (`create_react_agent(model, tools)`), by `module.name`, with the facts of what they build. */
+export const pythonModelHolders: ReadonlyMap<string, { sdk: SdkFacts; holder: ModelHolderFacts }> = new Map(
+  pythonCatalog.flatMap((sdk) => (sdk.modelHolders ?? []).map((holder) => [`${holder.module}.${holder.exportName}`, { sdk, holder }] as const)),
 );
+
+/**
+ * Catalog modules whose name a project's own package often has (`agents/` beside the OpenAI Agents SDK's `agents`):
+ * only the names the catalog lists are the SDK's; the rest are looked up in the project.
+ */
+const SHARED_MODULE_NAMES: ReadonlySet<string> = new Set(['agents']);
+
+/** The names the catalog lists in each shared module: its clients and the first name of its functions (`Runner`). */
+const SHARED_MODULE_EXPORTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  [...SHARED_MODULE_NAMES].map((module) => {
+    const entries = pythonCatalog.filter((sdk) => sdk.modules.includes(module));
+    const names = entries.flatMap((sdk) => [...sdk.clients.map((client) => client.exportName), ...sdk.functionApis.map((api) => api.path)]);
+    return [module, new Set(names.map((name) => name.split('.')[0]))];
+  }),
+);
+
+/** Whether a catalog module's `name` is the project's own: a name the catalog does not list in a shared module. */
+export function isProjectName(module: string, name: string): boolean {
+  const listed = SHARED_MODULE_EXPORTS.get(module);
+  return listed !== undefined && !listed.has(name);
+}
 
 /**
  * Wrappers that return the client they are given, unchanged for our purposes: instructor's `from_openai(client)`,
@@ -77,12 +102,14 @@ export const PYTHON_JSON_PARSERS: ReadonlySet<string> = new Set(['json.loads', '
 const CATALOG_PACKAGES: ReadonlySet<string> = new Set(
   [
     ...pythonCatalog.flatMap((sdk) => sdk.modules),
-    ...[...pythonModelHolders.values()].flatMap((holder) => (holder.module ? [holder.module] : [])),
+    ...[...pythonModelHolders.values()].flatMap(({ holder }) => (holder.module ? [holder.module] : [])),
     ...pythonHttpClients.flatMap((sdk) => sdk.modules),
     ...PYTHON_RETRY_HELPERS.keys(),
     ...PYTHON_TIMEOUT_HELPERS.keys(),
     ...PYTHON_CLIENT_WRAPPERS.keys(),
-  ].map((module) => module.split('.')[0]),
+  ]
+    .map((module) => module.split('.')[0])
+    .filter((root) => !SHARED_MODULE_NAMES.has(root)),
 );
 
 /** The standard library and common frameworks: their attributes are never a project's clients. */

@@ -88,6 +88,11 @@ export interface ApiFacts {
   prompt?: PromptFacts;
   /** Which argument holds the per-request options when it is not the first (`run(agent, input, options)`). */
   optionsArgument?: number;
+  /**
+   * In Python, the keyword that argument also goes by (`invoke(input, config=None)`): given positionally, it is
+   * read as this keyword argument, so `body('config.recursion_limit')` finds it either way.
+   */
+  optionsKeyword?: string;
   /** Options that cap the model requests of the loop the call runs (tool steps, agent turns, graph steps). */
   loopBounds?: readonly LoopBoundFacts[];
   /**
@@ -101,6 +106,13 @@ export interface ApiFacts {
 export interface LoopBoundFacts {
   option: OptionRef;
   default: number;
+  /** `None` (`null`) given for the option means no cap at all, not the default (the Agents SDK's `max_turns=None`). */
+  noneLifts?: boolean;
+  /**
+   * The default is too high to bound anything a run costs (LangGraph for Python: 10007 steps): leaving the option
+   * out is reported too, and fixes write this cap rather than the default.
+   */
+  advised?: number;
   /**
    * The option takes stop conditions rather than a number (`stopWhen`); a condition that counts steps (these
    * functions) is what bounds it.
@@ -137,9 +149,10 @@ export interface ModelHolderFacts {
 
 /**
  * Methods on a client that return a client: their options merge over the client's (`withOptions`), add a retry
- * policy (`withRetry`), a fallback (`withFallbacks`), or carry it along (`bindTools`, `pipe`).
+ * policy (`withRetry`), a fallback (`withFallbacks`), bind a run config that each run's own config merges over
+ * (`with_config(recursion_limit=50)`), or carry it along (`bindTools`, `pipe`).
  */
-export type ClientTransform = 'options' | 'retry' | 'fallback' | 'same' | 'model-object';
+export type ClientTransform = 'options' | 'retry' | 'fallback' | 'run-config' | 'same' | 'model-object';
 
 export interface SdkFacts {
   sdk: SdkId;

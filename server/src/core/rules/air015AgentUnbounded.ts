@@ -1,8 +1,8 @@
 import { UNBOUNDED_VALUE } from '../catalog/agentLoops';
-import { optionAt } from '../model';
+import { addOptionAt, optionAt } from '../model';
 import type { LoopBoundFacts } from '../catalog';
 import type { CallSite, OptionEntry } from '../model';
-import { optionsAt } from './targets';
+import { optionsAt, optionsSpan, targetAt } from './targets';
 import type { Rule, RuleContext } from './types';
 
 export const air015AgentUnbounded: Rule = {
@@ -22,8 +22,10 @@ export const air015AgentUnbounded: Rule = {
     messages: {
       handWritten: 'This loop runs {{sdk}} tool calls with no iteration cap. A model that keeps asking for tools keeps it going, one paid request after another: count the turns and stop at a limit.',
       liftedCap: '{{option}}: {{value}} lifts the {{sdk}} loop cap. A model that keeps asking for tools runs the loop without end: give a finite limit (the default is {{default}}).',
+      weakDefault: 'No {{option}}: {{sdk}} stops a run only after {{default}} steps. That is thousands of paid model requests if the model keeps calling tools: give the run a cap that fits it.',
       noStepCondition: 'No {{option}} condition here counts {{sdk}} steps. The tool loop runs as long as the model keeps calling tools: add {{step}}(n) to the conditions.',
       restoreDefault: 'Cap the loop at the SDK default ({{option}}: {{default}})',
+      setCap: 'Cap the loop at {{cap}} steps ({{option}}: {{cap}})',
     },
   },
   checkCallSite(site, context) {
@@ -37,7 +39,13 @@ export const air015AgentUnbounded: Rule = {
 function checkBound(site: CallSite, context: RuleContext, bound: LoopBoundFacts, sdk: string): void {
   // A client built in another file is judged there, where its options can be shown and fixed.
   if (bound.option.place === 'client' && site.client?.file !== site.file) return;
-  const lookup = optionAt(optionsAt(site, bound.option.place), bound.option.path);
+  const options = optionsAt(site, bound.option.place);
+  if (!options) return;
+  const lookup = optionAt(options, bound.option.path);
+  if ('missing' in lookup) {
+    if (bound.advised !== undefined) reportWeakDefault(site, context, bound, bound.advised, sdk);
+    return;
+  }
   const entry = 'found' in lookup ? lookup.found : undefined;
   if (!entry) return;
   if (bound.stepConditions) {
@@ -45,11 +53,20 @@ function checkBound(site: CallSite, context: RuleContext, bound: LoopBoundFacts,
     context.report({ messageId: 'noStepCondition', data: { sdk, option: bound.option.path, step: bound.stepConditions[0] }, span: entry.span });
     return;
   }
-  const value = liftedValue(entry);
+  const value = liftedValue(entry, bound.noneLifts === true);
   if (value === undefined) return;
-  const data = { sdk, option: bound.option.path, value, default: bound.default };
-  const fixes = [{ messageId: 'restoreDefault', data, edits: context.fixer.setOption(entry, { kind: 'integer', value: bound.default }) }];
+  const cap = bound.advised ?? bound.default;
+  const data = { sdk, option: bound.option.path, value, default: bound.default, cap };
+  const fixes = [{ messageId: bound.advised === undefined ? 'restoreDefault' : 'setCap', data, edits: context.fixer.setOption(entry, { kind: 'integer', value: cap }) }];
   context.report({ messageId: 'liftedCap', data, span: entry.span, fixes });
+}
+
+/** The option left out where the SDK's default cap is too high to stop a runaway run: the fix writes the advised cap. */
+function reportWeakDefault(site: CallSite, context: RuleContext, bound: LoopBoundFacts, cap: number, sdk: string): void {
+  const data = { sdk, option: bound.option.path, default: bound.default, cap };
+  const target = targetAt(site, bound.option.place);
+  const edits = target ? addOptionAt(context.fixer, target, bound.option.path, { kind: 'integer', value: cap }) : [];
+  context.report({ messageId: 'weakDefault', data, span: optionsSpan(site, bound.option.place), fixes: edits.length > 0 ? [{ messageId: 'setCap', data, edits }] : [] });
 }
 
 /** Stop conditions written out (calls, an array of them) with none that counts steps; a variable is not judged. */
@@ -59,10 +76,10 @@ function stopsWithoutCounting(entry: OptionEntry, stepConditions: readonly strin
   return text.includes('(') && !stepConditions.some((name) => text.includes(name));
 }
 
-/** `Infinity`, `Number.MAX_SAFE_INTEGER`, `float("inf")`, or `None` (no cap) as the value. */
-function liftedValue(entry: OptionEntry): string | undefined {
+/** `Infinity`, `Number.MAX_SAFE_INTEGER`, `float("inf")`, or `None` where the SDK reads it as no cap. */
+function liftedValue(entry: OptionEntry, noneLifts: boolean): string | undefined {
   const { value } = entry;
-  if (value.kind === 'null') return 'None';
+  if (value.kind === 'null') return noneLifts ? 'None' : undefined;
   if (value.kind === 'number' && !Number.isFinite(value.value)) return String(value.value);
   return value.kind === 'expression' && UNBOUNDED_VALUE.test(value.text.trim()) ? value.text.trim() : undefined;
 }

@@ -1,4 +1,4 @@
-import { client } from '../refs';
+import { body, client } from '../refs';
 import type { ApiFacts, SdkFacts } from '../types';
 
 const bound = { accepted: [client('max_tokens'), client('max_completion_tokens'), client('max_output_tokens'), client('num_predict')], preferred: client('max_tokens') };
@@ -60,19 +60,70 @@ export const langchainPythonFacts: SdkFacts = {
   ],
   functionApis: [],
   modelProviders: [],
-  // Prebuilt agents call the model they are given on every step.
-  modelHolders: [
-    { module: 'langgraph.prebuilt', exportName: 'create_react_agent', argument: 0, keyword: 'model' },
-    { module: 'langchain.agents', exportName: 'create_agent', argument: 0, keyword: 'model' },
-  ],
-  clientTransforms: { with_retry: 'retry', with_fallbacks: 'fallback', bind_tools: 'same', with_structured_output: 'same', bind: 'same', with_config: 'same', configurable_fields: 'same' },
+  clientTransforms: { with_retry: 'retry', with_fallbacks: 'fallback', bind_tools: 'same', with_structured_output: 'same', bind: 'same', with_config: 'run-config', configurable_fields: 'same' },
   timeout: { durations: [client('timeout'), client('request_timeout')], unit: 's', default: 'none', signals: [], clientFix: client('timeout') },
   retries: { options: [client('max_retries')], default: 2, counts: 'retries' },
   auditOptions: ['callbacks'],
   errorOptions: [],
   structuredOutput: 'model.with_structured_output(Model), which validates with pydantic',
   factsFrom:
-    'langchain-openai / langchain-anthropic: timeout None unless set, max_retries 2; init_chat_model(model, *, model_provider, **kwargs) passes kwargs to the provider class (reference.langchain.com); langgraph.prebuilt create_react_agent(model, tools), langchain.agents create_agent(model, tools)',
+    'langchain-openai / langchain-anthropic: timeout None unless set, max_retries 2; init_chat_model(model, *, model_provider, **kwargs) passes kwargs to the provider class (reference.langchain.com)',
+};
+
+// A LangGraph run raises GraphRecursionError after `recursion_limit` steps of its run config. LangGraph's default is
+// 10007 since March 2026 (10000 since langgraph 1.0.6, 25 before: _internal/_config.py DEFAULT_RECURSION_LIMIT), and
+// langchain 1.x create_agent compiles its graph with 10000 (agents/factory.py). A ReAct agent takes two steps per
+// model turn, so neither bounds a bill: a fix writes 25, the old default and still LangGraph.js's.
+const graphSteps = [{ option: body('config.recursion_limit'), default: 10_000, advised: 25 }];
+const graphRun = (path: string, streaming = false): ApiFacts => ({ ...chat(path, streaming), optionsArgument: 1, optionsKeyword: 'config', loopBounds: graphSteps });
+
+/**
+ * Prebuilt agents (`create_react_agent` from langgraph.prebuilt, `create_agent` from langchain 1.x) call the model
+ * they are given on every step of a LangGraph run: `invoke(input, config)`, `stream`, their async forms. Timeouts
+ * and retries are the model's.
+ */
+export const langgraphAgentPythonFacts: SdkFacts = {
+  ...langchainPythonFacts,
+  displayName: 'LangGraph',
+  modules: ['langgraph.prebuilt'],
+  clients: [],
+  clientApis: [graphRun('invoke'), graphRun('ainvoke'), graphRun('batch'), graphRun('abatch'), graphRun('stream', true), graphRun('astream', true), graphRun('astream_events', true)],
+  modelHolders: [
+    { module: 'langgraph.prebuilt', exportName: 'create_react_agent', argument: 0, keyword: 'model' },
+    { module: 'langchain.agents', exportName: 'create_agent', argument: 0, keyword: 'model' },
+  ],
+  factsFrom:
+    'langgraph _internal/_config.py (DEFAULT_RECURSION_LIMIT 10007; 10000 from 1.0.6, 25 before), pregel/main.py (GraphRecursionError, config["recursion_limit"]); langchain 1.x agents/factory.py (create_agent: .with_config({"recursion_limit": 10_000})); langgraph.prebuilt create_react_agent(model, tools), langchain.agents create_agent(model, tools)',
+};
+
+// The executor stops after `max_iterations` agent steps, 15 unless given; `None` means no limit
+// (langchain_classic/agents/agent.py AgentExecutor: `max_iterations: int | None = 15`, _should_continue).
+const executorSteps = [{ option: client('max_iterations'), default: 15, noneLifts: true }];
+const executorRun = (path: string, streaming = false): ApiFacts => ({ path, operation: 'chat', streaming, prompt: { argument: true }, loopBounds: executorSteps });
+
+/**
+ * LangChain's classic agent executor (`langchain.agents` before 1.0, `langchain_classic.agents` since): each run is a
+ * loop of model requests by the agent it is given. The model, and its timeout and retries, are not visible from
+ * the executor, so they stay unknown here and are judged where the model is built.
+ */
+export const agentExecutorPythonFacts: SdkFacts = {
+  sdk: 'langchain',
+  displayName: 'LangChain AgentExecutor',
+  modules: ['langchain.agents', 'langchain_classic.agents', 'langchain.agents.agent', 'langchain_classic.agents.agent'],
+  clients: [
+    { exportName: 'AgentExecutor', displayName: 'AgentExecutor', keyOptions: [], keyEnv: '', provider: 'langchain' },
+    { exportName: 'AgentExecutor.from_agent_and_tools', displayName: 'AgentExecutor', keyOptions: [], keyEnv: '', provider: 'langchain' },
+  ],
+  clientApis: [executorRun('invoke'), executorRun('ainvoke'), executorRun('run'), executorRun('arun'), executorRun('batch'), executorRun('abatch'), executorRun('stream', true), executorRun('astream', true)],
+  functionApis: [],
+  modelProviders: [],
+  clientTransforms: { with_config: 'run-config', with_retry: 'retry', with_fallbacks: 'fallback' },
+  timeout: { durations: [], unit: 's', default: 'unknown', signals: [] },
+  retries: { options: [], default: 'unknown', counts: 'retries' },
+  auditOptions: ['callbacks'],
+  errorOptions: [],
+  structuredOutput: 'a parser on the agent, or create_agent(…, response_format=Model)',
+  factsFrom: 'langchain_classic/agents/agent.py (AgentExecutor: max_iterations 15, None means no limit; max_execution_time None; from_agent_and_tools(agent, tools, **kwargs))',
 };
 
 /** The older option LangChain model classes also accept for the model id (`model_name`). */

@@ -107,6 +107,37 @@ export const langchainUniversalFacts: SdkFacts = {
   ],
 };
 
+// The executor stops after `maxIterations` agent steps, 15 unless given; a null or undefined one falls back to 15
+// (@langchain/classic agents/executor.ts: `maxIterations?: number = 15`, `input.maxIterations ?? this.maxIterations`).
+const executorSteps = [{ option: client('maxIterations'), default: 15 }];
+const executorRun = (path: string, streaming = false): ApiFacts => ({ path, operation: 'chat', streaming, prompt, loopBounds: executorSteps });
+const executor = { displayName: 'AgentExecutor', keyOptions: [], keyEnv: '', provider: 'langchain' };
+
+/**
+ * LangChain.js's classic agent executor (`langchain/agents` in 0.x, `@langchain/classic/agents` in 1.x): each run is a
+ * loop of model requests by the agent it is given. The model, and its timeout and retries, are not visible from the
+ * executor, so they stay unknown here and are judged where the model is built.
+ */
+export const agentExecutorFacts: SdkFacts = {
+  sdk: 'langchain',
+  displayName: 'LangChain AgentExecutor',
+  modules: ['langchain/agents', '@langchain/classic/agents'],
+  clients: [
+    { exportName: 'AgentExecutor', ...executor },
+    { exportName: 'AgentExecutor.fromAgentAndTools', ...executor, factory: { optionsArgument: 0 } },
+  ],
+  clientApis: [executorRun('invoke'), executorRun('call'), executorRun('batch'), executorRun('stream', true), executorRun('streamEvents', true)],
+  functionApis: [],
+  modelProviders: [],
+  clientTransforms: { withConfig: 'same', withRetry: 'retry', withFallbacks: 'fallback' },
+  timeout: { durations: [], unit: 'ms', default: 'unknown', signals: [] },
+  retries: { options: [], default: 'unknown', counts: 'retries' },
+  auditOptions: [],
+  errorOptions: [],
+  structuredOutput: 'createAgent({ model, tools, responseFormat: zodSchema }) in langchain 1.x',
+  factsFrom: '@langchain/classic 1.x agents/executor.ts (AgentExecutor: maxIterations 15, `??` so null keeps 15; static fromAgentAndTools(fields))',
+};
+
 /** LangChain's chat model classes (`ChatOpenAI`, `AzureChatOpenAI`, `ChatAnthropic`…): one can fall back to another. */
 const CHAT_MODEL_CLASS = /^(Azure)?Chat[A-Z]\w*$/;
 

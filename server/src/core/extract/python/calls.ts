@@ -22,6 +22,7 @@ import { readsEnvironment } from '../../catalog/credentials';
 import { withModelCandidates } from './modelCandidates';
 import { outputSinksOf } from './sinks';
 import { agentLoopOf } from './loops';
+import { withRunConfig } from './runConfig';
 
 // ---- call sites ----
 
@@ -54,6 +55,9 @@ export function apiOf(cx: PyFile, callee: PyNode, scope: Scope, list: Arguments)
     const object: PyNode = current.childForFieldName('object')!;
     const value = evaluate(cx, object, scope);
     if (value && value.kind !== 'import') return apiOn(cx, value, path, list, scope);
+    // `Runner.run(agent, input)`: a class method of an SDK class, listed as a function of its module.
+    const method = value && pythonCatalogByModule.get(value.module)?.functions.get([value.name, ...path].join('.'));
+    if (value && method) return { facts: method.sdk, api: method.api, module: value.module, known: false, via: `${value.name}.${path.join('.')} from ${value.module}` };
     current = object;
   }
   return shapeApi(cx, callee, scope, list);
@@ -84,8 +88,9 @@ export function apiOn(cx: PyFile, value: Value, path: string[], list: Arguments,
 }
 
 
-export function buildSite(cx: PyFile, call: PendingCall, found: Found, list: Arguments): CallSite {
+export function buildSite(cx: PyFile, call: PendingCall, found: Found, written: Arguments): CallSite {
   const { facts, api } = found;
+  const list = withRunConfig(written, api, found.client?.runConfig);
   // HTTP calls carry the request payload in `json=`; options such as `timeout=` sit beside it.
   const payload = found.http ? list.options.entries.get('json')?.value : undefined;
   const body = payload?.kind === 'object' ? payload.options : found.http ? noOptions() : list.options;

@@ -25,6 +25,8 @@ export type Value =
       construction?: ClientConstruction;
       known: boolean;
       overrides?: OptionMap;
+      /** The run config bound by `.with_config(…)`: each run's own config merges over it. */
+      runConfig?: OptionMap;
       retryWrapper?: string;
       fallback?: string;
       via: string;

@@ -1,6 +1,6 @@
 // What other modules can import from this one: clients, factories and wrappers.
 import { isKnownPythonModule } from '../../catalog/python';
-import { pythonCatalogByModule } from '../../catalog';
+import { isPythonCatalogImport, pythonCatalogByModule } from '../../catalog';
 import type { CallSite, ExportedValue, ExportSummary } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { ClientValue, PendingCall, PyFile } from './context';
@@ -41,7 +41,7 @@ export function exports(cx: PyFile, reached: readonly [PendingCall, CallSite][])
       // `class ZhiPuModelAPI(ZhipuAI)`: other modules build it like the SDK client it extends.
       const extended = sdkBase(cx, binding.cls, cx.module);
       if (extended?.kind === 'import') names.set(name, { kind: 'reexport', module: extended.module, exportName: extended.name });
-    } else if (binding.kind === 'import' && binding.name !== '*' && (isSdkClient(binding.module, binding.name) || (!pythonCatalogByModule.has(binding.module) && !isKnownPythonModule(binding.module)))) {
+    } else if (binding.kind === 'import' && binding.name !== '*' && (isSdkClient(binding.module, binding.name) || (!isPythonCatalogImport(binding.module, binding.name) && !isKnownPythonModule(binding.module)))) {
       names.set(name, { kind: 'reexport', module: binding.module, exportName: binding.name });
     }
   }

@@ -1,7 +1,7 @@
 // What happens to a call's result: JSON parsing and validation, audit logging.
 import type { SdkFacts } from '../../catalog';
 import { isFunctionTracer } from '../../catalog/observability';
-import type { CallSite, JsonParse } from '../../model';
+import { optionAt, type CallSite, type JsonParse, type OptionMap } from '../../model';
 import { isPythonValidator } from './handling';
 import type { PyNode } from './parser';
 import { type FunctionInfo } from './scope';
@@ -20,7 +20,7 @@ export function loggingOf(call: PendingCall, result: string | undefined, facts: 
     : result
       ? undefined
       : logs.find((log) => !failures.some((clause) => log.start >= clause.startIndex && log.end <= clause.endIndex));
-  const tracer = recorder || byOption ? undefined : tracingDecorator(call);
+  const tracer = recorder || byOption ? undefined : (tracingDecorator(call) ?? builtInTracing(facts, list.options));
   return {
     audit: recorder !== undefined || byOption !== undefined || tracer !== undefined,
     by: recorder?.callee ?? byOption ?? tracer,
@@ -49,6 +49,15 @@ function derivedNames(fn: PyNode, results: readonly string[], after: number): Se
   };
   visit(fn);
   return names;
+}
+
+/** The SDK's own traces record the request unless the option that turns them off is written (with anything but False). */
+function builtInTracing(facts: SdkFacts, options: OptionMap): string | undefined {
+  if (!facts.builtInTracing) return undefined;
+  const off = facts.builtInTracing.disabledBy;
+  const lookup = off === undefined ? undefined : optionAt(options, off);
+  const written = lookup && 'found' in lookup ? lookup.found.value : undefined;
+  return written && !(written.kind === 'boolean' && !written.value) ? undefined : `${facts.displayName}'s built-in tracing`;
 }
 
 /** `@traceable` / `@observe()` on the function that makes the call: the tracer records each run, the request included. */

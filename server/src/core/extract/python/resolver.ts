@@ -1,14 +1,15 @@
 // Value flow: which SDK object (client, module, factory, wrapper) a name, attribute or call can hold.
 import { BOTO3_SESSION } from '../../catalog/bedrock/python';
-import { pythonCatalogByModule, sdkFacts } from '../../catalog';
+import { isPythonCatalogImport, pythonCatalogByModule } from '../../catalog';
 import { isKnownPythonModule, PYTHON_CLIENT_WRAPPERS, pythonModelHolders, PYTHON_DYNAMIC_IMPORTS, PYTHON_MODULE_TABLE, pythonHttpClients } from '../../catalog/python';
-import type { ExportedValue } from '../../model';
 import type { PyNode } from './parser';
 import { givenByCaller, Scope, type Binding, type ClassInfo, type FunctionInfo, type Member } from './scope';
 import { dispatchedMethods, inheritedMember } from './inheritance';
 import { withSpreadOptions } from './params';
 import { dottedName, noOptions, readArguments, spanOf, stringValue, templateText, type Arguments } from './syntax';
-import { ClientValue, PyFile, relative, Value } from './context';
+import { ClientValue, PyFile, Value } from './context';
+import { clientFromExport, importedValue } from './imports';
+import { boundRunConfig } from './runConfig';
 
 // ---- values ----
 
@@ -31,41 +32,6 @@ export function valueOfBinding(cx: PyFile, binding: Binding, scope: Scope): Valu
     default:
       return undefined;
   }
-}
-
-
-export function importedValue(cx: PyFile, module: string, name: string): Value | undefined {
-  const catalog = pythonCatalogByModule.get(module);
-  if (name === '*') return catalog || isKnownPythonModule(module) ? { kind: 'module', module } : { kind: 'import', module, name };
-  if (catalog || isKnownPythonModule(module) || pythonCatalogByModule.has(`${module}.${name}`)) {
-    // `from google import genai`: a catalog module reached through its parent package.
-    if (pythonCatalogByModule.has(`${module}.${name}`)) return { kind: 'module', module: `${module}.${name}` };
-    return { kind: 'import', module, name };
-  }
-  const exported = cx.resolveImport?.(module, name);
-  if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
-  if (exported?.kind === 'module' && !exported.factory) return { kind: 'module', module: exported.module };
-  // `from app.compat import MistralClient`, where the compat module imports the SDK's class under that name.
-  if (exported?.kind === 'reexport' && pythonCatalogByModule.get(exported.module)?.clients.has(exported.exportName)) return { kind: 'import', module: exported.module, name: exported.exportName };
-  return { kind: 'import', module, name };
-}
-
-
-export function clientFromExport(cx: PyFile, exported: Extract<ExportedValue, { kind: 'client' }> & { file: string }): Value | undefined {
-  const facts = sdkFacts(exported.sdk, exported.module, 'python');
-  const client = facts?.clients.find((candidate) => exported.construction?.constructorName.endsWith(candidate.exportName)) ?? facts?.clients[0];
-  if (!facts || !client) return undefined;
-  return {
-    kind: 'client',
-    facts,
-    client,
-    module: exported.module ?? facts.modules[0],
-    construction: exported.construction,
-    known: exported.known,
-    retryWrapper: exported.retryWrapper,
-    fallback: exported.fallback,
-    via: `${exported.via}, from ${relative(cx, exported.file)}`,
-  };
 }
 
 
@@ -178,11 +144,13 @@ export function evaluateAttribute(cx: PyFile, node: PyNode, scope: Scope): Value
     return fromMethods(cx, dispatchedMethods(cx, scope.fn.cls, attribute).filter((getter) => getter.property));
   }
   const base = evaluate(cx, object, scope);
+  // `AgentExecutor.from_agent_and_tools`: a class method the catalog lists as a way to build the client.
+  if (base?.kind === 'import' && pythonCatalogByModule.get(base.module)?.clients.has(`${base.name}.${attribute}`)) return { kind: 'import', module: base.module, name: `${base.name}.${attribute}` };
   if (base?.kind === 'module') {
     if (pythonCatalogByModule.has(`${base.module}.${attribute}`)) return { kind: 'module', module: `${base.module}.${attribute}` };
     return { kind: 'import', module: base.module, name: attribute };
   }
-  if (base?.kind === 'import' && !pythonCatalogByModule.has(base.module) && !isKnownPythonModule(base.module)) {
+  if (base?.kind === 'import' && !isPythonCatalogImport(base.module, base.name) && !isKnownPythonModule(base.module)) {
     // `from app import ai` then `ai.client`: a name in a project submodule.
     const exported = cx.resolveImport?.(base.name === '*' ? base.module : `${base.module}.${base.name}`, attribute);
     if (exported?.kind === 'client' && !exported.factory) return clientFromExport(cx, exported);
@@ -236,6 +204,7 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       if (transform === 'options') return { ...receiver, overrides: list?.options };
       if (transform === 'retry') return { ...receiver, retryWrapper: `.${method}()` };
       if (transform === 'fallback') return { ...receiver, fallback: `.${method}()` };
+      if (transform === 'run-config') return { ...receiver, runConfig: boundRunConfig(list, receiver.runConfig) };
       if (transform === 'same') return receiver;
       return undefined;
     }
@@ -259,15 +228,17 @@ export function evaluateCall(cx: PyFile, node: PyNode, scope: Scope): Value | un
       return inner?.kind === 'client' ? { ...inner, via: `${inner.via}, wrapped by ${target.module}.${target.name}()` } : undefined;
     }
     if (target.module === BOTO3_SESSION.module && target.name === BOTO3_SESSION.name) return { kind: 'boto3-session' };
-    const holder = pythonModelHolders.get(`${target.module}.${target.name}`);
-    if (holder) {
+    const held = pythonModelHolders.get(`${target.module}.${target.name}`);
+    if (held) {
+      const { holder, sdk } = held;
       const given = (holder.keyword ? list?.keywords.get(holder.keyword) : undefined) ?? list?.positional[holder.argument ?? 0];
       const model = given && evaluate(cx, given, scope);
-      return model?.kind === 'client' ? { ...model, via: `${model.via}, run by ${target.name}()` } : undefined;
+      // Runs go by the facts of what the holder builds (an agent graph), with the model's client settings.
+      return model?.kind === 'client' ? { ...model, facts: sdk, module: sdk.modules[0], via: `${model.via}, run by ${target.name}()` } : undefined;
     }
     const http = httpClientClass(target);
     if (http) return { kind: 'http', facts: http, options: list?.options };
-    if (pythonCatalogByModule.has(target.module)) return construct(cx, node, target, list && withSpreadOptions(cx, list, args!, scope, scope.fn), true);
+    if (isPythonCatalogImport(target.module, target.name)) return construct(cx, node, target, list && withSpreadOptions(cx, list, args!, scope, scope.fn), true);
     // A project factory in another module: `get_client()`, `get_litellm()`, `require("litellm")`.
     const exported = cx.resolveImport?.(target.module, target.name);
     if (exported?.kind === 'client' && exported.factory) return clientFromExport(cx, exported);

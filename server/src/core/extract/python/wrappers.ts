@@ -1,6 +1,6 @@
 // Wrapper call sites: calls into project functions that make an AI call below them.
 import { isKnownPythonModule } from '../../catalog/python';
-import { pythonCatalogByModule } from '../../catalog';
+import { isPythonCatalogImport } from '../../catalog';
 import type { CallSite, ExportedValue, WrappedCall } from '../../model';
 import { wrappedCallOf } from '../shared/wrapped';
 import { type FunctionInfo, type Scope } from './scope';
@@ -93,7 +93,7 @@ export function importedWrapper(cx: PyFile, call: PendingCall): Extract<Exported
   const callee = call.node.childForFieldName('function');
   if (callee?.type !== 'identifier' || !cx.resolveImport) return undefined;
   const binding = call.scope.lookup(callee.text);
-  if (binding?.kind !== 'import' || pythonCatalogByModule.has(binding.module) || isKnownPythonModule(binding.module)) return undefined;
+  if (binding?.kind !== 'import' || isPythonCatalogImport(binding.module, binding.name) || isKnownPythonModule(binding.module)) return undefined;
   const exported = cx.resolveImport(binding.module, binding.name);
   return exported?.kind === 'wrapper' ? exported : undefined;
 }
