@@ -1,0 +1,103 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DidChangeWatchedFilesNotification, type ClientCapabilities, type Disposable, type FileSystemWatcher } from 'vscode-languageserver/node';
+import { isConfigFile } from '../core';
+import { loadDataFiles } from '../node/dataFiles';
+import { filePathOf } from './guard';
+import type { Session } from './session';
+
+/**
+ * The data files in force (prices and lifecycle entries newer than the bundled ones): the `prodready.dataFile`
+ * setting, `data` in each folder's `.prodready.json`, and the data packages among the folders' dependencies. Read
+ * at start-up and again when the settings, a config or a file that decides them changes; the client is asked to
+ * watch those files, as it watches configs for the server.
+ */
+export class WorkspaceData {
+  /** The files the last load read or looked for: a change to any of them may change the data. */
+  private inputs = new Set<string>();
+  /** The data and the problems of the last load, to tell whether a new load changed anything. */
+  private loaded = { data: '', problems: '' };
+  private loading: Promise<boolean> = Promise.resolve(false);
+  private watch: { dynamic: boolean; relative: boolean } = { dynamic: false, relative: false };
+  private watched: { key: string; registration: Promise<Disposable> } | undefined;
+
+  constructor(private readonly session: Session) {}
+
+  /** What the client can watch: files named by the server (dynamic registration), outside the workspace too (relative patterns). */
+  readCapabilities(capabilities: ClientCapabilities): void {
+    const watched = capabilities.workspace?.didChangeWatchedFiles;
+    this.watch = { dynamic: watched?.dynamicRegistration === true, relative: watched?.relativePatternSupport === true };
+  }
+
+  /** Whether a change to `file` may change the data: a file the last load read or looked for, or a config (it names a data file). */
+  affectedBy(file: string): boolean {
+    return this.inputs.has(file) || isConfigFile(file);
+  }
+
+  /** Reads the data files again, after any load under way; resolves true when the data in force changed. */
+  reload(): Promise<boolean> {
+    this.loading = this.loading.then(
+      () => this.load(),
+      () => this.load(),
+    );
+    return this.loading;
+  }
+
+  private async load(): Promise<boolean> {
+    const { session } = this;
+    const folders = session.folders.flatMap((folder) => {
+      const root = filePathOf(folder.uri);
+      return root === undefined ? [] : [{ uri: folder.uri, root }];
+    });
+    const named: string[] = [];
+    for (const { uri, root } of folders) {
+      const { dataFile } = await session.settingsFor(uri);
+      if (dataFile) named.push(path.resolve(root, dataFile));
+      const config = session.engine.configAt(root, root);
+      if (config.file && config.config.data) named.push(path.resolve(path.dirname(config.file), config.config.data.path));
+    }
+    const { files, problems, inputs } = loadDataFiles(session.host, { named, folders: folders.map((folder) => folder.root) });
+    const loaded = { data: JSON.stringify(files), problems: JSON.stringify(problems) };
+    // Said once per change, not on every reload a config edit starts.
+    if (loaded.problems !== this.loaded.problems) {
+      for (const problem of problems) session.connection.console.warn(`prodready: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+    }
+    const changed = loaded.data !== this.loaded.data;
+    this.loaded = loaded;
+    this.inputs = new Set(inputs);
+    if (changed) session.engine.setDataFiles(files);
+    this.watchInputs();
+    return changed;
+  }
+
+  /** Asks the client to watch the inputs, once per set of them: one watcher per folder, on the names in it. */
+  private watchInputs(): void {
+    if (!this.watch.dynamic) return;
+    const watchers = watchersOf([...this.inputs], this.watch.relative);
+    const key = JSON.stringify(watchers);
+    if (key === this.watched?.key) return;
+    const previous = this.watched?.registration;
+    this.watched = { key, registration: this.session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
+    void previous?.then((registration) => registration.dispose(), () => undefined);
+  }
+}
+
+/**
+ * Watchers for `files`. A pattern relative to each file's folder, on bare names, makes the client watch that folder
+ * alone (VS Code then ignores `files.watcherExclude`, which leaves out node_modules, and waits for a folder that
+ * does not exist yet); without relative patterns, each absolute path. Glob characters in a name match any one
+ * character: the server keeps only the changes to its inputs.
+ */
+export function watchersOf(files: readonly string[], relative: boolean): FileSystemWatcher[] {
+  const literal = (text: string) => text.replace(/[*?[\]{},]/g, '?');
+  if (!relative) return files.map((file) => ({ globPattern: literal(file.replace(/\\/g, '/')) }));
+  const byFolder = new Map<string, string[]>();
+  for (const file of files) {
+    const names = byFolder.get(path.dirname(file)) ?? [];
+    names.push(literal(path.basename(file)));
+    byFolder.set(path.dirname(file), names);
+  }
+  return [...byFolder].map(([folder, names]) => ({
+    globPattern: { baseUri: pathToFileURL(folder).toString(), pattern: names.length === 1 ? names[0] : `{${names.join(',')}}` },
+  }));
+}
