@@ -1,6 +1,6 @@
 import type { ModelEntry } from '../catalog/modelRegistry';
 import type { PriceEntry } from '../catalog/priceBook';
-import { parseJsonFile } from './json';
+import { describeParseError, JSONC_OPTIONS, MAX_JSON_DEPTH, parseTree, tooDeepAt, type Node, type ParseError } from './json';
 import { readLocated, type ConfigProblem } from './locate';
 import { dataFileSchema } from './schema';
 
@@ -39,4 +39,18 @@ export function parseDataFile(text: string, file: string, origin?: string): { da
     },
     problems: read.problems,
   };
+}
+
+/**
+ * A JSON file prodready reads as data (a data file, a package.json): its tree, or the one problem that keeps it
+ * from being read (nested too deep, not JSON), at its place, naming the file.
+ */
+export function parseJsonFile(text: string, name: string): { root: Node } | { problem: ConfigProblem } {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { problem: { message: `nesting deeper than ${MAX_JSON_DEPTH} levels: ${name} is not read.`, span: { start: deep, end: deep + 1 }, severity: 'error' } };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, JSONC_OPTIONS);
+  if (errors.length === 0 && root) return { root };
+  const error = errors[0];
+  return { problem: { message: `${name} is not valid JSON${error ? `: ${describeParseError(error)}` : ''}; it is not used.`, span: error ? { start: error.offset, end: error.offset + error.length } : { start: 0, end: 0 }, severity: 'error' } };
 }

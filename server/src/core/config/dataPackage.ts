@@ -1,4 +1,5 @@
-import { parseJsonFile, propertiesOf, type Node } from './json';
+import { parseJsonFile } from './dataFile';
+import { propertiesOf, type Node } from './json';
 import { readLocated, type ConfigProblem } from './locate';
 import { dataPackageSchema } from './schema';
 

@@ -6,8 +6,6 @@
 // into the server, the CLI, the extension and the tests alike.
 import { applyEdits, createScanner, modify, parseTree, printParseErrorCode, ScanError, SyntaxKind, type Edit, type JSONPath, type Node, type ParseError } from '../../../../node_modules/jsonc-parser/lib/esm/main.js';
 
-import type { ConfigProblem } from './locate';
-
 export { applyEdits, createScanner, modify, parseTree, ScanError, SyntaxKind, type Edit, type JSONPath, type Node, type ParseError };
 
 /** How `.prodready.json` is parsed: as VS Code reads it (JSON with comments), trailing commas allowed. */
@@ -63,20 +61,6 @@ export function propertiesOf(node: Node): [Node, Node][] {
     const [key, value] = property.children ?? [];
     return key && value && key.type === 'string' ? [[key, value] as [Node, Node]] : [];
   });
-}
-
-/**
- * A JSON file prodready reads as data (a data file, a package.json): its tree, or the one problem that keeps it
- * from being read (nested too deep, not JSON), at its place, naming the file.
- */
-export function parseJsonFile(text: string, name: string): { root: Node } | { problem: ConfigProblem } {
-  const deep = tooDeepAt(text);
-  if (deep !== undefined) return { problem: { message: `nesting deeper than ${MAX_JSON_DEPTH} levels: ${name} is not read.`, span: { start: deep, end: deep + 1 }, severity: 'error' } };
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, JSONC_OPTIONS);
-  if (errors.length === 0 && root) return { root };
-  const error = errors[0];
-  return { problem: { message: `${name} is not valid JSON${error ? `: ${describeParseError(error)}` : ''}; it is not used.`, span: error ? { start: error.offset, end: error.offset + error.length } : { start: 0, end: 0 }, severity: 'error' } };
 }
 
 /** How deep `{`, `[` (and `(`, which JSON does not have) may nest in `.prodready.json`; real configs use four. */
