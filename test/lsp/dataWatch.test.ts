@@ -122,4 +122,13 @@ describe('language server: data files followed on disk', () => {
     assert.equal(model, `- Model: \`${MODEL}\``);
     assert.match(cost!, /prices as of \d{4}-\d{2}-\d{2} from prodready bundled prices/);
   });
+
+  it('reads the data file a changed .prodready.json names', async () => {
+    const since = client.publishedCount();
+    write('ops/team.json', prices('2099-07-01', 'team lifecycle', 20, 'retired'));
+    const config = write('.prodready.json', { data: 'ops/team.json' });
+    await client.filesChanged([{ uri: config, type: 1 }]);
+    await findings((message) => message?.includes('was retired') === true, since);
+    assert.equal((await hover()).model, `- Model: \`${MODEL}\` (lifecycle data as of 2099-07-01 from team lifecycle (team.json))`);
+  });
 });

@@ -17,6 +17,8 @@ export class WorkspaceData {
   private inputs = new Set<string>();
   /** The data and the problems of the last load, to tell whether a new load changed anything. */
   private loaded = { data: '', problems: '' };
+  /** The files the settings and configs named at the last load. */
+  private named: string | undefined;
   private loading: Promise<boolean> = Promise.resolve(false);
   private watch: { dynamic: boolean; relative: boolean } = { dynamic: false, relative: false };
   private watched: { key: string; registration: Promise<Disposable> } | undefined;
@@ -29,21 +31,35 @@ export class WorkspaceData {
     this.watch = { dynamic: watched?.dynamicRegistration === true, relative: watched?.relativePatternSupport === true };
   }
 
-  /** Whether a change to `file` may change the data: a file the last load read or looked for, or a config (it names a data file). */
-  affectedBy(file: string): boolean {
-    return this.inputs.has(file) || isConfigFile(file);
+  /** Reads the data files again; resolves true when the data in force changed. */
+  reload(): Promise<boolean> {
+    return this.queue(false);
   }
 
-  /** Reads the data files again, after any load under way; resolves true when the data in force changed. */
-  reload(): Promise<boolean> {
-    this.loading = this.loading.then(
-      () => this.load(),
-      () => this.load(),
-    );
+  /**
+   * Files changed on disk (or a config in an editor): the data is read again when one of them is a file the last
+   * load read or looked for, or when a config now names other data files. Resolves true when the data changed.
+   */
+  filesChanged(files: readonly string[]): Promise<boolean> {
+    if (files.some((file) => this.inputs.has(file))) return this.queue(false);
+    if (files.some(isConfigFile)) return this.queue(true);
+    return Promise.resolve(false);
+  }
+
+  /** A config was edited in an editor: the data is read again when it now names other data files. */
+  configEdited(): Promise<boolean> {
+    return this.queue(true);
+  }
+
+  /** Loads run one after another; one that fails is logged once and changes nothing (the promise never rejects). */
+  private queue(unlessSameNames: boolean): Promise<boolean> {
+    const next = this.loading.then(() => this.load(unlessSameNames));
+    this.session.guard.run('data files', () => next.then(() => undefined));
+    this.loading = next.catch(() => false);
     return this.loading;
   }
 
-  private async load(): Promise<boolean> {
+  private async load(unlessSameNames: boolean): Promise<boolean> {
     const { session } = this;
     const folders = session.folders.flatMap((folder) => {
       const root = filePathOf(folder.uri);
@@ -56,9 +72,12 @@ export class WorkspaceData {
       const config = session.engine.configAt(root, root);
       if (config.file && config.config.data) named.push(path.resolve(path.dirname(config.file), config.config.data.path));
     }
+    const names = JSON.stringify(named);
+    if (unlessSameNames && names === this.named) return false;
+    this.named = names;
     const { files, problems, inputs } = loadDataFiles(session.host, { named, folders: folders.map((folder) => folder.root) });
     const loaded = { data: JSON.stringify(files), problems: JSON.stringify(problems) };
-    // Said once per change, not on every reload a config edit starts.
+    // Said when they change, not again on every reload.
     if (loaded.problems !== this.loaded.problems) {
       for (const problem of problems) session.connection.console.warn(`prodready: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
     }

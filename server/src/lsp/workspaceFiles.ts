@@ -96,7 +96,7 @@ export class WorkspaceFiles implements ValidationEvents {
   configEdited(): void {
     this.model.reset();
     this.changed();
-    this.reloadData();
+    this.followData(this.data.configEdited());
   }
 
   closed(file: string): void {
@@ -119,9 +119,9 @@ export class WorkspaceFiles implements ValidationEvents {
     });
   }
 
-  /** A config or a file that decides the data files changed: once read again, what they changed is analysed again. */
-  private reloadData(): void {
-    void this.data.reload().then((changed) => {
+  /** Once the data files are read again, what they changed is analysed again. */
+  private followData(reloaded: Promise<boolean>): void {
+    void reloaded.then((changed) => {
       if (!changed) return;
       this.model.reset();
       this.diagnostics.revalidateAll();
@@ -140,11 +140,11 @@ export class WorkspaceFiles implements ValidationEvents {
     const stale = new Set<string>();
     let modulesChanged = false;
     let settingsChanged = false;
-    let dataChanged = false;
+    const files: string[] = [];
     for (const change of params.changes) {
       const file = filePathOf(change.uri);
       if (file === undefined) continue;
-      dataChanged ||= this.data.affectedBy(file);
+      files.push(file);
       this.model.fileChanged(file);
       if (change.type !== FileChangeType.Changed) this.model.filesChanged();
       if (isConfigFile(file)) {
@@ -160,7 +160,7 @@ export class WorkspaceFiles implements ValidationEvents {
       }
     }
     this.changed();
-    if (dataChanged) this.reloadData();
+    this.followData(this.data.filesChanged(files));
     if (modulesChanged || settingsChanged) {
       engine.ownershipChanged();
       this.model.reset();
