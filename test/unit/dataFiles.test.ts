@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { priceBookFor, referenceDataOf } from '../../server/src/core';
 import { parseConfig } from '../../server/src/core/config/config';
-import { watchersOf } from '../../server/src/lsp/workspaceData';
+import { watchedPathsOf, watchersOf } from '../../server/src/lsp/workspaceData';
 import { loadDataFiles } from '../../server/src/node/dataFiles';
 import { NodeHost } from '../../server/src/node/host';
 
@@ -138,6 +138,15 @@ describe('data files: what the client is asked to watch', () => {
       { globPattern: { baseUri: pathToFileURL(path.join(root, 'ws')).toString(), pattern: '{package.json,p?1?.json}' } },
       { globPattern: { baseUri: pathToFileURL(path.join(root, 'ws/node_modules')).toString(), pattern: '{.package-lock.json,.modules.yaml}' } },
     ]);
+  });
+
+  it('watches the folders between a file and the workspace folder too: a folder made or removed whole is reported without its files', () => {
+    const ws = path.join(root, 'ws');
+    const watched = watchedPathsOf([path.join(ws, 'ops/prices/team.json'), path.join(root, 'node_modules/hoisted/data.json'), path.join(ws, 'package.json')], [ws]);
+    assert.deepEqual(
+      [...watched].map((file) => path.relative(root, file)),
+      ['ws/ops/prices/team.json', 'ws/ops/prices', 'ws/ops', 'node_modules/hoisted/data.json', 'node_modules/hoisted', 'node_modules', 'ws/package.json'].map((file) => path.normalize(file)),
+    );
   });
 
   it('each absolute path otherwise', () => {

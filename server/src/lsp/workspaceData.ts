@@ -13,8 +13,8 @@ import type { Session } from './session';
  * watch those files, as it watches configs for the server.
  */
 export class WorkspaceData {
-  /** The files the last load read or looked for: a change to any of them may change the data. */
-  private inputs = new Set<string>();
+  /** The files the last load read or looked for, and the folders they are in: a change to any of them may change the data. */
+  private watchedPaths = new Set<string>();
   /** The data and the problems of the last load, to tell whether a new load changed anything. */
   private loaded = { data: '', problems: '' };
   /** The files the settings and configs named at the last load. */
@@ -41,7 +41,7 @@ export class WorkspaceData {
    * load read or looked for, or when a config now names other data files. Resolves true when the data changed.
    */
   filesChanged(files: readonly string[]): Promise<boolean> {
-    if (files.some((file) => this.inputs.has(file))) return this.queue(false);
+    if (files.some((file) => this.watchedPaths.has(file))) return this.queue(false);
     if (files.some(isConfigFile)) return this.queue(true);
     return Promise.resolve(false);
   }
@@ -83,16 +83,16 @@ export class WorkspaceData {
     }
     const changed = loaded.data !== this.loaded.data;
     this.loaded = loaded;
-    this.inputs = new Set(inputs);
+    this.watchedPaths = watchedPathsOf(inputs, folders.map((folder) => folder.root));
     if (changed) session.engine.setDataFiles(files);
-    this.watchInputs();
+    this.watchPaths();
     return changed;
   }
 
-  /** Asks the client to watch the inputs, once per set of them: one watcher per folder, on the names in it. */
-  private watchInputs(): void {
+  /** Asks the client to watch, once per set of paths: one watcher per folder, on the names in it. */
+  private watchPaths(): void {
     if (!this.watch.dynamic) return;
-    const watchers = watchersOf([...this.inputs], this.watch.relative);
+    const watchers = watchersOf([...this.watchedPaths], this.watch.relative);
     const key = JSON.stringify(watchers);
     if (key === this.watched?.key) return;
     const previous = this.watched?.registration;
@@ -102,10 +102,25 @@ export class WorkspaceData {
 }
 
 /**
+ * What to watch for `inputs`: each of them, and each folder between it and the workspace folders. A folder created
+ * or deleted whole (a checkout, `mkdir ops && cp … ops/`, an install) is reported once, without the files in it.
+ */
+export function watchedPathsOf(inputs: readonly string[], folders: readonly string[]): Set<string> {
+  const watched = new Set<string>();
+  // A workspace folder, or a folder above one, stays: the watch ends there.
+  const lasts = (dir: string) => folders.some((folder) => !path.relative(dir, folder).startsWith('..'));
+  for (const input of inputs) {
+    watched.add(input);
+    for (let dir = path.dirname(input); !lasts(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) watched.add(dir);
+  }
+  return watched;
+}
+
+/**
  * Watchers for `files`. A pattern relative to each file's folder, on bare names, makes the client watch that folder
  * alone (VS Code then ignores `files.watcherExclude`, which leaves out node_modules, and waits for a folder that
  * does not exist yet); without relative patterns, each absolute path. Glob characters in a name match any one
- * character: the server keeps only the changes to its inputs.
+ * character: the server keeps only the changes to what it watches.
  */
 export function watchersOf(files: readonly string[], relative: boolean): FileSystemWatcher[] {
   const literal = (text: string) => text.replace(/[*?[\]{},]/g, '?');
