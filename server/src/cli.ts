@@ -84,7 +84,7 @@ async function check(argv: string[], cwd: string): Promise<number> {
     const engine = new Engine(host);
     const { loaded, root, scanRoot } = loadConfig(engine, host, options, cwd);
     engine.setProjectConfig(loaded.config);
-    const data = loadDataFiles(host, { named: loaded.config.data && loaded.file ? [path.resolve(path.dirname(loaded.file), loaded.config.data.path)] : [], roots: [root] });
+    const data = loadDataFiles(host, { named: loaded.config.data && loaded.file ? [path.resolve(path.dirname(loaded.file), loaded.config.data.path)] : [], folders: [root] });
     for (const problem of data.problems) process.stderr.write(`prodready: warning: ${relativePath(problem.file, cwd)}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n`);
     engine.setDataFiles(data.files);
     const basis: CostBasis = { prices: priceBookFor(loaded.config, engine.referenceData), requestsPerMonth: loaded.config.governance.budget?.requestsPerMonth };

@@ -17,6 +17,7 @@ import { Diagnostics } from './lsp/diagnostics';
 import { registerHover } from './lsp/hover';
 import { ResilientMessageReader } from './lsp/messageReader';
 import { readClientCommands, Session } from './lsp/session';
+import { WorkspaceData } from './lsp/workspaceData';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { FIX_ALL_KIND } from './protocol';
 import { priceBookFor } from './core';
@@ -27,6 +28,7 @@ const connection = process.argv.includes('--stdio')
   : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const session = new Session(connection, documents);
+const data = new WorkspaceData(session);
 const { guard } = session;
 
 connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
@@ -35,6 +37,7 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   session.clientHasConfiguration = params.capabilities.workspace?.configuration === true;
   session.clientHasProgress = params.capabilities.window?.workDoneProgress === true;
   session.clientCommands = readClientCommands(params.initializationOptions);
+  data.readCapabilities(params.capabilities);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -52,7 +55,7 @@ connection.onInitialized(
     );
     if (session.clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'prodready' });
     // Prices and lifecycle data from the workspace's data files, before the first analysis reads them.
-    void session.loadData().finally(() => workspace.problems.start());
+    void data.reload().finally(() => workspace.problems.start());
   }),
 );
 
@@ -63,7 +66,7 @@ const diagnostics: Diagnostics = new Diagnostics(session, {
   closed: (file) => workspace.closed(file),
   staleOnDisk: (file) => workspace.staleOnDisk(file),
 });
-const workspace: WorkspaceFiles = new WorkspaceFiles(session, diagnostics);
+const workspace: WorkspaceFiles = new WorkspaceFiles(session, diagnostics, data);
 
 diagnostics.register();
 workspace.register();

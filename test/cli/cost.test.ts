@@ -101,6 +101,20 @@ describe('prodready check: cost per call site and per change', () => {
     assert.match(run.stdout, /Worst-case cost of this change: not known\. The baseline records no call-site costs \(written by an older prodready\); write it again with --write-baseline\./);
   });
 
+  it('prices with a data package the project depends on when its table is newer, and says where a bad data package field is', () => {
+    const dir = project('data-package');
+    writeFiles(dir, {
+      'package.json': JSON.stringify({ name: 'app', devDependencies: { '@acme/ai-prices': '^2.0.0', 'bad-prices': '1.0.0' } }),
+      'node_modules/@acme/ai-prices/package.json': JSON.stringify({ name: '@acme/ai-prices', version: '2.0.0', prodready: { data: 'prices.json' } }),
+      'node_modules/@acme/ai-prices/prices.json': JSON.stringify({ ...prices, asOf: '2099-01-01', source: 'Acme prices', models: [{ id: 'gpt-4o-mini', input: 0.1, output: 0.5 }] }),
+      'node_modules/bad-prices/package.json': '{\n  "name": "bad-prices",\n  "prodready": "prices.json"\n}\n',
+    });
+    const run = runCli(dir, ['check', '.', '--fail-on', 'off', '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /prodready: warning: node_modules\/bad-prices\/package\.json:3: "prodready" must be an object such as \{ "data": "data\.json" \}/);
+    assert.deepEqual(JSON.parse(run.stdout).callSites[0].cost.prices, { inputUsdPerMillion: 0.1, outputUsdPerMillion: 0.5, source: 'Acme prices (@acme/ai-prices 2.0.0)', asOf: '2099-01-01' });
+  });
+
   it('warns about a bad data file where the problem is and keeps the bundled prices', () => {
     const dir = project('bad-data');
     fs.writeFileSync(path.join(dir, 'prices.fixture.json'), '{\n  "asOf": "2026-11-20",\n  "models": [{ "id": "gpt-4o-mini", "input": -1, "output": 0.6 }]\n}\n');

@@ -14,6 +14,8 @@ export class LspClient {
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** What the server asked the client to register (`client/registerCapability`), in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   /** What the client answers `workspace/configuration` with; `changeSettings` replaces it. */
   private settings: Record<string, unknown> | undefined;
@@ -33,7 +35,10 @@ export class LspClient {
     });
     this.connection.onNotification((method, params) => this.notifications.push({ method, params }));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings ?? {}));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     // $/progress is routed by token, not to the catch-all handler: each created token is listened to.
     this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
       this.connection.onProgress(WorkDoneProgress.type, params.token, (value) => this.notifications.push({ method: '$/progress', params: { token: params.token, value } }));
@@ -42,13 +47,23 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** `editor`: what VS Code declares beyond configuration: server-initiated progress, and its client commands. */
-  async initialize(rootDir: string, withConfiguration: boolean, editor?: { progress: boolean; commands: string[] }): Promise<{ capabilities: Record<string, unknown> }> {
+  /**
+   * `editor`: what VS Code declares beyond configuration: server-initiated progress, its client commands, and
+   * (`watchFiles`) file watchers the server registers, with patterns relative to a folder.
+   */
+  async initialize(rootDir: string, withConfiguration: boolean, editor?: { progress: boolean; commands: string[]; watchFiles?: boolean }): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(rootDir).toString(),
       workspaceFolders: [{ uri: pathToFileURL(rootDir).toString(), name: 'ws' }],
-      capabilities: { workspace: { configuration: withConfiguration, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: editor?.progress ?? false } },
+      capabilities: {
+        workspace: {
+          configuration: withConfiguration,
+          didChangeConfiguration: { dynamicRegistration: true },
+          ...(editor?.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } : {}),
+        },
+        window: { workDoneProgress: editor?.progress ?? false },
+      },
       initializationOptions: editor ? { commands: editor.commands } : undefined,
     });
     await this.connection.sendNotification('initialized', {});
@@ -103,6 +118,11 @@ export class LspClient {
   changeSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     return this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** Files changed on disk, as a client's file watcher reports them (1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   /** The server's process id (its memory and CPU are read from /proc). */

@@ -34,6 +34,7 @@ export { builtInData, lifecycleTableOf, priceBookFor, referenceDataOf, type Refe
 export { describeSiteCost, formatUsd, siteCost, type CostBasis, type SiteCost } from './cost/siteCost';
 export { costDelta, describeCostDelta, type CostChange, type CostDelta, type CostRecord } from './cost/costDelta';
 export { parseDataFile, type DataFile } from './config/dataFile';
+export { dependenciesOf, readDataPackage, type DataPackage } from './config/dataPackage';
 export type { PriceBook } from './catalog/priceBook';
 
 // The workspace views: readiness checklist, AI inventory, ownership map; writing owners.

@@ -3,7 +3,6 @@ import { pathToFileURL } from 'node:url';
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type LoadedConfig } from '../core';
-import { loadDataFiles } from '../node/dataFiles';
 import { NodeHost } from '../node/host';
 import { loadPythonParser } from '../node/python';
 import { StatusNotification } from '../protocol';
@@ -66,24 +65,6 @@ export class Session {
       if (problem) this.connection.console.warn(`prodready: Python files are skipped: ${problem}`);
     });
     return this.pythonLoad;
-  }
-
-  /**
-   * Reads the data files the workspace points at (the `prodready.dataFile` setting, `data` in each folder's
-   * `.prodready.json`, a `prodready-data` dependency) and gives them to the engine; problems go to the output.
-   */
-  async loadData(): Promise<void> {
-    const roots = this.folders.flatMap((folder) => filePathOf(folder.uri) ?? []);
-    const named: string[] = [];
-    for (const [index, root] of roots.entries()) {
-      const { dataFile } = await this.settingsFor(this.folders[index].uri);
-      if (dataFile) named.push(path.resolve(root, dataFile));
-      const loaded = this.engine.configAt(root, root);
-      if (loaded.file && loaded.config.data) named.push(path.resolve(path.dirname(loaded.file), loaded.config.data.path));
-    }
-    const { files, problems } = loadDataFiles(this.host, { named, roots });
-    for (const problem of problems) this.connection.console.warn(`prodready: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
-    this.engine.setDataFiles(files);
   }
 
   /** The config in force for a document or file URI. */

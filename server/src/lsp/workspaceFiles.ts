@@ -7,6 +7,7 @@ import { InventoryRequest, ReadinessChangedNotification, ReadinessRequest, ScanW
 import type { Diagnostics, ValidationEvents } from './diagnostics';
 import { filePathOf } from './guard';
 import type { Session } from './session';
+import type { WorkspaceData } from './workspaceData';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { CancelledError, MAX_WORKSPACE_FILES, WorkspaceModel } from './workspaceModel';
 
@@ -25,6 +26,7 @@ export class WorkspaceFiles implements ValidationEvents {
   constructor(
     private readonly session: Session,
     private readonly diagnostics: Diagnostics,
+    private readonly data: WorkspaceData,
   ) {
     // Files on disk are read as saved: an open document counts through its own analysis.
     const disk = new NodeHost();
@@ -98,6 +100,7 @@ export class WorkspaceFiles implements ValidationEvents {
   configEdited(): void {
     this.model.reset();
     this.changed();
+    this.followData(this.data.configEdited());
   }
 
   closed(file: string): void {
@@ -113,7 +116,17 @@ export class WorkspaceFiles implements ValidationEvents {
   private settingsChanged(): void {
     this.session.settingsChanged();
     // Settings and configs name the data files: read them again before analysing with them.
-    void this.session.loadData().finally(() => {
+    void this.data.reload().finally(() => {
+      this.model.reset();
+      this.diagnostics.revalidateAll();
+      this.changed();
+    });
+  }
+
+  /** Once the data files are read again, what they changed is analysed again. */
+  private followData(reloaded: Promise<boolean>): void {
+    void reloaded.then((changed) => {
+      if (!changed) return;
       this.model.reset();
       this.diagnostics.revalidateAll();
       this.changed();
@@ -131,9 +144,11 @@ export class WorkspaceFiles implements ValidationEvents {
     const stale = new Set<string>();
     let modulesChanged = false;
     let settingsChanged = false;
+    const files: string[] = [];
     for (const change of params.changes) {
       const file = filePathOf(change.uri);
       if (file === undefined) continue;
+      files.push(file);
       this.model.fileChanged(file);
       if (change.type !== FileChangeType.Changed) this.model.filesChanged();
       if (isConfigFile(file)) {
@@ -149,6 +164,7 @@ export class WorkspaceFiles implements ValidationEvents {
       }
     }
     this.changed();
+    this.followData(this.data.filesChanged(files));
     if (modulesChanged || settingsChanged) {
       engine.ownershipChanged();
       this.model.reset();

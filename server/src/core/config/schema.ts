@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { rules, ruleIds } from '../rules';
 import type { RuleSettings, Severity } from '../rules';
 import type { ModelStatus } from '../catalog/modelRegistry';
-import { documented, says, strict, stringArray, unknownKeyIn } from './declare';
+import { documented, says, SOMETHING, strict, stringArray, unknownKeyIn } from './declare';
 import { governanceShape } from './governance';
 import { DEFAULT_TEST_FILES, TESTS_PROFILE_RULES } from './overrides';
 
@@ -115,6 +115,17 @@ export const dataFileSchema = strict(
     lifecycle: z.optional(z.array(model, says('"lifecycle" must be an array of model entries such as { "id": "gpt-4o", "status": "floating", "pinned": "gpt-4o-2024-08-06" }.'))),
   },
   { error: 'A data file must hold one JSON object with "asOf".', unknownKey: unknownKeyIn('data file setting') },
+);
+
+/**
+ * The `prodready` field of a package's package.json: a package the workspace depends on that has one is a data
+ * package, and its data file (the shape of `dataFileSchema`) is read as a data file.
+ */
+export const dataPackageSchema = strict(
+  {
+    data: z.string(says('"prodready.data" must be the path of the package\'s data file, relative to the package, such as "data.json".')).check(z.regex(SOMETHING)),
+  },
+  { error: '"prodready" must be an object such as { "data": "data.json" }: the path of the package\'s data file.', unknownKey: unknownKeyIn('"prodready" field') },
 );
 
 /** A callee as the AIR004 fix writes it: `name` or `name.member…`. */

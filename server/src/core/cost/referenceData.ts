@@ -30,10 +30,7 @@ const newestFirst = <T extends { asOf: string }>(tables: T[]) => tables.sort((a,
 /** The bundled data with the data files' added; where two name the same model, the newer `asOf` wins. */
 export function referenceDataOf(files: readonly DataFile[]): ReferenceData {
   if (files.length === 0) return builtInData;
-  const source = (file: DataFile) => {
-    const name = file.file.split(/[\\/]/).pop()!;
-    return file.source === name ? name : `${file.source} (${name})`;
-  };
+  const source = (file: DataFile) => (file.source === file.origin ? file.origin : `${file.source} (${file.origin})`);
   return {
     prices: newestFirst([...builtInData.prices, ...files.filter((file) => file.prices.length > 0).map((file) => ({ source: source(file), asOf: file.asOf, models: file.prices }))]),
     lifecycle: newestFirst([...builtInData.lifecycle, ...files.filter((file) => file.lifecycle.length > 0).map((file) => ({ source: source(file), asOf: file.asOf, models: file.lifecycle }))]),

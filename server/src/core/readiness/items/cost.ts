@@ -81,7 +81,7 @@ export function priceTableItem(view: WorkspaceView): ReadinessItem {
     status: 'fail',
     summary: `${summary} Costs are estimated from prices older than ${STALE_PRICES_DAYS} days.`,
     toPass:
-      'Point "data" in .prodready.json (or the prodready.dataFile setting) at a newer price table, set current prices under "prices", or update prodready (its table is regenerated with npm run generate:prices).',
+      'Point "data" in .prodready.json (or the prodready.dataFile setting) at a newer price table, add a data package to the dependencies (an npm package whose package.json names its table in "prodready": { "data": "…" }) or update the one in use, set current prices under "prices", or update prodready (its table is regenerated with npm run generate:prices).',
     action: configAction(view),
   });
 }
