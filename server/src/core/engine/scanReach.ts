@@ -60,7 +60,15 @@ export function textReach(file: string, text: string): TextReach | undefined {
   const language = languageOf(file);
   if (language === undefined) return undefined;
   if (mayHoldAiCall(text, language)) return { mayHoldAiCall: true, imports: [] };
-  return { mayHoldAiCall: false, imports: [...new Set(importedSpecifiers(text, language === 'python'))] };
+  return { mayHoldAiCall: false, imports: [...new Set(importedSpecifiers(text, language === 'python'))].map(detached) };
+}
+
+/**
+ * A copy of a short string cut from a long one. A regular expression's match is a slice that keeps the whole text
+ * alive: a reach kept per file would otherwise keep every file's text.
+ */
+function detached(slice: string): string {
+  return (' ' + slice).slice(1);
 }
 
 /**
