@@ -1,17 +1,19 @@
 // Messages between the prodready client and server beyond standard LSP; imported by both sides.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { TextEdit } from 'vscode-languageserver-protocol';
 import type { Inventory, ReadinessReport } from './core/readiness/types';
 
 export type * from './core/readiness/types';
 
-/** Carried in `Diagnostic.data` so code actions need no server-side state; stale once the version moves on. */
+/**
+ * What an open document's diagnostic carries in `data`: the analysis it came from (the document's version) and its
+ * finding there; stale once the version moves on. Code actions read the fixes from that analysis, so a keystroke's
+ * diagnostics do not carry every fix's edits.
+ */
 export interface DiagnosticData {
   version: number;
   ruleId: string;
-  fixes: { title: string; edits: TextEdit[]; isPreferred: boolean }[];
-  /** The quick fix that waives the finding (a `prodready-ignore-next-line` comment), built by the core. */
-  suppress: { title: string; edits: TextEdit[] };
+  /** The finding's index in the analysis of `version`. */
+  finding: number;
 }
 
 export type ServerState = 'indexing' | 'ready' | 'warning';

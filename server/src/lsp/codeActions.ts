@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, LineIndex, preferredFixes, WAIVER_REASON_PLACEHOLDER, withRuleLevel, type FileAnalysis, type RuleId } from '../core';
+import { CONFIG_FILE_NAMES, LineIndex, preferredFixes, suppressionFixes, WAIVER_REASON_PLACEHOLDER, withRuleLevel, type FileAnalysis, type Finding, type Fix, type RuleId } from '../core';
 import { ClientCommands, FIX_ALL_KIND, SOURCE, type DiagnosticData } from '../protocol';
-import { toTextEdit } from './convert';
+import { toRange, toTextEdit } from './convert';
 import type { Diagnostics } from './diagnostics';
 import { filePathOf } from './guard';
 import type { Session } from './session';
@@ -12,8 +12,9 @@ import type { Session } from './session';
 /**
  * Code actions. Quick fixes in the order a user wants them: every fix first (the preferred, safe one at the top),
  * then for each rule once: ignore it for this line (the reason selected to type over), turn it off in
- * .prodready.json, show its documentation. Fixes and waivers are built by the core and carried in
- * `Diagnostic.data`; fix-all applies every preferred fix of the current analysis that does not overlap another.
+ * .prodready.json, show its documentation. Fixes and waivers are built by the core; a diagnostic's `data` names its
+ * finding in the analysis of the document's version. Fix-all applies every preferred fix of the current analysis
+ * that does not overlap another.
  */
 export function registerCodeActions(session: Session, diagnostics: Diagnostics): void {
   session.connection.onCodeAction(
@@ -23,26 +24,32 @@ export function registerCodeActions(session: Session, diagnostics: Diagnostics):
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
       const actions: CodeAction[] = [];
-      if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(session, document, params.context.diagnostics));
-      if (wants(FIX_ALL_KIND)) actions.push(...fixAllActions(document, diagnostics.current(document)));
+      const analysis = diagnostics.current(document);
+      if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(session, document, analysis, params.context.diagnostics));
+      if (wants(FIX_ALL_KIND)) actions.push(...fixAllActions(document, analysis));
       return actions;
     }),
   );
 }
 
-/** Only diagnostics this server published for the document's current version carry usable edits. */
-function quickFixes(session: Session, document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
-  const ours = diagnostics.filter((diagnostic) => {
-    const data = diagnostic.data as DiagnosticData | undefined;
-    return diagnostic.source === SOURCE && data?.version === document.version;
-  });
+/** Only diagnostics this server published for the document's current version name a finding of its analysis. */
+function quickFixes(session: Session, document: TextDocument, analysis: FileAnalysis | undefined, diagnostics: Diagnostic[]): CodeAction[] {
+  if (!analysis) return [];
+  const ours: { diagnostic: Diagnostic; finding: Finding }[] = [];
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+    const finding = diagnostic.source === SOURCE && data?.version === document.version && typeof data.finding === 'number' ? analysis.findings[data.finding] : undefined;
+    // The document analysed again at the same version (a module it imports changed): the finding must still be that one.
+    if (finding && finding.ruleId === data?.ruleId && sameRange(diagnostic.range, toRange(document, finding.span))) ours.push({ diagnostic, finding });
+  }
   const fixes: CodeAction[] = [];
   const seenFixes = new Set<string>();
-  for (const diagnostic of ours) {
-    for (const fix of (diagnostic.data as DiagnosticData).fixes) {
+  for (const { diagnostic, finding } of ours) {
+    for (const fix of finding.fixes) {
       if (seenFixes.has(fix.title)) continue;
       seenFixes.add(fix.title);
-      fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [document.uri]: fix.edits } } });
+      const edits = fix.edits.map((edit) => toTextEdit(document, edit));
+      fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [document.uri]: edits } } });
     }
   }
   // Stable: the preferred fix first, the others in the order the rules offered them.
@@ -50,12 +57,12 @@ function quickFixes(session: Session, document: TextDocument, diagnostics: Diagn
 
   const perRule: CodeAction[] = [];
   const seenRules = new Set<string>();
-  for (const diagnostic of ours) {
-    const data = diagnostic.data as DiagnosticData;
-    if (seenRules.has(data.ruleId)) continue;
-    seenRules.add(data.ruleId);
-    const ruleId = data.ruleId as RuleId;
-    perRule.push(ignoreAction(session, document, diagnostic, data));
+  const suppression = suppressionFixes(analysis, document.getText());
+  for (const { diagnostic, finding } of ours) {
+    const { ruleId } = finding;
+    if (seenRules.has(ruleId)) continue;
+    seenRules.add(ruleId);
+    perRule.push(ignoreAction(session, document, diagnostic, suppression(finding)));
     const disable = disableAction(session, document, diagnostic, ruleId);
     if (disable) perRule.push(disable);
     if (session.clientCommands.has(ClientCommands.showRuleDocumentation)) {
@@ -67,9 +74,9 @@ function quickFixes(session: Session, document: TextDocument, diagnostics: Diagn
 }
 
 /** The waiver comment above the call; where the client can select text, the placeholder reason is selected. */
-function ignoreAction(session: Session, document: TextDocument, diagnostic: Diagnostic, data: DiagnosticData): CodeAction {
-  const { title, edits } = data.suppress;
-  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: edits } } };
+function ignoreAction(session: Session, document: TextDocument, diagnostic: Diagnostic, waiver: Fix): CodeAction {
+  const edits = waiver.edits.map((edit) => toTextEdit(document, edit));
+  const action: CodeAction = { title: waiver.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: edits } } };
   const [comment] = edits;
   const at = comment?.newText.lastIndexOf(WAIVER_REASON_PLACEHOLDER) ?? -1;
   if (session.clientCommands.has(ClientCommands.selectRange) && at >= 0 && comment.range.start.character === 0) {
@@ -107,4 +114,8 @@ function fixAllActions(document: TextDocument, analysis: FileAnalysis | undefine
   if (chosen.length === 0) return [];
   const edits = chosen.flatMap((fix) => fix.edits).map((edit) => toTextEdit(document, edit));
   return [{ title: 'Fix all auto-fixable prodready problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } }];
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import { firstSentence, ruleDocsHref, rules, type Finding, type Fix, type RuleId, type Severity, type Span } from '../core';
+import { firstSentence, ruleDocsHref, rules, type Finding, type RuleId, type Severity, type Span } from '../core';
 import { SOURCE, type DiagnosticData } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -35,20 +35,11 @@ export function toTextEdit(document: Positions, edit: { span: Span; newText: str
 
 /**
  * A finding as a diagnostic. Its message is the first sentence (what a Problems row shows); the rest is in the
- * hover and the rule's page. An open document's diagnostics carry the fixes and the waiver (`suppression`, built by
- * the core) for its version; a file read from disk has no version to tie them to, so it carries none.
+ * hover and the rule's page. An open document's diagnostics name their finding in the analysis of its version (code
+ * actions read the fixes and the waiver there); a file read from disk has no version to tie them to.
  */
-export function toDiagnostic(document: Positions, finding: Finding, open?: { version: number; suppression: Fix }): Diagnostic {
-  const data: DiagnosticData | undefined = open && {
-    version: open.version,
-    ruleId: finding.ruleId,
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      isPreferred: fix.isPreferred,
-      edits: fix.edits.map((edit) => toTextEdit(document, edit)),
-    })),
-    suppress: { title: open.suppression.title, edits: open.suppression.edits.map((edit) => toTextEdit(document, edit)) },
-  };
+export function toDiagnostic(document: Positions, finding: Finding, open?: { version: number; index: number }): Diagnostic {
+  const data: DiagnosticData | undefined = open && { version: open.version, ruleId: finding.ruleId, finding: open.index };
   return {
     range: toRange(document, finding.span),
     severity: SEVERITY[finding.severity],

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type TextDocumentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeSkip, documentParseFor, isConfigFile, languageOf, pythonParserSettled, suppressionFixes, type DocumentParse, type FileAnalysis } from '../core';
+import { describeSkip, documentParseFor, isConfigFile, languageOf, pythonParserSettled, type DocumentParse, type FileAnalysis } from '../core';
 import { SOURCE } from '../protocol';
 import { toDiagnostic, toRange } from './convert';
 import { filePathOf } from './guard';
@@ -153,8 +153,7 @@ export class Diagnostics {
     }
     this.analyses.set(uri, { version, analysis });
     this.events.analysed(file);
-    const suppression = suppressionFixes(analysis, text);
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding, { version, suppression: suppression(finding) }));
+    const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(document, finding, { version, index }));
     if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
     void session.connection.sendDiagnostics({ uri, version, diagnostics });
     // Once the diagnostics are out, what the next keystroke needs from a whole-file read is read ahead.

@@ -85,7 +85,7 @@ export function languageOf(file: string): Language | undefined {
  */
 export function keptAnalysis(analysis: FileAnalysis): FileAnalysis {
   if (analysis.facts.callSites.length > 0 || analysis.findings.length > 0 || analysis.notice) return analysis;
-  return { ...analysis, lines: analysis.lines.withoutText() };
+  return { ...analysis, facts: { ...analysis.facts, textSignals: findTextSignals(analysis.lines.text) }, lines: analysis.lines.withoutText() };
 }
 
 /** Why a file is not analysed, or undefined when it is; checked before parsing. A text-only read (`parsed: false`) needs no Python parser. */
@@ -132,7 +132,7 @@ export function extractFacts(
       : previous instanceof TypeScriptParse
         ? previous.extract(file, text, options, environment)
         : extractTypeScript(file, parseTypeScript(file, text), options);
-  return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines), textSignals: findTextSignals(text) };
+  return { ...facts, lineEnding: lineEndingOf(text), suppressions: findSuppressions(text, lines), ownerTags: findOwnerTags(text, lines) };
 }
 
 /** The texts a URL read from a TS/JS module's export can take (see ImportResolver.urlTexts). */
@@ -214,7 +214,6 @@ export function factsWithoutCode(file: string, text: string, lines?: LineIndex):
     suppressions: lines ? findSuppressions(text, lines) : [],
     exports: { names: new Map(), star: [] },
     ownerTags: lines ? findOwnerTags(text, lines) : [],
-    textSignals: lines ? findTextSignals(text) : {},
   };
 }
 

@@ -25,8 +25,8 @@ export interface FileFacts {
   exports: ExportSummary;
   /** `@owner` tags in comments. */
   ownerTags: OwnerTag[];
-  /** Observability written in the file, for the workspace checklist. */
-  textSignals: TextSignals;
+  /** Observability written in the file, for the workspace checklist: read from the text when kept without it. */
+  textSignals?: TextSignals;
 }
 
 /** Where a file first shows tracing set up, token usage read, latency measured. */

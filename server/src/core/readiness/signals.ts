@@ -1,4 +1,6 @@
 import { TRACING_PACKAGES } from '../catalog/observability';
+import { findTextSignals } from '../extract/shared/textSignals';
+import type { FileAnalysis } from '../engine/analyzeFile';
 import type { TextSignals } from '../model';
 import type { Evidence } from './types';
 import type { WorkspaceView } from './workspace';
@@ -93,11 +95,21 @@ function pythonManifestMatches(view: WorkspaceView, file: string, names: RegExp)
   return found;
 }
 
+/** Read from the text once per analysis, for the three kinds and every checklist built from it. */
+const signalsByAnalysis = new WeakMap<FileAnalysis, TextSignals>();
+
+function textSignalsOf(analysis: FileAnalysis): TextSignals {
+  if (analysis.facts.textSignals) return analysis.facts.textSignals;
+  let signals = signalsByAnalysis.get(analysis);
+  if (!signals) signalsByAnalysis.set(analysis, (signals = findTextSignals(analysis.lines.text)));
+  return signals;
+}
+
 /** The first match of a text signal in each analysed file. */
 function textMatches(view: WorkspaceView, kind: keyof TextSignals, label: (match: string) => string): Evidence[] {
   const found: Evidence[] = [];
   for (const analysis of view.snapshot.analyses) {
-    const mark = analysis.facts.textSignals[kind];
+    const mark = textSignalsOf(analysis)[kind];
     if (mark) found.push(view.at(analysis, mark.span, label(mark.text)));
   }
   return found;
