@@ -5,7 +5,7 @@
 // mentions and writes.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts } from '../../model';
 import { FactMover, CannotMove } from './moveFacts';
-import { byStatement, skeletonOf, type Placed } from './skeleton';
+import { byStatement, skeletonOf, type Placed, type Skeleton } from './skeleton';
 
 export type { Placed };
 
@@ -110,6 +110,16 @@ export interface SkeletonLanguage {
   lineComment: string;
   /** The skeleton's facts, when it parses with its statements at `placed`. */
   extractSkeleton(text: string, placed: readonly Placed[]): ExtractedFacts | undefined;
+  /**
+   * The skeleton parsed once, when it parses without syntax errors with its statements at `placed`: a statement's
+   * summary can be read from it, and its facts. A language offering it has the edited statement summarized in place.
+   */
+  parseSkeleton?(text: string, placed: readonly Placed[]): ParsedSkeleton | undefined;
+}
+
+export interface ParsedSkeleton {
+  summaryAt(index: number): StatementSummary;
+  extract(): ExtractedFacts;
 }
 
 /**
@@ -146,7 +156,8 @@ export function reextractDeclarations(
   // A file without syntax errors, edited inside one definition that still parses alone, has none anywhere. Else
   // the whole file is parsed for its errors, and its statements must be where they were.
   let problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> | undefined;
-  let edited = before.parseErrors === 0 ? language.summarizeAlone(text.slice(statements[changed].pos, statements[changed].end)) : undefined;
+  const guess = before.parseErrors === 0 ? speculate(text, statements, old, changed, language) : undefined;
+  let edited = guess?.edited ?? (before.parseErrors === 0 ? language.summarizeAlone(text.slice(statements[changed].pos, statements[changed].end)) : undefined);
   if (!edited) {
     const whole = language.wholeFile?.();
     if (!whole || !samePlaces(whole.placed, statements)) return undefined;
@@ -162,9 +173,11 @@ export function reextractDeclarations(
 
   const affected = affectedBy(summaries, changed, was);
   const kept = neededBy(summaries, affected, was);
-  const layout = skeletonOf(text, statements, kept, language);
+  // The skeleton parsed for the guess holds the statements this one needs: read, not parsed again.
+  const reused = guess && sameSet(guess.kept, kept) ? guess : undefined;
+  const layout = reused?.layout ?? skeletonOf(text, statements, kept, language);
   if (!layout) return undefined;
-  const fresh = language.extractSkeleton(layout.text, layout.statements);
+  const fresh = reused ? reused.parsed.extract() : language.extractSkeleton(layout.text, layout.statements);
   // Callbacks and URLs given to other modules' functions are not placed in the file: they are read with the whole file.
   const givesOthers = (exports: ExtractedFacts['exports']) => Boolean(exports.given?.length || exports.urlsGiven?.length);
   if (!fresh || (!problems && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || givesOthers(fresh.exports) || givesOthers(before.exports)) return undefined;
@@ -213,6 +226,33 @@ export function reextractDeclarations(
     if (error instanceof CannotMove) return undefined;
     throw error;
   }
+}
+
+/**
+ * Typing inside a body rarely changes what a statement binds or names: the skeleton the edited statement would need
+ * if it still read as before is parsed, and the edited statement is summarized from it, in place. One parse, where
+ * a statement parsed alone and then the skeleton take two. Undefined when the language cannot, or that skeleton
+ * does not parse cleanly (the edited statement is then parsed alone).
+ */
+function speculate(
+  text: string,
+  statements: readonly SummarizedStatement[],
+  old: readonly SummarizedStatement[],
+  changed: number,
+  language: SkeletonLanguage,
+): { edited: StatementSummary; kept: Set<number>; layout: Skeleton; parsed: ParsedSkeleton } | undefined {
+  if (!language.parseSkeleton) return undefined;
+  const was = old[changed].entry.summary;
+  const summaries = old.map((statement) => statement.entry.summary);
+  const kept = neededBy(summaries, affectedBy(summaries, changed, was), was);
+  const layout = skeletonOf(text, statements, kept, language);
+  const at = layout?.indexOf(changed);
+  const parsed = layout && at !== undefined ? language.parseSkeleton(layout.text, layout.statements) : undefined;
+  return parsed && layout && at !== undefined ? { edited: parsed.summaryAt(at), kept, layout, parsed } : undefined;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item));
 }
 
 /**

@@ -9,13 +9,15 @@ export interface Placed {
 }
 
 /** A skeleton of the file: its text, its statements, and the way back to the file's statements and offsets. */
-interface Skeleton {
+export interface Skeleton {
   text: string;
   statements: Placed[];
   /** Items of the skeleton by the file's statement holding them; undefined when one sits in a placeholder. */
   byStatement<T extends { span: { start: number } }>(items: readonly T[]): Map<number, T[]> | undefined;
   /** The file's offset of a skeleton's offset; throws `CannotMove` for one in what was left out. */
   toText(offset: number): number;
+  /** The skeleton's index of a file's statement it keeps. */
+  indexOf(statement: number): number | undefined;
 }
 
 /**
@@ -88,6 +90,10 @@ export function skeletonOf(
         byOrigin.set(origin, group);
       }
       return byOrigin;
+    },
+    indexOf(statement) {
+      const index = origins.indexOf(statement);
+      return index < 0 ? undefined : index;
     },
     toText(offset) {
       if (offset >= at) return textEnd + (offset - at);

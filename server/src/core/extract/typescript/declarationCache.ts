@@ -49,5 +49,10 @@ export function typeScriptSkeletons(file: string, options: ExtractOptions, whole
       const sourceFile = parseTypeScript(file, text);
       return samePlaces(sourceFile.statements, placed) ? extractTypeScript(file, sourceFile, options) : undefined;
     },
+    parseSkeleton(text, placed) {
+      const sourceFile = parseTypeScript(file, text);
+      if (!samePlaces(sourceFile.statements, placed) || parseProblemsOf(sourceFile).parseErrors > 0) return undefined;
+      return { summaryAt: (index) => summarize(sourceFile.statements[index]), extract: () => extractTypeScript(file, sourceFile, options) };
+    },
   };
 }
