@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { keptAnalysis } from '../../../server/src/core/engine/analyzeFile';
 import { buildReadiness } from '../../../server/src/core/readiness';
 import { loadPythonParser } from '../../../server/src/node/python';
 import { demoCall, fixtureWorkspace, goodCall, itemOf } from './fixtureWorkspace';
@@ -107,6 +108,22 @@ describe('readiness checklist: Observability', () => {
     const telemetry = `import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nexport const run = () => generateText({ model: openai('gpt-4o-2024-08-06'), prompt: 'x', experimental_telemetry: { isEnabled: true } });\n`;
     assert.equal(itemOf({ 'src/t.ts': telemetry }, 'O.tracing').status, 'pass');
     assert.equal(itemOf({ ...both, 'package.json': '{ not json' }, 'O.tracing').status, 'fail', 'a broken package.json is not a crash');
+  });
+
+  it('O.tracing and O.metrics read a file kept without its text (a closed file with no call site) as they read it whole', () => {
+    const instrumentation = `import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('app');
+export const traced = <T>(name: string, run: () => T) => tracer.startActiveSpan(name, () => run());
+export const timer = () => performance.now();
+`;
+    const whole = fixtureWorkspace({ ...both, 'src/instrumentation.ts': instrumentation });
+    const kept = { ...whole, analyses: whole.analyses.map(keptAnalysis) };
+    const instrumented = kept.analyses.find((analysis) => analysis.file.endsWith('instrumentation.ts'))!;
+    assert.equal(instrumented.lines.text, '', 'the text is not kept');
+    assert.equal(instrumented.lines.positionAt(instrumentation.indexOf('startActiveSpan')).line, 2, 'positions still are');
+    const items = (snapshot: typeof whole) => new Map(buildReadiness(snapshot).categories.flatMap((category) => category.items).map((item) => [item.id, item]));
+    for (const id of ['O.tracing', 'O.metrics']) assert.deepEqual(items(kept).get(id), items(whole).get(id), id);
+    assert.deepEqual(items(kept).get('O.tracing')!.evidence, [{ label: 'tracing: startActiveSpan(', file: 'src/instrumentation.ts', line: 3, column: 65 }]);
   });
 
   it('O.metrics needs token usage and latency both', () => {
