@@ -87,6 +87,22 @@ describe('language server over stdio', () => {
     assert.deepEqual(byRule(after.diagnostics, 'AIR001'), []);
   });
 
+  it('offers fixes only for a diagnostic of the current version that names its own finding', async () => {
+    const uri = pathToFileURL(path.join(workspace, 'stale.ts')).toString();
+    await client.open(uri, chatCode);
+    const [timeout] = byRule((await client.diagnostics(uri)).diagnostics, 'AIR001');
+    const fixTitles = async (diagnostic: Diagnostic) => (await codeActions(client, uri, [diagnostic], ['quickfix'])).map((action) => action.title);
+    assert.ok((await fixTitles(timeout)).includes('Add a 30 s timeout to this call'));
+    const data = timeout.data as { finding: number };
+    // The data of another diagnostic, or of nothing: no fix, no waiver, no crash.
+    for (const finding of [data.finding + 1, 999, -1, 0.5]) assert.deepEqual(await fixTitles({ ...timeout, data: { ...data, finding } }), []);
+    assert.deepEqual(await fixTitles({ ...timeout, data: 'not an object' }), []);
+    const since = client.publishedCount();
+    await client.change(uri, `${chatCode}\n`, 2);
+    await client.diagnostics(uri, (p) => p.version === 2, since);
+    assert.deepEqual(await fixTitles(timeout), [], 'the diagnostic of version 1 is stale');
+  });
+
   it('hovers a call site with the SDK, effective timeout and retries and their sources', async () => {
     const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
       textDocument: { uri: chatUri },
