@@ -77,6 +77,35 @@ describe('graph runs', () => {
     assert.ok('found' in lifted && lifted.found.value.kind === 'expression' && lifted.found.value.text === 'float("inf")');
   });
 
+  it('a graph held by a class member is followed', () => {
+    const ts = `import { MessagesAnnotation, StateGraph } from '@langchain/langgraph';
+export class Assistant {
+  private readonly graph;
+  private readonly builder = new StateGraph(MessagesAnnotation).addNode('agent', async (state) => state);
+  constructor() {
+    this.graph = this.builder.compile();
+  }
+  answer(input: string) {
+    return this.graph.invoke({ messages: [['user', input]] }, { recursionLimit: Infinity });
+  }
+}
+`;
+    assert.deepEqual((extractFacts('assistant.ts', ts).graphRuns ?? []).map((run) => run.method), ['invoke']);
+    const py = `from langgraph.graph import MessagesState, StateGraph
+
+
+class Assistant:
+    def __init__(self):
+        self.builder = StateGraph(MessagesState)
+        self.builder.add_node("agent", lambda state: state)
+        self.graph = self.builder.compile()
+
+    def answer(self, question):
+        return self.graph.stream({"messages": [("user", question)]}, {"recursion_limit": float("inf")})
+`;
+    assert.deepEqual((extractFacts('assistant.py', py).graphRuns ?? []).map((run) => run.method), ['stream']);
+  });
+
   it('a file without hand-built graphs has no graph runs', () => {
     assert.equal(extractFacts('plain.ts', "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport const r = openai.chat.completions.create({ model: 'gpt-4o', messages: [] });\n").graphRuns, undefined);
   });

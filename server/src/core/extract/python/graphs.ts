@@ -53,10 +53,8 @@ function configOf(given: PyNode | undefined, spread: boolean): OptionMap {
 function compiledGraph(expression: PyNode, scope: Scope, depth: number): Graph | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = inner(expression);
-  if (node.type === 'identifier') {
-    const held = valueOf(node.text, scope);
-    return held && compiledGraph(held.node, held.scope, depth + 1);
-  }
+  const held = heldBy(node, scope);
+  if (held) return compiledGraph(held.node, held.scope, depth + 1);
   const method = calledMethod(node);
   if (!method) return undefined;
   const graph = graphCatalog.python.some((facts) => facts.compile === method.name) ? builderOf(method.receiver, scope, depth + 1) : undefined;
@@ -69,10 +67,8 @@ function compiledGraph(expression: PyNode, scope: Scope, depth: number): Graph |
 function builderOf(expression: PyNode, scope: Scope, depth: number): Graph | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = inner(expression);
-  if (node.type === 'identifier') {
-    const held = valueOf(node.text, scope);
-    return held && builderOf(held.node, held.scope, depth + 1);
-  }
+  const held = heldBy(node, scope);
+  if (held) return builderOf(held.node, held.scope, depth + 1);
   if (node.type !== 'call') return undefined;
   const callee = node.childForFieldName('function');
   if (callee?.type === 'identifier') {
@@ -111,10 +107,17 @@ function calledMethod(node: PyNode): { name: string; receiver: PyNode } | undefi
   return receiver && name ? { name, receiver } : undefined;
 }
 
-/** The value a name was assigned, with the scope that assignment reads names in. */
-function valueOf(name: string, scope: Scope): { node: PyNode; scope: Scope } | undefined {
+/** The value a name or a `self.` member (`self.graph = builder.compile()`) was assigned, with the scope that assignment reads names in. */
+function heldBy(node: PyNode, scope: Scope): { node: PyNode; scope: Scope } | undefined {
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const name = node.childForFieldName('attribute')?.text;
+    const member = object?.type === 'identifier' && object.text === 'self' && name ? scope.fn?.cls?.members.get(name) : undefined;
+    return member?.node && { node: member.node, scope: member.scope };
+  }
+  if (node.type !== 'identifier') return undefined;
   for (let at: Scope | undefined = scope; at; at = at.parent) {
-    const binding = at.names.get(name);
+    const binding = at.names.get(node.text);
     if (!binding) continue;
     return binding.kind === 'value' ? { node: binding.node, scope: at } : undefined;
   }

@@ -35,10 +35,8 @@ export function graphRunsOf(cx: TsFile): GraphRun[] {
 function compiledGraph(cx: TsFile, expression: ts.Expression, depth: number): Graph | undefined {
   if (depth > MAX_ALIAS_DEPTH) return undefined;
   const node = unwrap(expression);
-  if (ts.isIdentifier(node)) {
-    const initializer = cx.scopes.resolve(node.text, node.pos)?.initializer;
-    return initializer && compiledGraph(cx, initializer, depth + 1);
-  }
+  const held = heldBy(cx, node);
+  if (held) return compiledGraph(cx, held, depth + 1);
   if (!ts.isCallExpression(node)) return undefined;
   const callee = unwrap(node.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
@@ -59,9 +57,15 @@ function builderOf(cx: TsFile, expression: ts.Expression, depth: number): Graph 
     const callee = unwrap(node.expression);
     return ts.isPropertyAccessExpression(callee) ? builderOf(cx, callee.expression, depth + 1) : undefined;
   }
-  if (!ts.isIdentifier(node)) return undefined;
-  const initializer = cx.scopes.resolve(node.text, node.pos)?.initializer;
-  return initializer && builderOf(cx, initializer, depth + 1);
+  const held = heldBy(cx, node);
+  return held && builderOf(cx, held, depth + 1);
+}
+
+/** What a name or a member set in the class (`this.graph = builder.compile()`) was given. */
+function heldBy(cx: TsFile, node: ts.Expression): ts.Expression | undefined {
+  if (ts.isIdentifier(node)) return cx.scopes.resolve(node.text, node.pos)?.initializer;
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return cx.scopes.resolve(`this.${node.name.text}`, node.pos)?.initializer;
+  return undefined;
 }
 
 /** `StateGraph` imported from the SDK (under any local name), or `langgraph.StateGraph` of a namespace import. */
