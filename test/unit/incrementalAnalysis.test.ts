@@ -99,11 +99,11 @@ function edit(text: string, next: () => number, pieces: readonly string[]): stri
   return text.slice(0, at) + piece + text.slice(at + 1 + Math.floor(next() * 40));
 }
 
-/** What readers see of an analysis: call sites, clients, findings with their fixes, parse problems, exports. */
+/** What readers see of an analysis: call sites, clients, graph runs, findings with their fixes, parse problems, exports. */
 function observable(analysis: FileAnalysis): string {
   const { facts } = analysis;
   return JSON.stringify(
-    { sites: facts.callSites, clients: facts.clients, findings: analysis.findings, notice: analysis.notice, parseErrors: facts.parseErrors, broken: facts.brokenRegions, exports: facts.exports, names: facts.moduleNames },
+    { sites: facts.callSites, clients: facts.clients, graphRuns: facts.graphRuns, findings: analysis.findings, notice: analysis.notice, parseErrors: facts.parseErrors, broken: facts.brokenRegions, exports: facts.exports, names: facts.moduleNames },
     // A set is compared as a set: readers only ask it what it holds.
     (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value].sort() : value),
   );
@@ -240,6 +240,49 @@ describe('skeletons of the statements an edit affects', () => {
     } finally {
       parse.release();
     }
+  });
+
+  it('graph runs move with the edits before them and are read again where an edit reaches them', () => {
+    const ts = [
+      "import { MessagesAnnotation, StateGraph } from '@langchain/langgraph';",
+      'const graph = new StateGraph(MessagesAnnotation)',
+      "  .addNode('agent', async (state) => state)",
+      "  .addEdge('__start__', 'agent')",
+      '  .compile();',
+      'export function helper() {',
+      "  return 'one';",
+      '}',
+      'export function answer(input: string) {',
+      "  return graph.invoke({ messages: [['user', input]] }, { recursionLimit: Infinity });",
+      '}',
+      '',
+    ].join('\n');
+    const tsPartial = editsInPart('graph.ts', ts, [
+      ["return 'one';", "return 'one and more';"],
+      ['recursionLimit: Infinity', 'recursionLimit: 40'],
+      ['recursionLimit: 40', 'recursionLimit: Number.MAX_SAFE_INTEGER'],
+    ]);
+    assert.equal(tsPartial, 3);
+    const python = [
+      'from langgraph.graph import START, MessagesState, StateGraph',
+      'builder = StateGraph(MessagesState)',
+      'builder.add_node("agent", lambda state: state)',
+      'builder.add_edge(START, "agent")',
+      'graph = builder.compile()',
+      '',
+      'def helper():',
+      '    return "one"',
+      '',
+      'def answer(question):',
+      '    return graph.invoke({"messages": [("user", question)]}, config={"recursion_limit": float("inf")})',
+      '',
+    ].join('\n');
+    const pyPartial = editsInPart('graph.py', python, [
+      ['return "one"', 'return "one and more"'],
+      ['float("inf")', '40'],
+      ['"recursion_limit": 40', '"recursion_limit": 40, "configurable": {}'],
+    ]);
+    assert.equal(pyPartial, 3);
   });
 
   it('Python: a wildcard import inside a function is a module passed on whole', () => {

@@ -14,6 +14,26 @@ const prompt = ChatPromptTemplate.fromMessages([['system', 'Answer.'], ['human',
 const agent = await createToolCallingAgent({ llm: new ChatOpenAI({ model: 'gpt-4o', timeout: 30_000 }), tools: [], prompt });
 `;
 
+const graphHeader = `import { MessagesAnnotation, StateGraph } from '@langchain/langgraph';
+import { ChatOpenAI } from '@langchain/openai';
+const model = new ChatOpenAI({ model: 'gpt-4o', timeout: 30_000, maxTokens: 512 });
+`;
+// A hand-built agent loop: the model node and the tool node call each other until the model stops asking for tools.
+const cyclicGraph = `${graphHeader}const graph = new StateGraph(MessagesAnnotation)
+  .addNode('agent', async (state) => ({ messages: [await model.invoke(state.messages)] }))
+  .addNode('tools', async () => ({ messages: [] }))
+  .addEdge('__start__', 'agent')
+  .addConditionalEdges('agent', (state) => (state.messages.length > 8 ? '__end__' : 'tools'))
+  .addEdge('tools', 'agent')
+  .compile();
+`;
+const builtGraph = `${graphHeader}const builder = new StateGraph(MessagesAnnotation);
+builder.addNode('agent', async (state) => ({ messages: [await model.invoke(state.messages)] }));
+builder.addEdge('__start__', 'agent');
+builder.addEdge('agent', '__end__');
+const graph = builder.compile();
+`;
+
 ruleTester('AIR015', {
   valid: [
     {
@@ -136,6 +156,32 @@ const agent = createReactAgent({ llm: new ChatOpenAI({ model: 'gpt-4o' }), tools
 export const answer = (input: string) => agent.invoke({ messages: [{ role: 'user', content: input }] });
 `,
     },
+    {
+      name: 'LangGraph.js: a hand-built graph run with a finite recursionLimit',
+      code: `${cyclicGraph}export const answer = (input: string) => graph.invoke({ messages: [{ role: 'user', content: input }] }, { recursionLimit: 40 });
+`,
+    },
+    {
+      name: 'LangGraph.js: a hand-built graph run with its cap from a parameter is not judged',
+      code: `${cyclicGraph}export const answer = (input: string, steps: number) => graph.invoke({ messages: [{ role: 'user', content: input }] }, { recursionLimit: steps });
+`,
+    },
+    {
+      name: 'LangGraph.js: a hand-built graph run with no recursionLimit (a graph without a cycle ends anyway)',
+      code: `${builtGraph}export const answer = (input: string) => graph.stream({ messages: [{ role: 'user', content: input }] }, { streamMode: 'values' });
+`,
+    },
+    {
+      name: "LangGraph.js: a project class named StateGraph is not LangGraph's",
+      code: `class StateGraph {
+  constructor(readonly name: string) {}
+  compile() {
+    return { invoke: async (input: string, config: { recursionLimit: number }) => \`\${this.name} \${input} \${config.recursionLimit}\` };
+  }
+}
+export const answer = (input: string) => new StateGraph('local').compile().invoke(input, { recursionLimit: Infinity });
+`,
+    },
   ],
   invalid: [
     {
@@ -228,6 +274,37 @@ export const answer = (input: string) => executor.stream({ input });
       errors: [{ messageId: 'liftedCap', line: 6, data: { value: 'Number.MAX_SAFE_INTEGER' } }],
       output: `${executor('@langchain/classic/agents')}const executor = AgentExecutor.fromAgentAndTools({ agent, tools: [], maxIterations: 15 });
 export const answer = (input: string) => executor.stream({ input });
+`,
+    },
+    {
+      name: 'LangGraph.js: a hand-built agent loop run with recursionLimit: Infinity',
+      code: `${cyclicGraph}export const answer = (input: string) => graph.invoke({ messages: [{ role: 'user', content: input }] }, { recursionLimit: Infinity });
+`,
+      errors: [{ messageId: 'liftedCap', line: 11, column: 107, endColumn: 131, data: { option: 'recursionLimit', value: 'Infinity', default: 25, sdk: 'LangGraph' } }],
+      fixTitles: [['Cap the loop at the SDK default (recursionLimit: 25)']],
+      output: `${cyclicGraph}export const answer = (input: string) => graph.invoke({ messages: [{ role: 'user', content: input }] }, { recursionLimit: 25 });
+`,
+    },
+    {
+      name: 'LangGraph.js: a graph compiled from a builder variable, streamed with Number.MAX_SAFE_INTEGER',
+      code: `${builtGraph}export async function* answer(input: string) {
+  for await (const chunk of await graph.stream({ messages: [{ role: 'user', content: input }] }, { recursionLimit: Number.MAX_SAFE_INTEGER, streamMode: 'values' })) yield chunk;
+}
+`,
+      errors: [{ messageId: 'liftedCap', line: 10, data: { value: 'Number.MAX_SAFE_INTEGER' } }],
+      output: `${builtGraph}export async function* answer(input: string) {
+  for await (const chunk of await graph.stream({ messages: [{ role: 'user', content: input }] }, { recursionLimit: 25, streamMode: 'values' })) yield chunk;
+}
+`,
+    },
+    {
+      name: 'LangGraph.js: a cap lifted once by withConfig is fixed there',
+      code: `${cyclicGraph}const endless = graph.withConfig({ recursionLimit: Infinity });
+export const answer = (input: string) => endless.invoke({ messages: [{ role: 'user', content: input }] });
+`,
+      errors: [{ messageId: 'liftedCap', line: 11, column: 36, data: { value: 'Infinity' } }],
+      output: `${cyclicGraph}const endless = graph.withConfig({ recursionLimit: 25 });
+export const answer = (input: string) => endless.invoke({ messages: [{ role: 'user', content: input }] });
 `,
     },
   ],

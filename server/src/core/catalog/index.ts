@@ -5,7 +5,8 @@ import { googleGenAiFacts, googleGenerativeAiFacts } from './google/typescript';
 import { groqFacts } from './groq/typescript';
 import { togetherFacts } from './together/typescript';
 import { httpClients } from './http/typescript';
-import { agentExecutorFacts, langchainFacts, langchainUniversalFacts } from './langchain/typescript';
+import { agentExecutorFacts, langchainFacts, langchainUniversalFacts, langgraphGraphFacts } from './langchain/typescript';
+import { langgraphGraphPythonFacts } from './langchain/python';
 import { mistralFacts } from './mistral/typescript';
 import { ollamaFacts } from './ollama/typescript';
 import { openaiFacts } from './openai/typescript';
@@ -13,7 +14,7 @@ import { openaiAgentsFacts } from './openaiAgents/typescript';
 import { inngestFacts } from './inngest/typescript';
 import type { Language } from '../model';
 import { isProjectName, pythonCatalog, pythonHttpClients } from './python';
-import type { ApiFacts, ClientFacts, ModelHolderFacts, ModelProviderFacts, SdkFacts } from './types';
+import type { ApiFacts, ClientFacts, GraphFacts, ModelHolderFacts, ModelProviderFacts, SdkFacts } from './types';
 import { vercelAiFacts } from './vercelAi/typescript';
 import { vercelAiProviderFacts } from './vercelAi/provider';
 
@@ -101,6 +102,22 @@ export const callLeafNames: ReadonlySet<string> = new Set([
   // Plain HTTP to model endpoints: fetch, axios, got, ky.
   ...['fetch', 'axios', 'got', 'ky', 'post', 'put', 'patch', 'request'],
 ]);
+
+/** Graph builders by language: what a hand-built graph is made from and how it runs. */
+export const graphCatalog: { readonly ts: readonly GraphFacts[]; readonly python: readonly GraphFacts[] } = {
+  ts: [langgraphGraphFacts],
+  python: [langgraphGraphPythonFacts],
+};
+
+/** The graph builder facts of an import (`StateGraph` from `@langchain/langgraph`), by the importing file's language. */
+export function graphBuilderOf(module: string, exportName: string, language: Language): GraphFacts | undefined {
+  return graphCatalog[language === 'python' ? 'python' : 'ts'].find((facts) => facts.modules.includes(module) && facts.builders.includes(exportName));
+}
+
+/** The graph facts a run was read with. */
+export function graphFactsOf(run: { module: string; language: Language }): GraphFacts | undefined {
+  return graphCatalog[run.language === 'python' ? 'python' : 'ts'].find((facts) => facts.modules.includes(run.module));
+}
 
 /** Whether any setting of this SDK is read from a per-request options argument. */
 export function usesRequestOptions(sdk: SdkFacts): boolean {

@@ -120,6 +120,31 @@ export interface LoopBoundFacts {
   stepConditions?: readonly string[];
 }
 
+/**
+ * Graphs built by hand from an SDK's graph builder (LangGraph's `StateGraph`): `compile()` on a builder gives the
+ * runnable graph. Running one is no model request (the model calls are in its nodes), but a graph with a cycle runs
+ * until its step cap.
+ */
+export interface GraphFacts {
+  sdk: SdkId;
+  displayName: string;
+  modules: readonly string[];
+  /** The builder classes (`StateGraph`, `MessageGraph`, `Graph`). */
+  builders: readonly string[];
+  /** The builder method that returns the runnable graph. */
+  compile: string;
+  /** Methods that run the compiled graph, and where each takes its run config: a positional index and, in Python, a keyword. */
+  runs: readonly { method: string; configArgument: number; configKeyword?: string }[];
+  /** The method that returns the graph with a run config bound (`withConfig`), which its runs start from. */
+  bindConfig: string;
+  /**
+   * The cap on a run's steps, at its path in the run config. Only a lifted cap is judged: a graph without a cycle ends
+   * on its own, so leaving the option out is no finding.
+   */
+  stepBound: LoopBoundFacts;
+  factsFrom: string;
+}
+
 /** A Vercel-style provider: an instance (`openai`) or a factory result called with a model id. */
 export interface ModelProviderFacts {
   module: string;

@@ -1,7 +1,8 @@
+import { graphFactsOf } from '../catalog';
 import { UNBOUNDED_VALUE } from '../catalog/agentLoops';
 import { addOptionAt, optionAt } from '../model';
 import type { LoopBoundFacts } from '../catalog';
-import type { CallSite, OptionEntry } from '../model';
+import type { CallSite, GraphRun, OptionEntry } from '../model';
 import { optionsAt, optionsSpan, targetAt } from './targets';
 import type { Rule, RuleContext } from './types';
 
@@ -34,7 +35,21 @@ export const air015AgentUnbounded: Rule = {
     if (site.agentLoop && !site.agentLoop.bounded) context.report({ messageId: 'handWritten', data: { sdk }, span: site.agentLoop.span });
     for (const bound of context.apiFacts(site)?.loopBounds ?? []) checkBound(site, context, bound, sdk);
   },
+  checkFile(facts, context) {
+    for (const run of facts.graphRuns ?? []) checkGraphRun(run, context);
+  },
 };
+
+/**
+ * A graph built by hand runs until it reaches an end node, so one without a cycle is bounded whatever its cap: only
+ * a cap lifted in the run config is reported, not a missing one.
+ */
+function checkGraphRun(run: GraphRun, context: RuleContext): void {
+  const facts = graphFactsOf(run);
+  if (!facts) return;
+  const lookup = optionAt(run.config, facts.stepBound.option.path);
+  if ('found' in lookup) reportLifted(context, lookup.found, facts.stepBound, facts.displayName);
+}
 
 function checkBound(site: CallSite, context: RuleContext, bound: LoopBoundFacts, sdk: string): void {
   // A client built in another file is judged there, where its options can be shown and fixed.
@@ -53,6 +68,11 @@ function checkBound(site: CallSite, context: RuleContext, bound: LoopBoundFacts,
     context.report({ messageId: 'noStepCondition', data: { sdk, option: bound.option.path, step: bound.stepConditions[0] }, span: entry.span });
     return;
   }
+  reportLifted(context, entry, bound, sdk);
+}
+
+/** The cap written as a value that lifts it: the fix writes the advised cap, else the SDK default. */
+function reportLifted(context: RuleContext, entry: OptionEntry, bound: LoopBoundFacts, sdk: string): void {
   const value = liftedValue(entry, bound.noneLifts === true);
   if (value === undefined) return;
   const cap = bound.advised ?? bound.default;

@@ -8,6 +8,26 @@ const agents = 'from agents import Agent, Runner\n\nagent = Agent(name="Assistan
 const graph = 'from langchain_openai import ChatOpenAI\nfrom langgraph.prebuilt import create_react_agent\n\nllm = ChatOpenAI(model="gpt-4o-2024-08-06", timeout=30, max_tokens=512)\nagent = create_react_agent(llm, tools=[])\n';
 const executor = (module: string) => `from langchain_openai import ChatOpenAI\nfrom ${module} import AgentExecutor, create_tool_calling_agent\n\nllm = ChatOpenAI(model="gpt-4o-2024-08-06", timeout=30, max_tokens=512)\n`;
 
+// A hand-built agent loop: the model node and the tool node call each other until the model stops asking for tools.
+const builtGraph = `from langchain_openai import ChatOpenAI
+from langgraph.graph import END, START, MessagesState, StateGraph
+
+llm = ChatOpenAI(model="gpt-4o-2024-08-06", timeout=30, max_tokens=512)
+
+
+def agent(state: MessagesState):
+    return {"messages": [llm.invoke(state["messages"])]}
+
+
+builder = StateGraph(MessagesState)
+builder.add_node("agent", agent)
+builder.add_node("tools", lambda state: {"messages": []})
+builder.add_edge(START, "agent")
+builder.add_conditional_edges("agent", lambda state: END if len(state["messages"]) > 8 else "tools")
+builder.add_edge("tools", "agent")
+graph = builder.compile()
+`;
+
 ruleTester('AIR015', {
   valid: [
     {
@@ -84,6 +104,31 @@ ruleTester('AIR015', {
       name: 'python: AgentExecutor max_iterations from settings is not judged',
       filename: 'case.py',
       code: `${executor('langchain.agents')}\n\ndef answer(question: str, settings):\n    executor = AgentExecutor(agent=create_tool_calling_agent(llm, [], PROMPT), tools=[], max_iterations=settings.max_steps)\n    return executor.invoke({"input": question})\n`,
+    },
+    {
+      name: 'python: a hand-built LangGraph graph run with a finite recursion_limit',
+      filename: 'case.py',
+      code: `${builtGraph}\n\ndef answer(question: str):\n    return graph.invoke({"messages": [("user", question)]}, config={"recursion_limit": 40})\n`,
+    },
+    {
+      name: 'python: a hand-built LangGraph graph run with no recursion_limit (a graph without a cycle ends anyway)',
+      filename: 'case.py',
+      code: `${builtGraph}\n\nasync def answer(question: str):\n    return await graph.ainvoke({"messages": [("user", question)]})\n`,
+    },
+    {
+      name: 'python: a hand-built LangGraph graph with recursion_limit from settings is not judged',
+      filename: 'case.py',
+      code: `${builtGraph}\n\ndef answer(question: str, settings):\n    return graph.invoke({"messages": [("user", question)]}, {"recursion_limit": settings.max_steps})\n`,
+    },
+    {
+      name: 'python: recursion_limit=None keeps the LangGraph default (ensure_config drops empty values)',
+      filename: 'case.py',
+      code: `${builtGraph}\n\ndef answer(question: str):\n    return graph.invoke({"messages": [("user", question)]}, config={"recursion_limit": None})\n`,
+    },
+    {
+      name: "python: a project class named StateGraph is not LangGraph's",
+      filename: 'case.py',
+      code: 'import math\n\n\nclass StateGraph:\n    def compile(self):\n        return self\n\n    def invoke(self, data, config=None):\n        return data\n\n\ngraph = StateGraph().compile()\n\n\ndef answer(question: str):\n    return graph.invoke(question, config={"recursion_limit": math.inf})\n',
     },
   ],
   invalid: [
@@ -179,6 +224,35 @@ ruleTester('AIR015', {
       code: `import math\n\n${executor('langchain_classic.agents')}executor = AgentExecutor.from_agent_and_tools(agent=create_tool_calling_agent(llm, [], PROMPT), tools=[], max_iterations=math.inf)\n\n\ndef answer(question: str):\n    return executor.run(question)\n`,
       errors: [{ messageId: 'liftedCap', line: 7, data: { value: 'math.inf' } }],
       output: `import math\n\n${executor('langchain_classic.agents')}executor = AgentExecutor.from_agent_and_tools(agent=create_tool_calling_agent(llm, [], PROMPT), tools=[], max_iterations=15)\n\n\ndef answer(question: str):\n    return executor.run(question)\n`,
+    },
+    {
+      name: 'python: a hand-built LangGraph agent loop run with recursion_limit=float("inf")',
+      filename: 'case.py',
+      code: `${builtGraph}\n\ndef answer(question: str):\n    return graph.invoke({"messages": [("user", question)]}, config={"recursion_limit": float("inf")})\n`,
+      errors: [{ messageId: 'liftedCap', line: 21, column: 69, data: { option: 'recursion_limit', value: 'float("inf")', default: 10000, sdk: 'LangGraph' } }],
+      fixTitles: [['Cap the loop at 25 steps (recursion_limit: 25)']],
+      output: `${builtGraph}\n\ndef answer(question: str):\n    return graph.invoke({"messages": [("user", question)]}, config={"recursion_limit": 25})\n`,
+    },
+    {
+      name: 'python: a hand-built LangGraph graph streamed with its config given positionally, math.inf',
+      filename: 'case.py',
+      code: `import math\n\n${builtGraph}\n\nasync def answer(question: str):\n    async for event in graph.astream({"messages": [("user", question)]}, {"recursion_limit": math.inf}, stream_mode="updates"):\n        yield event\n`,
+      errors: [{ messageId: 'liftedCap', line: 23, data: { value: 'math.inf' } }],
+      output: `import math\n\n${builtGraph}\n\nasync def answer(question: str):\n    async for event in graph.astream({"messages": [("user", question)]}, {"recursion_limit": 25}, stream_mode="updates"):\n        yield event\n`,
+    },
+    {
+      name: 'python: a hand-built LangGraph cap lifted by with_config(recursion_limit=sys.maxsize) is fixed there',
+      filename: 'case.py',
+      code: `import sys\n\n${builtGraph}endless = graph.with_config(recursion_limit=sys.maxsize)\n\n\ndef answer(question: str):\n    return endless.invoke({"messages": [("user", question)]})\n`,
+      errors: [{ messageId: 'liftedCap', line: 20, column: 29, data: { value: 'sys.maxsize' } }],
+      output: `import sys\n\n${builtGraph}endless = graph.with_config(recursion_limit=25)\n\n\ndef answer(question: str):\n    return endless.invoke({"messages": [("user", question)]})\n`,
+    },
+    {
+      name: 'python: a chained StateGraph compiled and streamed with a with_config dict lifting the cap',
+      filename: 'case.py',
+      code: 'import math\n\nfrom langgraph.graph import START, MessagesState, StateGraph\n\nloop = StateGraph(MessagesState).add_node("echo", lambda state: state).add_edge(START, "echo").compile()\n\n\ndef answer(question: str):\n    return loop.with_config({"recursion_limit": math.inf}).stream({"messages": [("user", question)]})\n',
+      errors: [{ messageId: 'liftedCap', line: 9, data: { value: 'math.inf' } }],
+      output: 'import math\n\nfrom langgraph.graph import START, MessagesState, StateGraph\n\nloop = StateGraph(MessagesState).add_node("echo", lambda state: state).add_edge(START, "echo").compile()\n\n\ndef answer(question: str):\n    return loop.with_config({"recursion_limit": 25}).stream({"messages": [("user", question)]})\n',
     },
   ],
 });

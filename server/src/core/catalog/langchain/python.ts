@@ -1,5 +1,5 @@
-import { body, client } from '../refs';
-import type { ApiFacts, SdkFacts } from '../types';
+import { body, client, request } from '../refs';
+import type { ApiFacts, GraphFacts, SdkFacts } from '../types';
 
 const bound = { accepted: [client('max_tokens'), client('max_completion_tokens'), client('max_output_tokens'), client('num_predict')], preferred: client('max_tokens') };
 const model = client('model');
@@ -74,7 +74,8 @@ export const langchainPythonFacts: SdkFacts = {
 // 10007 since March 2026 (10000 since langgraph 1.0.6, 25 before: _internal/_config.py DEFAULT_RECURSION_LIMIT), and
 // langchain 1.x create_agent compiles its graph with 10000 (agents/factory.py). A ReAct agent takes two steps per
 // model turn, so neither bounds a bill: a fix writes 25, the old default and still LangGraph.js's.
-const graphSteps = [{ option: body('config.recursion_limit'), default: 10_000, advised: 25 }];
+const recursionLimit = { default: 10_000, advised: 25 };
+const graphSteps = [{ option: body('config.recursion_limit'), ...recursionLimit }];
 const graphRun = (path: string, streaming = false): ApiFacts => ({ ...chat(path, streaming), optionsArgument: 1, optionsKeyword: 'config', loopBounds: graphSteps });
 
 /**
@@ -94,6 +95,24 @@ export const langgraphAgentPythonFacts: SdkFacts = {
   ],
   factsFrom:
     'langgraph _internal/_config.py (DEFAULT_RECURSION_LIMIT 10007; 10000 from 1.0.6, 25 before), pregel/main.py (GraphRecursionError, config["recursion_limit"]); langchain 1.x agents/factory.py (create_agent: .with_config({"recursion_limit": 10_000})); langgraph.prebuilt create_react_agent(model, tools), langchain.agents create_agent(model, tools)',
+};
+
+/**
+ * LangGraph graphs built by hand: `StateGraph(State)`, nodes and edges added, then `compile()`; run with
+ * `invoke(input, config)` and its stream and async forms; `with_config(…)` binds a config its runs start from. A
+ * `recursion_limit` of `None` is dropped when the config is read (ensure_config keeps only non-empty values), so the
+ * default stays.
+ */
+export const langgraphGraphPythonFacts: GraphFacts = {
+  sdk: 'langchain',
+  displayName: 'LangGraph',
+  modules: ['langgraph.graph', 'langgraph.graph.state', 'langgraph.graph.message'],
+  builders: ['StateGraph', 'MessageGraph'],
+  compile: 'compile',
+  runs: ['invoke', 'ainvoke', 'stream', 'astream', 'astream_events'].map((method) => ({ method, configArgument: 1, configKeyword: 'config' })),
+  bindConfig: 'with_config',
+  stepBound: { option: request('recursion_limit'), ...recursionLimit },
+  factsFrom: 'langgraph graph/__init__.py (StateGraph, MessageGraph), graph/state.py (StateGraph.compile), pregel/main.py (invoke(input, config), stream, ainvoke, astream), _internal/_config.py (ensure_config: None values dropped, DEFAULT_RECURSION_LIMIT)',
 };
 
 // The executor stops after `max_iterations` agent steps, 15 unless given; `None` means no limit

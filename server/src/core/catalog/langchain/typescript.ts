@@ -1,5 +1,5 @@
 import { client, request } from '../refs';
-import type { ApiFacts, SdkFacts } from '../types';
+import type { ApiFacts, GraphFacts, SdkFacts } from '../types';
 
 const model = client('model');
 const bound = { accepted: [client('maxTokens'), client('maxCompletionTokens')], preferred: client('maxTokens') };
@@ -105,6 +105,26 @@ export const langchainUniversalFacts: SdkFacts = {
     { exportName: 'createReactAgent', modelOptions: ['llm'] },
     { exportName: 'createAgent', modelOptions: ['model'] },
   ],
+};
+
+/**
+ * LangGraph.js graphs built by hand: `new StateGraph(State)…compile()`, run with `invoke(input, config)`, `stream`
+ * and `streamEvents`; `withConfig(config)` binds a config its runs start from.
+ */
+export const langgraphGraphFacts: GraphFacts = {
+  sdk: 'langchain',
+  displayName: 'LangGraph',
+  modules: ['@langchain/langgraph', '@langchain/langgraph/web'],
+  builders: ['StateGraph', 'MessageGraph', 'Graph'],
+  compile: 'compile',
+  runs: [
+    { method: 'invoke', configArgument: 1 },
+    { method: 'stream', configArgument: 1 },
+    { method: 'streamEvents', configArgument: 1 },
+  ],
+  bindConfig: 'withConfig',
+  stepBound: graphSteps[0],
+  factsFrom: '@langchain/langgraph pregel/utils/config.ts (ensureLangGraphConfig: recursionLimit 25), graph/state.ts (StateGraph.compile), web.ts',
 };
 
 // The executor stops after `maxIterations` agent steps, 15 unless given; a null or undefined one falls back to 15

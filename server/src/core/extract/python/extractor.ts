@@ -7,6 +7,7 @@ import { boundMethodSite } from './boundMethods';
 import { siteOf } from './calls';
 import { PYTHON_CALL_LEAVES, PendingCall, PyFile, PythonExtractOptions, calleeLeaf, parseProblemsOf } from './context';
 import { exports } from './exports';
+import { graphRunsOf } from './graphs';
 import { evaluate } from './resolver';
 import { walk } from './walk';
 import { wrapperSites } from './wrappers';
@@ -38,12 +39,14 @@ export function run(cx: PyFile): ExtractedFacts {
   const reached = [...direct, ...wrapperSites(cx, direct)];
   const sites = reached.map(([, site]) => site);
   sites.sort((a, b) => a.span.start - b.span.start);
+  const graphRuns = graphRunsOf(cx);
   return {
     file: cx.file,
     language: 'python',
     callSites: sites,
     // In position order, as call sites are: the declaration cache puts a file's facts together statement by statement.
     clients: [...cx.clients.values()].sort((a, b) => a.span.start - b.span.start),
+    ...(graphRuns.length > 0 ? { graphRuns } : {}),
     ...parseProblemsOf(cx.root),
     ...(cx.tooDeepAt === undefined ? {} : { unreadFrom: cx.tooDeepAt }),
     moduleNames: new Set(cx.module.names.keys()),

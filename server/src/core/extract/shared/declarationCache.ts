@@ -3,7 +3,7 @@
 // (the other statements left out), so an edit costs what it affects, not what the file holds; the rest of the
 // file's facts are the last analysis's, moved by the edit's length. Each language says what a statement declares,
 // mentions and writes.
-import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts } from '../../model';
+import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
 import { FactMover, CannotMove } from './moveFacts';
 import { byStatement, skeletonOf, type Placed, type Skeleton } from './skeleton';
 
@@ -188,12 +188,13 @@ export function reextractDeclarations(
     const freshClients = layout.byStatement(fresh.clients);
     const previousClients = byStatement(before.clients, old);
     if (!freshClients || !previousClients || !clientsAgree(freshClients, previousClients, kept, affected, placed, moved)) return undefined;
-    const pick = <T extends CallSite | ClientConstruction>(freshBy: Map<number, T[]> | undefined, previousBy: Map<number, T[]> | undefined) =>
+    const pick = <T extends CallSite | ClientConstruction | GraphRun>(freshBy: Map<number, T[]> | undefined, previousBy: Map<number, T[]> | undefined) =>
       // Per statement in order, as a whole-file extraction lists them (by position).
       freshBy && previousBy && statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
     const callSites = pick(layout.byStatement(fresh.callSites), byStatement(before.callSites, old));
     const clients = pick(freshClients, previousClients);
-    if (!callSites || !clients) return undefined;
+    const graphRuns = pick(layout.byStatement(fresh.graphRuns ?? []), byStatement(before.graphRuns ?? [], old));
+    if (!callSites || !clients || !graphRuns) return undefined;
     const names = new Map<string, ExportedValue>();
     summaries.forEach((summary, i) => {
       for (const name of summary.exportNames) {
@@ -217,6 +218,7 @@ export function reextractDeclarations(
       language: fresh.language,
       callSites,
       clients,
+      ...(graphRuns.length > 0 ? { graphRuns } : {}),
       ...(problems ?? { parseErrors: 0, brokenRegions: [] }),
       moduleNames: moduleNamesOf(summaries, was, before.moduleNames, fresh.moduleNames),
       exports: { names, star: summaries.flatMap((summary) => summary.star) },

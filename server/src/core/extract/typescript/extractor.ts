@@ -8,6 +8,7 @@ import { ts } from './ts';
 import { catalogImports, clientCallSite, functionCallSite } from './calls';
 import { ExtractOptions, PendingCall, TsFile, type Value } from './context';
 import { fetchLike, httpCallSite, sendsRequest } from './http';
+import { graphRunsOf } from './graphs';
 import { shapeCallSite } from './shapes';
 import { wrapperCallSites } from './wrappers';
 import { plainFunctionExport } from './callbacks';
@@ -54,12 +55,14 @@ function run(cx: TsFile): ExtractedFacts {
   const urlsGiven: GivenUrl[] = [];
   callSites.push(...wrapperCallSites(cx, found, given, urlsGiven));
   callSites.sort((a, b) => a.span.start - b.span.start);
+  const graphRuns = graphRunsOf(cx);
   return {
     file: cx.file,
     language: cx.language,
     callSites,
     // In position order, as call sites are: the declaration cache puts a file's facts together statement by statement.
     clients: [...cx.clientsByNode.values()].sort((a, b) => a.span.start - b.span.start),
+    ...(graphRuns.length > 0 ? { graphRuns } : {}),
     ...parseProblemsOf(cx.sourceFile),
     ...(cx.tooDeepAt === undefined ? {} : { unreadFrom: cx.tooDeepAt }),
     moduleNames: cx.scopes.namesIn(cx.scope),
