@@ -46,6 +46,7 @@ const PY_STATEMENTS = [
   'summarize(text)',
   'self.client = OpenAI(timeout=5)',
   'global client',
+  'from models import *',
   'return get_client()',
 ];
 const PY_IMPORTS = ['import openai\n', 'from openai import OpenAI\n', 'from anthropic import Anthropic\n', 'client = OpenAI()\n', 'cache = {}\n'];

@@ -54,11 +54,22 @@ function summarizeAlone(file: string, source: string, options: PythonExtractOpti
     const statements = statementsOf(root);
     if (root.hasError || statements.length !== 1 || statements[0].endIndex !== source.length) return undefined;
     // The names it binds in the module, as the extractor binds them (and in its order): what other modules import.
-    const { moduleNames, star } = moduleBindingsOf(file, tree, options);
+    const { moduleNames, star } = functionBinding(statements[0]) ?? moduleBindingsOf(file, tree, options);
     return summarize(statements[0], moduleNames, star);
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * A module-level `def` (decorated or not) binds its own name there and nothing else: its body binds in its own
+ * scope, but for names it declares `global`, a `:=` in a default, and a wildcard import (passed on whole, as the
+ * extractor reads it). Those go through the walk.
+ */
+function functionBinding(statement: PyNode): { moduleNames: string[]; star: string[] } | undefined {
+  const defined = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  const name = defined?.type === 'function_definition' ? defined.childForFieldName('name')?.text : undefined;
+  return name && !/\bglobal\b|:=|\bimport\s*\*/.test(statement.text) ? { moduleNames: [name], star: [] } : undefined;
 }
 
 function summarize(statement: PyNode, bound: string[], star: string[]): StatementSummary {
