@@ -1,5 +1,7 @@
 // A real JSON-RPC client speaking LSP to `node dist/server.js --stdio`, for protocol tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -139,3 +141,13 @@ export class LspClient {
 }
 
 export const byRule = (diagnostics: Diagnostic[], id: string) => diagnostics.filter((d) => d.code === id);
+
+/** A new folder holding `files` (relative path → text), for a server to open as its workspace. */
+export function workspaceWith(prefix: string, files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}

@@ -1,15 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { InventoryResult, ReadinessResult } from '../../server/src/protocol';
-import { byRule, LspClient } from './lspClient';
+import { byRule, LspClient, workspaceWith } from './lspClient';
 
-const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-readiness-'));
-const folderUri = pathToFileURL(workspace).toString();
 const call = (name: string) => `import OpenAI from 'openai';
 const openai = new OpenAI({ timeout: 20_000 });
 export async function ${name}(question: string) {
@@ -24,10 +21,8 @@ const files: Record<string, string> = {
   Dockerfile: 'FROM node:22\n',
   'node_modules/openai/index.ts': call('ignored'),
 };
-for (const [file, text] of Object.entries(files)) {
-  fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
-  fs.writeFileSync(path.join(workspace, file), text);
-}
+const workspace = workspaceWith('prodready-lsp-readiness-', files);
+const folderUri = pathToFileURL(workspace).toString();
 
 const itemsOf = (result: ReadinessResult | null) => new Map(result!.report.categories.flatMap((category) => category.items).map((item) => [item.id, item]));
 

@@ -1,15 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { InventoryResult } from '../../server/src/protocol';
-import { LspClient } from './lspClient';
+import { LspClient, workspaceWith } from './lspClient';
 
 // The server reads the workspace as a CLI scan does: only files whose text may hold an AI call, and the files that
 // import what reaches a model (through any number of modules), are parsed; the others are read for waivers and owners.
-const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-lsp-index-'));
 const files: Record<string, string> = {
   'lib/llm.ts': `import OpenAI from 'openai';
 const openai = new OpenAI({ timeout: 20_000, maxRetries: 2 });
@@ -37,10 +35,7 @@ export const page = render;
   'util/dates.ts': `// @owner @text-team\nexport const today = () => new Date().toISOString().slice(0, 10);\n`,
   'util/numbers.py': `def clamp(value, low, high):\n    return max(low, min(high, value))\n`,
 };
-for (const [file, text] of Object.entries(files)) {
-  fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
-  fs.writeFileSync(path.join(workspace, file), text);
-}
+const workspace = workspaceWith('prodready-lsp-index-', files);
 
 describe('language server: the workspace index parses what can reach a model', () => {
   let client: LspClient;
