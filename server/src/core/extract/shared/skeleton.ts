@@ -67,16 +67,6 @@ export function skeletonOf(
   }
   const textEnd = statements.at(-1)?.end ?? 0;
   parts.push(text.slice(textEnd));
-  const statementAt = (offset: number): number => {
-    let low = 0;
-    let high = placed.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (placed[middle].pos <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
   return {
     text: parts.join(''),
     statements: placed,
@@ -97,7 +87,7 @@ export function skeletonOf(
     },
     toText(offset) {
       if (offset >= at) return textEnd + (offset - at);
-      const index = statementAt(offset);
+      const index = lastStartingBy(placed, offset);
       const inside = offset - placed[index].pos;
       if (inside === 0 || inside < sources[index].length) return sources[index].pos + inside;
       throw new CannotMove();
@@ -110,18 +100,24 @@ export function byStatement<T extends { span: { start: number } }>(items: readon
   const groups = new Map<number, T[]>();
   for (const item of items) {
     const at = item.span.start;
-    let low = 0;
-    let high = statements.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (statements[middle].pos <= at) low = middle;
-      else high = middle - 1;
-    }
-    const statement = statements[low];
+    const index = lastStartingBy(statements, at);
+    const statement = statements[index];
     if (!statement || at < statement.pos || at >= statement.end) return undefined;
-    const group = groups.get(low);
+    const group = groups.get(index);
     if (group) group.push(item);
-    else groups.set(low, [item]);
+    else groups.set(index, [item]);
   }
   return groups;
+}
+
+/** The index of the last statement starting at or before `offset` (0 when none does). */
+function lastStartingBy(statements: readonly Placed[], offset: number): number {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (statements[middle].pos <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
