@@ -5,7 +5,6 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
-  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -16,15 +15,17 @@ import { registerCodeActions } from './lsp/codeActions';
 import { Diagnostics } from './lsp/diagnostics';
 import { registerHover } from './lsp/hover';
 import { ResilientMessageReader } from './lsp/messageReader';
+import { FramedMessageWriter } from './lsp/messageWriter';
 import { readClientCommands, Session } from './lsp/session';
 import { WorkspaceData } from './lsp/workspaceData';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { FIX_ALL_KIND } from './protocol';
 import { priceBookFor } from './core';
 
-// Over stdio the server reads with a reader that skips a malformed message instead of misreading all that follow.
+// Over stdio the server reads with a reader that skips a malformed message instead of misreading all that follow,
+// and writes each message whole.
 const connection = process.argv.includes('--stdio')
-  ? createConnection(ProposedFeatures.all, new ResilientMessageReader(process.stdin), new StreamMessageWriter(process.stdout))
+  ? createConnection(ProposedFeatures.all, new ResilientMessageReader(process.stdin), new FramedMessageWriter(process.stdout))
   : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const session = new Session(connection, documents);

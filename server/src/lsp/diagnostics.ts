@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type TextDocumentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeSkip, documentParseFor, isConfigFile, languageOf, pythonParserSettled, type DocumentParse, type FileAnalysis } from '../core';
+import { YoungGeneration } from '../node/youngGeneration';
 import { SOURCE } from '../protocol';
 import { toDiagnostic, toRange } from './convert';
 import { filePathOf } from './guard';
@@ -30,6 +31,7 @@ export class Diagnostics {
   private readonly pending = new Map<string, () => void>();
   /** The last parse per open document: edits re-parse incrementally from it. */
   private readonly parses = new Map<string, DocumentParse>();
+  private readonly youngGeneration = new YoungGeneration();
 
   constructor(
     private readonly session: Session,
@@ -156,9 +158,20 @@ export class Diagnostics {
     const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(document, finding, { version, index }));
     if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
     void session.connection.sendDiagnostics({ uri, version, diagnostics });
-    // Once the diagnostics are out, what the next keystroke needs from a whole-file read is read ahead.
+    // Once the diagnostics are out, what the next keystroke needs is made ready: what it would read from a whole-file
+    // read, and room in the young generation (unless an edit is already waiting).
     const parse = this.parses.get(uri);
-    if (parse) setImmediate(() => session.guard.run('validation', () => parse.prepare()));
+    setImmediate(() =>
+      session.guard.run('validation', () => {
+        parse?.prepare();
+        if (!this.editWaiting()) this.youngGeneration.collectIfFilling();
+      }),
+    );
+  }
+
+  /** Whether an open document was edited since its last analysis. */
+  private editWaiting(): boolean {
+    return this.session.documents.all().some((document) => this.analyses.get(document.uri)?.version !== document.version);
   }
 
   /** A config document was edited: its problems show in it, and every other document is analysed again. */

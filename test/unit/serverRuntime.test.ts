@@ -1,0 +1,83 @@
+// What the language server does for its process rather than for a document: how it writes LSP frames, and when it
+// collects the young generation.
+import * as assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import * as v8 from 'node:v8';
+import { describe, it } from 'node:test';
+import { FramedMessageWriter } from '../../server/src/lsp/messageWriter';
+import { YoungGeneration } from '../../server/src/node/youngGeneration';
+
+/** A writable that records each write, failing them when told to. */
+class RecordingWritable extends EventEmitter {
+  readonly writes: Buffer[] = [];
+  failWith: Error | undefined;
+  write(chunk: Buffer, callback: (error?: Error | null) => void): boolean {
+    this.writes.push(chunk);
+    queueMicrotask(() => callback(this.failWith ?? null));
+    return true;
+  }
+  end(): void {}
+}
+
+function frameOf(bytes: Buffer): { length: number; body: string } {
+  const text = bytes.toString('utf8');
+  const match = /^Content-Length: (\d+)\r\n\r\n/.exec(text);
+  assert.ok(match, `no header in ${text.slice(0, 40)}`);
+  return { length: Number(match[1]), body: bytes.subarray(Buffer.byteLength(match[0])).toString('utf8') };
+}
+
+describe('the LSP frame writer', () => {
+  it('writes a message as one frame whose Content-Length counts UTF-8 bytes', async () => {
+    const writable = new RecordingWritable();
+    const writer = new FramedMessageWriter(writable as unknown as NodeJS.WritableStream);
+    const message = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'prompt sent to 모델 — “quoted” 🚀' } } as const;
+    await writer.write(message);
+    assert.equal(writable.writes.length, 1);
+    const { length, body } = frameOf(writable.writes[0]);
+    assert.equal(length, Buffer.byteLength(body, 'utf8'));
+    assert.ok(length > body.length, 'the message holds multi-byte characters');
+    assert.deepEqual(JSON.parse(body), message);
+  });
+
+  it('keeps messages in the order they were written', async () => {
+    const writable = new RecordingWritable();
+    const writer = new FramedMessageWriter(writable as unknown as NodeJS.WritableStream);
+    await Promise.all([1, 2, 3].map((id) => writer.write({ jsonrpc: '2.0', id, result: null } as never)));
+    assert.deepEqual(writable.writes.map((bytes) => (JSON.parse(frameOf(bytes).body) as { id: number }).id), [1, 2, 3]);
+  });
+
+  it('reports a failed write to the connection and rejects it', async () => {
+    const writable = new RecordingWritable();
+    const writer = new FramedMessageWriter(writable as unknown as NodeJS.WritableStream);
+    const errors: unknown[][] = [];
+    writer.onError((event) => errors.push(event));
+    writable.failWith = new Error('EPIPE');
+    await assert.rejects(writer.write({ jsonrpc: '2.0', method: 'x' } as never), /EPIPE/);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0][2], 1, 'the error count');
+  });
+
+  it('reports the stream closing', () => {
+    const writable = new RecordingWritable();
+    const writer = new FramedMessageWriter(writable as unknown as NodeJS.WritableStream);
+    let closed = 0;
+    writer.onClose(() => closed++);
+    writable.emit('close');
+    assert.equal(closed, 1);
+  });
+});
+
+describe('the young generation between keystrokes', () => {
+  const youngInUse = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
+
+  it('is collected once it holds more than a couple of keystrokes of garbage', () => {
+    const young = new YoungGeneration();
+    // Short-lived garbage, as an analysis leaves: grown until the young generation holds over 2.5 MB of it.
+    let kept: unknown[] = [];
+    for (let round = 0; round < 1000 && youngInUse() < 2.5 * 1024 * 1024; round++) kept = Array.from({ length: 1000 }, (_, i) => ({ i, round }));
+    assert.ok(youngInUse() >= 2.5 * 1024 * 1024, 'the test could not fill the young generation');
+    young.collectIfFilling();
+    assert.ok(youngInUse() < 1024 * 1024, `still ${youngInUse()} bytes in use`);
+    assert.equal(kept.length, 1000);
+  });
+});
