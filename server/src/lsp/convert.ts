@@ -14,9 +14,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** The extension's folder (`dist/..`): rule pages ship there (`docs/rules`), so links work offline. */
 const packageRoot = pathToFileURL(path.join(__dirname, '..') + path.sep).href;
 
+/** Rule links by rule: every diagnostic of every keystroke carries one, and resolving a URL is not free. */
+const docsUris = new Map<RuleId, string>();
+
 /** The diagnostic's link: the rule's `meta.docs.url`, resolved against the extension's folder. */
 export function ruleDocsUri(ruleId: RuleId): string {
-  return ruleDocsHref(rules[ruleId].meta.docs.url, packageRoot);
+  let uri = docsUris.get(ruleId);
+  if (uri === undefined) docsUris.set(ruleId, (uri = ruleDocsHref(rules[ruleId].meta.docs.url, packageRoot)));
+  return uri;
 }
 
 /** What turns offsets into positions: an open document, or the line index of a file read from disk. */

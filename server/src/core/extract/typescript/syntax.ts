@@ -4,9 +4,6 @@ import { brokenRegions } from '../shared/brokenRegions';
 import { unwrap } from './options';
 import { ts } from './ts';
 
-// Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
-const {  } = ts;
-
 // Small readings of TypeScript syntax shared by the extractor's rooms.
 
 export function mergeOptions(body: OptionMap, requestOptions: OptionMap | undefined): OptionMap {
