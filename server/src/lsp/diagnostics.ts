@@ -77,7 +77,7 @@ export class Diagnostics {
     this.pending.get(uri)?.();
     const run = () => {
       this.pending.delete(uri);
-      this.session.guard.run('validation', () => this.validate(document));
+      this.session.guard.run('validation', () => this.validate(document, true));
     };
     // A 0 ms timer still waits a millisecond or more: without a debounce, the validation runs once the messages
     // already received are read (a later edit among them replaces it).
@@ -109,7 +109,8 @@ export class Diagnostics {
     this.events.closed(file);
   }
 
-  private async validate(document: TextDocument): Promise<void> {
+  /** `edited`: after a keystroke (or a burst of them), not an open or a re-read. */
+  private async validate(document: TextDocument, edited = false): Promise<void> {
     const { session } = this;
     const { uri, version } = document;
     const file = filePathOf(uri);
@@ -159,12 +160,12 @@ export class Diagnostics {
     if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
     void session.connection.sendDiagnostics({ uri, version, diagnostics });
     // Once the diagnostics are out, what the next keystroke needs is made ready: what it would read from a whole-file
-    // read, and room in the young generation (unless an edit is already waiting).
+    // read, and, while typing, room in the young generation (unless an edit is already waiting).
     const parse = this.parses.get(uri);
     setImmediate(() =>
       session.guard.run('validation', () => {
         parse?.prepare();
-        if (!this.editWaiting()) this.youngGeneration.collectIfFilling();
+        if (edited && !this.editWaiting()) this.youngGeneration.collectIfFilling();
       }),
     );
   }
