@@ -38,8 +38,8 @@ const testBuild = { ...shared, minify: false, sourcemap: true, packages: 'extern
  * dist/typescript.js. In the server and CLI bundles `typescript`, which only
  * server/src/core/extract/typescript/ts.ts may import, is a stand-in: it holds TypeScript's enums, read from the package
  * at build time, so modules may read `ts.SyntaxKind.X` as they load, and requires dist/typescript.js the first time
- * anything else is used (a function called, `ts.sys` read); from then on it holds TypeScript's own exports. Starting
- * the server evaluates no TypeScript; analysing the first TypeScript or JavaScript file does.
+ * anything else is used (a function called, `ts.sys` read); from then on it holds TypeScript's own exports (their values,
+ * read once). Starting the server evaluates no TypeScript; analysing the first TypeScript or JavaScript file does.
  * ts-morph is refused in the bundles: it carries a second TypeScript (and 2.9 MB of lib .d.ts text); so are
  * TypeScript's other entry points, such as typescript/lib/tsserverlibrary.
  */
@@ -91,7 +91,8 @@ function load() {
   if (loaded === undefined) {
     const chunk = require(${JSON.stringify(TYPESCRIPT_CHUNK)});
     if (chunk.version !== ${JSON.stringify(typescript.version)}) throw new Error("dist/typescript.js is TypeScript " + chunk.version + ", not ${typescript.version}: rebuild");
-    for (const key of Object.keys(chunk)) Object.defineProperty(standIn, key, Object.getOwnPropertyDescriptor(chunk, key));
+    // TypeScript's exports are getters; their values, copied once, make each \`ts.X\` of the analysis a plain read.
+    for (const key of Object.keys(chunk)) own(key, chunk[key]);
     loaded = chunk;
   }
   return loaded;

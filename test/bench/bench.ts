@@ -62,11 +62,43 @@ interface KeystrokeFigures {
   ratio: { median: number; p95: number };
 }
 
+/** One keystroke of a typing session: `remove` characters at `at` replaced by `insert`. */
+type Keystroke = (text: string, edit: number) => { at: number; remove: number; insert: string };
+
+/** A letter typed after `marker` (a new token: an argument, a longer name), then deleted; the next pair in another function. */
+function letterTypedAndDeleted(marker: string): Keystroke {
+  return (text, edit) => {
+    const occurrences = occurrencesOf(text, marker);
+    const at = occurrences[(Math.floor(edit / 2) * 7) % occurrences.length] + marker.length;
+    return edit % 2 === 0 ? { at, remove: 0, insert: 'x' } : { at, remove: 1, insert: '' };
+  };
+}
+
 /**
- * One letter typed, then deleted, inside a different function each pair of edits, sent as an incremental didChange; the
- * time until that version's diagnostics, over the time a full parse of the same text takes in this process.
+ * `statement` typed one character at a time at the end of the line holding `marker`, then deleted with backspaces;
+ * then in another function. Most of its keystrokes leave a syntax error, as typing does.
  */
-async function keystrokes(text: string, fileName: string, marker: string, fullParse: (text: string) => void): Promise<KeystrokeFigures> {
+function statementTypedAndDeleted(marker: string, statement: string): Keystroke {
+  return (text, edit) => {
+    const cycle = Math.floor(edit / (2 * statement.length));
+    const step = edit % (2 * statement.length);
+    const occurrences = occurrencesOf(text, marker);
+    const lineEnd = text.indexOf('\n', occurrences[(cycle * 7) % occurrences.length]);
+    return step < statement.length ? { at: lineEnd + step, remove: 0, insert: statement[step] } : { at: lineEnd + 2 * statement.length - step - 1, remove: 1, insert: '' };
+  };
+}
+
+function occurrencesOf(text: string, marker: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) found.push(at);
+  return found;
+}
+
+/**
+ * A typing session sent keystroke by keystroke as incremental didChanges; the time until each version's
+ * diagnostics, over the time a full parse of the same text takes in this process.
+ */
+async function keystrokes(text: string, fileName: string, keystroke: Keystroke, fullParse: (text: string) => void): Promise<KeystrokeFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-'));
   const client = new LspClient({ debounceMs: 0 });
   await client.initialize(dir, true);
@@ -77,26 +109,20 @@ async function keystrokes(text: string, fileName: string, marker: string, fullPa
   const parse: number[] = [];
   const ratios: number[] = [];
   let current = text;
-  let typed = false;
   for (let edit = 0; edit < EDITS + 5; edit++) {
-    const occurrences: number[] = [];
-    for (let found = current.indexOf(marker); found >= 0; found = current.indexOf(marker, found + 1)) occurrences.push(found);
-    // A letter typed (a new token: an argument, a longer name), then deleted, in one function; the next pair in another.
-    const at = occurrences[(Math.floor(edit / 2) * 7) % occurrences.length] + marker.length;
+    const { at, remove, insert } = keystroke(current, edit);
     const lines = new LineIndex(current);
-    const start = positionAt(lines, at);
-    const next = typed ? current.slice(0, at) + current.slice(at + 1) : `${current.slice(0, at)}x${current.slice(at)}`;
-    const range = typed ? { start, end: positionAt(lines, at + 1) } : { start, end: start };
+    const range = { start: positionAt(lines, at), end: positionAt(lines, at + remove) };
+    const next = current.slice(0, at) + insert + current.slice(at + remove);
     const version = edit + 2;
     const t0 = performance.now();
-    await client.edit(uri, range, typed ? '' : 'x', version);
+    await client.edit(uri, range, insert, version);
     await client.diagnostics(uri, (p) => p.version === version);
     const lspMs = performance.now() - t0;
     const p0 = performance.now();
     fullParse(next);
     const parseMs = performance.now() - p0;
     current = next;
-    typed = !typed;
     // The first edits warm both paths' JIT.
     if (edit < 5) continue;
     latency.push(lspMs);
@@ -215,14 +241,19 @@ async function main(): Promise<void> {
   console.log(`prodready bench, node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
 
   const tsText = serviceModule(50, 0.06);
-  const tsFigures = await keystrokes(tsText, 'service.ts', 'const normalized = ticket.body.trim(', (text) => ts.createSourceFile('service.ts', text, ts.ScriptTarget.Latest));
+  const tsParse = (text: string) => ts.createSourceFile('service.ts', text, ts.ScriptTarget.Latest);
+  const tsFigures = await keystrokes(tsText, 'service.ts', letterTypedAndDeleted('const normalized = ticket.body.trim('), tsParse);
   console.log(`TypeScript keystroke → diagnostics (LSP, incremental didChange, debounce 0): ${tsFigures.lines}-line file, ${EDITS} edits`);
   row('latency median / p95', `${ms(tsFigures.latency.median)} / ${ms(tsFigures.latency.p95)}`);
   row('ts.createSourceFile of the same text median / p95', `${ms(tsFigures.parse.median)} / ${ms(tsFigures.parse.p95)}`);
   row('per-edit ratio median / p95 (target p95 ≤ 1.0×)', `${ratio(tsFigures.ratio.median)} / ${ratio(tsFigures.ratio.p95)}`);
+  const typing = await keystrokes(tsText, 'service.ts', statementTypedAndDeleted('const normalized = ticket.body.trim(', '\n  const extra = lookup(normalized, { limit: 3 });'), tsParse);
+  console.log(`TypeScript statement typed and deleted → diagnostics (most keystrokes leave a syntax error): ${EDITS} edits`);
+  row('latency median / p95', `${ms(typing.latency.median)} / ${ms(typing.latency.p95)}`);
+  row('per-edit ratio median / p95', `${ratio(typing.ratio.median)} / ${ratio(typing.ratio.p95)}`);
 
   const pyText = pythonServiceModule(85, 0.06);
-  const pyFigures = await keystrokes(pyText, 'service.py', 'age_hours = (time.time() - ', (text) => parsePython(text).delete());
+  const pyFigures = await keystrokes(pyText, 'service.py', letterTypedAndDeleted('age_hours = (time.time() - '), (text) => parsePython(text).delete());
   console.log(`Python keystroke → diagnostics (LSP, incremental didChange, debounce 0): ${pyFigures.lines}-line file, ${EDITS} edits`);
   row('latency median / p95', `${ms(pyFigures.latency.median)} / ${ms(pyFigures.latency.p95)}`);
   row('tree-sitter full parse of the same text median / p95', `${ms(pyFigures.parse.median)} / ${ms(pyFigures.parse.p95)}`);

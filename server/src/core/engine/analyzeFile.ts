@@ -93,8 +93,9 @@ export function skipReason(file: string, text: string, parsed = true): SkipReaso
   const language = languageOf(file);
   if (!language) return { kind: 'unsupported' };
   if (parsed && language === 'python' && !pythonParserReady()) return { kind: pythonParserRestarting() ? 'parser-restarting' : 'parser-unavailable' };
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_FILE_BYTES) return { kind: 'too-large', bytes };
+  // A UTF-16 unit is at most three UTF-8 bytes: most texts need no count (it reads the whole text, every keystroke).
+  const bytes = text.length * 3 <= MAX_FILE_BYTES ? undefined : Buffer.byteLength(text, 'utf8');
+  if (bytes !== undefined && bytes > MAX_FILE_BYTES) return { kind: 'too-large', bytes };
   if (text.slice(0, 8000).includes('\u0000')) return { kind: 'binary' };
   return undefined;
 }

@@ -5,6 +5,7 @@
 // mentions and writes.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
 import { FactMover, CannotMove } from './moveFacts';
+import { allInside, brokenSkeletonFacts, mergedSummary, replacedBy, type Replaced } from './brokenEdits';
 import { byStatement, skeletonOf, type Placed, type Skeleton } from './skeleton';
 
 export type { Placed };
@@ -54,6 +55,13 @@ export interface SummarizedStatement {
 }
 
 
+/** A syntax error as the parser reports it: where, how long, which. Two parses of one broken statement agree on all three. */
+export interface SyntaxErrorAt {
+  start: number;
+  length: number;
+  code: number;
+}
+
 /** The last extraction of an open document, and its statements once summarized. */
 export interface CachedExtraction {
   text: string;
@@ -61,6 +69,8 @@ export interface CachedExtraction {
   environment: string;
   facts: ExtractedFacts;
   statements?: SummarizedStatement[];
+  /** The text's syntax errors, where the language reports them (TypeScript): an edit inside the statement holding them all is read in part. */
+  errors?: readonly SyntaxErrorAt[];
 }
 
 /** The one span of `before` replaced to make `after`: common prefix and suffix. */
@@ -100,7 +110,7 @@ export interface SkeletonLanguage {
    * The whole edited file parsed, for its syntax errors (asked only when the file has some, or the edited statement
    * does not parse alone): its statements' places, the summary of one, and its parse problems.
    */
-  wholeFile?(): { placed: readonly Placed[]; summaryAt(index: number): StatementSummary; problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> };
+  wholeFile?(): { placed: readonly Placed[]; summaryAt(index: number): StatementSummary; problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'>; errors: readonly SyntaxErrorAt[] };
   /**
    * A statement that reads nothing and binds nothing (`{}`, `pass`): it stands for statements a skeleton leaves
    * out, so that the statements around them end and start where they did.
@@ -110,6 +120,11 @@ export interface SkeletonLanguage {
   lineComment: string;
   /** The skeleton's facts, when it parses with its statements at `placed`. */
   extractSkeleton(text: string, placed: readonly Placed[]): ExtractedFacts | undefined;
+  /**
+   * The skeleton's facts and syntax errors, when it parses with its statements at `placed`: a language offering it
+   * has an edited statement that holds every syntax error of the file read in part (with `wholeFile`).
+   */
+  extractBrokenSkeleton?(text: string, placed: readonly Placed[]): { facts: ExtractedFacts; errors: readonly SyntaxErrorAt[] } | undefined;
   /**
    * The skeleton parsed once, when it parses without syntax errors with its statements at `placed`: a statement's
    * summary can be read from it, and its facts. A language offering it has the edited statement summarized in place.
@@ -145,55 +160,71 @@ export function reextractDeclarations(
   text: string,
   previous: CachedExtraction & { statements: SummarizedStatement[] },
   language: SkeletonLanguage,
-): { facts: ExtractedFacts; statements: SummarizedStatement[] } | undefined {
+): { facts: ExtractedFacts; statements: SummarizedStatement[]; errors: readonly SyntaxErrorAt[] } | undefined {
   const { facts: before, statements: old } = previous;
   const { start, oldEnd, delta } = textChange(previous.text, text);
-  // A file with syntax errors is recovered as a whole (a statement parsed alone recovers otherwise): read it all.
-  if (before.unreadFrom !== undefined || before.parseErrors > 0) return undefined;
+  if (before.unreadFrom !== undefined) return undefined;
   const changed = old.findIndex((statement) => statement.pos <= start && oldEnd <= statement.end);
   if (changed < 0) return undefined;
-  const statements = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
+  const shifted = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
   // A file without syntax errors, edited inside one definition that still parses alone, has none anywhere. Else
-  // the whole file is parsed for its errors, and its statements must be where they were.
+  // the whole file is parsed for its errors (typing passes through them on most keystrokes): the statements the
+  // edit replaced must hold them all, and the others be where they were.
   let problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> | undefined;
-  const guess = before.parseErrors === 0 ? speculate(text, statements, old, changed, language) : undefined;
-  let edited = guess?.edited ?? (before.parseErrors === 0 ? language.summarizeAlone(text.slice(statements[changed].pos, statements[changed].end)) : undefined);
-  if (!edited) {
+  let errors: readonly SyntaxErrorAt[] = [];
+  const guess = before.parseErrors === 0 ? speculate(text, shifted, old, changed, language) : undefined;
+  const alone = guess?.edited ?? (before.parseErrors === 0 ? language.summarizeAlone(text.slice(shifted[changed].pos, shifted[changed].end)) : undefined);
+  let replaced: Replaced = { from: changed, oldTo: changed + 1, newTo: changed + 1 };
+  let statements = shifted;
+  if (alone) statements[changed] = { ...statements[changed], entry: { summary: alone } };
+  else {
     const whole = language.wholeFile?.();
-    if (!whole || !samePlaces(whole.placed, statements)) return undefined;
-    if (whole.problems.parseErrors > 0) return undefined;
-    edited = whole.summaryAt(changed);
+    const range = whole && replacedBy(shifted, changed, whole.placed);
+    if (!whole || !range) return undefined;
+    replaced = range;
+    const fresh = whole.placed.slice(range.from, range.newTo).map(({ pos, end }, i) => ({ pos, end, entry: { summary: whole.summaryAt(range.from + i) } }));
+    statements = [...shifted.slice(0, range.from), ...fresh, ...shifted.slice(range.oldTo)];
+    const brokenBefore = before.parseErrors > 0 && !(previous.errors && allInside(previous.errors, { pos: old[range.from].pos, end: old[range.oldTo - 1].end }));
+    const brokenAround = whole.problems.parseErrors > 0 && !(language.extractBrokenSkeleton && allInside(whole.errors, { pos: fresh[0].pos, end: fresh[fresh.length - 1].end }));
+    if (brokenBefore || brokenAround) return undefined;
     problems = whole.problems;
+    errors = whole.errors;
   }
-  const was = old[changed].entry.summary;
-  if (!edited.definition || !was.definition) return undefined;
-  statements[changed] = { ...statements[changed], entry: { summary: edited } };
+  const { from, oldTo, newTo } = replaced;
+  const was = mergedSummary(old.slice(from, oldTo).map((statement) => statement.entry.summary));
   const summaries = statements.map((statement) => statement.entry.summary);
+  const edited = summaries.slice(from, newTo);
+  if (!was.definition || !edited.every((summary) => summary.definition)) return undefined;
   if (!exportNamesUnique(summaries) || !exportNamesUnique([was])) return undefined;
 
-  const affected = affectedBy(summaries, changed, was);
+  const affected = affectedBy(summaries, range(from, newTo), was);
   const kept = neededBy(summaries, affected, was);
   // The skeleton parsed for the guess holds the statements this one needs: read, not parsed again.
   const reused = guess && sameSet(guess.kept, kept) ? guess : undefined;
   const layout = reused?.layout ?? skeletonOf(text, statements, kept, language);
   if (!layout) return undefined;
-  const fresh = reused ? reused.parsed.extract() : language.extractSkeleton(layout.text, layout.statements);
+  const fresh = reused ? reused.parsed.extract() : errors.length > 0 ? brokenSkeletonFacts(language, layout, errors) : language.extractSkeleton(layout.text, layout.statements);
   // Callbacks and URLs given to other modules' functions are not placed in the file: they are read with the whole file.
   const givesOthers = (exports: ExtractedFacts['exports']) => Boolean(exports.given?.length || exports.urlsGiven?.length);
-  if (!fresh || (!problems && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || givesOthers(fresh.exports) || givesOthers(before.exports)) return undefined;
+  if (!fresh || (errors.length === 0 && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || givesOthers(fresh.exports) || givesOthers(before.exports)) return undefined;
 
   const moved = FactMover.acrossEdit(file, start, oldEnd, delta);
   const placed = new FactMover(file, layout.toText);
   try {
+    // The last analysis's facts by statement, numbered as the statements are now (those replaced are read afresh).
+    const previousBy = <T extends { span: { start: number } }>(items: readonly T[]) => {
+      const grouped = byStatement(items, old);
+      return grouped && new Map([...grouped].filter(([i]) => i < from || i >= oldTo).map(([i, group]) => [i < from ? i : i + newTo - oldTo, group]));
+    };
     const freshClients = layout.byStatement(fresh.clients);
-    const previousClients = byStatement(before.clients, old);
+    const previousClients = previousBy(before.clients);
     if (!freshClients || !previousClients || !clientsAgree(freshClients, previousClients, kept, affected, placed, moved)) return undefined;
     const pick = <T extends CallSite | ClientConstruction | GraphRun>(freshBy: Map<number, T[]> | undefined, previousBy: Map<number, T[]> | undefined) =>
       // Per statement in order, as a whole-file extraction lists them (by position).
       freshBy && previousBy && statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
-    const callSites = pick(layout.byStatement(fresh.callSites), byStatement(before.callSites, old));
+    const callSites = pick(layout.byStatement(fresh.callSites), previousBy(before.callSites));
     const clients = pick(freshClients, previousClients);
-    const graphRuns = pick(layout.byStatement(fresh.graphRuns ?? []), byStatement(before.graphRuns ?? [], old));
+    const graphRuns = pick(layout.byStatement(fresh.graphRuns ?? []), previousBy(before.graphRuns ?? []));
     if (!callSites || !clients || !graphRuns) return undefined;
     const names = new Map<string, ExportedValue>();
     summaries.forEach((summary, i) => {
@@ -223,7 +254,7 @@ export function reextractDeclarations(
       moduleNames: moduleNamesOf(summaries, was, before.moduleNames, fresh.moduleNames),
       exports: { names, star: summaries.flatMap((summary) => summary.star) },
     };
-    return { facts, statements };
+    return { facts, statements, errors };
   } catch (error) {
     if (error instanceof CannotMove) return undefined;
     throw error;
@@ -246,11 +277,16 @@ function speculate(
   if (!language.parseSkeleton) return undefined;
   const was = old[changed].entry.summary;
   const summaries = old.map((statement) => statement.entry.summary);
-  const kept = neededBy(summaries, affectedBy(summaries, changed, was), was);
+  const kept = neededBy(summaries, affectedBy(summaries, [changed], was), was);
   const layout = skeletonOf(text, statements, kept, language);
   const at = layout?.indexOf(changed);
   const parsed = layout && at !== undefined ? language.parseSkeleton(layout.text, layout.statements) : undefined;
   return parsed && layout && at !== undefined ? { edited: parsed.summaryAt(at), kept, layout, parsed } : undefined;
+}
+
+/** The numbers from `from` up to (not including) `to`. */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
@@ -319,11 +355,11 @@ const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => 
  * The statements whose facts the edit may change: the edited one, and every statement naming something an affected
  * statement declares or stores into (before or after the edit), transitively.
  */
-function affectedBy(summaries: readonly StatementSummary[], changed: number, was: StatementSummary): Set<number> {
-  const affected = new Set([changed]);
-  const reach = new Set<string>([...was.declares, ...was.writes, ...summaries[changed].declares, ...summaries[changed].writes]);
+function affectedBy(summaries: readonly StatementSummary[], changed: readonly number[], was: StatementSummary): Set<number> {
+  const affected = new Set(changed);
+  const reach = new Set<string>([...was.declares, ...was.writes, ...changed.flatMap((i) => [...summaries[i].declares, ...summaries[i].writes])]);
   // Functions reading what their callers give them change with a caller: the names affected statements mention.
-  const named = new Set<string>([...was.mentions, ...summaries[changed].mentions]);
+  const named = new Set<string>([...was.mentions, ...changed.flatMap((i) => [...summaries[i].mentions])]);
   for (let grew = true; grew; ) {
     grew = false;
     summaries.forEach((summary, i) => {

@@ -5,7 +5,7 @@ import { samePlaces, type SkeletonLanguage, type StatementEntry, type Summarized
 import type { ExtractOptions } from './context';
 import { summarize } from './declarations';
 import { extractTypeScript } from './extractor';
-import { parseProblemsOf, parseTypeScript } from './syntax';
+import { parseProblemsOf, parseTypeScript, syntaxErrorsOf } from './syntax';
 import { ts } from './ts';
 
 /** Entries of a tree's statements; statement texts `memo` holds (from the last summary) are not read again. */
@@ -41,13 +41,17 @@ export function typeScriptSkeletons(file: string, options: ExtractOptions, whole
     },
     wholeFile() {
       const tree = wholeTree();
-      return { placed: tree.statements, summaryAt: (index) => summarize(tree.statements[index]), problems: parseProblemsOf(tree) };
+      return { placed: tree.statements, summaryAt: (index) => summarize(tree.statements[index]), problems: parseProblemsOf(tree), errors: syntaxErrorsOf(tree) };
     },
     placeholder: '{}',
     lineComment: '//',
     extractSkeleton(text, placed): ExtractedFacts | undefined {
       const sourceFile = parseTypeScript(file, text);
       return samePlaces(sourceFile.statements, placed) ? extractTypeScript(file, sourceFile, options) : undefined;
+    },
+    extractBrokenSkeleton(text, placed) {
+      const sourceFile = parseTypeScript(file, text);
+      return samePlaces(sourceFile.statements, placed) ? { facts: extractTypeScript(file, sourceFile, options), errors: syntaxErrorsOf(sourceFile) } : undefined;
     },
     parseSkeleton(text, placed) {
       const sourceFile = parseTypeScript(file, text);

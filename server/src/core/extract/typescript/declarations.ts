@@ -104,6 +104,9 @@ export function summarize(statement: ts.Statement): StatementSummary {
     } else if (kind === SyntaxKind.ForOfStatement || kind === SyntaxKind.ForInStatement) {
       const initializer = (node as ts.ForOfStatement).initializer;
       if (!ts.isVariableDeclarationList(initializer)) written(initializer, locals);
+    } else if (kind === SyntaxKind.HeritageClause && (node as ts.HeritageClause).token === SyntaxKind.ExtendsKeyword) {
+      // A base class exports what its subclasses implement: a subclass changes it.
+      for (const type of (node as ts.HeritageClause).types) identifiersIn(type.expression, writes);
     } else if (kind === SyntaxKind.CallExpression) {
       const { expression: callee, arguments: args } = node as ts.CallExpression;
       if (ts.isPropertyAccessExpression(callee)) {

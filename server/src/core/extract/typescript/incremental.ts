@@ -5,7 +5,7 @@ import { reextractDeclarations, textChange, unlessTooDeep, type CachedExtraction
 import type { ExtractOptions } from './context';
 import { changeRange, summarizeStatements, typeScriptSkeletons } from './declarationCache';
 import { extractTypeScript } from './extractor';
-import { parseOptions, parseTypeScript } from './syntax';
+import { parseOptions, parseTypeScript, syntaxErrorsOf } from './syntax';
 import { ts } from './ts';
 
 /** The one span of `before` replaced to make `after`. */
@@ -62,13 +62,14 @@ export class TypeScriptParse {
       });
       if (partial) {
         this.extractions.partial++;
-        this.extraction = { text, environment, facts: partial.facts, statements: partial.statements };
+        this.extraction = { text, environment, facts: partial.facts, statements: partial.statements, errors: partial.errors };
         return partial.facts;
       }
     }
-    const facts = extractTypeScript(file, this.parse(file, text), options);
+    const sourceFile = this.parse(file, text);
+    const facts = extractTypeScript(file, sourceFile, options);
     this.extractions.whole++;
-    if (environment !== undefined) this.extraction = { text, environment, facts };
+    if (environment !== undefined) this.extraction = { text, environment, facts, errors: syntaxErrorsOf(sourceFile) };
     return facts;
   }
 

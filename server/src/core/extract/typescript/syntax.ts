@@ -1,6 +1,7 @@
 import { REQUEST_NAME, REQUEST_READS_TS } from '../../catalog/web';
 import type { FileFacts, OptionMap } from '../../model';
 import { brokenRegions } from '../shared/brokenRegions';
+import type { SyntaxErrorAt } from '../shared/declarationCache';
 import { unwrap } from './options';
 import { ts } from './ts';
 
@@ -14,12 +15,17 @@ export function mergeOptions(body: OptionMap, requestOptions: OptionMap | undefi
   };
 }
 
+/** The syntax errors of a parse. parseDiagnostics is internal but stable; it is the only list of them a bare parse gives. */
+export function syntaxErrorsOf(sourceFile: ts.SourceFile): SyntaxErrorAt[] {
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: { start?: number; length?: number; code: number }[] }).parseDiagnostics ?? [];
+  return diagnostics.map((diagnostic) => ({ start: diagnostic.start ?? 0, length: diagnostic.length ?? 0, code: diagnostic.code }));
+}
+
 export function parseProblemsOf(sourceFile: ts.SourceFile): Pick<FileFacts, 'parseErrors' | 'brokenRegions'> {
-  // parseDiagnostics is internal but stable; it is the only list of syntax errors a bare parse gives.
-  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: { start?: number }[] }).parseDiagnostics ?? [];
+  const diagnostics = syntaxErrorsOf(sourceFile);
   if (diagnostics.length === 0) return { parseErrors: 0, brokenRegions: [] };
   const statements = sourceFile.statements.map((statement) => ({ start: statement.pos, end: statement.end }));
-  return { parseErrors: diagnostics.length, brokenRegions: brokenRegions(statements, diagnostics.map((diagnostic) => diagnostic.start ?? 0)) };
+  return { parseErrors: diagnostics.length, brokenRegions: brokenRegions(statements, diagnostics.map((diagnostic) => diagnostic.start)) };
 }
 
 export function bindingNames(name: ts.BindingName): string[] {

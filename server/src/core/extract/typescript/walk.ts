@@ -11,7 +11,9 @@ import { LAZY_OPERATORS, TsFile } from './context';
 import { typeReferenceName } from './syntax';
 
 // Read once: each `ts.X` on the module's exports is a getter, too slow for a per-node switch.
-const { SyntaxKind, NodeFlags, forEachChild } = ts;
+// Enums may be read once here; functions are read from `ts` at each call: in the bundles a function taken when the
+// module loads is the stand-in's forwarder (esbuild.mjs, one-typescript), which costs every call a lookup.
+const { SyntaxKind, NodeFlags } = ts;
 
 /** The walk recurses; a depth bound keeps generated or hostile nesting from overflowing the stack. */
 export function visit(cx: TsFile, node: ts.Node): void {
@@ -127,7 +129,7 @@ function onCallExpression(cx: TsFile, node: ts.Node): boolean {
   if (name !== undefined && recordCall(cx, call, name)) {
     const outer = cx.validator;
     cx.validator = name;
-    forEachChild(node, cx.visitChild);
+    ts.forEachChild(node, cx.visitChild);
     cx.validator = outer;
     return true;
   }
@@ -136,7 +138,7 @@ function onCallExpression(cx: TsFile, node: ts.Node): boolean {
     // Calls inside its arguments run under this helper (a retry, a timeout, a fallback).
     const outer = cx.helpers;
     cx.helpers = [...outer, call];
-    forEachChild(node, cx.visitChild);
+    ts.forEachChild(node, cx.visitChild);
     cx.helpers = outer;
     return true;
   }
@@ -189,7 +191,7 @@ function onClass(cx: TsFile, node: ts.Node): boolean {
   const outer = cx.classScope;
   cx.classes.push(node as ts.ClassLikeDeclaration);
   cx.classScope = { start: node.pos, end: node.end };
-  forEachChild(node, cx.visitChild);
+  ts.forEachChild(node, cx.visitChild);
   cx.classScope = outer;
   return true;
 }
@@ -245,7 +247,7 @@ function onBlock(cx: TsFile, node: ts.Node): boolean {
 }
 
 function onScopedStatement(cx: TsFile, node: ts.Node): boolean {
-  inScope(cx, node, () => forEachChild(node, cx.visitChild));
+  inScope(cx, node, () => ts.forEachChild(node, cx.visitChild));
   return true;
 }
 
@@ -307,7 +309,7 @@ for (const [kind, handler] of [
 
 export function visitNode(cx: TsFile, node: ts.Node): void {
   const handled = HANDLERS[node.kind]?.(cx, node) ?? false;
-  if (!handled) forEachChild(node, cx.visitChild);
+  if (!handled) ts.forEachChild(node, cx.visitChild);
 }
 
 
@@ -367,7 +369,7 @@ export function visitFunction(cx: TsFile, node: ts.FunctionLikeDeclaration, name
         declareClassMember(parameter.name.text, cx.classScope, parameter.pos, undefined, parameter.type, cx.scopes, true);
       }
     }
-    forEachChild(node, cx.visitChild);
+    ts.forEachChild(node, cx.visitChild);
   });
   cx.holders = outerHolders;
   cx.functionName = outer.name;
