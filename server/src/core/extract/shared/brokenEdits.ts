@@ -1,10 +1,8 @@
 // Edits that leave syntax errors, for the declaration cache: typing passes through them on most keystrokes (an open
 // bracket, a half-typed call). The whole file is parsed for its errors; when they all lie in the statements the edit
 // replaced, the statements around them are read as before and only the replaced ones again.
-import type { ExtractedFacts } from '../../model';
-import type { Placed, SkeletonLanguage, StatementSummary, SyntaxErrorAt } from './declarationCache';
-import { CannotMove } from './moveFacts';
-import type { Skeleton } from './skeleton';
+import type { Placed } from './skeleton';
+import type { StatementSummary, SyntaxErrorAt } from './statements';
 
 /** Where the whole file's statements differ from the last ones: old `from..oldTo` became new `from..newTo`. */
 export interface Replaced {
@@ -49,20 +47,4 @@ export function mergedSummary(summaries: readonly StatementSummary[]): Statement
 /** Whether every error lies inside the span (strictly before its end: an error at the end may be the next statement's). */
 export function allInside(errors: readonly SyntaxErrorAt[], span: Placed): boolean {
   return errors.every((error) => error.start >= span.pos && error.start + error.length < span.end);
-}
-
-/**
- * The skeleton's facts when its syntax errors are the file's, at the same places: the broken statement was then
- * recovered as the whole file's parse recovered it. Undefined otherwise.
- */
-export function brokenSkeletonFacts(language: SkeletonLanguage, layout: Skeleton, errors: readonly SyntaxErrorAt[]): ExtractedFacts | undefined {
-  const read = language.extractBrokenSkeleton?.(layout.text, layout.statements);
-  if (!read || read.errors.length !== errors.length) return undefined;
-  try {
-    const same = read.errors.every((error, i) => layout.toText(error.start) === errors[i].start && error.length === errors[i].length && error.code === errors[i].code);
-    return same ? read.facts : undefined;
-  } catch (error) {
-    if (error instanceof CannotMove) return undefined;
-    throw error;
-  }
 }

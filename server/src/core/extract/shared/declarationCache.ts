@@ -5,62 +5,15 @@
 // mentions and writes.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
 import { FactMover, CannotMove } from './moveFacts';
-import { allInside, brokenSkeletonFacts, mergedSummary, replacedBy, type Replaced } from './brokenEdits';
+import { allInside, mergedSummary, replacedBy, type Replaced } from './brokenEdits';
+import type { StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt } from './statements';
 import { byStatement, skeletonOf, type Placed, type Skeleton } from './skeleton';
 
 export type { Placed };
-
-/**
- * One top-level statement as the declaration cache sees it. The sets over-approximate: a name in two statements'
- * sets makes them depend on each other even when resolution would not connect them, never the reverse.
- */
-export interface StatementSummary {
-  /**
-   * Names other statements can reach it by: top-level bindings and imports, and anywhere in it named functions,
-   * methods, class fields, classes and types (wrappers are found by a call's leaf name, schemas by type name).
-   */
-  declares: ReadonlySet<string>;
-  /** Every identifier in it (and `this`, `super`). */
-  mentions: ReadonlySet<string>;
-  /** Names it may store a value into: assignment targets, `++`/`delete` operands, receivers of storing calls. */
-  writes: ReadonlySet<string>;
-  /** A function, class or type definition that runs no call when the module loads: nothing in it is top-level code. */
-  definition: boolean;
-  /** The names it exports, in the order the extractor's export reading sets them. */
-  exportNames: string[];
-  /** The modules it passes on whole (`export * from`, `from m import *`), in order. */
-  star: string[];
-  /**
-   * It declares a function that calls (or passes on) what it is given: its facts depend on what its callers pass, so
-   * a statement that names it and changes makes it change too.
-   */
-  readsCallers?: boolean;
-  /**
-   * The names it binds in the module, when its language gives them (a Python class binds its attributes there too);
-   * else they are read from the skeleton and the last analysis.
-   */
-  moduleNames?: readonly string[];
-}
-
-/** A top-level statement's text and what it can affect, shared by every version of the file that holds it. */
-export interface StatementEntry {
-  summary: StatementSummary;
-}
-
-/** A statement of an analysed text: where it is, and its entry. */
-export interface SummarizedStatement {
-  pos: number;
-  end: number;
-  entry: StatementEntry;
-}
+export type { StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt };
 
 
-/** A syntax error as the parser reports it: where, how long, which. Two parses of one broken statement agree on all three. */
-export interface SyntaxErrorAt {
-  start: number;
-  length: number;
-  code: number;
-}
+
 
 /** The last extraction of an open document, and its statements once summarized. */
 export interface CachedExtraction {
@@ -287,6 +240,22 @@ function speculate(
 /** The numbers from `from` up to (not including) `to`. */
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+/**
+ * The skeleton's facts when its syntax errors are the file's, at the same places: the broken statement was then
+ * recovered as the whole file's parse recovered it. Undefined otherwise.
+ */
+function brokenSkeletonFacts(language: SkeletonLanguage, layout: Skeleton, errors: readonly SyntaxErrorAt[]): ExtractedFacts | undefined {
+  const read = language.extractBrokenSkeleton?.(layout.text, layout.statements);
+  if (!read || read.errors.length !== errors.length) return undefined;
+  try {
+    const same = read.errors.every((error, i) => layout.toText(error.start) === errors[i].start && error.length === errors[i].length && error.code === errors[i].code);
+    return same ? read.facts : undefined;
+  } catch (error) {
+    if (error instanceof CannotMove) return undefined;
+    throw error;
+  }
 }
 
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
