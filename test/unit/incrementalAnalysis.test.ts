@@ -229,7 +229,7 @@ describe('skeletons of the statements an edit affects', () => {
     assert.equal(partial, 3);
   });
 
-  it('TypeScript: typing through syntax errors inside one definition is read in part; errors elsewhere are read whole', () => {
+  it('TypeScript: typing through syntax errors is read in part, where the errors stay in the statements the edit replaced', () => {
     const text = [
       "import OpenAI from 'openai';",
       'const client = new OpenAI({ timeout: 1000 });',
@@ -266,12 +266,15 @@ describe('skeletons of the statements an edit affects', () => {
       const options = type("model: 'gpt-4o',", ' max_tokens: 5, temperature: 0,');
       assert.ok(options.filter((read) => read.broken).length >= 4);
       assert.ok(options.every((read) => read.partial));
-      // Broken again, then an edit to another function: its errors are outside the edit, so the whole file is read.
+      // Broken again, then an edit to another function: the broken one is read as before, errors and all.
       assert.deepEqual(step(current.replace('foo(1, [2])', 'foo(1, [2')), { partial: true, broken: true });
-      assert.deepEqual(step(current.replace('content: prompt }', 'content: prompt.trim() }')), { partial: false, broken: true });
+      assert.deepEqual(step(current.replace('content: prompt }', 'content: prompt.trim() }')), { partial: true, broken: true });
       assert.deepEqual(step(current.replace('foo(1, [2', 'foo(1, [2])')), { partial: true, broken: false });
-      // A brace left open swallows the statements after it: they are no longer where they were.
-      assert.deepEqual(step(current.replace('(input: string) {', '(input: string) { if (input) {')), { partial: false, broken: true });
+      // A brace left open ends the function early: the rest of its body is top-level code, read with the other load-time code.
+      assert.deepEqual(step(current.replace('(input: string) {', '(input: string) { if (input) {')), { partial: true, broken: true });
+      assert.deepEqual(step(current.replace('(input: string) { if (input) {', '(input: string) {')), { partial: true, broken: false });
+      // An edit across two statements is read whole.
+      assert.deepEqual(step(current.replace('return trimmed;', 'return trimmed.length;').replace('content: prompt.trim()', 'content: prompt')), { partial: false, broken: false });
     } finally {
       parse.release();
     }

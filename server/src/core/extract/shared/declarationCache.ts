@@ -1,30 +1,21 @@
-// Re-extraction of what an edit can affect, for any language: the changed top-level definition, the statements that
-// depend on it, and nothing else. Those are read from a skeleton of the file holding only them and what they read
+// Re-extraction of what an edit can affect, for any language: the top-level statements the edit replaced (as a rule
+// the one definition it is in; a bracket left open can end it early and leave the rest of its body at the top level),
+// the statements that depend on them, and nothing else. Those are read from a skeleton of the file holding only them and what they read
 // (the other statements left out), so an edit costs what it affects, not what the file holds; the rest of the
 // file's facts are the last analysis's, moved by the edit's length. Each language says what a statement declares,
 // mentions and writes.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
 import { FactMover, CannotMove } from './moveFacts';
-import { allInside, mergedSummary, replacedBy, type Replaced } from './brokenEdits';
-import type { StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt } from './statements';
-import { byStatement, skeletonOf, type Placed, type Skeleton } from './skeleton';
+import { errorsWithin, mergedSummary, readWhole } from './brokenEdits';
+import type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt } from './statements';
+import { byStatement, lastStartingBy, skeletonOf, type Placed, type Skeleton } from './skeleton';
 
 export type { Placed };
-export type { StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt };
+export type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt };
 
 
 
 
-/** The last extraction of an open document, and its statements once summarized. */
-export interface CachedExtraction {
-  text: string;
-  /** What the extraction read besides the text (config, imported modules); reused only under the same. */
-  environment: string;
-  facts: ExtractedFacts;
-  statements?: SummarizedStatement[];
-  /** The text's syntax errors, where the language reports them (TypeScript): an edit inside the statement holding them all is read in part. */
-  errors?: readonly SyntaxErrorAt[];
-}
 
 /** The one span of `before` replaced to make `after`: common prefix and suffix. */
 export interface TextChange {
@@ -55,40 +46,7 @@ function longest(most: number, holds: (length: number) => boolean): number {
   return low;
 }
 
-/** What the declaration cache needs from a language. */
-export interface SkeletonLanguage {
-  /** The summary of a statement's text parsed on its own, when it is one statement without syntax errors. */
-  summarizeAlone(source: string): StatementSummary | undefined;
-  /**
-   * The whole edited file parsed, for its syntax errors (asked only when the file has some, or the edited statement
-   * does not parse alone): its statements' places, the summary of one, and its parse problems.
-   */
-  wholeFile?(): { placed: readonly Placed[]; summaryAt(index: number): StatementSummary; problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'>; errors: readonly SyntaxErrorAt[] };
-  /**
-   * A statement that reads nothing and binds nothing (`{}`, `pass`): it stands for statements a skeleton leaves
-   * out, so that the statements around them end and start where they did.
-   */
-  placeholder: string;
-  /** What starts a comment running to the end of its line. */
-  lineComment: string;
-  /** The skeleton's facts, when it parses with its statements at `placed`. */
-  extractSkeleton(text: string, placed: readonly Placed[]): ExtractedFacts | undefined;
-  /**
-   * The skeleton's facts and syntax errors, when it parses with its statements at `placed`: a language offering it
-   * has an edited statement that holds every syntax error of the file read in part (with `wholeFile`).
-   */
-  extractBrokenSkeleton?(text: string, placed: readonly Placed[]): { facts: ExtractedFacts; errors: readonly SyntaxErrorAt[] } | undefined;
-  /**
-   * The skeleton parsed once, when it parses without syntax errors with its statements at `placed`: a statement's
-   * summary can be read from it, and its facts. A language offering it has the edited statement summarized in place.
-   */
-  parseSkeleton?(text: string, placed: readonly Placed[]): ParsedSkeleton | undefined;
-}
 
-export interface ParsedSkeleton {
-  summaryAt(index: number): StatementSummary;
-  extract(): ExtractedFacts;
-}
 
 /**
  * What `read` gives, or undefined when the code nests deeper than its recursion goes (summaries and moved facts
@@ -104,9 +62,9 @@ export function unlessTooDeep<T>(read: () => T): T | undefined {
 }
 
 /**
- * The facts of `text`, an edit of the last analysed text, read again only for the changed definition and what
- * depends on it. Undefined when the edit is not one this can follow (outside a single definition, a statement that
- * does not parse alone, a fact pointing into the edit): the caller extracts the whole file.
+ * The facts of `text`, an edit of the last analysed text, read again only for the statements the edit replaced and
+ * what depends on them. Undefined when the edit is not one this can follow (across statements, syntax errors it
+ * cannot place, a fact pointing into the edit): the caller extracts the whole file.
  */
 export function reextractDeclarations(
   file: string,
@@ -121,42 +79,36 @@ export function reextractDeclarations(
   if (changed < 0) return undefined;
   const shifted = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
   // A file without syntax errors, edited inside one definition that still parses alone, has none anywhere. Else
-  // the whole file is parsed for its errors (typing passes through them on most keystrokes): the statements the
-  // edit replaced must hold them all, and the others be where they were.
-  let problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> | undefined;
-  let errors: readonly SyntaxErrorAt[] = [];
+  // the whole file is parsed for its errors (typing passes through them on most keystrokes).
   const guess = before.parseErrors === 0 ? speculate(text, shifted, old, changed, language) : undefined;
   const alone = guess?.edited ?? (before.parseErrors === 0 ? language.summarizeAlone(text.slice(shifted[changed].pos, shifted[changed].end)) : undefined);
-  let replaced: Replaced = { from: changed, oldTo: changed + 1, newTo: changed + 1 };
-  let statements = shifted;
-  if (alone) statements[changed] = { ...statements[changed], entry: { summary: alone } };
-  else {
-    const whole = language.wholeFile?.();
-    const range = whole && replacedBy(shifted, changed, whole.placed);
-    if (!whole || !range) return undefined;
-    replaced = range;
-    const fresh = whole.placed.slice(range.from, range.newTo).map(({ pos, end }, i) => ({ pos, end, entry: { summary: whole.summaryAt(range.from + i) } }));
-    statements = [...shifted.slice(0, range.from), ...fresh, ...shifted.slice(range.oldTo)];
-    const brokenBefore = before.parseErrors > 0 && !(previous.errors && allInside(previous.errors, { pos: old[range.from].pos, end: old[range.oldTo - 1].end }));
-    const brokenAround = whole.problems.parseErrors > 0 && !(language.extractBrokenSkeleton && allInside(whole.errors, { pos: fresh[0].pos, end: fresh[fresh.length - 1].end }));
-    if (brokenBefore || brokenAround) return undefined;
-    problems = whole.problems;
-    errors = whole.errors;
-  }
+  if (alone) shifted[changed] = { ...shifted[changed], entry: { summary: alone } };
+  const read = alone ? { replaced: { from: changed, oldTo: changed + 1, newTo: changed + 1 }, statements: shifted, problems: undefined, errors: [] } : readWhole(text, previous, shifted, changed, delta, language);
+  if (!read) return undefined;
+  const { replaced, statements, problems, errors } = read;
   const { from, oldTo, newTo } = replaced;
   const was = mergedSummary(old.slice(from, oldTo).map((statement) => statement.entry.summary));
   const summaries = statements.map((statement) => statement.entry.summary);
-  const edited = summaries.slice(from, newTo);
-  if (!was.definition || !edited.every((summary) => summary.definition)) return undefined;
   if (!exportNamesUnique(summaries) || !exportNamesUnique([was])) return undefined;
 
-  const affected = affectedBy(summaries, range(from, newTo), was);
+  // Load-time code reads the load-time code around it (the statements after a call, a logger set up before): an
+  // edit to some of it, or one leaving some (a bracket that ends a function early), reads all of it again.
+  const edited = range(from, newTo);
+  const loadTime = !was.definition || edited.some((i) => !summaries[i].definition);
+  const loadTimeCode = loadTime ? range(0, summaries.length).filter((i) => !summaries[i].definition && (i < from || i >= newTo)) : [];
+  const affected = affectedBy(summaries, [...edited, ...loadTimeCode], was);
   const kept = neededBy(summaries, affected, was);
+  // Broken code may bind names no summary declares: the statements holding errors are read in the skeleton.
+  for (const error of errors) kept.add(lastStartingBy(statements, error.start));
   // The skeleton parsed for the guess holds the statements this one needs: read, not parsed again.
   const reused = guess && sameSet(guess.kept, kept) ? guess : undefined;
   const layout = reused?.layout ?? skeletonOf(text, statements, kept, language);
   if (!layout) return undefined;
-  const fresh = reused ? reused.parsed.extract() : errors.length > 0 ? brokenSkeletonFacts(language, layout, errors) : language.extractSkeleton(layout.text, layout.statements);
+  const fresh = reused
+    ? reused.parsed.extract()
+    : errors.length > 0
+      ? brokenSkeletonFacts(language, layout, errorsWithin(errors, statements, kept, text.length))
+      : language.extractSkeleton(layout.text, layout.statements);
   // Callbacks and URLs given to other modules' functions are not placed in the file: they are read with the whole file.
   const givesOthers = (exports: ExtractedFacts['exports']) => Boolean(exports.given?.length || exports.urlsGiven?.length);
   if (!fresh || (errors.length === 0 && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || givesOthers(fresh.exports) || givesOthers(before.exports)) return undefined;
@@ -204,7 +156,7 @@ export function reextractDeclarations(
       clients,
       ...(graphRuns.length > 0 ? { graphRuns } : {}),
       ...(problems ?? { parseErrors: 0, brokenRegions: [] }),
-      moduleNames: moduleNamesOf(summaries, was, before.moduleNames, fresh.moduleNames),
+      moduleNames: moduleNamesOf(summaries, kept, before.moduleNames, fresh.moduleNames),
       exports: { names, star: summaries.flatMap((summary) => summary.star) },
     };
     return { facts, statements, errors };
@@ -263,17 +215,20 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 }
 
 /**
- * The names the file binds in the module. Without them per statement: the skeleton's, and the last analysis's but
- * for those the edited statement declared before the edit (every statement declaring one of those is in the
- * skeleton, since the edited statement mentioned it).
+ * The names the file binds in the module. Without them per statement: the skeleton's, and those of the last
+ * analysis that a statement left out of the skeleton declares (one without syntax errors binds only what it
+ * declares; those with errors are in the skeleton).
  */
-function moduleNamesOf(summaries: readonly StatementSummary[], was: StatementSummary, before: ReadonlySet<string>, skeleton: ReadonlySet<string>): Set<string> {
+function moduleNamesOf(summaries: readonly StatementSummary[], kept: ReadonlySet<number>, before: ReadonlySet<string>, skeleton: ReadonlySet<string>): Set<string> {
   if (summaries.every((summary) => summary.moduleNames)) return new Set(summaries.flatMap((summary) => summary.moduleNames ?? []));
-  const names = new Set<string>();
-  for (const name of before) if (!was.declares.has(name)) names.add(name);
-  for (const name of skeleton) names.add(name);
+  const names = new Set(skeleton);
+  summaries.forEach((summary, i) => {
+    if (kept.has(i)) return;
+    for (const name of summary.declares) if (before.has(name)) names.add(name);
+  });
   return names;
 }
+
 
 /**
  * Whether the statements kept whole but not affected hold the same clients in the skeleton as before. A client

@@ -38,17 +38,24 @@ export function skeletonOf(
   const placed: Placed[] = [];
   const origins: (number | undefined)[] = [];
   const sources: { pos: number; length: number }[] = [];
-  let at = 0;
+  // What comes before the first statement (a parse may skip code there) stays, so that columns stay where they were.
+  const head = text.slice(0, statements[0]?.pos ?? 0);
+  parts.push(head);
+  let at = head.length;
   let leftOut = false;
   for (let i = 0; i < statements.length; i++) {
     const { pos, end } = statements[i];
     let part: string;
+    /** How much of the part is the statement (a kept one's part may go on with what a parse skipped after it). */
+    let extent: number;
     if (kept.has(i)) {
-      part = text.slice(pos, end);
+      // Up to the next statement: what a parse skipped between them (a stray bracket) stays, and so does its error.
+      part = text.slice(pos, i + 1 < statements.length ? statements[i + 1].pos : end);
       // After a placeholder, a kept statement starts its own line (what comes before is a comment of the line before).
       lineEnd.lastIndex = pos;
       if (leftOut && !lineEnd.test(text)) return undefined;
       leftOut = false;
+      extent = end - pos;
       origins.push(i);
       sources.push({ pos, length: part.length });
     } else {
@@ -58,11 +65,12 @@ export function skeletonOf(
       const ownLine = i === 0 ? '' : lineEnd.exec(text)?.[0];
       if (ownLine === undefined) return undefined;
       part = ownLine + language.placeholder;
+      extent = part.length;
       origins.push(undefined);
       sources.push({ pos, length: ownLine.length });
     }
     parts.push(part);
-    placed.push({ pos: at, end: at + part.length });
+    placed.push({ pos: at, end: at + extent });
     at += part.length;
   }
   const textEnd = statements.at(-1)?.end ?? 0;
@@ -111,7 +119,7 @@ export function byStatement<T extends { span: { start: number } }>(items: readon
 }
 
 /** The index of the last statement starting at or before `offset` (0 when none does). */
-function lastStartingBy(statements: readonly Placed[], offset: number): number {
+export function lastStartingBy(statements: readonly Placed[], offset: number): number {
   let low = 0;
   let high = statements.length - 1;
   while (low < high) {

@@ -1,4 +1,7 @@
-// What the declaration cache knows of a top-level statement, and of a syntax error, for every language.
+// What the declaration cache knows of a top-level statement, of a syntax error and of the last extraction, and what
+// it needs from a language.
+import type { ExtractedFacts } from '../../model';
+import type { Placed } from './skeleton';
 
 /**
  * One top-level statement as the declaration cache sees it. The sets over-approximate: a name in two statements'
@@ -49,4 +52,50 @@ export interface SyntaxErrorAt {
   start: number;
   length: number;
   code: number;
+}
+
+/** The last extraction of an open document, and its statements once summarized. */
+export interface CachedExtraction {
+  text: string;
+  /** What the extraction read besides the text (config, imported modules); reused only under the same. */
+  environment: string;
+  facts: ExtractedFacts;
+  statements?: SummarizedStatement[];
+  /** The text's syntax errors, where the language reports them (TypeScript): an edit inside the statement holding them all is read in part. */
+  errors?: readonly SyntaxErrorAt[];
+}
+
+/** What the declaration cache needs from a language. */
+export interface SkeletonLanguage {
+  /** The summary of a statement's text parsed on its own, when it is one statement without syntax errors. */
+  summarizeAlone(source: string): StatementSummary | undefined;
+  /**
+   * The whole edited file parsed, for its syntax errors (asked only when the file has some, or the edited statement
+   * does not parse alone): its statements' places, the summary of one, and its parse problems.
+   */
+  wholeFile?(): { placed: readonly Placed[]; summaryAt(index: number): StatementSummary; problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'>; errors: readonly SyntaxErrorAt[] };
+  /**
+   * A statement that reads nothing and binds nothing (`{}`, `pass`): it stands for statements a skeleton leaves
+   * out, so that the statements around them end and start where they did.
+   */
+  placeholder: string;
+  /** What starts a comment running to the end of its line. */
+  lineComment: string;
+  /** The skeleton's facts, when it parses with its statements at `placed`. */
+  extractSkeleton(text: string, placed: readonly Placed[]): ExtractedFacts | undefined;
+  /**
+   * The skeleton's facts and syntax errors, when it parses with its statements at `placed`: a language offering it
+   * has an edited statement that holds every syntax error of the file read in part (with `wholeFile`).
+   */
+  extractBrokenSkeleton?(text: string, placed: readonly Placed[]): { facts: ExtractedFacts; errors: readonly SyntaxErrorAt[] } | undefined;
+  /**
+   * The skeleton parsed once, when it parses without syntax errors with its statements at `placed`: a statement's
+   * summary can be read from it, and its facts. A language offering it has the edited statement summarized in place.
+   */
+  parseSkeleton?(text: string, placed: readonly Placed[]): ParsedSkeleton | undefined;
+}
+
+export interface ParsedSkeleton {
+  summaryAt(index: number): StatementSummary;
+  extract(): ExtractedFacts;
 }
