@@ -30,10 +30,12 @@ export class TypeScriptParse {
   private parse(file: string, text: string): ts.SourceFile {
     const previous = this.tree;
     if (previous?.text === text && previous.sourceFile.fileName === file) return previous.sourceFile;
-    // The incremental parser reuses the old tree's nodes: it is not read again after this.
+    // The incremental parser reuses the old tree's nodes: it is not read again after this. From a tree with syntax
+    // errors it can recover otherwise than a fresh parse does (the property test found such edits): parsed afresh.
     this.tree = undefined;
+    const reusable = previous && previous.sourceFile.fileName === file && previous.sourceFile.languageVersion === parseOptions().languageVersion;
     const sourceFile =
-      previous && previous.sourceFile.fileName === file && previous.sourceFile.languageVersion === parseOptions().languageVersion
+      reusable && syntaxErrorsOf(previous.sourceFile).length === 0
         ? ts.updateSourceFile(previous.sourceFile, text, changeBetween(previous.text, text))
         : parseTypeScript(file, text);
     this.tree = { text, sourceFile };
