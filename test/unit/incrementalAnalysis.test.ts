@@ -305,6 +305,35 @@ describe('skeletons of the statements an edit affects', () => {
     ]);
   });
 
+  it('Python: a subclass edited changes what its base class exports; a quoted annotation names its type', () => {
+    const text = [
+      'from typing import TYPE_CHECKING',
+      'from openai import OpenAI',
+      '',
+      'if TYPE_CHECKING:',
+      '    from mypy_boto3_bedrock_runtime import BedrockRuntimeClient',
+      '',
+      'client = OpenAI(timeout=10)',
+      '',
+      'class Writer:',
+      '    def draft(self, topic):',
+      '        return topic',
+      '',
+      'class Editor(Writer):',
+      '    def edit(self, text):',
+      '        return text',
+      '',
+      'def converse_with(runtime: "BedrockRuntimeClient", messages: list):',
+      '    return runtime.converse(modelId="anthropic.claude-3-haiku-20240307-v1:0", messages=messages)',
+      '',
+    ].join('\n');
+    const partial = editsInPart('subclass.py', text, [
+      ['        return text', '        return client.chat.completions.create(model="gpt-4o", messages=[])'],
+      ['    return runtime.converse(', '    print(messages)\n    return runtime.converse('],
+    ]);
+    assert.equal(partial, 2);
+  });
+
   it('code nested deeper than a summary follows is read whole, read ahead or not', () => {
     const text = `export function deep() {\n  return ${Array(3000).fill('a').join(' + ')};\n}\nexport function other() {\n  return 1;\n}\n`;
     const parse = documentParseFor('deep.ts');

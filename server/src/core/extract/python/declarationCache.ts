@@ -101,10 +101,14 @@ function summarize(statement: PyNode, bound: string[], star: string[]): Statemen
   const visit = (node: PyNode, parameters: ReadonlySet<string> | undefined): void => {
     const type = node.type;
     if (type === 'identifier') mentions.add(node.text);
+    // A quoted annotation (`client: "BedrockRuntimeClient"`) names its types too.
+    else if (type === 'string' && node.parent?.type === 'type') for (const name of node.text.match(/[A-Za-z_]\w*/g) ?? []) mentions.add(name);
     if (parameters === undefined && type === 'call') loadTimeCode = true;
     if (DEFINITION_KINDS.has(type)) {
       const name = node.childForFieldName('name');
       if (name) declares.add(name.text);
+      // A base class exports what its subclasses implement: a subclass changes it.
+      for (const base of node.childForFieldName('superclasses')?.namedChildren ?? []) if (base && base.type !== 'keyword_argument') identifiersIn(base, writes);
     } else if (ASSIGNMENTS.has(type)) {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
