@@ -9,6 +9,7 @@ import { analyzeText, documentParseFor, PythonParse, type DocumentParse, type Fi
 import { changeBetween } from '../../server/src/core/extract/typescript/incremental';
 import { loadPythonParser } from '../../server/src/node/python';
 import { mulberry32 } from '../fuzz/prng';
+import { serviceModule } from '../bench/serviceModule';
 import { REPO_ROOT } from '../repoRoot';
 
 before(async () => assert.equal(await loadPythonParser(), undefined));
@@ -271,11 +272,37 @@ describe('skeletons of the statements an edit affects', () => {
       assert.deepEqual(step(current.replace('foo(1, [2])', 'foo(1, [2')), { partial: true, broken: true });
       assert.deepEqual(step(current.replace('content: prompt }', 'content: prompt.trim() }')), { partial: true, broken: true });
       assert.deepEqual(step(current.replace('foo(1, [2', 'foo(1, [2])')), { partial: true, broken: false });
-      // A brace left open ends the function early: the rest of its body is top-level code, read with the other load-time code.
-      assert.deepEqual(step(current.replace('(input: string) {', '(input: string) { if (input) {')), { partial: true, broken: true });
-      assert.deepEqual(step(current.replace('(input: string) { if (input) {', '(input: string) {')), { partial: true, broken: false });
+      // A brace left open here swallows the rest of this short file: the whole file is read again, and once closed.
+      assert.deepEqual(step(current.replace('(input: string) {', '(input: string) { if (input) {')), { partial: false, broken: true });
+      assert.deepEqual(step(current.replace('(input: string) { if (input) {', '(input: string) {')), { partial: false, broken: false });
       // An edit across two statements is read whole.
       assert.deepEqual(step(current.replace('return trimmed;', 'return trimmed.length;').replace('content: prompt.trim()', 'content: prompt')), { partial: false, broken: false });
+    } finally {
+      parse.release();
+    }
+  });
+
+  it('TypeScript: a statement typed and deleted keystroke by keystroke in a service module is read in part', () => {
+    const text = serviceModule(12, 0.25);
+    const at = text.indexOf('\n', text.indexOf('const normalized = ticket.body.trim('));
+    // As VS Code types it: brackets closed as they open; then backspaces, which leave a brace open for a while (the
+    // function ends early there, and the rest of its body is top-level code).
+    const typed = '\n  const extra = lookup(normalized, { limit: 3 });';
+    const keystrokes: string[] = [];
+    for (let length = 1; length <= typed.length; length++) keystrokes.push(typed.slice(0, length));
+    for (let length = typed.length - 1; length >= 0; length--) keystrokes.push(typed.slice(0, length));
+    const parse = documentParseFor('service.ts');
+    try {
+      analyzeText('service.ts', text, { previousParse: parse, environment: 'unchanged', today: TODAY });
+      let broken = 0;
+      for (const inserted of keystrokes) {
+        const current = text.slice(0, at) + inserted + text.slice(at);
+        const incremental = analyzeText('service.ts', current, { previousParse: parse, environment: 'unchanged', today: TODAY });
+        assert.equal(observable(incremental), observable(analyzeText('service.ts', current, { today: TODAY })), inserted);
+        if (incremental.facts.parseErrors > 0) broken++;
+      }
+      assert.ok(broken >= 40, `${broken} broken keystrokes`);
+      assert.ok(parse.extractions.whole <= 2, `${parse.extractions.whole} of ${keystrokes.length} read whole`);
     } finally {
       parse.release();
     }

@@ -2,6 +2,7 @@
 // bracket, a half-typed call). The whole file is parsed for its errors; when they all lie in the statements the edit
 // replaced, the statements around them are read as before and only the replaced ones again.
 import type { ExtractedFacts } from '../../model';
+import { brokenRegions } from './brokenRegions';
 import type { Placed } from './skeleton';
 import type { CachedExtraction, SkeletonLanguage, StatementSummary, SummarizedStatement, SyntaxErrorAt } from './statements';
 
@@ -29,15 +30,12 @@ export function readWhole(
   const whole = language.wholeFile?.();
   const replaced = whole && replacedBy(shifted, changed, whole.placed);
   if (!whole || !replaced) return undefined;
-  if (whole.problems.parseErrors > 0 && !language.extractBrokenSkeleton) return undefined;
+  if (whole.problems.parseErrors > 0 && !language.parseSkeleton) return undefined;
   if (previous.facts.parseErrors > 0 && !previous.errors) return undefined;
   const fresh = whole.placed.slice(replaced.from, replaced.newTo).map(({ pos, end }, i) => ({ pos, end, entry: { summary: whole.summaryAt(replaced.from + i) } }));
-  // Replaced statements that run to the end of the text hold an error at its end too.
-  const upTo = (list: readonly Placed[], at: number, textEnd: number) => (at < list.length ? list[at].pos : textEnd + 1);
-  const replacedNow = { pos: fresh[0].pos, end: upTo(whole.placed, replaced.newTo, text.length) };
-  const old = previous.statements ?? [];
-  const replacedBefore = { pos: old[replaced.from].pos, end: upTo(old, replaced.oldTo, previous.text.length) };
-  if (!sameErrorsAround(whole.errors, replacedNow, previous.errors ?? [], replacedBefore, delta)) return undefined;
+  const replacedNow = extentOf(whole.placed, replaced.from, replaced.newTo, text.length);
+  const replacedBefore = extentOf(previous.statements ?? [], replaced.from, replaced.oldTo, previous.text.length);
+  if (!sameErrors(errorsAround(whole.errors, replacedNow, 0), errorsAround(previous.errors ?? [], replacedBefore, delta))) return undefined;
   return { replaced, statements: [...shifted.slice(0, replaced.from), ...fresh, ...shifted.slice(replaced.oldTo)], problems: whole.problems, errors: whole.errors };
 }
 
@@ -74,32 +72,32 @@ export function mergedSummary(summaries: readonly StatementSummary[]): Statement
   };
 }
 
+/** Where statements `from..to` lie, with what a parse skipped after them up to the next (the last runs past the end of the text). */
+export function extentOf(statements: readonly Placed[], from: number, to: number, textLength: number): Placed {
+  return { pos: statements[from].pos, end: to < statements.length ? statements[to].pos : textLength + 1 };
+}
+
 /** Whether an error lies inside the span (one starting at its end may be the next statement's). */
-function inside(error: SyntaxErrorAt, span: Placed): boolean {
+export function inside(error: SyntaxErrorAt, span: Placed): boolean {
   return error.start >= span.pos && error.start < span.end && error.start + error.length <= span.end;
 }
 
-/**
- * Whether the errors outside the replaced statements are the last parse's outside them, moved by the edit: the
- * statements holding those (stray code an earlier bracket left at the top level) were read as before.
- */
-function sameErrorsAround(now: readonly SyntaxErrorAt[], replacedNow: Placed, before: readonly SyntaxErrorAt[], replacedBefore: Placed, delta: number): boolean {
-  const around = now.filter((error) => !inside(error, replacedNow));
-  const aroundBefore = before.filter((error) => !inside(error, replacedBefore));
-  return (
-    around.length === aroundBefore.length &&
-    around.every((error, i) => {
-      const was = aroundBefore[i];
-      return error.start === (was.start >= replacedBefore.end ? was.start + delta : was.start) && error.length === was.length && error.code === was.code;
-    })
-  );
+/** The errors outside the span, those after it moved by `delta`. */
+export function errorsAround(errors: readonly SyntaxErrorAt[], span: Placed, delta: number): SyntaxErrorAt[] {
+  return errors.filter((error) => !inside(error, span)).map((error) => (error.start >= span.end ? { ...error, start: error.start + delta } : error));
 }
 
-/**
- * The errors a skeleton of the `kept` statements holds: those in them or after them up to the next statement (the
- * last one's run to the end of the text, an error there included).
- */
+export function sameErrors(a: readonly SyntaxErrorAt[], b: readonly SyntaxErrorAt[]): boolean {
+  return a.length === b.length && a.every((error, i) => error.start === b[i].start && error.length === b[i].length && error.code === b[i].code);
+}
+
+/** The errors a skeleton of the `kept` statements holds: those in them or after them up to the next statement. */
 export function errorsWithin(errors: readonly SyntaxErrorAt[], statements: readonly Placed[], kept: ReadonlySet<number>, textLength: number): SyntaxErrorAt[] {
-  const spans = [...kept].map((i) => ({ pos: statements[i].pos, end: i + 1 < statements.length ? statements[i + 1].pos : textLength + 1 }));
+  const spans = [...kept].map((i) => extentOf(statements, i, i + 1, textLength));
   return errors.filter((error) => spans.some((span) => inside(error, span)));
+}
+
+/** A file's parse problems from its statements and syntax errors, as a whole parse reports them. */
+export function problemsOf(statements: readonly Placed[], errors: readonly SyntaxErrorAt[]): Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> {
+  return { parseErrors: errors.length, brokenRegions: errors.length === 0 ? [] : brokenRegions(statements.map(({ pos, end }) => ({ start: pos, end })), errors.map((error) => error.start)) };
 }

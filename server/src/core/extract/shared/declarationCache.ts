@@ -6,7 +6,7 @@
 // mentions and writes.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
 import { FactMover, CannotMove } from './moveFacts';
-import { errorsWithin, mergedSummary, readWhole } from './brokenEdits';
+import { errorsAround, errorsWithin, extentOf, inside, mergedSummary, problemsOf, readWhole, sameErrors } from './brokenEdits';
 import type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt } from './statements';
 import { byStatement, lastStartingBy, skeletonOf, type Placed, type Skeleton } from './skeleton';
 
@@ -80,10 +80,13 @@ export function reextractDeclarations(
   const shifted = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
   // A file without syntax errors, edited inside one definition that still parses alone, has none anywhere. Else
   // the whole file is parsed for its errors (typing passes through them on most keystrokes).
-  const guess = before.parseErrors === 0 ? speculate(text, shifted, old, changed, language) : undefined;
+  const guess = before.parseErrors === 0 || previous.errors ? speculate(text, shifted, previous, changed, delta, language) : undefined;
   const alone = guess?.edited ?? (before.parseErrors === 0 ? language.summarizeAlone(text.slice(shifted[changed].pos, shifted[changed].end)) : undefined);
   if (alone) shifted[changed] = { ...shifted[changed], entry: { summary: alone } };
-  const read = alone ? { replaced: { from: changed, oldTo: changed + 1, newTo: changed + 1 }, statements: shifted, problems: undefined, errors: [] } : readWhole(text, previous, shifted, changed, delta, language);
+  const known = guess?.errors ?? [];
+  const read = alone
+    ? { replaced: { from: changed, oldTo: changed + 1, newTo: changed + 1 }, statements: shifted, problems: known.length > 0 ? problemsOf(shifted, known) : undefined, errors: known }
+    : readWhole(text, previous, shifted, changed, delta, language);
   if (!read) return undefined;
   const { replaced, statements, problems, errors } = read;
   const { from, oldTo, newTo } = replaced;
@@ -102,6 +105,8 @@ export function reextractDeclarations(
   for (const error of errors) kept.add(lastStartingBy(statements, error.start));
   // The skeleton parsed for the guess holds the statements this one needs: read, not parsed again.
   const reused = guess && sameSet(guess.kept, kept) ? guess : undefined;
+  // Once the whole file is parsed, a skeleton of most of it would parse it a second time: the whole file is read.
+  if (!alone && keptShare(statements, kept, text.length) > MOST_OF_THE_FILE) return undefined;
   const layout = reused?.layout ?? skeletonOf(text, statements, kept, language);
   if (!layout) return undefined;
   const fresh = reused
@@ -169,24 +174,56 @@ export function reextractDeclarations(
 /**
  * Typing inside a body rarely changes what a statement binds or names: the skeleton the edited statement would need
  * if it still read as before is parsed, and the edited statement is summarized from it, in place. One parse, where
- * a statement parsed alone and then the skeleton take two. Undefined when the language cannot, or that skeleton
- * does not parse cleanly (the edited statement is then parsed alone).
+ * a statement parsed alone and then the skeleton take two, or the whole file for its syntax errors: those of the
+ * edited statement are the skeleton's; the others the last parse's, which the skeleton repeats where it keeps them.
+ * Undefined when the language cannot, or the skeleton's statements or errors are not where they should be.
  */
 function speculate(
   text: string,
   statements: readonly SummarizedStatement[],
-  old: readonly SummarizedStatement[],
+  previous: CachedExtraction & { statements: SummarizedStatement[] },
   changed: number,
+  delta: number,
   language: SkeletonLanguage,
-): { edited: StatementSummary; kept: Set<number>; layout: Skeleton; parsed: ParsedSkeleton } | undefined {
+): { edited: StatementSummary; kept: Set<number>; layout: Skeleton; parsed: ParsedSkeleton; errors: SyntaxErrorAt[] } | undefined {
   if (!language.parseSkeleton) return undefined;
+  const old = previous.statements;
   const was = old[changed].entry.summary;
   const summaries = old.map((statement) => statement.entry.summary);
   const kept = neededBy(summaries, affectedBy(summaries, [changed], was), was);
-  const layout = skeletonOf(text, statements, kept, language);
-  const at = layout?.indexOf(changed);
-  const parsed = layout && at !== undefined ? language.parseSkeleton(layout.text, layout.statements) : undefined;
-  return parsed && layout && at !== undefined ? { edited: parsed.summaryAt(at), kept, layout, parsed } : undefined;
+  const parse = () => {
+    const layout = skeletonOf(text, statements, kept, language);
+    const at = layout?.indexOf(changed);
+    const parsed = layout && at !== undefined ? language.parseSkeleton?.(layout.text, layout.statements) : undefined;
+    return parsed && layout && at !== undefined ? { layout, at, parsed } : undefined;
+  };
+  let read = parse();
+  // Errors depend on the tokens around them (a parser recovering looks ahead, so the statement before may report
+  // one in this one): in a broken file, the statements on either side are read too, as the file has them.
+  const around = [changed - 1, changed + 1].filter((i) => i >= 0 && i < statements.length && !kept.has(i));
+  if (read && (read.parsed.errors.length > 0 || previous.facts.parseErrors > 0) && around.length > 0) {
+    for (const i of around) kept.add(i);
+    read = parse();
+  }
+  if (!read) return undefined;
+  const { layout, at, parsed } = read;
+  const others = errorsAround(previous.errors ?? [], extentOf(old, changed, changed + 1, previous.text.length), delta);
+  const found = others.length > 0 || parsed.errors.length > 0 ? fileErrorsOf(parsed, layout) : [];
+  if (!found) return undefined;
+  const edited = extentOf(statements, changed, changed + 1, text.length);
+  if (!sameErrors(found.filter((error) => !inside(error, edited)), errorsWithin(others, statements, kept, text.length))) return undefined;
+  const errors = [...others, ...found.filter((error) => inside(error, edited))].sort((a, b) => a.start - b.start);
+  return { edited: parsed.summaryAt(at), kept, layout, parsed, errors };
+}
+
+/** Past this share of the text, a skeleton is not worth parsing besides the whole file. */
+const MOST_OF_THE_FILE = 0.6;
+
+/** How much of the text the kept statements hold. */
+function keptShare(statements: readonly Placed[], kept: ReadonlySet<number>, textLength: number): number {
+  let length = 0;
+  for (const i of kept) length += statements[i].end - statements[i].pos;
+  return textLength === 0 ? 0 : length / textLength;
 }
 
 /** The numbers from `from` up to (not including) `to`. */
@@ -199,11 +236,15 @@ function range(from: number, to: number): number[] {
  * recovered as the whole file's parse recovered it. Undefined otherwise.
  */
 function brokenSkeletonFacts(language: SkeletonLanguage, layout: Skeleton, errors: readonly SyntaxErrorAt[]): ExtractedFacts | undefined {
-  const read = language.extractBrokenSkeleton?.(layout.text, layout.statements);
-  if (!read || read.errors.length !== errors.length) return undefined;
+  const parsed = language.parseSkeleton?.(layout.text, layout.statements);
+  const found = parsed && fileErrorsOf(parsed, layout);
+  return found && sameErrors(found, errors) ? parsed.extract() : undefined;
+}
+
+/** A skeleton's syntax errors at the file's offsets; undefined when one lies in what the skeleton left out. */
+function fileErrorsOf(parsed: ParsedSkeleton, layout: Skeleton): SyntaxErrorAt[] | undefined {
   try {
-    const same = read.errors.every((error, i) => layout.toText(error.start) === errors[i].start && error.length === errors[i].length && error.code === errors[i].code);
-    return same ? read.facts : undefined;
+    return parsed.errors.map((error) => ({ ...error, start: layout.toText(error.start) }));
   } catch (error) {
     if (error instanceof CannotMove) return undefined;
     throw error;

@@ -84,13 +84,9 @@ export interface SkeletonLanguage {
   /** The skeleton's facts, when it parses with its statements at `placed`. */
   extractSkeleton(text: string, placed: readonly Placed[]): ExtractedFacts | undefined;
   /**
-   * The skeleton's facts and syntax errors, when it parses with its statements at `placed`: a language offering it
-   * has an edited statement that holds every syntax error of the file read in part (with `wholeFile`).
-   */
-  extractBrokenSkeleton?(text: string, placed: readonly Placed[]): { facts: ExtractedFacts; errors: readonly SyntaxErrorAt[] } | undefined;
-  /**
-   * The skeleton parsed once, when it parses without syntax errors with its statements at `placed`: a statement's
-   * summary can be read from it, and its facts. A language offering it has the edited statement summarized in place.
+   * The skeleton parsed once, when its statements sit at `placed`: a statement's summary can be read from it, its
+   * facts, and its syntax errors. A language offering it has the edited statement summarized in place, and edits
+   * that leave syntax errors read in part.
    */
   parseSkeleton?(text: string, placed: readonly Placed[]): ParsedSkeleton | undefined;
 }
@@ -98,4 +94,5 @@ export interface SkeletonLanguage {
 export interface ParsedSkeleton {
   summaryAt(index: number): StatementSummary;
   extract(): ExtractedFacts;
+  errors: readonly SyntaxErrorAt[];
 }

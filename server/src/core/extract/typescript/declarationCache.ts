@@ -49,14 +49,10 @@ export function typeScriptSkeletons(file: string, options: ExtractOptions, whole
       const sourceFile = parseTypeScript(file, text);
       return samePlaces(sourceFile.statements, placed) ? extractTypeScript(file, sourceFile, options) : undefined;
     },
-    extractBrokenSkeleton(text, placed) {
-      const sourceFile = parseTypeScript(file, text);
-      return samePlaces(sourceFile.statements, placed) ? { facts: extractTypeScript(file, sourceFile, options), errors: syntaxErrorsOf(sourceFile) } : undefined;
-    },
     parseSkeleton(text, placed) {
       const sourceFile = parseTypeScript(file, text);
-      if (!samePlaces(sourceFile.statements, placed) || parseProblemsOf(sourceFile).parseErrors > 0) return undefined;
-      return { summaryAt: (index) => summarize(sourceFile.statements[index]), extract: () => extractTypeScript(file, sourceFile, options) };
+      if (!samePlaces(sourceFile.statements, placed)) return undefined;
+      return { summaryAt: (index) => summarize(sourceFile.statements[index]), extract: () => extractTypeScript(file, sourceFile, options), errors: syntaxErrorsOf(sourceFile) };
     },
   };
 }
