@@ -1,6 +1,6 @@
 // Edits that leave syntax errors, for the declaration cache: typing passes through them on most keystrokes (an open
-// bracket, a half-typed call). The whole file is parsed for its errors; when they all lie in the statements the edit
-// replaced, the statements around them are read as before and only the replaced ones again.
+// bracket, a half-typed call). The errors of the statements an edit replaced are read again (from a skeleton, or from
+// the whole file's parse when statements moved); those elsewhere must be the last parse's, moved by the edit.
 import type { ExtractedFacts } from '../../model';
 import { brokenRegions } from './brokenRegions';
 import type { Placed } from './skeleton';
