@@ -78,8 +78,9 @@ export function reextractDeclarations(
   const changed = old.findIndex((statement) => statement.pos <= start && oldEnd <= statement.end);
   if (changed < 0) return undefined;
   const shifted = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
-  // A file without syntax errors, edited inside one definition that still parses alone, has none anywhere. Else
-  // the whole file is parsed for its errors (typing passes through them on most keystrokes).
+  // The edited statement is read from a skeleton of what it needs, syntax errors and all (see speculate); else
+  // parsed alone, in a file without errors (which then has none anywhere); else the whole file is parsed for where
+  // its statements and errors are (brokenEdits).
   const guess = before.parseErrors === 0 || previous.errors ? speculate(text, shifted, previous, changed, delta, language) : undefined;
   const alone = guess?.edited ?? (before.parseErrors === 0 ? language.summarizeAlone(text.slice(shifted[changed].pos, shifted[changed].end)) : undefined);
   if (alone) shifted[changed] = { ...shifted[changed], entry: { summary: alone } };
