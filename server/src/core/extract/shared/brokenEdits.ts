@@ -30,13 +30,13 @@ export function readWhole(
   const whole = language.wholeFile?.();
   const replaced = whole && replacedBy(shifted, changed, whole.placed);
   if (!whole || !replaced) return undefined;
-  if (whole.problems.parseErrors > 0 && !language.parseSkeleton) return undefined;
+  if (whole.errors.length > 0 && !language.parseSkeleton) return undefined;
   if (previous.facts.parseErrors > 0 && !previous.errors) return undefined;
   const fresh = whole.placed.slice(replaced.from, replaced.newTo).map(({ pos, end }, i) => ({ pos, end, entry: { summary: whole.summaryAt(replaced.from + i) } }));
   const replacedNow = extentOf(whole.placed, replaced.from, replaced.newTo, text.length);
   const replacedBefore = extentOf(previous.statements ?? [], replaced.from, replaced.oldTo, previous.text.length);
   if (!sameErrors(errorsAround(whole.errors, replacedNow, 0), errorsAround(previous.errors ?? [], replacedBefore, delta))) return undefined;
-  return { replaced, statements: [...shifted.slice(0, replaced.from), ...fresh, ...shifted.slice(replaced.oldTo)], problems: whole.problems, errors: whole.errors };
+  return { replaced, statements: [...shifted.slice(0, replaced.from), ...fresh, ...shifted.slice(replaced.oldTo)], problems: problemsOf(whole.placed, whole.errors), errors: whole.errors };
 }
 
 /**

@@ -1,9 +1,9 @@
 // Re-extraction of what an edit can affect, for any language: the top-level statements the edit replaced (as a rule
 // the one definition it is in; a bracket left open can end it early and leave the rest of its body at the top level),
-// the statements that depend on them, and nothing else. Those are read from a skeleton of the file holding only them and what they read
-// (the other statements left out), so an edit costs what it affects, not what the file holds; the rest of the
-// file's facts are the last analysis's, moved by the edit's length. Each language says what a statement declares,
-// mentions and writes.
+// the statements that depend on them, and nothing else. Those are read from a skeleton of the file holding only them
+// and what they read (the other statements left out), so an edit costs what it affects, not what the file holds; the
+// rest of the file's facts are the last analysis's, moved by the edit's length. Each language says what a statement
+// declares, mentions and writes.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
 import { FactMover, CannotMove } from './moveFacts';
 import { errorsAround, errorsWithin, extentOf, inside, mergedSummary, problemsOf, readWhole, sameErrors } from './brokenEdits';

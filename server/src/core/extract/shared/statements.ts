@@ -70,10 +70,10 @@ export interface SkeletonLanguage {
   /** The summary of a statement's text parsed on its own, when it is one statement without syntax errors. */
   summarizeAlone(source: string): StatementSummary | undefined;
   /**
-   * The whole edited file parsed, for its syntax errors (asked only when the file has some, or the edited statement
-   * does not parse alone): its statements' places, the summary of one, and its parse problems.
+   * The whole edited file parsed (asked only when the edited statement cannot be read from a skeleton or alone): its
+   * statements' places, the summary of one, and its syntax errors.
    */
-  wholeFile?(): { placed: readonly Placed[]; summaryAt(index: number): StatementSummary; problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'>; errors: readonly SyntaxErrorAt[] };
+  wholeFile?(): { placed: readonly Placed[]; summaryAt(index: number): StatementSummary; errors: readonly SyntaxErrorAt[] };
   /**
    * A statement that reads nothing and binds nothing (`{}`, `pass`): it stands for statements a skeleton leaves
    * out, so that the statements around them end and start where they did.

@@ -41,7 +41,7 @@ export function typeScriptSkeletons(file: string, options: ExtractOptions, whole
     },
     wholeFile() {
       const tree = wholeTree();
-      return { placed: tree.statements, summaryAt: (index) => summarize(tree.statements[index]), problems: parseProblemsOf(tree), errors: syntaxErrorsOf(tree) };
+      return { placed: tree.statements, summaryAt: (index) => summarize(tree.statements[index]), errors: syntaxErrorsOf(tree) };
     },
     placeholder: '{}',
     lineComment: '//',
