@@ -11,7 +11,7 @@ import { PythonParse, extractPythonText } from '../extract/python/incremental';
 import { createPythonFixer } from '../extract/python/fixer';
 import { PARSER_RESTARTING, pythonParserReady, pythonParserRestarting } from '../extract/python/parser';
 import type { LanguageFixer, TextEdit } from '../model';
-import type { CallSite, FileFacts, ImportResolver, Language, Span } from '../model';
+import type { CallSite, FileFacts, ImportResolver, Language, RuleFailure, Span } from '../model';
 import { rules } from '../rules';
 import type { Finding, Fix, Report, Rule, RuleContext, RuleId, Severity } from '../rules';
 import { ownerOf, ownershipDeclared, type OwnershipSources } from '../ownership/owners';
@@ -20,16 +20,13 @@ import { findOwnerTags } from '../model';
 import { LineIndex, lineEndingOf, withLfLineBreaks } from '../model';
 import { touchesRegion } from '../extract/shared/brokenRegions';
 import { MAX_WALK_DEPTH } from '../extract/shared/limits';
+import { rememberRun, reusedRun, type RuleInputs } from './rulesReuse';
 
 export { PythonParse };
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export interface RuleFailure {
-  ruleId: RuleId;
-  file: string;
-  error: string;
-}
+export type { RuleFailure };
 
 export interface FileAnalysis {
   file: string;
@@ -166,9 +163,11 @@ function analyzeOrThrow(file: string, text: string, options: AnalyzeOptions): Fi
   const lines = new LineIndex(text);
   const facts = options.facts ?? (options.textOnly ? factsWithoutCode(file, text, lines) : extractFacts(file, text, config, lines, options.resolveImport, options.previousParse, options.environment));
   for (const site of facts.callSites) site.owner = ownerOf(site, facts.ownerTags, lines, options.ownership);
-  const fixer = fixerFor(facts, text);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const { findings, failures } = runRules(facts, fixer, config, options, today);
+  const inputs: RuleInputs = { config, ruleLevels: options.ruleLevels, ruleSet: options.ruleSet ?? rules, today, data: options.data, ownership: options.ownership };
+  const run = reusedRun(options.previousParse, facts, inputs) ?? runRules(facts, fixerFor(facts, text), config, options, today);
+  rememberRun(options.previousParse, run, facts, lines, inputs);
+  const { findings, failures } = run;
   return {
     file,
     facts,

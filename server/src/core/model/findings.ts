@@ -41,3 +41,10 @@ export interface Finding {
   data: Record<string, string | number>;
   fixes: Fix[];
 }
+
+/** A rule that threw on a file: its findings there are missing, the other rules' are complete. */
+export interface RuleFailure {
+  ruleId: RuleId;
+  file: string;
+  error: string;
+}

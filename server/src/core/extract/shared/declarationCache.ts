@@ -5,7 +5,7 @@
 // rest of the file's facts are the last analysis's, moved by the edit's length. Each language says what a statement
 // declares, mentions and writes.
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
-import { FactMover, CannotMove } from './moveFacts';
+import { FactMover, CannotMove, sameFacts } from './moveFacts';
 import { errorsAround, errorsWithin, extentOf, inside, mergedSummary, problemsOf, readWhole, sameErrors } from './brokenEdits';
 import type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt } from './statements';
 import { byStatement, lastStartingBy, skeletonOf, type Placed, type Skeleton } from './skeleton';
@@ -71,7 +71,7 @@ export function reextractDeclarations(
   text: string,
   previous: CachedExtraction & { statements: SummarizedStatement[] },
   language: SkeletonLanguage,
-): { facts: ExtractedFacts; statements: SummarizedStatement[]; errors: readonly SyntaxErrorAt[] } | undefined {
+): { facts: ExtractedFacts; statements: SummarizedStatement[]; errors: readonly SyntaxErrorAt[]; moved?: TextChange } | undefined {
   const { facts: before, statements: old } = previous;
   const { start, oldEnd, delta } = textChange(previous.text, text);
   if (before.unreadFrom !== undefined) return undefined;
@@ -100,8 +100,11 @@ export function reextractDeclarations(
   const edited = range(from, newTo);
   const loadTime = !was.definition || edited.some((i) => !summaries[i].definition);
   const loadTimeCode = loadTime ? range(0, summaries.length).filter((i) => !summaries[i].definition && (i < from || i >= newTo)) : [];
-  const affected = affectedBy(summaries, [...edited, ...loadTimeCode], was);
-  const kept = neededBy(summaries, affected, was);
+  // An edit that leaves what the statement binds and names as it was (typing inside a body, as a rule) affects what
+  // the guess found it would.
+  const asGuessed = guess && alone && !loadTime && sameSummary(alone, was);
+  const affected = asGuessed ? guess.affected : affectedBy(summaries, [...edited, ...loadTimeCode], was);
+  const kept = asGuessed ? new Set(guess.needed) : neededBy(summaries, affected, was);
   // Broken code may bind names no summary declares: the statements holding errors are read in the skeleton.
   for (const error of errors) kept.add(lastStartingBy(statements, error.start));
   // The skeleton parsed for the guess holds the statements this one needs: read, not parsed again.
@@ -133,9 +136,11 @@ export function reextractDeclarations(
     const pick = <T extends CallSite | ClientConstruction | GraphRun>(freshBy: Map<number, T[]> | undefined, previousBy: Map<number, T[]> | undefined) =>
       // Per statement in order, as a whole-file extraction lists them (by position).
       freshBy && previousBy && statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
-    const callSites = pick(layout.byStatement(fresh.callSites), previousBy(before.callSites));
+    const freshCallSites = layout.byStatement(fresh.callSites);
+    const freshGraphRuns = layout.byStatement(fresh.graphRuns ?? []);
+    const callSites = pick(freshCallSites, previousBy(before.callSites));
     const clients = pick(freshClients, previousClients);
-    const graphRuns = pick(layout.byStatement(fresh.graphRuns ?? []), previousBy(before.graphRuns ?? []));
+    const graphRuns = pick(freshGraphRuns, previousBy(before.graphRuns ?? []));
     if (!callSites || !clients || !graphRuns) return undefined;
     const names = new Map<string, ExportedValue>();
     summaries.forEach((summary, i) => {
@@ -165,7 +170,20 @@ export function reextractDeclarations(
       moduleNames: moduleNamesOf(summaries, kept, before.moduleNames, fresh.moduleNames),
       exports: { names, star: summaries.flatMap((summary) => summary.star) },
     };
-    return { facts, statements, errors };
+    // Nothing the edit affects holds a call, client or graph run, before or after, and what it exports reads as it did:
+    // the facts are the last analysis's, moved by the edit (what was derived from them can be moved too).
+    const affectedHoldNone = [...affected].every((i) => !freshCallSites?.get(i)?.length && !freshClients.get(i)?.length && !freshGraphRuns?.get(i)?.length);
+    const movedOnly =
+      affectedHoldNone &&
+      errors.length === 0 &&
+      before.parseErrors === 0 &&
+      callSites.length === before.callSites.length &&
+      clients.length === before.clients.length &&
+      graphRuns.length === (before.graphRuns?.length ?? 0) &&
+      sameExports(names, before.exports.names, summaries, affected, moved) &&
+      sameFacts(facts.exports.star, before.exports.star) &&
+      sameFacts(facts.moduleNames, before.moduleNames);
+    return { facts, statements, errors, ...(movedOnly ? { moved: { start, oldEnd, delta } } : {}) };
   } catch (error) {
     if (error instanceof CannotMove) return undefined;
     throw error;
@@ -186,12 +204,14 @@ function speculate(
   changed: number,
   delta: number,
   language: SkeletonLanguage,
-): { edited: StatementSummary; kept: Set<number>; layout: Skeleton; parsed: ParsedSkeleton; errors: SyntaxErrorAt[] } | undefined {
+): { edited: StatementSummary; affected: ReadonlySet<number>; needed: ReadonlySet<number>; kept: Set<number>; layout: Skeleton; parsed: ParsedSkeleton; errors: SyntaxErrorAt[] } | undefined {
   if (!language.parseSkeleton) return undefined;
   const old = previous.statements;
   const was = old[changed].entry.summary;
   const summaries = old.map((statement) => statement.entry.summary);
-  const kept = neededBy(summaries, affectedBy(summaries, [changed], was), was);
+  const affected = affectedBy(summaries, [changed], was);
+  const needed = neededBy(summaries, affected, was);
+  const kept = new Set(needed);
   const parse = () => {
     const layout = skeletonOf(text, statements, kept, language);
     const at = layout?.indexOf(changed);
@@ -214,7 +234,7 @@ function speculate(
   const edited = extentOf(statements, changed, changed + 1, text.length);
   if (!sameErrors(found.filter((error) => !inside(error, edited)), errorsWithin(others, statements, kept, text.length))) return undefined;
   const errors = [...others, ...found.filter((error) => inside(error, edited))].sort((a, b) => a.start - b.start);
-  return { edited: parsed.summaryAt(at), kept, layout, parsed, errors };
+  return { edited: parsed.summaryAt(at), affected, needed, kept, layout, parsed, errors };
 }
 
 /** Past this share of the text, a skeleton is not worth parsing besides the whole file. */
@@ -292,6 +312,39 @@ function clientsAgree(
     if (now.length !== before.length || now.some((start, at) => start !== before[at])) return false;
   }
   return true;
+}
+
+/** Whether two summaries say the same of their statements. */
+function sameSummary(a: StatementSummary, b: StatementSummary): boolean {
+  const sameNames = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size === y.size && [...x].every((name) => y.has(name));
+  return (
+    sameNames(a.declares, b.declares) &&
+    sameNames(a.mentions, b.mentions) &&
+    sameNames(a.writes, b.writes) &&
+    a.definition === b.definition &&
+    Boolean(a.readsCallers) === Boolean(b.readsCallers) &&
+    sameFacts(a.exportNames, b.exportNames) &&
+    sameFacts(a.star, b.star) &&
+    sameFacts(a.moduleNames, b.moduleNames)
+  );
+}
+
+/** Whether the exports are the last analysis's moved by the edit: the same names, and the same values where affected. */
+function sameExports(
+  names: ReadonlyMap<string, ExportedValue>,
+  before: ReadonlyMap<string, ExportedValue>,
+  summaries: readonly StatementSummary[],
+  affected: ReadonlySet<number>,
+  moved: FactMover,
+): boolean {
+  if (names.size !== before.size || [...names.keys()].some((name) => !before.has(name))) return false;
+  try {
+    return [...affected].every((i) => summaries[i].exportNames.every((name) => sameFacts(names.get(name), moved.copy(before.get(name)))));
+  } catch (error) {
+    // A value pointing into the edit: not the same.
+    if (error instanceof CannotMove) return false;
+    throw error;
+  }
 }
 
 /** Whether statements sit at the places expected. */

@@ -90,3 +90,15 @@ export class FactMover {
     return this.copy(value);
   }
 }
+
+/** Whether two facts are equal as values: plain objects, arrays, maps and sets compared by what they hold. */
+export function sameFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameFacts(item, b[i]));
+  if (a instanceof Map) return b instanceof Map && a.size === b.size && [...a].every(([key, item]) => b.has(key) && sameFacts(item, b.get(key)));
+  if (a instanceof Set) return b instanceof Set && a.size === b.size && [...a].every((item) => b.has(item));
+  if (Array.isArray(b) || b instanceof Map || b instanceof Set) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameFacts((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -1,11 +1,11 @@
 // An open document's last TypeScript parse and extraction, so that the next keystroke re-parses only what changed
 // and re-extracts only the definitions the edit can affect.
 import type { ExtractedFacts } from '../../model';
-import { reextractDeclarations, textChange, unlessTooDeep, type CachedExtraction, type StatementEntry } from '../shared/declarationCache';
+import { reextractDeclarations, textChange, unlessTooDeep, type CachedExtraction, type StatementEntry, type TextChange } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
-import { changeRange, summarizeStatements, typeScriptSkeletons } from './declarationCache';
+import { changeRange, parseAgain, SkeletonTrees, summarizeStatements, typeScriptSkeletons, type ParsedText } from './declarationCache';
 import { extractTypeScript } from './extractor';
-import { parseOptions, parseTypeScript, syntaxErrorsOf } from './syntax';
+import { syntaxErrorsOf } from './syntax';
 import { ts } from './ts';
 
 /** The one span of `before` replaced to make `after`. */
@@ -19,25 +19,25 @@ export function changeBetween(before: string, after: string): ts.TextChangeRange
  * a few edits old: the change between its text and the new one covers them all.
  */
 export class TypeScriptParse {
-  private tree?: { text: string; sourceFile: ts.SourceFile };
+  private tree?: ParsedText;
+  private readonly skeletons = new SkeletonTrees();
   private extraction?: CachedExtraction;
   /** Statement entries by statement text, so that an edit summarizes only the statement it changed. */
   private readonly entries = new Map<string, StatementEntry>();
   /** How many extractions read only what an edit affected, and how many the whole file (tests and the bench read it). */
   readonly extractions = { partial: 0, whole: 0 };
+  /**
+   * Set when the last extraction's facts are the one before's moved by an edit (it affected no statement holding
+   * any): the text they were read from and the edit. What was derived from those facts can be moved the same way.
+   */
+  movedFacts?: { from: string; change: TextChange };
 
   /** The whole file's tree for `text`. */
   private parse(file: string, text: string): ts.SourceFile {
     const previous = this.tree;
     if (previous?.text === text && previous.sourceFile.fileName === file) return previous.sourceFile;
-    // The incremental parser reuses the old tree's nodes: it is not read again after this. From a tree with syntax
-    // errors it can recover otherwise than a fresh parse does (the property test found such edits): parsed afresh.
     this.tree = undefined;
-    const reusable = previous && previous.sourceFile.fileName === file && previous.sourceFile.languageVersion === parseOptions().languageVersion;
-    const sourceFile =
-      reusable && syntaxErrorsOf(previous.sourceFile).length === 0
-        ? ts.updateSourceFile(previous.sourceFile, text, changeBetween(previous.text, text))
-        : parseTypeScript(file, text);
+    const sourceFile = parseAgain(previous, file, text);
     this.tree = { text, sourceFile };
     return sourceFile;
   }
@@ -50,21 +50,24 @@ export class TypeScriptParse {
   extract(file: string, text: string, options: ExtractOptions, environment?: string): ExtractedFacts {
     const previous = this.extraction;
     this.extraction = undefined;
+    this.movedFacts = undefined;
     const reusable = previous && environment !== undefined && previous.environment === environment && previous.facts.file === file;
     // The same text read under the same environment: the same facts (a document analysed again for its settings).
     if (reusable && previous.text === text) {
       this.extraction = previous;
+      this.movedFacts = { from: text, change: { start: 0, oldEnd: 0, delta: 0 } };
       return previous.facts;
     }
     if (reusable) {
       // After a whole-file extraction the tree is the previous text's.
       const partial = unlessTooDeep(() => {
         const statements = previous.statements ?? (this.tree?.text === previous.text ? summarizeStatements(this.tree.sourceFile, this.entries) : undefined);
-        return statements && reextractDeclarations(file, text, { ...previous, statements }, typeScriptSkeletons(file, options, () => this.parse(file, text)));
+        return statements && reextractDeclarations(file, text, { ...previous, statements }, typeScriptSkeletons(file, options, () => this.parse(file, text), this.skeletons));
       });
       if (partial) {
         this.extractions.partial++;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements, errors: partial.errors };
+        if (partial.moved) this.movedFacts = { from: previous.text, change: partial.moved };
         return partial.facts;
       }
     }
@@ -87,6 +90,8 @@ export class TypeScriptParse {
 
   release(): void {
     this.tree = undefined;
+    this.skeletons.clear();
+    this.movedFacts = undefined;
     this.extraction = undefined;
     this.entries.clear();
   }
