@@ -149,16 +149,17 @@ export class Diagnostics {
       return;
     }
     const { analysis } = result;
-    // What this file exports changed (a client's options, a new wrapper): the open files importing it follow.
+    this.analyses.set(uri, { version, analysis });
+    const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(document, finding, { version, index }));
+    if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
+    void session.connection.sendDiagnostics({ uri, version, diagnostics });
+    // The diagnostics first (the editor waits for them); then what else follows from the analysis. What this file
+    // exports changed (a client's options, a new wrapper): the open files importing it follow.
     this.revalidateFiles(result.staleReaders);
     for (const failure of analysis.failures) {
       session.notifyOnce(`rule:${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${path.basename(file)} and was skipped there; other rules ran.\n${failure.error}`, uri);
     }
-    this.analyses.set(uri, { version, analysis });
     this.events.analysed(file);
-    const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(document, finding, { version, index }));
-    if (analysis.notice) diagnostics.unshift(noticeDiagnostic(document, analysis));
-    void session.connection.sendDiagnostics({ uri, version, diagnostics });
     // Once the diagnostics are out, what the next keystroke needs is made ready: what it would read from a whole-file
     // read, and, while typing, room in the young generation (unless an edit is already waiting).
     const parse = this.parses.get(uri);

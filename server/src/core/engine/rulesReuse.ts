@@ -51,9 +51,13 @@ export function reusedRun(parse: DocumentParse | undefined, facts: FileFacts, in
   const moved = parse instanceof TypeScriptParse ? parse.movedFacts : undefined;
   if (!last || !moved || moved.from !== last.lines.text || !sameInputs(last.inputs, inputs)) return undefined;
   const { start, oldEnd, delta } = moved.change;
-  const editLines = { first: last.lines.positionAt(start).line, last: last.lines.positionAt(oldEnd).line };
-  const touched = (span: { start: number; end: number }) => last.lines.positionAt(span.start).line <= editLines.last && editLines.first <= last.lines.positionAt(span.end).line;
-  if (last.findings.some((finding) => spansOf(finding).some(touched))) return undefined;
+  // The edit's lines, from the start of its first to the start of the line after its last.
+  const first = last.lines.positionAt(start).line;
+  const after = last.lines.positionAt(oldEnd).line + 1;
+  const from = last.lines.offsetAt({ line: first, character: 0 });
+  const to = after < last.lines.lineCount ? last.lines.offsetAt({ line: after, character: 0 }) : Infinity;
+  const touched = (span: Span) => span.start < to && span.end >= from;
+  if (last.findings.some((finding) => touched(finding.span) || touched(finding.subjectSpan) || finding.fixes.some((fix) => fix.edits.some((edit) => touched(edit.span))))) return undefined;
   const mover = FactMover.acrossEdit(facts.file, start, oldEnd, delta);
   try {
     const sameAsMoved = (now: unknown, before: unknown) => sameFacts(now, mover.copy(before));
@@ -79,7 +83,7 @@ function sameInputs(a: RuleInputs, b: RuleInputs): boolean {
  * edit moves by its length, what lies before stays (the finding itself, when all of it does). Its data holds no offsets.
  */
 function movedFinding(finding: Finding, start: number, delta: number): Finding {
-  if (delta === 0 || spansOf(finding).every((span) => span.start <= start)) return finding;
+  if (delta === 0 || (finding.span.start <= start && finding.subjectSpan.start <= start && finding.fixes.every((fix) => fix.edits.every((edit) => edit.span.start <= start)))) return finding;
   // No span reaches into the edit: one starting after its start starts after its end.
   const moved = (span: Span): Span => (span.start > start ? { start: span.start + delta, end: span.end + delta } : span);
   return {
@@ -88,9 +92,4 @@ function movedFinding(finding: Finding, start: number, delta: number): Finding {
     subjectSpan: moved(finding.subjectSpan),
     fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: moved(edit.span) })) })),
   };
-}
-
-/** Where a finding is, what it is about, and what its fixes edit. */
-function spansOf(finding: Finding): { start: number; end: number }[] {
-  return [finding.span, finding.subjectSpan, ...finding.fixes.flatMap((fix) => fix.edits.map((edit) => edit.span))];
 }

@@ -172,7 +172,7 @@ export class ProjectIndex {
     this.summaries.set(file, exports);
     this.shared.delete(file);
     const stale = new Set([...this.register(file, exports), ...this.urlAnswersChanged(file)]);
-    if (previous !== undefined && signatureOf(previous) !== signatureOf(exports)) for (const reader of this.invalidateReaders([file])) stale.add(reader);
+    if (previous !== undefined && !sameSignature(previous, exports)) for (const reader of this.invalidateReaders([file])) stale.add(reader);
     stale.delete(file);
     // Made stale while a summary was read lazily, maybe during this file's own analysis: this file included.
     for (const reader of this.pendingStale) stale.add(reader);
@@ -301,18 +301,20 @@ export class ProjectIndex {
   }
 }
 
-/** A comparable form of a summary: what callers read from it, not where in the file it sits. */
-const signatures = new WeakMap<ExportSummary | ExportedValue, string>();
+/** A comparable form of an exported value: what callers read from it, not where in the file it sits. */
+const signatures = new WeakMap<ExportedValue, string>();
 
-/** Read once per summary and per value: each keystroke compares the new summary's with the last one's, whose values before the edit it shares. */
-function signatureOf(summary: ExportSummary): string {
-  let signature = signatures.get(summary);
-  if (signature === undefined) {
-    const parts = [...summary.names].map(([name, value]) => `${name}:${valueSignature(value)}`);
-    signature = [...parts.sort(), ...summary.star].join('\n');
-    signatures.set(summary, signature);
+/**
+ * Whether two summaries read the same to callers: the same names and values, wherever in the file they sit. Each
+ * value is read once: a keystroke compares the new summary with the last one, whose values it mostly shares.
+ */
+function sameSignature(a: ExportSummary, b: ExportSummary): boolean {
+  if (a.names.size !== b.names.size || a.star.length !== b.star.length || a.star.some((module, i) => b.star[i] !== module)) return false;
+  for (const [name, value] of a.names) {
+    const other = b.names.get(name);
+    if (other === undefined || (other !== value && valueSignature(other) !== valueSignature(value))) return false;
   }
-  return signature;
+  return true;
 }
 
 function valueSignature(value: ExportedValue): string {

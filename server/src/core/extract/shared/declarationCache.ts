@@ -100,9 +100,9 @@ export function reextractDeclarations(
   const edited = range(from, newTo);
   const loadTime = !was.definition || edited.some((i) => !summaries[i].definition);
   const loadTimeCode = loadTime ? range(0, summaries.length).filter((i) => !summaries[i].definition && (i < from || i >= newTo)) : [];
-  // An edit that leaves what the statement binds and names as it was (typing inside a body, as a rule) affects what
-  // the guess found it would.
-  const asGuessed = guess && alone && !loadTime && sameSummary(alone, was);
+  // An edit that leaves what the statement binds and stores as it was, and names nothing new that a statement binds or
+  // stores (typing inside a body, as a rule), affects what the guess found it would.
+  const asGuessed = guess && alone && !loadTime && affectsAsBefore(alone, was, summaries);
   const affected = asGuessed ? guess.affected : affectedBy(summaries, [...edited, ...loadTimeCode], was);
   const kept = asGuessed ? new Set(guess.needed) : neededBy(summaries, affected, was);
   // Broken code may bind names no summary declares: the statements holding errors are read in the skeleton.
@@ -314,18 +314,22 @@ function clientsAgree(
   return true;
 }
 
-/** Whether two summaries say the same of their statements. */
-function sameSummary(a: StatementSummary, b: StatementSummary): boolean {
+/**
+ * Whether the statement summarized `now` reaches the statements it reached as `was`: it binds and stores the same,
+ * and what it names besides binds and stores nothing (a name no statement declares or writes links none).
+ */
+function affectsAsBefore(now: StatementSummary, was: StatementSummary, summaries: readonly StatementSummary[]): boolean {
   const sameNames = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size === y.size && [...x].every((name) => y.has(name));
+  const linksNothing = (name: string) => was.mentions.has(name) || summaries.every((summary) => !summary.declares.has(name) && !summary.writes.has(name));
   return (
-    sameNames(a.declares, b.declares) &&
-    sameNames(a.mentions, b.mentions) &&
-    sameNames(a.writes, b.writes) &&
-    a.definition === b.definition &&
-    Boolean(a.readsCallers) === Boolean(b.readsCallers) &&
-    sameFacts(a.exportNames, b.exportNames) &&
-    sameFacts(a.star, b.star) &&
-    sameFacts(a.moduleNames, b.moduleNames)
+    sameNames(now.declares, was.declares) &&
+    [...now.mentions].every(linksNothing) &&
+    sameNames(now.writes, was.writes) &&
+    now.definition === was.definition &&
+    Boolean(now.readsCallers) === Boolean(was.readsCallers) &&
+    sameFacts(now.exportNames, was.exportNames) &&
+    sameFacts(now.star, was.star) &&
+    sameFacts(now.moduleNames, was.moduleNames)
   );
 }
 

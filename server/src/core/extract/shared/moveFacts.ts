@@ -8,6 +8,12 @@ const OFFSET_KEYS = new Set(['start', 'end', 'blockEnd', 'lastEntryEnd', 'insert
 export class CannotMove extends Error {}
 
 /**
+ * The highest offset each fact object walked holds (−1: none). Facts are not changed once made: an object whose
+ * offsets all lie before an edit is the same object after it, without a walk through it.
+ */
+const highestOffsets = new WeakMap<object, number>();
+
+/**
  * Copies facts (plain objects, arrays, maps, sets, without cycles; shared parts stay shared) with every offset moved
  * by `move`, which throws `CannotMove` for an offset it cannot place. What no offset of moves is not copied: the
  * facts before an edit are the last analysis's own objects.
@@ -15,27 +21,48 @@ export class CannotMove extends Error {}
 export class FactMover {
   private readonly copies = new Map<object, unknown>();
   private readonly idPrefix: string;
+  /** The highest offset found so far in the object being copied, where it was before the move. */
+  private highest = -1;
 
+  /** `unmovedUpTo`: offsets up to it stay where they are, so objects holding no higher one are kept without a walk. */
   constructor(
     file: string,
     private readonly move: (offset: number) => number,
+    private readonly unmovedUpTo = -1,
   ) {
     this.idPrefix = `${file}:`;
   }
 
   /** Offsets after an edit that replaced `start..oldEnd` move by `delta`; offsets strictly inside it cannot be placed. */
   static acrossEdit(file: string, start: number, oldEnd: number, delta: number): FactMover {
-    return new FactMover(file, (offset) => {
+    const move = (offset: number) => {
       if (offset <= start) return offset;
       if (offset >= oldEnd) return offset + delta;
       throw new CannotMove();
-    });
+    };
+    return new FactMover(file, move, start);
   }
 
   copy<T>(value: T): T {
+    const outer = this.highest;
+    this.highest = -1;
+    const copied = this.copyObject(value);
+    this.highest = Math.max(outer, this.highest);
+    return copied;
+  }
+
+  private copyObject<T>(value: T): T {
     if (value === null || typeof value !== 'object') return value;
-    const known = this.copies.get(value);
-    if (known !== undefined) return known as T;
+    const known = highestOffsets.get(value);
+    if (known !== undefined && known <= this.unmovedUpTo) {
+      this.highest = known;
+      return value;
+    }
+    const done = this.copies.get(value);
+    if (done !== undefined) {
+      this.highest = highestOffsets.get(value) ?? -1;
+      return done as T;
+    }
     let copied: unknown = value;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
@@ -72,18 +99,28 @@ export class FactMover {
         (copied as Record<string, unknown>)[key] = moved;
       }
     }
+    // Moves keep offsets in order, so the copy's highest is where the original's moved.
+    highestOffsets.set(value, this.highest);
+    if (copied !== value) highestOffsets.set(copied as object, this.highest < 0 ? -1 : this.move(this.highest));
     this.copies.set(value, copied);
     return copied as T;
   }
 
   private field(key: string, value: unknown): unknown {
-    if (typeof value === 'number') return OFFSET_KEYS.has(key) ? this.move(value) : value;
+    if (typeof value === 'number') {
+      if (!OFFSET_KEYS.has(key)) return value;
+      this.highest = Math.max(this.highest, value);
+      return this.move(value);
+    }
     if (typeof value === 'string') {
       if (key !== 'id' || !value.startsWith(this.idPrefix)) return value;
       const at = Number(value.slice(this.idPrefix.length));
-      return Number.isInteger(at) && this.move(at) !== at ? `${this.idPrefix}${this.move(at)}` : value;
+      if (!Number.isInteger(at)) return value;
+      this.highest = Math.max(this.highest, at);
+      return this.move(at) !== at ? `${this.idPrefix}${this.move(at)}` : value;
     }
     if (key === 'anchors' && Array.isArray(value)) {
+      for (const anchor of value) this.highest = Math.max(this.highest, anchor as number);
       const anchors = value.map((anchor: number) => this.move(anchor));
       return anchors.every((anchor, i) => anchor === value[i]) ? value : anchors;
     }
