@@ -78,10 +78,19 @@ describe('the prodready views in a real VS Code (code-server + Chromium)', { ski
       // Name an owner for the unowned workers from the ownership map's context menu: the config gains a rule.
       const unowned = ownership.locator('.monaco-list-row', { hasText: '/workers/' }).first();
       await unowned.waitFor({ timeout: 20_000 });
-      await unowned.click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: 'Add Owner…' }).click();
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 20_000 });
+      // The views refresh as the opened file is analysed: a menu opened on a row being replaced can close unseen.
+      for (let attempt = 1; ; attempt++) {
+        await unowned.click({ button: 'right' });
+        await page.locator('.context-view .action-label', { hasText: 'Add Owner…' }).click();
+        try {
+          await input.waitFor({ state: 'visible', timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+          await page.keyboard.press('Escape');
+        }
+      }
       await input.fill('@acme/data');
       await page.keyboard.press('Enter');
       const saved = await waitForFile(path.join(workspace, '.prodready.json'), /"\/workers\/"/);
