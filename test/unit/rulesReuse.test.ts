@@ -78,7 +78,8 @@ describe('rules reused after a keystroke that only moved the facts', () => {
       // A waiver above the first line of the function after an AI block waives nothing there, but moves no fact either:
       // the waivers differ, so the rules run.
       assert.equal(session.step('export function scoreTicket0', '// prodready-ignore-next-line AIR001 -- tested\nexport function scoreTicket0'), true);
-      assert.equal(session.step('/** Handler 3:', '/** @owner platform-team\n * Handler 3:'), true);
+      // An owner tag in a function without AI calls names no call's owner, but says the project declares owners.
+      assert.equal(session.step('const words', '// @owner @acme/platform\n  const words', {}, 'routeTicket1('), true);
     } finally {
       session.release();
     }
