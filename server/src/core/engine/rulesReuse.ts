@@ -35,9 +35,9 @@ interface LastRun extends RulesRun {
 
 const lastRuns = new WeakMap<DocumentParse, LastRun>();
 
-/** Kept for the next keystroke of the document `parse` belongs to. */
+/** Kept for the next keystroke of the document `parse` belongs to (a TypeScript one: only those can reuse it). */
 export function rememberRun(parse: DocumentParse | undefined, run: RulesRun, facts: FileFacts, lines: LineIndex, inputs: RuleInputs): void {
-  if (parse) lastRuns.set(parse, { ...run, facts, lines, inputs, owners: facts.callSites.map((site) => site.owner) });
+  if (parse instanceof TypeScriptParse) lastRuns.set(parse, { ...run, facts, lines, inputs, owners: facts.callSites.map((site) => site.owner) });
 }
 
 /**

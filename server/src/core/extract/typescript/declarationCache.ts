@@ -1,5 +1,5 @@
 // TypeScript's part in re-extracting only what an edit affects (see shared/declarationCache): statements parsed
-// alone or in the whole tree, skeletons of a few statements parsed afresh.
+// alone or in the whole tree, skeletons of a few statements parsed from the last skeleton.
 import type { ExtractedFacts } from '../../model';
 import { samePlaces, textChange, type SkeletonLanguage, type StatementEntry, type SummarizedStatement, type TextChange } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
