@@ -109,6 +109,29 @@ describe('the declaration cache', () => {
     assert.deepEqual(sites(open(text.replace('return 1;', 'return 2;'))), []);
   });
 
+  it('leaves the importers of an open module alone while keystrokes only move what it exports', () => {
+    const clients = '/ws/clients.ts';
+    const service = '/ws/service.ts';
+    const text = ['export function label(n: number) {', '  return `#${n}`;', '}', "import OpenAI from 'openai';", 'export const openai = new OpenAI();', ''].join('\n');
+    const user = ["import { openai } from './clients';", 'export function ask(q: string) {', "  return openai.responses.create({ model: 'gpt-4o-2024-08-06', input: q });", '}', ''].join('\n');
+    const host = new MemoryHost(new Map([[clients, text], [service, user]]));
+    const engine = new Engine(host);
+    assert.equal(sites(analysisOf(engine.analyzeFile({ file: service, text: user, root: '/ws', today: TODAY }))).length, 1);
+    const parse = documentParseFor(clients) as TypeScriptParse;
+    const edit = (body: string) => {
+      host.files.set(clients, body);
+      const result = engine.analyzeFile({ file: clients, text: body, root: '/ws', previousParse: parse, today: TODAY });
+      assert.equal(result.status, 'analysed');
+      return result.status === 'analysed' ? result.staleReaders : [];
+    };
+    edit(text);
+    // Typing before the client moves its construction (its options' offsets too): the service reads the same export.
+    assert.deepEqual(edit(text.replace('return `#${n}`;', 'return `#${n + 1}`;')), []);
+    assert.ok(parse.movedFacts);
+    // A change to the client itself is one the service must read again.
+    assert.deepEqual(edit(text.replace('return `#${n}`;', 'return `#${n + 1}`;').replace('new OpenAI()', 'new OpenAI({ maxRetries: 5 })')), [service]);
+  });
+
   it('moves offsets after an edit, and refuses one inside it', () => {
     const mover = FactMover.acrossEdit('/ws/a.ts', 10, 14, 3);
     const moved = mover.copy({ id: '/ws/a.ts:20', span: { start: 5, end: 20 }, anchors: [2, 30], statement: { start: 14, end: 16, blockEnd: 40 } });

@@ -9,6 +9,7 @@ import { analyzeText, describeSkip, skipReason, type FileAnalysis, type RuleFail
 import { ConfigStore, type LoadedConfig } from './configs';
 import { isExcluded } from './exclude';
 import { PARSER_RESTARTING, pythonParserSettled } from '../extract/python/parser';
+import { TypeScriptParse } from '../extract/typescript/incremental';
 import { fixText } from './fixAll';
 import { textOf, type EngineHost, type FileRead } from './host';
 import { findOwnershipSources } from './ownership';
@@ -156,7 +157,9 @@ export class Engine {
       analysis = analyzeText(file, text, options);
     }
     // Nothing was read that other modules could import: what the index read of it (if anything) stands.
-    const staleReaders = request.textOnly ? [] : this.inputsChanged(this.project.update(file, analysis.facts.exports));
+    // The last extraction's exports moved by a keystroke elsewhere: what importers read of them stands.
+    const movedFrom = !request.fix && request.previousParse instanceof TypeScriptParse ? request.previousParse.movedFacts?.exports : undefined;
+    const staleReaders = request.textOnly ? [] : this.inputsChanged(this.project.update(file, analysis.facts.exports, movedFrom));
     return { status: 'analysed', analysis, config: loaded, staleReaders, ...(fixed ? { fixed } : {}) };
   }
 

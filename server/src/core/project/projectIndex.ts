@@ -165,14 +165,16 @@ export class ProjectIndex {
 
   /**
    * Records a file's exports as its latest analysis found them. Returns the files that read the previous
-   * summary, directly or through re-exports, when it changed: their analysis is stale.
+   * summary, directly or through re-exports, when it changed: their analysis is stale. `movedFrom`: the summary
+   * these exports are, moved by an edit elsewhere in the file; when it is the one recorded, they read the same.
    */
-  update(file: string, exports: ExportSummary): string[] {
+  update(file: string, exports: ExportSummary, movedFrom?: ExportSummary): string[] {
     const previous = this.summaries.get(file);
+    const moved = previous !== undefined && previous === movedFrom;
     this.summaries.set(file, exports);
     this.shared.delete(file);
-    const stale = new Set([...this.register(file, exports), ...this.urlAnswersChanged(file)]);
-    if (previous !== undefined && !sameSignature(previous, exports)) for (const reader of this.invalidateReaders([file])) stale.add(reader);
+    const stale = new Set([...(moved ? [] : this.register(file, exports)), ...this.urlAnswersChanged(file)]);
+    if (previous !== undefined && !moved && !sameSignature(previous, exports)) for (const reader of this.invalidateReaders([file])) stale.add(reader);
     stale.delete(file);
     // Made stale while a summary was read lazily, maybe during this file's own analysis: this file included.
     for (const reader of this.pendingStale) stale.add(reader);

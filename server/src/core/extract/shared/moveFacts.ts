@@ -8,8 +8,9 @@ const OFFSET_KEYS = new Set(['start', 'end', 'blockEnd', 'lastEntryEnd', 'insert
 export class CannotMove extends Error {}
 
 /**
- * The highest offset each fact object walked holds (−1: none). Facts are not changed once made: an object whose
- * offsets all lie before an edit is the same object after it, without a walk through it.
+ * The highest offset each fact moved as a whole holds (−1: none): a call site, a client, an export value. Facts are
+ * not changed once made: one whose offsets all lie before an edit is the same object after it, without a walk through
+ * it. Kept for what `copy` is given, not for every object inside: a new key costs more than walking a small object.
  */
 const highestOffsets = new WeakMap<object, number>();
 
@@ -19,12 +20,13 @@ const highestOffsets = new WeakMap<object, number>();
  * facts before an edit are the last analysis's own objects.
  */
 export class FactMover {
-  private readonly copies = new Map<object, unknown>();
+  /** Each object copied, with the highest offset it held before the move. */
+  private readonly copies = new Map<object, { copied: unknown; highest: number }>();
   private readonly idPrefix: string;
   /** The highest offset found so far in the object being copied, where it was before the move. */
   private highest = -1;
 
-  /** `unmovedUpTo`: offsets up to it stay where they are, so objects holding no higher one are kept without a walk. */
+  /** `unmovedUpTo`: offsets up to it stay where they are, so facts holding no higher one are kept without a walk. */
   constructor(
     file: string,
     private readonly move: (offset: number) => number,
@@ -44,6 +46,20 @@ export class FactMover {
   }
 
   copy<T>(value: T): T {
+    if (value === null || typeof value !== 'object') return value;
+    const known = highestOffsets.get(value);
+    if (known !== undefined && known <= this.unmovedUpTo) return value;
+    this.highest = -1;
+    const copied = this.copyObject(value);
+    highestOffsets.set(value, this.highest);
+    // Moves keep offsets in order, so the copy's highest is where the original's moved.
+    if (copied !== value) highestOffsets.set(copied, this.highest < 0 ? -1 : this.move(this.highest));
+    return copied;
+  }
+
+  /** A value inside what is being copied; the highest offset found so far takes in its own. */
+  private copyPart<T>(value: T): T {
+    if (value === null || typeof value !== 'object') return value;
     const outer = this.highest;
     this.highest = -1;
     const copied = this.copyObject(value);
@@ -51,22 +67,16 @@ export class FactMover {
     return copied;
   }
 
-  private copyObject<T>(value: T): T {
-    if (value === null || typeof value !== 'object') return value;
-    const known = highestOffsets.get(value);
-    if (known !== undefined && known <= this.unmovedUpTo) {
-      this.highest = known;
-      return value;
-    }
+  private copyObject<T extends object>(value: T): T {
     const done = this.copies.get(value);
     if (done !== undefined) {
-      this.highest = highestOffsets.get(value) ?? -1;
-      return done as T;
+      this.highest = done.highest;
+      return done.copied as T;
     }
     let copied: unknown = value;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
-        const item = this.copy(value[i]);
+        const item = this.copyPart(value[i]);
         if (item === value[i]) continue;
         if (copied === value) copied = value.slice();
         (copied as unknown[])[i] = item;
@@ -75,7 +85,7 @@ export class FactMover {
       const entries: [unknown, unknown][] = [];
       let changed = false;
       for (const [key, item] of value) {
-        const moved = this.copy(item);
+        const moved = this.copyPart(item);
         changed ||= moved !== item;
         entries.push([key, moved]);
       }
@@ -84,7 +94,7 @@ export class FactMover {
       const items: unknown[] = [];
       let changed = false;
       for (const item of value) {
-        const moved = this.copy(item);
+        const moved = this.copyPart(item);
         changed ||= moved !== item;
         items.push(moved);
       }
@@ -99,10 +109,7 @@ export class FactMover {
         (copied as Record<string, unknown>)[key] = moved;
       }
     }
-    // Moves keep offsets in order, so the copy's highest is where the original's moved.
-    highestOffsets.set(value, this.highest);
-    if (copied !== value) highestOffsets.set(copied as object, this.highest < 0 ? -1 : this.move(this.highest));
-    this.copies.set(value, copied);
+    this.copies.set(value, { copied, highest: this.highest });
     return copied as T;
   }
 
@@ -124,7 +131,7 @@ export class FactMover {
       const anchors = value.map((anchor: number) => this.move(anchor));
       return anchors.every((anchor, i) => anchor === value[i]) ? value : anchors;
     }
-    return this.copy(value);
+    return this.copyPart(value);
   }
 }
 

@@ -1,6 +1,6 @@
 // An open document's last TypeScript parse and extraction, so that the next keystroke re-parses only what changed
 // and re-extracts only the definitions the edit can affect.
-import type { ExtractedFacts } from '../../model';
+import type { ExportSummary, ExtractedFacts } from '../../model';
 import { reextractDeclarations, textChange, unlessTooDeep, type CachedExtraction, type StatementEntry, type TextChange } from '../shared/declarationCache';
 import type { ExtractOptions } from './context';
 import { changeRange, parseAgain, SkeletonTrees, summarizeStatements, typeScriptSkeletons, type ParsedText } from './declarationCache';
@@ -28,9 +28,10 @@ export class TypeScriptParse {
   readonly extractions = { partial: 0, whole: 0 };
   /**
    * Set when the last extraction's facts are the one before's moved by an edit (it affected no statement holding
-   * any): the text they were read from and the edit. What was derived from those facts can be moved the same way.
+   * any): the text they were read from, the edit, and the exports before it (which read the same to importers).
+   * What was derived from those facts can be moved the same way.
    */
-  movedFacts?: { from: string; change: TextChange };
+  movedFacts?: { from: string; change: TextChange; exports: ExportSummary };
 
   /** The whole file's tree for `text`. */
   private parse(file: string, text: string): ts.SourceFile {
@@ -55,7 +56,7 @@ export class TypeScriptParse {
     // The same text read under the same environment: the same facts (a document analysed again for its settings).
     if (reusable && previous.text === text) {
       this.extraction = previous;
-      this.movedFacts = { from: text, change: { start: 0, oldEnd: 0, delta: 0 } };
+      this.movedFacts = { from: text, change: { start: 0, oldEnd: 0, delta: 0 }, exports: previous.facts.exports };
       return previous.facts;
     }
     if (reusable) {
@@ -67,7 +68,7 @@ export class TypeScriptParse {
       if (partial) {
         this.extractions.partial++;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements, errors: partial.errors };
-        if (partial.moved) this.movedFacts = { from: previous.text, change: partial.moved };
+        if (partial.moved) this.movedFacts = { from: previous.text, change: partial.moved, exports: previous.facts.exports };
         return partial.facts;
       }
     }
