@@ -157,8 +157,10 @@ export class Engine {
       analysis = analyzeText(file, text, options);
     }
     // Nothing was read that other modules could import: what the index read of it (if anything) stands.
-    // The last extraction's exports moved by a keystroke elsewhere: what importers read of them stands.
-    const movedFrom = !request.fix && request.previousParse instanceof TypeScriptParse ? request.previousParse.movedFacts?.exports : undefined;
+    // The last extraction's exports moved by a keystroke elsewhere (and these are them, not a failed analysis's):
+    // what importers read of them stands.
+    const moved = !request.fix && request.previousParse instanceof TypeScriptParse ? request.previousParse.movedFacts?.exports : undefined;
+    const movedFrom = moved?.after === analysis.facts.exports ? moved.before : undefined;
     const staleReaders = request.textOnly ? [] : this.inputsChanged(this.project.update(file, analysis.facts.exports, movedFrom));
     return { status: 'analysed', analysis, config: loaded, staleReaders, ...(fixed ? { fixed } : {}) };
   }

@@ -28,10 +28,10 @@ export class TypeScriptParse {
   readonly extractions = { partial: 0, whole: 0 };
   /**
    * Set when the last extraction's facts are the one before's moved by an edit (it affected no statement holding
-   * any): the text they were read from, the edit, and the exports before it (which read the same to importers).
-   * What was derived from those facts can be moved the same way.
+   * any): the text they were read from, the edit, and the exports before and after it (which read the same to
+   * importers). What was derived from those facts can be moved the same way.
    */
-  movedFacts?: { from: string; change: TextChange; exports: ExportSummary };
+  movedFacts?: { from: string; change: TextChange; exports: { before: ExportSummary; after: ExportSummary } };
 
   /** The whole file's tree for `text`. */
   private parse(file: string, text: string): ts.SourceFile {
@@ -56,7 +56,7 @@ export class TypeScriptParse {
     // The same text read under the same environment: the same facts (a document analysed again for its settings).
     if (reusable && previous.text === text) {
       this.extraction = previous;
-      this.movedFacts = { from: text, change: { start: 0, oldEnd: 0, delta: 0 }, exports: previous.facts.exports };
+      this.movedFacts = { from: text, change: { start: 0, oldEnd: 0, delta: 0 }, exports: { before: previous.facts.exports, after: previous.facts.exports } };
       return previous.facts;
     }
     if (reusable) {
@@ -68,7 +68,7 @@ export class TypeScriptParse {
       if (partial) {
         this.extractions.partial++;
         this.extraction = { text, environment, facts: partial.facts, statements: partial.statements, errors: partial.errors };
-        if (partial.moved) this.movedFacts = { from: previous.text, change: partial.moved, exports: previous.facts.exports };
+        if (partial.moved) this.movedFacts = { from: previous.text, change: partial.moved, exports: { before: previous.facts.exports, after: partial.facts.exports } };
         return partial.facts;
       }
     }
