@@ -231,6 +231,31 @@ describe('skeletons of the statements an edit affects', () => {
     assert.equal(partial, 3);
   });
 
+  it('TypeScript: a model object made in the edited function stays a client once no request through it is recognised', () => {
+    // Whether anything else in the file makes a request (here `ask`) must not decide it either: a skeleton of
+    // `stream` holds no other request.
+    const text = [
+      "import { GoogleGenerativeAI } from '@google/generative-ai';",
+      "import OpenAI from 'openai';",
+      "const legacy = new GoogleGenerativeAI(process.env.GEMINI_API_KEY ?? '');",
+      'const openai = new OpenAI({ timeout: 1000 });',
+      'export async function stream(prompt: string) {',
+      "  const model = legacy.getGenerativeModel({ model: 'gemini-1.5-pro-002' });",
+      '  const result = await model.generateContentStream(prompt);',
+      '  return result.stream;',
+      '}',
+      'export async function ask(prompt: string) {',
+      "  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });",
+      '}',
+      '',
+    ].join('\n');
+    const renamed = text.replace('model.generateContentStream(prompt)', 'model.genStream(prompt)');
+    const clientsOf = (source: string) => analyzeText('model-object.ts', source, { today: TODAY }).facts.clients.map((client) => client.constructorName);
+    assert.deepEqual(clientsOf(renamed), clientsOf(text));
+    assert.deepEqual(clientsOf(renamed), ['GoogleGenerativeAI', 'OpenAI', 'getGenerativeModel']);
+    assert.equal(editsInPart('model-object.ts', text, [['model.generateContentStream(prompt)', 'model.genStream(prompt)']]), 1);
+  });
+
   it('TypeScript: typing through syntax errors is read in part, where the errors stay in the statements the edit replaced', () => {
     const text = [
       "import OpenAI from 'openai';",

@@ -103,6 +103,14 @@ export const callLeafNames: ReadonlySet<string> = new Set([
   ...['fetch', 'axios', 'got', 'ky', 'post', 'put', 'patch', 'request'],
 ]);
 
+/**
+ * The client methods that make a model object, a client of its own (`getGenerativeModel`, `chats.create`), as
+ * property paths read from the end: `['create', 'chats']`.
+ */
+export const modelObjectMethods: readonly (readonly string[])[] = [
+  ...new Set(sdkCatalog.flatMap((sdk) => Object.entries(sdk.clientTransforms ?? {}).flatMap(([method, transform]) => (transform === 'model-object' ? [method] : [])))),
+].map((method) => method.split('.').reverse());
+
 /** Graph builders by language: what a hand-built graph is made from and how it runs. */
 export const graphCatalog: { readonly ts: readonly GraphFacts[]; readonly python: readonly GraphFacts[] } = {
   ts: [langgraphGraphFacts],

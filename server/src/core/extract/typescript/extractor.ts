@@ -1,5 +1,5 @@
 // Reads every AI call site and client construction in one TS/JS file: the walk, then resolution per call.
-import { callLeafNames, catalogByModule } from '../../catalog';
+import { callLeafNames, catalogByModule, modelObjectMethods } from '../../catalog';
 import type { CallSite, ExportedValue, ExtractedFacts, GivenCallback, GivenUrl } from '../../model';
 import { unwrap } from './options';
 import { readExports } from './exports';
@@ -44,6 +44,9 @@ export function walkedFile(file: string, sourceFile: ts.SourceFile, options: Ext
 
 function run(cx: TsFile): ExtractedFacts {
   for (const node of cx.constructions) valueOf(cx, node);
+  // A model object made from a client is recorded as a client wherever it is made, as `new` clients are: whether a
+  // request through it is recognised here must not decide it (nor what else the file calls).
+  for (const call of cx.calls) if (makesModelObject(call.node)) valueOf(cx, call.node);
   const callSites: CallSite[] = [];
   const found: [PendingCall, CallSite][] = [];
   for (const call of cx.calls) {
@@ -75,6 +78,19 @@ function run(cx: TsFile): ExtractedFacts {
       ...(urlsGiven.length > 0 ? { urlsGiven } : {}),
     },
   };
+}
+
+
+/** `genAI.getGenerativeModel(…)`, `ai.chats.create(…)`: a call named as a client method that makes a model object. */
+function makesModelObject(node: ts.CallExpression): boolean {
+  return modelObjectMethods.some((path) => {
+    let callee: ts.Expression = unwrap(node.expression);
+    for (const name of path) {
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== name) return false;
+      callee = unwrap(callee.expression);
+    }
+    return true;
+  });
 }
 
 
