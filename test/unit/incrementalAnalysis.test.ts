@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { analyzeText, documentParseFor, PythonParse, type DocumentParse, type FileAnalysis } from '../../server/src/core/engine/analyzeFile';
-import { changeBetween } from '../../server/src/core/extract/typescript/incremental';
+import { changeBetween, TypeScriptParse } from '../../server/src/core/extract/typescript/incremental';
 import { loadPythonParser } from '../../server/src/node/python';
 import { mulberry32 } from '../fuzz/prng';
 import { serviceModule } from '../bench/serviceModule';
@@ -287,9 +287,13 @@ describe('skeletons of the statements an edit affects', () => {
     try {
       analyzeText('typing.ts', current, { previousParse: parse, environment: 'unchanged', today: TODAY });
       // A call typed into a plain function, then options typed into the AI call: broken on most keystrokes.
+      const parsedBefore = (parse as TypeScriptParse).skeletons.parsed;
       const call = type('input.trim();', '\n  const t = foo(1, [2]);');
       assert.ok(call.filter((read) => read.broken).length >= 8);
       assert.ok(call.every((read) => read.partial));
+      // One skeleton per keystroke; a second only where the keystroke broke a file that parsed (its neighbours).
+      const breaks = call.filter((read, i) => read.broken && !(call[i - 1]?.broken ?? false)).length;
+      assert.ok((parse as TypeScriptParse).skeletons.parsed - parsedBefore <= call.length + breaks);
       const options = type("model: 'gpt-4o',", ' max_tokens: 5, temperature: 0,');
       assert.ok(options.filter((read) => read.broken).length >= 4);
       assert.ok(options.every((read) => read.partial));

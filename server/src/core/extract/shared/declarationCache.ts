@@ -102,8 +102,9 @@ export function reextractDeclarations(
   const kept = asGuessed ? new Set(guess.needed) : neededBy(summaries, affected, was);
   // Broken code may bind names no summary declares: the statements holding errors are read in the skeleton.
   for (const error of errors) kept.add(lastStartingBy(statements, error.start));
-  // The skeleton parsed for the guess holds the statements this one needs: read, not parsed again.
-  const reused = guess && sameSet(guess.kept, kept) ? guess : undefined;
+  // The skeleton parsed for the guess holds the statements this one needs (in broken code, their neighbours too,
+  // whose facts are the last analysis's): read, not parsed again.
+  const reused = guess && [...kept].every((i) => guess.kept.has(i)) ? guess : undefined;
   // Once the whole file is parsed, a skeleton of most of it would parse it a second time: the whole file is read.
   if (!alone && keptShare(statements, kept, text.length) > MOST_OF_THE_FILE) return undefined;
   const layout = reused?.layout ?? skeletonOf(text, statements, kept, language);
@@ -213,11 +214,13 @@ function speculate(
     const parsed = layout && at !== undefined ? language.parseSkeleton?.(layout.text, layout.statements) : undefined;
     return parsed && layout && at !== undefined ? { layout, at, parsed } : undefined;
   };
-  let read = parse();
   // Errors depend on the tokens around them (a parser recovering looks ahead, so the statement before may report
-  // one in this one): in a broken file, the statements on either side are read too, as the file has them.
+  // one in this one): in a broken file, the statements on either side are read too, as the file has them. A file
+  // broken before is read so at once; one the edit broke, once its skeleton shows errors.
   const around = [changed - 1, changed + 1].filter((i) => i >= 0 && i < statements.length && !kept.has(i));
-  if (read && (read.parsed.errors.length > 0 || previous.facts.parseErrors > 0) && around.length > 0) {
+  if (previous.facts.parseErrors > 0) for (const i of around) kept.add(i);
+  let read = parse();
+  if (read && read.parsed.errors.length > 0 && around.some((i) => !kept.has(i))) {
     for (const i of around) kept.add(i);
     read = parse();
   }
@@ -267,9 +270,6 @@ function fileErrorsOf(parsed: ParsedSkeleton, layout: Skeleton): SyntaxErrorAt[]
   }
 }
 
-function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  return a.size === b.size && [...a].every((item) => b.has(item));
-}
 
 /**
  * The names the file binds in the module. Without them per statement: the skeleton's, and those of the last

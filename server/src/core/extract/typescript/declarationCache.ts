@@ -53,8 +53,11 @@ export function parseAgain(previous: ParsedText | undefined, file: string, text:
  */
 export class SkeletonTrees {
   private last?: ParsedText;
+  /** How many skeletons were parsed (tests read it). */
+  parsed = 0;
 
   parse(file: string, text: string): ts.SourceFile {
+    this.parsed++;
     const last = this.last;
     this.last = undefined;
     const sourceFile = parseAgain(last, file, text);

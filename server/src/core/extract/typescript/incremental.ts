@@ -20,7 +20,7 @@ export function changeBetween(before: string, after: string): ts.TextChangeRange
  */
 export class TypeScriptParse {
   private tree?: ParsedText;
-  private readonly skeletons = new SkeletonTrees();
+  readonly skeletons = new SkeletonTrees();
   private extraction?: CachedExtraction;
   /** Statement entries by statement text, so that an edit summarizes only the statement it changed. */
   private readonly entries = new Map<string, StatementEntry>();
