@@ -69,6 +69,42 @@ describe('rules reused after a keystroke that only moved the facts', () => {
     }
   });
 
+  it('typing in a function that makes AI calls, before them, reuses them while its calls read as they did', () => {
+    const session = editor(text);
+    try {
+      // `normalized` is in two prompts: what it holds is read as a name, so the calls read the same.
+      assert.equal(session.step('.slice(0, 4000)', '.slice(0, 4001)', {}, 'handleTicket3('), false);
+      assert.equal(session.step('const started = Date.now();', 'const started = Date.now() + 1;', {}, 'handleTicket3('), false);
+      // What a prompt reads changed: the rules run.
+      assert.equal(session.step("content: 'Summarise the ticket in two sentences.'", "content: 'Summarise the ticket in one sentence.'", {}, 'handleTicket3('), true);
+      // After a call, in the block a try/catch fix would wrap (and re-indent): the rules run, even where no fact moved.
+      assert.equal(session.step('const elapsed = Date.now() - started;', 'const elapsed = Date.now() - started - 1;', {}, 'handleTicket3('), true);
+      assert.equal(session.step('const elapsed = Date.now() - started - 1;', 'const elapsed = Date.now() - started;', {}, 'handleTicket3('), true);
+    } finally {
+      session.release();
+    }
+  });
+
+  it('a blank line after a call filled in runs them: the try/catch fix re-indents the lines that hold code', () => {
+    const small = [
+      "import OpenAI from 'openai';",
+      'const openai = new OpenAI({ timeout: 1000, maxRetries: 2 });',
+      'export async function ask(prompt: string) {',
+      "  const answer = await openai.chat.completions.create({ model: 'gpt-4o-2024-08-06', max_completion_tokens: 10, messages: [{ role: 'user', content: prompt }] });",
+      '',
+      '  return answer;',
+      '}',
+      '',
+    ].join('\n');
+    const session = editor(small);
+    try {
+      assert.ok(session.analysis().findings.some((finding) => finding.ruleId === 'AIR003' && finding.fixes.length > 0));
+      assert.equal(session.step('\n\n  return', '\n  void 0;\n  return'), true);
+    } finally {
+      session.release();
+    }
+  });
+
   it('an edit that changes a call, the rule levels, a waiver or an owner tag runs the rules', () => {
     const session = editor(text);
     try {

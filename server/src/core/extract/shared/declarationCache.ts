@@ -166,11 +166,18 @@ export function reextractDeclarations(
       moduleNames: moduleNamesOf(summaries, kept, before.moduleNames, fresh.moduleNames),
       exports: { names, star: summaries.flatMap((summary) => summary.star) },
     };
-    // Nothing the edit affects holds a call, client or graph run, before or after, and what it exports reads as it did:
-    // the facts are the last analysis's, moved by the edit (what was derived from them can be moved too).
-    const affectedHoldNone = [...affected].every((i) => !freshCallSites?.get(i)?.length && !freshClients.get(i)?.length && !freshGraphRuns?.get(i)?.length);
+    // What the edit affects holds the calls, clients and graph runs it held, moved (typing in a function that makes a
+    // request, as a rule none), the edit lies outside the text fixes read (a call and the block after it, which a
+    // try/catch wraps), and what it exports reads as it did: the facts are the last analysis's, moved by the edit
+    // (what was derived from them can be moved too).
+    const affectedAsBefore =
+      oldTo - from === newTo - from &&
+      editOutsideSites([...affected].flatMap((i) => (freshCallSites?.get(i) ?? []).map((site) => placed.copy(site))), start, oldEnd + delta) &&
+      sameWhereAffected(freshCallSites, before.callSites, old, affected, placed, moved) &&
+      sameWhereAffected(freshClients, before.clients, old, affected, placed, moved) &&
+      sameWhereAffected(freshGraphRuns, before.graphRuns ?? [], old, affected, placed, moved);
     const movedOnly =
-      affectedHoldNone &&
+      affectedAsBefore &&
       errors.length === 0 &&
       before.parseErrors === 0 &&
       callSites.length === before.callSites.length &&
@@ -284,6 +291,43 @@ function moduleNamesOf(summaries: readonly StatementSummary[], kept: ReadonlySet
     for (const name of summary.declares) if (before.has(name)) names.add(name);
   });
   return names;
+}
+
+/** Whether the edited text (`start..end`, in the new text) lies outside every call and the rest of its block. */
+function editOutsideSites(callSites: readonly CallSite[], start: number, end: number): boolean {
+  return callSites.every((site) => {
+    const from = Math.min(site.span.start, site.statement?.start ?? site.span.start);
+    const to = Math.max(site.span.end, site.statement?.blockEnd ?? site.span.end);
+    return end < from || start > to;
+  });
+}
+
+/**
+ * Whether the affected statements hold what they held before the edit (`before`, by the last statements), each
+ * moved by it; the statements are numbered as they were. One pointing into the edited text is not the same.
+ */
+function sameWhereAffected<T extends { span: { start: number } }>(
+  fresh: ReadonlyMap<number, readonly T[]> | undefined,
+  before: readonly T[],
+  statements: readonly Placed[],
+  affected: ReadonlySet<number>,
+  placed: FactMover,
+  moved: FactMover,
+): boolean {
+  const previous = byStatement(before, statements);
+  if (!fresh || !previous) return false;
+  try {
+    return [...affected].every((i) => {
+      const now = fresh.get(i) ?? [];
+      const was = previous.get(i) ?? [];
+      // A call's owner is the engine's, written on the facts after extraction: not compared.
+      const extracted = (item: T) => ({ ...item, owner: undefined });
+      return now.length === was.length && (now.length === 0 || sameFacts(now.map((item) => extracted(placed.copy(item))), was.map((item) => extracted(moved.copy(item)))));
+    });
+  } catch (error) {
+    if (error instanceof CannotMove) return false;
+    throw error;
+  }
 }
 
 /**
