@@ -277,7 +277,6 @@ function fileErrorsOf(parsed: ParsedSkeleton, layout: Skeleton): SyntaxErrorAt[]
   }
 }
 
-
 /**
  * The names the file binds in the module. Without them per statement: the skeleton's, and those of the last
  * analysis that a statement left out of the skeleton declares (one without syntax errors binds only what it
@@ -316,12 +315,12 @@ function sameWhereAffected<T extends { span: { start: number } }>(
 ): boolean {
   const previous = byStatement(before, statements);
   if (!fresh || !previous) return false;
+  // A call's owner is the engine's, written on the facts after extraction: not compared.
+  const extracted = (item: T) => ({ ...item, owner: undefined });
   try {
     return [...affected].every((i) => {
       const now = fresh.get(i) ?? [];
       const was = previous.get(i) ?? [];
-      // A call's owner is the engine's, written on the facts after extraction: not compared.
-      const extracted = (item: T) => ({ ...item, owner: undefined });
       return now.length === was.length && (now.length === 0 || sameFacts(now.map((item) => extracted(placed.copy(item))), was.map((item) => extracted(moved.copy(item)))));
     });
   } catch (error) {
