@@ -15,7 +15,7 @@ import { LineIndex } from '../../server/src/core/model';
 import { loadPythonParser } from '../../server/src/node/python';
 import { LspClient } from '../lsp/lspClient';
 import { REPO_ROOT } from '../repoRoot';
-import { cpuMsOf, rssMbOf, stats, timed } from './measure';
+import { cpuMsOf, rssMbOf, stats, threadTimesOf, timed } from './measure';
 import { pythonServiceModule, serviceModule } from './serviceModule';
 import { writeWorkspace } from './workspace';
 
@@ -60,6 +60,8 @@ interface KeystrokeFigures {
   latency: { median: number; p95: number };
   parse: { median: number; p95: number };
   ratio: { median: number; p95: number };
+  /** Where the server's time went, per edit (Linux only): its main thread waiting for a CPU, its other threads' CPU. */
+  threads?: { mainWait: { median: number; p95: number }; othersRun: { median: number; p95: number }; slowEdits: number; slowEditsWaiting: number };
 }
 
 /** One keystroke of a typing session: `remove` characters at `at` replaced by `insert`. */
@@ -129,6 +131,8 @@ async function keystrokes(text: string, fileName: string, keystroke: Keystroke, 
   const latency: number[] = [];
   const parse: number[] = [];
   const ratios: number[] = [];
+  const mainWaits: number[] = [];
+  const othersRuns: number[] = [];
   let current = text;
   for (let edit = 0; edit < EDITS + 5; edit++) {
     const { at, remove, insert } = keystroke(current, edit);
@@ -136,10 +140,12 @@ async function keystrokes(text: string, fileName: string, keystroke: Keystroke, 
     const range = { start: positionAt(lines, at), end: positionAt(lines, at + remove) };
     const next = current.slice(0, at) + insert + current.slice(at + remove);
     const version = edit + 2;
+    const before = threadTimesOf(client.pid!);
     const t0 = performance.now();
     await client.edit(uri, range, insert, version);
     await client.diagnostics(uri, (p) => p.version === version);
     const lspMs = performance.now() - t0;
+    const after = threadTimesOf(client.pid!);
     const p0 = performance.now();
     fullParse(next);
     const parseMs = performance.now() - p0;
@@ -149,10 +155,19 @@ async function keystrokes(text: string, fileName: string, keystroke: Keystroke, 
     latency.push(lspMs);
     parse.push(parseMs);
     ratios.push(lspMs / parseMs);
+    if (before && after) {
+      mainWaits.push(after.mainWaitMs - before.mainWaitMs);
+      othersRuns.push(after.othersRunMs - before.othersRunMs);
+    }
   }
   await client.shutdown();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { lines: text.split('\n').length, latency: stats(latency), parse: stats(parse), ratio: stats(ratios) };
+  const slow = ratios.flatMap((value, edit) => (value > 1 ? [edit] : []));
+  const threads =
+    mainWaits.length === ratios.length
+      ? { mainWait: stats(mainWaits), othersRun: stats(othersRuns), slowEdits: slow.length, slowEditsWaiting: slow.filter((edit) => mainWaits[edit] >= 1).length }
+      : undefined;
+  return { lines: text.split('\n').length, latency: stats(latency), parse: stats(parse), ratio: stats(ratios), threads };
 }
 
 /** Spawn → initialize → open → first publishDiagnostics; wall and the server's CPU, and its memory then. */
@@ -257,6 +272,18 @@ function reportScan(label: string, figures: ScanFigures): void {
   }
 }
 
+/**
+ * What the slow edits were made of: the server's main thread waiting for a CPU (another runnable thread held it:
+ * on a small VM, often V8 compiling or collecting for this very process) and its other threads' CPU.
+ */
+function reportThreads(figures: KeystrokeFigures): void {
+  const { threads } = figures;
+  if (!threads) return;
+  row('server main thread runnable, waiting for a CPU, median / p95', `${ms(threads.mainWait.median)} / ${ms(threads.mainWait.p95)}`);
+  row("other server threads' CPU (V8 compiler, GC), median / p95", `${ms(threads.othersRun.median)} / ${ms(threads.othersRun.p95)}`);
+  row('edits over 1.0× / of those, main thread waited ≥ 1 ms for a CPU', `${threads.slowEdits} / ${threads.slowEditsWaiting}`);
+}
+
 async function main(): Promise<void> {
   await loadPythonParser();
   console.log(`prodready bench, node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
@@ -268,10 +295,12 @@ async function main(): Promise<void> {
   row('latency median / p95', `${ms(tsFigures.latency.median)} / ${ms(tsFigures.latency.p95)}`);
   row('ts.createSourceFile of the same text median / p95', `${ms(tsFigures.parse.median)} / ${ms(tsFigures.parse.p95)}`);
   row('per-edit ratio median / p95 (target p95 ≤ 1.0×)', `${ratio(tsFigures.ratio.median)} / ${ratio(tsFigures.ratio.p95)}`);
+  reportThreads(tsFigures);
   const typing = await keystrokes(tsText, 'service.ts', statementTypedAndDeleted('const normalized = ticket.body.trim(', '\n  const extra = lookup(normalized, { limit: 3 });'), tsParse);
   console.log(`TypeScript statement typed as in VS Code, then deleted → diagnostics (most keystrokes leave a syntax error): ${EDITS} edits`);
   row('latency median / p95', `${ms(typing.latency.median)} / ${ms(typing.latency.p95)}`);
   row('per-edit ratio median / p95', `${ratio(typing.ratio.median)} / ${ratio(typing.ratio.p95)}`);
+  reportThreads(typing);
 
   const pyText = pythonServiceModule(85, 0.06);
   const pyFigures = await keystrokes(pyText, 'service.py', letterTypedAndDeleted('age_hours = (time.time() - '), (text) => parsePython(text).delete());
@@ -279,6 +308,7 @@ async function main(): Promise<void> {
   row('latency median / p95', `${ms(pyFigures.latency.median)} / ${ms(pyFigures.latency.p95)}`);
   row('tree-sitter full parse of the same text median / p95', `${ms(pyFigures.parse.median)} / ${ms(pyFigures.parse.p95)}`);
   row('per-edit ratio median / p95 (target p95 ≤ 1.0×)', `${ratio(pyFigures.ratio.median)} / ${ratio(pyFigures.ratio.p95)}`);
+  reportThreads(pyFigures);
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-ws-'));
   const scans = new Map<number, ScanFigures>();
