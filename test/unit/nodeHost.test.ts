@@ -3,11 +3,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { createRequire } from 'node:module';
+import { after, describe, it, mock } from 'node:test';
 import { Engine } from '../../server/src/core';
 import { findConfigFile } from '../../server/src/node/files';
 import { NodeHost } from '../../server/src/node/host';
-import { resolvePythonModule } from '../../server/src/node/moduleResolution';
+import { ModuleResolver, resolvePythonModule } from '../../server/src/node/moduleResolution';
+
+/** Node's own `fs` module object, whose functions a test can wrap (a namespace import is a read-only view). */
+const nodeFs: typeof fs = createRequire(__filename)('node:fs');
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-host-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -75,5 +79,26 @@ describe('Python module resolution', () => {
     assert.equal(resolvePythonModule('llm_kit.chat', importer), path.join(root, 'packages/llm-kit/llm_kit/chat.py'));
     assert.equal(resolvePythonModule('tools_core', importer), path.join(root, 'libs/tools/src/tools_core/__init__.py'));
     assert.equal(resolvePythonModule('numpy', importer), undefined, 'an installed package is not a project file');
+  });
+});
+
+describe('TypeScript module resolution', () => {
+  it('asks the disk once per path: importers in other folders share the answers', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-tsrepo-'));
+    const util = path.join(repo, 'src/lib/util.ts');
+    fs.mkdirSync(path.dirname(util), { recursive: true });
+    fs.writeFileSync(util, 'export const x = 1;\n');
+    const importers = [0, 1, 2, 3].map((i) => path.join(repo, `src/feature${i}/index.ts`));
+    const resolver = new ModuleResolver();
+    const stat = mock.method(nodeFs, 'statSync');
+    try {
+      for (const importer of importers) assert.equal(resolver.resolve('../lib/util', importer), util);
+      const asked = stat.mock.calls.map((call) => String(call.arguments[0])).filter((file) => file.startsWith(path.join(repo, 'src/lib')));
+      assert.ok(asked.includes(util));
+      assert.deepEqual(asked, [...new Set(asked)]);
+    } finally {
+      stat.mock.restore();
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

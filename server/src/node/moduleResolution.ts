@@ -86,7 +86,24 @@ function createResolution(configFile: string): Resolution {
     module: configured.module ?? ts.ModuleKind.ESNext,
   };
   const cache = ts.createModuleResolutionCache(configFile ? path.dirname(configFile) : process.cwd(), (name) => name, options);
-  return { options, host: ts.sys, cache };
+  return { options, host: rememberingHost(), cache };
+}
+
+/**
+ * TypeScript's view of the disk with its questions remembered: resolving an import asks whether the folder exists
+ * and tries each extension, and the importers of one folder ask the same (a generated 4,000-file workspace: 13 %
+ * of a scan's CPU in `stat`).
+ */
+function rememberingHost(): ts.ModuleResolutionHost {
+  return {
+    fileExists: (file) => entryAt(file) === 'file',
+    directoryExists: (dir) => entryAt(dir) === 'folder',
+    readFile: (file) => ts.sys.readFile(file),
+    realpath: ts.sys.realpath && ((file) => ts.sys.realpath!(file)),
+    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+    getDirectories: (dir) => ts.sys.getDirectories(dir),
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+  };
 }
 
 /**
@@ -169,22 +186,39 @@ function resolveUncached(specifier: string, fromFile: string): string | undefine
   }
 }
 
-/**
- * Whether a path exists, remembered for a few seconds: every import of a third-party package walks from the
- * importing file up to the repository root asking the same questions (a 300-file scan asked ~10⁶ times).
- */
+/** Whether a path exists (a file, a folder or anything else). */
 function exists(file: string): boolean {
+  return entryAt(file) !== undefined;
+}
+
+type Entry = 'file' | 'folder' | 'other';
+
+/**
+ * What a path names, remembered for a few seconds: every import of a third-party package walks from the importing
+ * file up to the repository root asking the same questions (a 300-file scan asked ~10⁶ times).
+ */
+function entryAt(file: string): Entry | undefined {
   const now = Date.now();
-  const known = existence.get(file);
-  if (known && now - known.at < LISTING_TTL_MS) return known.value;
-  if (existence.size >= MAX_REMEMBERED_PATHS) existence.clear();
-  const value = fs.existsSync(file);
-  existence.set(file, { at: now, value });
-  return value;
+  const known = entries.get(file);
+  if (known && now - known.at < LISTING_TTL_MS) return known.entry;
+  if (entries.size >= MAX_REMEMBERED_PATHS) entries.clear();
+  const entry = entryOnDisk(file);
+  entries.set(file, { at: now, entry });
+  return entry;
+}
+
+function entryOnDisk(file: string): Entry | undefined {
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat === undefined ? undefined : stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
+  } catch {
+    // A path that cannot be looked at (permissions) counts as absent.
+    return undefined;
+  }
 }
 
 const MAX_REMEMBERED_PATHS = 100_000;
-const existence = new Map<string, { at: number; value: boolean }>();
+const entries = new Map<string, { at: number; entry: Entry | undefined }>();
 
 /** Folders that never hold a project's own packages. */
 const NOT_PACKAGES = new Set(['node_modules', '.git', '.venv', 'venv', '__pycache__', 'dist', 'build', 'site-packages']);
