@@ -39,10 +39,8 @@ export function timed(command: string, args: readonly string[], cwd?: string): R
   return { wallS: wall, cpuS: user + system, maxRssMb: rssKb / 1024, exitCode: result.status };
 }
 
-/** CPU time of a live process's threads (Linux schedstat, ns precision): the main thread's and the rest's. */
+/** Where a live process's threads spent their time (Linux schedstat, ns precision). */
 export interface ThreadTimes {
-  /** The main thread on a CPU. */
-  mainRunMs: number;
   /** The main thread runnable, waiting for a CPU. */
   mainWaitMs: number;
   /** Every other thread on a CPU: V8's compiler and GC helpers, libuv's pool. */
@@ -52,10 +50,10 @@ export interface ThreadTimes {
 /** Undefined where /proc has no schedstat (not Linux, or the process is gone). */
 export function threadTimesOf(pid: number): ThreadTimes | undefined {
   try {
-    const times: ThreadTimes = { mainRunMs: 0, mainWaitMs: 0, othersRunMs: 0 };
+    const times: ThreadTimes = { mainWaitMs: 0, othersRunMs: 0 };
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
       const [run, wait] = fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ').map((field) => Number(field) / 1e6);
-      if (Number(task) === pid) [times.mainRunMs, times.mainWaitMs] = [run, wait];
+      if (Number(task) === pid) times.mainWaitMs = wait;
       else times.othersRunMs += run;
     }
     return times;
