@@ -10,6 +10,7 @@ import { formatCostDelta, formatText, relativePath, toJsonReport, type Notice } 
 import { atLeast } from './format/severity';
 import { collectSourceFiles } from './node/files';
 import { NodeHost } from './node/host';
+import { rememberListedFiles } from './node/moduleResolution';
 import { loadPythonParser } from './node/python';
 import { formatChecklist } from './format/checklist';
 import { toCycloneDx } from './format/cyclonedx';
@@ -149,6 +150,7 @@ function onlyRules(selected: readonly RuleId[]): Partial<Record<RuleId, RuleLeve
 async function checkPaths(engine: Engine, options: CliOptions, cwd: string, root: string, scanRoot: string, loaded: LoadedConfig, ruleLevels: Partial<Record<RuleId, RuleLevel>> | undefined): Promise<CheckResult> {
   const { files, missing, unreadable } = collectSourceFiles(options.paths, { exclude: loaded.config.exclude, root, gitignore: options.gitignore });
   if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
+  rememberListedFiles(files);
   await loadPythonFor(files);
   const today = new Date().toISOString().slice(0, 10);
   // --fix writes files as it goes: the files are read again where they are fixed, on one thread.

@@ -101,4 +101,25 @@ describe('TypeScript module resolution', () => {
       fs.rmSync(repo, { recursive: true, force: true });
     }
   });
+
+  it('knows the files a listing found: resolving an import to one asks the disk nothing about it', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-tsrepo-'));
+    const util = path.join(repo, 'src/lib/util.ts');
+    const main = path.join(repo, 'src/app/main.ts');
+    for (const file of [util, main]) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'export const x = 1;\n');
+    }
+    const host = new NodeHost();
+    assert.deepEqual(host.listFiles(repo), ['src/app/main.ts', 'src/lib/util.ts']);
+    const stat = mock.method(nodeFs, 'statSync');
+    try {
+      assert.equal(host.resolveModule('../lib/util', main), util);
+      const asked = stat.mock.calls.map((call) => String(call.arguments[0]));
+      assert.deepEqual(asked.filter((file) => file === util || file === path.dirname(util)), []);
+    } finally {
+      stat.mock.restore();
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
 });

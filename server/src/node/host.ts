@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { EngineHost, FileRead } from '../core';
 import { exists, findConfigFile, ioReason } from './files';
-import { ModuleResolver, nodeProjectHost } from './moduleResolution';
+import { ModuleResolver, nodeProjectHost, rememberListedFiles } from './moduleResolution';
 import { listFiles } from './workspace';
 
 /** What the text of a file open in an editor is, or undefined when it is not open. */
@@ -34,7 +35,9 @@ export class NodeHost implements EngineHost {
   }
 
   listFiles(root: string, dirs?: readonly string[]): string[] {
-    return listFiles(root, dirs);
+    const files = listFiles(root, dirs);
+    rememberListedFiles(files.map((file) => path.join(root, file)));
+    return files;
   }
 
   findConfig(dir: string, stopAt?: string): string | undefined {

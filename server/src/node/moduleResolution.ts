@@ -207,6 +207,19 @@ function entryAt(file: string): Entry | undefined {
   return entry;
 }
 
+/**
+ * Files just listed exist, and so do their folders: the listing answers what resolving their importers would ask
+ * the disk (a scan's imports mostly name files of the scan).
+ */
+export function rememberListedFiles(files: Iterable<string>): void {
+  const now = Date.now();
+  for (const file of files) {
+    if (entries.size >= MAX_REMEMBERED_PATHS) return;
+    entries.set(file, { at: now, entry: 'file' });
+    entries.set(path.dirname(file), { at: now, entry: 'folder' });
+  }
+}
+
 function entryOnDisk(file: string): Entry | undefined {
   try {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
