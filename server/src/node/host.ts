@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { EngineHost, FileRead } from '../core';
+import { languageOf, type EngineHost, type FileRead } from '../core';
 import { exists, findConfigFile, ioReason } from './files';
 import { ModuleResolver, nodeProjectHost, rememberListedFiles } from './moduleResolution';
 import { listFiles } from './workspace';
@@ -36,7 +36,7 @@ export class NodeHost implements EngineHost {
 
   listFiles(root: string, dirs?: readonly string[]): string[] {
     const files = listFiles(root, dirs);
-    rememberListedFiles(files.map((file) => path.join(root, file)));
+    rememberListedFiles(files.filter((file) => languageOf(file) !== undefined).map((file) => path.join(root, file)));
     return files;
   }
 

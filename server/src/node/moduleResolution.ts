@@ -208,8 +208,8 @@ function entryAt(file: string): Entry | undefined {
 }
 
 /**
- * Files just listed exist, and so do their folders: the listing answers what resolving their importers would ask
- * the disk (a scan's imports mostly name files of the scan).
+ * Source files just listed exist, and so do their folders: the listing answers what resolving their importers would
+ * ask the disk (a scan's imports mostly name files of the scan).
  */
 export function rememberListedFiles(files: Iterable<string>): void {
   const now = Date.now();
