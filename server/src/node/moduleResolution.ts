@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from '../core/extract/typescript/ts';
 import type { ProjectHost } from '../core/project/projectIndex';
+import { statOrUndefined } from './workspace';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
@@ -221,13 +222,8 @@ export function rememberListedFiles(files: Iterable<string>): void {
 }
 
 function entryOnDisk(file: string): Entry | undefined {
-  try {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    return stat === undefined ? undefined : stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
-  } catch {
-    // A path that cannot be looked at (permissions) counts as absent.
-    return undefined;
-  }
+  const stat = statOrUndefined(file);
+  return stat === undefined ? undefined : stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
 }
 
 const MAX_REMEMBERED_PATHS = 100_000;

@@ -40,7 +40,7 @@ function toRelative(root: string, file: string): string {
 }
 
 /** A file or folder that cannot be looked at (permissions, a symlink loop) counts as absent, never as a crash. */
-function statOrUndefined(file: string): fs.Stats | undefined {
+export function statOrUndefined(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file, { throwIfNoEntry: false });
   } catch {
