@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
+import { SERVER_NODE_ARGUMENTS } from '../../server/src/launch';
 import { editorAvailable, inDemoApp, screenshot, waitForFile } from './codeServer';
 
 const missing = editorAvailable();
@@ -85,6 +86,19 @@ async function outputText(page: Page, ready: (text: string) => boolean): Promise
   }
 }
 
+/** The command lines of the language servers the editor started (over IPC, as the extension runs it). */
+function languageServerCommandLines(): string[][] {
+  return fs.readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      return commandLine.some((argument) => argument.endsWith(`dist${path.sep}server.js`)) && commandLine.includes('--node-ipc') ? [commandLine] : [];
+    } catch {
+      return []; // the process ended while the list was read
+    }
+  });
+}
+
 const problemRows = (page: Page, ruleId: string) => page.locator('.markers-panel .monaco-list-row', { hasText: ruleId });
 
 describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_000 }, () => {
@@ -106,6 +120,10 @@ describe('in a real VS Code (code-server + Chromium)', { skip, timeout: 6 * 60_0
       await status.first().waitFor({ timeout: 60_000 });
       const seen = (await page.evaluate('window.__prodreadyStatus')) as string[];
       assert.ok(seen.some((text) => /prodready \d+\/\d+/.test(text)), `the status item showed indexing progress: ${seen.join(' | ')}`);
+      // The server runs with the node arguments the bench and the protocol tests measured it with.
+      const servers = languageServerCommandLines();
+      assert.ok(servers.length > 0, 'no language server process was found');
+      for (const commandLine of servers) for (const argument of SERVER_NODE_ARGUMENTS) assert.ok(commandLine.includes(argument), commandLine.join(' '));
       await status.first().click();
       const menu = page.locator('.quick-input-widget .monaco-list-row');
       await menu.first().waitFor({ timeout: 20_000 });

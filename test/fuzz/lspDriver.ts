@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_ARGUMENTS } from '../../server/src/launch';
 
 export type RequestOutcome =
   | { ok: true; result: unknown }
@@ -34,7 +35,7 @@ export class LspSession {
   readonly loggedErrors: string[] = [];
 
   constructor(server: string) {
-    this.child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...SERVER_NODE_ARGUMENTS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     sessions.add(this);
     this.child.stderr!.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString('utf8')).slice(-8000);

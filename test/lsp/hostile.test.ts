@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { SERVER_NODE_ARGUMENTS } from '../../server/src/launch';
 import { LspClient, SERVER } from './lspClient';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-hostile-'));
@@ -81,7 +82,7 @@ describe('the language server under hostile input', () => {
 
 /** Raw stdio, to send what a JSON-RPC client library would never send. */
 function rawServer() {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGUMENTS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { WorkDoneProgress, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_ARGUMENTS } from '../../server/src/launch';
 import { REPO_ROOT } from '../repoRoot';
 
 export const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -24,7 +25,7 @@ export class LspClient {
 
   constructor(settings: Record<string, unknown> | undefined) {
     this.settings = settings;
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.process = spawn(process.execPath, [...SERVER_NODE_ARGUMENTS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);

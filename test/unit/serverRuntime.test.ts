@@ -1,9 +1,11 @@
-// What the language server does for its process rather than for a document: how it writes LSP frames, and when it
-// collects the young generation.
+// What the language server does for its process rather than for a document: how it writes LSP frames, when it
+// collects the young generation, and what node runs it with.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import * as v8 from 'node:v8';
 import { describe, it } from 'node:test';
+import { SERVER_NODE_ARGUMENTS } from '../../server/src/launch';
 import { FramedMessageWriter } from '../../server/src/lsp/messageWriter';
 import { YoungGeneration } from '../../server/src/node/youngGeneration';
 
@@ -93,5 +95,13 @@ describe('the young generation between keystrokes', () => {
     generation.collectIfFilling();
     assert.ok(young().space_used_size >= little, 'a collection ran with the young generation nearly empty');
     assert.equal(garbage.length, 100);
+  });
+});
+
+describe('the node arguments the server is launched with', () => {
+  it('are ones this node accepts (an unknown one stops node before the server starts)', () => {
+    const run = spawnSync(process.execPath, [...SERVER_NODE_ARGUMENTS, '-e', 'process.exit(0)'], { encoding: 'utf8' });
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
   });
 });
