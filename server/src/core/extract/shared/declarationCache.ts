@@ -4,11 +4,12 @@
 // and what they read (the other statements left out), so an edit costs what it affects, not what the file holds; the
 // rest of the file's facts are the last analysis's, moved by the edit's length. Each language says what a statement
 // declares, mentions and writes.
-import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
-import { FactMover, CannotMove, sameFacts } from './moveFacts';
-import { errorsAround, errorsWithin, extentOf, inside, mergedSummary, problemsOf, readWhole, sameErrors } from './brokenEdits';
+import type { ExtractedFacts } from '../../model';
+import { CannotMove } from './moveFacts';
+import { errorsAround, errorsWithin, extentOf, inside, mergedSummary, problemsOf, readWhole, sameErrors, type Replaced } from './brokenEdits';
+import { mergeFacts, type ReadEdit } from './mergeFacts';
 import type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt } from './statements';
-import { byStatement, lastStartingBy, skeletonOf, type Placed, type Skeleton } from './skeleton';
+import { lastStartingBy, skeletonOf, type Placed, type Skeleton } from './skeleton';
 import { affectedBy, affectsAsBefore, exportNamesUnique, neededBy } from './dependencies';
 
 export type { Placed };
@@ -59,7 +60,8 @@ export function unlessTooDeep<T>(read: () => T): T | undefined {
 /**
  * The facts of `text`, an edit of the last analysed text, read again only for the statements the edit replaced and
  * what depends on them. Undefined when the edit is not one this can follow (across statements, syntax errors it
- * cannot place, a fact pointing into the edit): the caller extracts the whole file.
+ * cannot place, a fact pointing into the edit): the caller extracts the whole file. Its steps are functions of their
+ * own: each is compiled on its own, none so large that optimizing it holds a core for long.
  */
 export function reextractDeclarations(
   file: string,
@@ -67,38 +69,81 @@ export function reextractDeclarations(
   previous: CachedExtraction & { statements: SummarizedStatement[] },
   language: SkeletonLanguage,
 ): { facts: ExtractedFacts; statements: SummarizedStatement[]; errors: readonly SyntaxErrorAt[]; moved?: TextChange } | undefined {
-  const { facts: before, statements: old } = previous;
-  const { start, oldEnd, delta } = textChange(previous.text, text);
-  if (before.unreadFrom !== undefined) return undefined;
+  if (previous.facts.unreadFrom !== undefined) return undefined;
+  const change = textChange(previous.text, text);
+  const edited = readEditedStatements(text, previous, change, language);
+  const read = edited && readAffected(file, text, previous, change, edited, language);
+  const merged = read && mergeFacts(read);
+  if (!edited || !merged) return undefined;
+  return { facts: merged.facts, statements: edited.statements, errors: edited.errors, ...(merged.moved ? { moved: change } : {}) };
+}
+
+/** The statements after the edit, the ones it replaced read afresh, and the file's syntax errors. */
+interface EditedStatements {
+  replaced: Replaced;
+  statements: SummarizedStatement[];
+  problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> | undefined;
+  errors: readonly SyntaxErrorAt[];
+  /** The skeleton parsed to read the edited statement in place, when there was one. */
+  guess: Speculation | undefined;
+  /** The whole file was parsed to read them. */
+  parsedWhole: boolean;
+}
+
+/**
+ * The edited statement read from a skeleton of what it needs, syntax errors and all (see speculate); else parsed
+ * alone, in a file without errors (which then has none anywhere); else the whole file is parsed for where its
+ * statements and errors are (brokenEdits). Undefined when the edit spans statements or its errors cannot be placed.
+ */
+function readEditedStatements(
+  text: string,
+  previous: CachedExtraction & { statements: SummarizedStatement[] },
+  change: TextChange,
+  language: SkeletonLanguage,
+): EditedStatements | undefined {
+  const { start, oldEnd, delta } = change;
+  const old = previous.statements;
   const changed = old.findIndex((statement) => statement.pos <= start && oldEnd <= statement.end);
   if (changed < 0) return undefined;
   const shifted = old.map((statement, i) => (i < changed ? statement : { pos: statement.pos + (i === changed ? 0 : delta), end: statement.end + delta, entry: statement.entry }));
-  // The edited statement is read from a skeleton of what it needs, syntax errors and all (see speculate); else
-  // parsed alone, in a file without errors (which then has none anywhere); else the whole file is parsed for where
-  // its statements and errors are (brokenEdits).
-  const guess = before.parseErrors === 0 || previous.errors ? speculate(text, shifted, previous, changed, delta, language) : undefined;
-  const alone = guess?.edited ?? (before.parseErrors === 0 ? language.summarizeAlone(text.slice(shifted[changed].pos, shifted[changed].end)) : undefined);
-  if (alone) shifted[changed] = { ...shifted[changed], entry: { summary: alone } };
-  const known = guess?.errors ?? [];
-  const read = alone
-    ? { replaced: { from: changed, oldTo: changed + 1, newTo: changed + 1 }, statements: shifted, problems: known.length > 0 ? problemsOf(shifted, known) : undefined, errors: known }
-    : readWhole(text, previous, shifted, changed, delta, language);
-  if (!read) return undefined;
-  const { replaced, statements, problems, errors } = read;
+  const guess = previous.facts.parseErrors === 0 || previous.errors ? speculate(text, shifted, previous, changed, delta, language) : undefined;
+  const alone = guess?.edited ?? (previous.facts.parseErrors === 0 ? language.summarizeAlone(text.slice(shifted[changed].pos, shifted[changed].end)) : undefined);
+  if (!alone) {
+    const whole = readWhole(text, previous, shifted, changed, delta, language);
+    return whole && { ...whole, guess: undefined, parsedWhole: true };
+  }
+  shifted[changed] = { ...shifted[changed], entry: { summary: alone } };
+  const errors = guess?.errors ?? [];
+  return { replaced: { from: changed, oldTo: changed + 1, newTo: changed + 1 }, statements: shifted, problems: errors.length > 0 ? problemsOf(shifted, errors) : undefined, errors, guess, parsedWhole: false };
+}
+
+/**
+ * What the edit affects and the skeleton it is read from, with the skeleton's facts. Undefined when an export name
+ * is made by two statements, the skeleton would hold most of a file already parsed whole, or its facts cannot stand
+ * for the file's (syntax errors it alone has, a part left unread, callbacks given to other modules).
+ */
+function readAffected(
+  file: string,
+  text: string,
+  previous: CachedExtraction & { statements: SummarizedStatement[] },
+  change: TextChange,
+  edited: EditedStatements,
+  language: SkeletonLanguage,
+): ReadEdit | undefined {
+  const { replaced, statements, errors, guess } = edited;
   const { from, oldTo, newTo } = replaced;
-  const was = mergedSummary(old.slice(from, oldTo).map((statement) => statement.entry.summary));
+  const was = mergedSummary(previous.statements.slice(from, oldTo).map((statement) => statement.entry.summary));
   const summaries = statements.map((statement) => statement.entry.summary);
   if (!exportNamesUnique(summaries) || !exportNamesUnique([was])) return undefined;
-
   // Load-time code reads the load-time code around it (the statements after a call, a logger set up before): an
   // edit to some of it, or one leaving some (a bracket that ends a function early), reads all of it again.
-  const edited = range(from, newTo);
-  const loadTime = !was.definition || edited.some((i) => !summaries[i].definition);
+  const editedRange = range(from, newTo);
+  const loadTime = !was.definition || editedRange.some((i) => !summaries[i].definition);
   const loadTimeCode = loadTime ? range(0, summaries.length).filter((i) => !summaries[i].definition && (i < from || i >= newTo)) : [];
   // An edit that leaves what the statement binds and stores as it was, and names nothing new that a statement binds or
   // stores (typing inside a body, as a rule), affects what the guess found it would.
-  const asGuessed = guess && alone && !loadTime && affectsAsBefore(alone, was, summaries);
-  const affected = asGuessed ? guess.affected : affectedBy(summaries, [...edited, ...loadTimeCode], was);
+  const asGuessed = guess && !loadTime && affectsAsBefore(summaries[from], was, summaries);
+  const affected = asGuessed ? guess.affected : affectedBy(summaries, [...editedRange, ...loadTimeCode], was);
   const kept = asGuessed ? new Set(guess.needed) : neededBy(summaries, affected, was);
   // Broken code may bind names no summary declares: the statements holding errors are read in the skeleton.
   for (const error of errors) kept.add(lastStartingBy(statements, error.start));
@@ -106,7 +151,7 @@ export function reextractDeclarations(
   // whose facts are the last analysis's): read, not parsed again.
   const reused = guess && [...kept].every((i) => guess.kept.has(i)) ? guess : undefined;
   // Once the whole file is parsed, a skeleton of most of it would parse it a second time: the whole file is read.
-  if (!alone && keptShare(statements, kept, text.length) > MOST_OF_THE_FILE) return undefined;
+  if (edited.parsedWhole && keptShare(statements, kept, text.length) > MOST_OF_THE_FILE) return undefined;
   const layout = reused?.layout ?? skeletonOf(text, statements, kept, language);
   if (!layout) return undefined;
   const fresh = reused
@@ -116,81 +161,19 @@ export function reextractDeclarations(
       : language.extractSkeleton(layout.text, layout.statements);
   // Callbacks and URLs given to other modules' functions are not placed in the file: they are read with the whole file.
   const givesOthers = (exports: ExtractedFacts['exports']) => Boolean(exports.given?.length || exports.urlsGiven?.length);
-  if (!fresh || (errors.length === 0 && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || givesOthers(fresh.exports) || givesOthers(before.exports)) return undefined;
+  if (!fresh || (errors.length === 0 && fresh.parseErrors > 0) || fresh.unreadFrom !== undefined || givesOthers(fresh.exports) || givesOthers(previous.facts.exports)) return undefined;
+  return { file, previous, change, replaced, statements, summaries, problems: edited.problems, errorCount: errors.length, affected, kept, layout, fresh };
+}
 
-  const moved = FactMover.acrossEdit(file, start, oldEnd, delta);
-  const placed = new FactMover(file, layout.toText);
-  try {
-    // The last analysis's facts by statement, numbered as the statements are now (those replaced are read afresh).
-    const previousBy = <T extends { span: { start: number } }>(items: readonly T[]) => {
-      const grouped = byStatement(items, old);
-      return grouped && new Map([...grouped].filter(([i]) => i < from || i >= oldTo).map(([i, group]) => [i < from ? i : i + newTo - oldTo, group]));
-    };
-    const freshClients = layout.byStatement(fresh.clients);
-    const previousClients = previousBy(before.clients);
-    if (!freshClients || !previousClients || !clientsAgree(freshClients, previousClients, kept, affected, placed, moved)) return undefined;
-    const pick = <T extends CallSite | ClientConstruction | GraphRun>(freshBy: Map<number, T[]> | undefined, previousBy: Map<number, T[]> | undefined) =>
-      // Per statement in order, as a whole-file extraction lists them (by position).
-      freshBy && previousBy && statements.flatMap((_, i) => (affected.has(i) ? (freshBy.get(i) ?? []).map((item) => placed.copy(item)) : (previousBy.get(i) ?? []).map((item) => moved.copy(item))));
-    const freshCallSites = layout.byStatement(fresh.callSites);
-    const freshGraphRuns = layout.byStatement(fresh.graphRuns ?? []);
-    const callSites = pick(freshCallSites, previousBy(before.callSites));
-    const clients = pick(freshClients, previousClients);
-    const graphRuns = pick(freshGraphRuns, previousBy(before.graphRuns ?? []));
-    if (!callSites || !clients || !graphRuns) return undefined;
-    const names = new Map<string, ExportedValue>();
-    summaries.forEach((summary, i) => {
-      for (const name of summary.exportNames) {
-        const value = affected.has(i) ? placed.copy(fresh.exports.names.get(name)) : moved.copy(before.exports.names.get(name));
-        if (value) names.set(name, value);
-      }
-    });
-    // A construction is one object wherever a whole-file extraction refers to it (rules tell clients apart by it).
-    // What points to another is copied first: the facts no edit moved are the last analysis's own.
-    const byId = new Map(clients.map((client) => [client.id, client]));
-    callSites.forEach((site, i) => {
-      const client = site.client && byId.get(site.client.id);
-      if (client && client !== site.client) callSites[i] = { ...site, client };
-    });
-    for (const [name, value] of names) {
-      const construction = value.kind === 'client' && value.construction ? byId.get(value.construction.id) : undefined;
-      if (construction && value.kind === 'client' && construction !== value.construction) names.set(name, { ...value, construction });
-    }
-    const facts: ExtractedFacts = {
-      file,
-      language: fresh.language,
-      callSites,
-      clients,
-      ...(graphRuns.length > 0 ? { graphRuns } : {}),
-      ...(problems ?? { parseErrors: 0, brokenRegions: [] }),
-      moduleNames: moduleNamesOf(summaries, kept, before.moduleNames, fresh.moduleNames),
-      exports: { names, star: summaries.flatMap((summary) => summary.star) },
-    };
-    // What the edit affects holds the calls, clients and graph runs it held, moved (typing in a function that makes a
-    // request, as a rule none), the edit lies outside the text fixes read (a call and the block after it, which a
-    // try/catch wraps), and what it exports reads as it did: the facts are the last analysis's, moved by the edit
-    // (what was derived from them can be moved too).
-    const affectedAsBefore =
-      oldTo - from === newTo - from &&
-      editOutsideSites([...affected].flatMap((i) => (freshCallSites?.get(i) ?? []).map((site) => placed.copy(site))), start, oldEnd + delta) &&
-      sameWhereAffected(freshCallSites, before.callSites, old, affected, placed, moved) &&
-      sameWhereAffected(freshClients, before.clients, old, affected, placed, moved) &&
-      sameWhereAffected(freshGraphRuns, before.graphRuns ?? [], old, affected, placed, moved);
-    const movedOnly =
-      affectedAsBefore &&
-      errors.length === 0 &&
-      before.parseErrors === 0 &&
-      callSites.length === before.callSites.length &&
-      clients.length === before.clients.length &&
-      graphRuns.length === (before.graphRuns?.length ?? 0) &&
-      sameExports(names, before.exports.names, summaries, affected, moved) &&
-      sameFacts(facts.exports.star, before.exports.star) &&
-      sameFacts(facts.moduleNames, before.moduleNames);
-    return { facts, statements, errors, ...(movedOnly ? { moved: { start, oldEnd, delta } } : {}) };
-  } catch (error) {
-    if (error instanceof CannotMove) return undefined;
-    throw error;
-  }
+/** The skeleton parsed to summarize the edited statement in place, and what it found. */
+interface Speculation {
+  edited: StatementSummary;
+  affected: ReadonlySet<number>;
+  needed: ReadonlySet<number>;
+  kept: Set<number>;
+  layout: Skeleton;
+  parsed: ParsedSkeleton;
+  errors: SyntaxErrorAt[];
 }
 
 /**
@@ -207,7 +190,7 @@ function speculate(
   changed: number,
   delta: number,
   language: SkeletonLanguage,
-): { edited: StatementSummary; affected: ReadonlySet<number>; needed: ReadonlySet<number>; kept: Set<number>; layout: Skeleton; parsed: ParsedSkeleton; errors: SyntaxErrorAt[] } | undefined {
+): Speculation | undefined {
   if (!language.parseSkeleton) return undefined;
   const old = previous.statements;
   const was = old[changed].entry.summary;
@@ -273,98 +256,6 @@ function fileErrorsOf(parsed: ParsedSkeleton, layout: Skeleton): SyntaxErrorAt[]
     return parsed.errors.map((error) => ({ ...error, start: layout.toText(error.start) }));
   } catch (error) {
     if (error instanceof CannotMove) return undefined;
-    throw error;
-  }
-}
-
-/**
- * The names the file binds in the module. Without them per statement: the skeleton's, and those of the last
- * analysis that a statement left out of the skeleton declares (one without syntax errors binds only what it
- * declares; those with errors are in the skeleton).
- */
-function moduleNamesOf(summaries: readonly StatementSummary[], kept: ReadonlySet<number>, before: ReadonlySet<string>, skeleton: ReadonlySet<string>): Set<string> {
-  if (summaries.every((summary) => summary.moduleNames)) return new Set(summaries.flatMap((summary) => summary.moduleNames ?? []));
-  const names = new Set(skeleton);
-  summaries.forEach((summary, i) => {
-    if (kept.has(i)) return;
-    for (const name of summary.declares) if (before.has(name)) names.add(name);
-  });
-  return names;
-}
-
-/** Whether the edited text (`start..end`, in the new text) lies outside every call and the rest of its block. */
-function editOutsideSites(callSites: readonly CallSite[], start: number, end: number): boolean {
-  return callSites.every((site) => {
-    const from = Math.min(site.span.start, site.statement?.start ?? site.span.start);
-    const to = Math.max(site.span.end, site.statement?.blockEnd ?? site.span.end);
-    return end < from || start > to;
-  });
-}
-
-/**
- * Whether the affected statements hold what they held before the edit (`before`, by the last statements), each
- * moved by it; the statements are numbered as they were. One pointing into the edited text is not the same.
- */
-function sameWhereAffected<T extends { span: { start: number } }>(
-  fresh: ReadonlyMap<number, readonly T[]> | undefined,
-  before: readonly T[],
-  statements: readonly Placed[],
-  affected: ReadonlySet<number>,
-  placed: FactMover,
-  moved: FactMover,
-): boolean {
-  const previous = byStatement(before, statements);
-  if (!fresh || !previous) return false;
-  // A call's owner is the engine's, written on the facts after extraction: not compared.
-  const extracted = (item: T) => ({ ...item, owner: undefined });
-  try {
-    return [...affected].every((i) => {
-      const now = fresh.get(i) ?? [];
-      const was = previous.get(i) ?? [];
-      return now.length === was.length && (now.length === 0 || sameFacts(now.map((item) => extracted(placed.copy(item))), was.map((item) => extracted(moved.copy(item)))));
-    });
-  } catch (error) {
-    if (error instanceof CannotMove) return false;
-    throw error;
-  }
-}
-
-/**
- * Whether the statements kept whole but not affected hold the same clients in the skeleton as before. A client
- * built by a factory call is recorded when some resolution reaches it: an edited statement that stops (or starts)
- * asking changes them, and a statement left out of the skeleton asks nothing. Either way the whole file is read.
- */
-function clientsAgree(
-  fresh: ReadonlyMap<number, readonly ClientConstruction[]>,
-  previous: ReadonlyMap<number, readonly ClientConstruction[]>,
-  kept: ReadonlySet<number>,
-  affected: ReadonlySet<number>,
-  placed: FactMover,
-  moved: FactMover,
-): boolean {
-  for (const i of kept) {
-    if (affected.has(i)) continue;
-    const now = (fresh.get(i) ?? []).map((client) => placed.copy(client.span).start);
-    const before = (previous.get(i) ?? []).map((client) => moved.copy(client.span).start);
-    if (now.length !== before.length || now.some((start, at) => start !== before[at])) return false;
-  }
-  return true;
-}
-
-/** Whether the exports are the last analysis's moved by the edit: the same names, and the same values where affected. */
-function sameExports(
-  names: ReadonlyMap<string, ExportedValue>,
-  before: ReadonlyMap<string, ExportedValue>,
-  summaries: readonly StatementSummary[],
-  affected: ReadonlySet<number>,
-  moved: FactMover,
-): boolean {
-  if (names.size !== before.size || [...names.keys()].some((name) => !before.has(name))) return false;
-  try {
-    return [...affected].every((i) => summaries[i].exportNames.every((name) => sameFacts(names.get(name), moved.copy(before.get(name)))));
-  } catch (error) {
-    // A value pointing into the edit: not the same.
-    if (error instanceof CannotMove) return false;
     throw error;
   }
 }
