@@ -3,7 +3,7 @@
 // simply the last facts moved (what was derived from them can then be moved too).
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
 import { CannotMove, FactMover, sameFacts } from './moveFacts';
-import { byStatement, type Placed, type Skeleton } from './skeleton';
+import { byStatement, type Skeleton } from './skeleton';
 import type { CachedExtraction, StatementSummary, SummarizedStatement } from './statements';
 
 /** What a re-extraction read: the edit, the statements now, those it replaced, and what it read afresh. */
@@ -49,11 +49,20 @@ function mergeMoved(read: ReadEdit, moved: FactMover, placed: FactMover): { fact
   if (!freshClients || !previousClients || !clientsAgree(freshClients, previousClients, read.kept, affected, placed, moved)) return undefined;
   const freshCallSites = layout.byStatement(fresh.callSites);
   const freshGraphRuns = layout.byStatement(fresh.graphRuns ?? []);
+  if (!freshCallSites || !freshGraphRuns) return undefined;
+  const moduleNames = moduleNamesOf(read.summaries, read.kept, before.moduleNames, fresh.moduleNames);
+  const star = read.summaries.flatMap((summary) => summary.star);
+  // Typing in a body, as a rule: the affected statements read as they did, so the facts are the last analysis's,
+  // moved by the edit, and what was derived from them can be moved too. Compared in place, copied once.
+  if (affectedAsBefore(read, freshCallSites, freshClients, freshGraphRuns, placed, moved) && sameFacts(star, before.exports.star) && sameFacts(moduleNames, before.moduleNames)) {
+    const names = exportedNames(read, placed, moved, true);
+    return { facts: { ...movedFacts(before, moved), exports: { names, star: before.exports.star } }, moved: true };
+  }
   const callSites = pickFacts(statements.length, affected, freshCallSites, previousByStatement(before.callSites, read), placed, moved);
   const clients = pickFacts(statements.length, affected, freshClients, previousClients, placed, moved);
   const graphRuns = pickFacts(statements.length, affected, freshGraphRuns, previousByStatement(before.graphRuns ?? [], read), placed, moved);
   if (!callSites || !clients || !graphRuns) return undefined;
-  const names = exportedNames(read, placed, moved);
+  const names = exportedNames(read, placed, moved, false);
   linkConstructions(callSites, clients, names);
   const facts: ExtractedFacts = {
     file: read.file,
@@ -62,20 +71,24 @@ function mergeMoved(read: ReadEdit, moved: FactMover, placed: FactMover): { fact
     clients,
     ...(graphRuns.length > 0 ? { graphRuns } : {}),
     ...(read.problems ?? { parseErrors: 0, brokenRegions: [] }),
-    moduleNames: moduleNamesOf(read.summaries, read.kept, before.moduleNames, fresh.moduleNames),
-    exports: { names, star: read.summaries.flatMap((summary) => summary.star) },
+    moduleNames,
+    exports: { names, star },
   };
-  const unchanged = () =>
-    affectedAsBefore(read, freshCallSites, freshClients, freshGraphRuns, placed, moved) &&
-    read.errorCount === 0 &&
-    before.parseErrors === 0 &&
-    callSites.length === before.callSites.length &&
-    clients.length === before.clients.length &&
-    graphRuns.length === (before.graphRuns?.length ?? 0) &&
-    sameExports(names, before.exports.names, read.summaries, affected, moved) &&
-    sameFacts(facts.exports.star, before.exports.star) &&
-    sameFacts(facts.moduleNames, before.moduleNames);
-  return { facts, moved: unchanged() };
+  return { facts, moved: false };
+}
+
+/** The last analysis's calls, clients and graph runs, every one moved by the edit (one construction stays one object). */
+function movedFacts(before: ExtractedFacts, moved: FactMover): Omit<ExtractedFacts, 'exports'> {
+  return {
+    file: before.file,
+    language: before.language,
+    callSites: before.callSites.map((site) => moved.copy(site)),
+    clients: before.clients.map((client) => moved.copy(client)),
+    ...(before.graphRuns?.length ? { graphRuns: before.graphRuns.map((run) => moved.copy(run)) } : {}),
+    parseErrors: 0,
+    brokenRegions: [],
+    moduleNames: before.moduleNames,
+  };
 }
 
 /** The last analysis's facts by statement, numbered as the statements are now (those the edit replaced left out). */
@@ -109,12 +122,15 @@ function pickFacts<T extends CallSite | ClientConstruction | GraphRun>(
   return picked;
 }
 
-/** The exported values by name, in statement order: the skeleton's where affected, else the last ones moved. */
-function exportedNames(read: ReadEdit, placed: FactMover, moved: FactMover): Map<string, ExportedValue> {
+/**
+ * The exported values by name, in statement order: the skeleton's where affected (unless `asBefore`: they read as
+ * the last ones), else the last ones moved.
+ */
+function exportedNames(read: ReadEdit, placed: FactMover, moved: FactMover, asBefore: boolean): Map<string, ExportedValue> {
   const names = new Map<string, ExportedValue>();
   read.summaries.forEach((summary, i) => {
     for (const name of summary.exportNames) {
-      const value = read.affected.has(i) ? placed.copy(read.fresh.exports.names.get(name)) : moved.copy(read.previous.facts.exports.names.get(name));
+      const value = read.affected.has(i) && !asBefore ? placed.copy(read.fresh.exports.names.get(name)) : moved.copy(read.previous.facts.exports.names.get(name));
       if (value) names.set(name, value);
     }
   });
@@ -138,27 +154,29 @@ function linkConstructions(callSites: CallSite[], clients: readonly ClientConstr
 }
 
 /**
- * What the edit affects holds the calls, clients and graph runs it held, moved (typing in a function that makes a
- * request, as a rule none), and the edit lies outside the text fixes read (a call and the block after it, which a
- * try/catch wraps).
+ * What the edit affects holds the calls, clients, graph runs and exported values it held, moved (typing in a
+ * function that makes a request, as a rule none), the edit lies outside the text fixes read (a call and the block
+ * after it, which a try/catch wraps), and the file has no syntax errors: the facts are the last analysis's, moved.
  */
 function affectedAsBefore(
   read: ReadEdit,
-  freshCallSites: Map<number, CallSite[]> | undefined,
-  freshClients: Map<number, ClientConstruction[]>,
-  freshGraphRuns: Map<number, GraphRun[]> | undefined,
+  freshCallSites: ReadonlyMap<number, readonly CallSite[]>,
+  freshClients: ReadonlyMap<number, readonly ClientConstruction[]>,
+  freshGraphRuns: ReadonlyMap<number, readonly GraphRun[]>,
   placed: FactMover,
   moved: FactMover,
 ): boolean {
   const { replaced, affected, change, previous } = read;
-  const old = previous.statements;
   const before = previous.facts;
+  if (replaced.oldTo !== replaced.newTo || read.errorCount > 0 || before.parseErrors > 0) return false;
+  const previousCallSites = byStatement(before.callSites, previous.statements);
   return (
-    replaced.oldTo === replaced.newTo &&
-    editOutsideSites([...affected].flatMap((i) => (freshCallSites?.get(i) ?? []).map((site) => placed.copy(site))), change.start, change.oldEnd + change.delta) &&
-    sameWhereAffected(freshCallSites, before.callSites, old, affected, placed, moved) &&
-    sameWhereAffected(freshClients, before.clients, old, affected, placed, moved) &&
-    sameWhereAffected(freshGraphRuns, before.graphRuns ?? [], old, affected, placed, moved)
+    previousCallSites !== undefined &&
+    editOutsideSites([...affected].flatMap((i) => previousCallSites.get(i) ?? []), moved, change.start, change.oldEnd + change.delta) &&
+    sameWhereAffected(freshCallSites, previousCallSites, affected, placed, moved) &&
+    sameWhereAffected(freshClients, byStatement(before.clients, previous.statements), affected, placed, moved) &&
+    sameWhereAffected(freshGraphRuns, byStatement(before.graphRuns ?? [], previous.statements), affected, placed, moved) &&
+    sameExports(read, placed, moved)
   );
 }
 
@@ -177,41 +195,39 @@ function moduleNamesOf(summaries: readonly StatementSummary[], kept: ReadonlySet
   return names;
 }
 
-/** Whether the edited text (`start..end`, in the new text) lies outside every call and the rest of its block. */
-function editOutsideSites(callSites: readonly CallSite[], start: number, end: number): boolean {
-  return callSites.every((site) => {
-    const from = Math.min(site.span.start, site.statement?.start ?? site.span.start);
-    const to = Math.max(site.span.end, site.statement?.blockEnd ?? site.span.end);
-    return end < from || start > to;
-  });
-}
-
-/**
- * Whether the affected statements hold what they held before the edit (`before`, by the last statements), each
- * moved by it; the statements are numbered as they were. One pointing into the edited text is not the same.
- */
-function sameWhereAffected<T extends { span: { start: number } }>(
-  fresh: ReadonlyMap<number, readonly T[]> | undefined,
-  before: readonly T[],
-  statements: readonly Placed[],
-  affected: ReadonlySet<number>,
-  placed: FactMover,
-  moved: FactMover,
-): boolean {
-  const previous = byStatement(before, statements);
-  if (!fresh || !previous) return false;
-  // A call's owner is the engine's, written on the facts after extraction: not compared.
-  const extracted = (item: T) => ({ ...item, owner: undefined });
+/** Whether the edited text (`start..end`, in the new text) lies outside every call (moved there) and the rest of its block. */
+function editOutsideSites(callSites: readonly CallSite[], moved: FactMover, start: number, end: number): boolean {
   try {
-    return [...affected].every((i) => {
-      const now = fresh.get(i) ?? [];
-      const was = previous.get(i) ?? [];
-      return now.length === was.length && (now.length === 0 || sameFacts(now.map((item) => extracted(placed.copy(item))), was.map((item) => extracted(moved.copy(item)))));
+    return callSites.every((site) => {
+      const from = moved.place(Math.min(site.span.start, site.statement?.start ?? site.span.start));
+      const to = moved.place(Math.max(site.span.end, site.statement?.blockEnd ?? site.span.end));
+      return end < from || start > to;
     });
   } catch (error) {
     if (error instanceof CannotMove) return false;
     throw error;
   }
+}
+
+/**
+ * Whether the affected statements hold what they held before the edit (`previous`, by the last statements), each
+ * moved by it; the statements are numbered as they were (the edit replaced one by one). A call's owner is the
+ * engine's, written on the facts after extraction: not compared.
+ */
+function sameWhereAffected<T extends object>(
+  fresh: ReadonlyMap<number, readonly T[]>,
+  previous: ReadonlyMap<number, readonly T[]> | undefined,
+  affected: ReadonlySet<number>,
+  placed: FactMover,
+  moved: FactMover,
+): boolean {
+  if (!previous) return false;
+  for (const i of affected) {
+    const now = fresh.get(i) ?? [];
+    const was = previous.get(i) ?? [];
+    if (now.length !== was.length || now.some((item, at) => !placed.sameMovedAs(item, moved, was[at], 'owner'))) return false;
+  }
+  return true;
 }
 
 /**
@@ -236,20 +252,19 @@ function clientsAgree(
   return true;
 }
 
-/** Whether the exports are the last analysis's moved by the edit: the same names, and the same values where affected. */
-function sameExports(
-  names: ReadonlyMap<string, ExportedValue>,
-  before: ReadonlyMap<string, ExportedValue>,
-  summaries: readonly StatementSummary[],
-  affected: ReadonlySet<number>,
-  moved: FactMover,
-): boolean {
-  if (names.size !== before.size || [...names.keys()].some((name) => !before.has(name))) return false;
-  try {
-    return [...affected].every((i) => summaries[i].exportNames.every((name) => sameFacts(names.get(name), moved.copy(before.get(name)))));
-  } catch (error) {
-    // A value pointing into the edit: not the same.
-    if (error instanceof CannotMove) return false;
-    throw error;
+/** Whether the file exports the values it did under the names it did, those of the affected statements moved. */
+function sameExports(read: ReadEdit, placed: FactMover, moved: FactMover): boolean {
+  const before = read.previous.facts.exports.names;
+  let exported = 0;
+  for (const [i, summary] of read.summaries.entries()) {
+    for (const name of summary.exportNames) {
+      const was = before.get(name);
+      const now = read.affected.has(i) ? read.fresh.exports.names.get(name) : was;
+      if (!now !== !was) return false;
+      if (!now) continue;
+      exported++;
+      if (read.affected.has(i) && !placed.sameMovedAs(now, moved, was)) return false;
+    }
   }
+  return exported === before.size;
 }

@@ -45,6 +45,64 @@ export class FactMover {
     return new FactMover(file, move, start);
   }
 
+  /** Where an offset of the facts this mover moves lands; throws `CannotMove` for one it cannot place. */
+  place(offset: number): number {
+    return this.move(offset);
+  }
+
+  /**
+   * Whether `mine`, moved by this mover, equals `theirs` moved by `theirMover`: what comparing both copies would
+   * answer, read in place without copying either. `ignored`: a key of the outer object left out (a call's owner).
+   */
+  sameMovedAs(mine: unknown, theirMover: FactMover, theirs: unknown, ignored?: string): boolean {
+    try {
+      return this.sameMoved(mine, theirMover, theirs, ignored);
+    } catch (error) {
+      if (error instanceof CannotMove) return false;
+      throw error;
+    }
+  }
+
+  private sameMoved(mine: unknown, theirMover: FactMover, theirs: unknown, ignored?: string): boolean {
+    if (mine === null || theirs === null || typeof mine !== 'object' || typeof theirs !== 'object') return mine === theirs;
+    if (Array.isArray(mine)) return Array.isArray(theirs) && mine.length === theirs.length && mine.every((item, i) => this.sameMoved(item, theirMover, theirs[i]));
+    if (mine instanceof Map) {
+      if (!(theirs instanceof Map) || mine.size !== theirs.size) return false;
+      for (const [key, item] of mine) if (!theirs.has(key) || !this.sameMoved(item, theirMover, theirs.get(key))) return false;
+      return true;
+    }
+    // Sets hold names: compared as `sameFacts` compares them.
+    if (mine instanceof Set) return theirs instanceof Set && mine.size === theirs.size && [...mine].every((item) => theirs.has(item));
+    if (Array.isArray(theirs) || theirs instanceof Map || theirs instanceof Set) return false;
+    const a = mine as Record<string, unknown>;
+    const b = theirs as Record<string, unknown>;
+    let count = 0;
+    for (const key in a) {
+      if (key === ignored) continue;
+      count++;
+      if (!(key in b) || !this.sameField(key, a[key], theirMover, b[key])) return false;
+    }
+    for (const key in b) if (key !== ignored) count--;
+    return count === 0;
+  }
+
+  /** `field`'s reading of a key's value on both sides, compared. */
+  private sameField(key: string, mine: unknown, theirMover: FactMover, theirs: unknown): boolean {
+    if (typeof mine === 'number' && OFFSET_KEYS.has(key)) return typeof theirs === 'number' && this.move(mine) === theirMover.move(theirs);
+    if (typeof mine === 'string' && key === 'id') return typeof theirs === 'string' && this.movedId(mine) === theirMover.movedId(theirs);
+    if (key === 'anchors' && Array.isArray(mine)) {
+      return Array.isArray(theirs) && mine.length === theirs.length && mine.every((anchor: number, i) => this.move(anchor) === theirMover.move(theirs[i] as number));
+    }
+    return this.sameMoved(mine, theirMover, theirs);
+  }
+
+  /** An id as `field` moves it: one naming an offset in this file moves with it. */
+  private movedId(id: string): string {
+    if (!id.startsWith(this.idPrefix)) return id;
+    const at = Number(id.slice(this.idPrefix.length));
+    return Number.isInteger(at) ? `${this.idPrefix}${this.move(at)}` : id;
+  }
+
   copy<T>(value: T): T {
     if (value === null || typeof value !== 'object') return value;
     const known = highestOffsets.get(value);
