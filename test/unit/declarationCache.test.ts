@@ -138,4 +138,29 @@ describe('the declaration cache', () => {
     assert.deepEqual(moved, { id: '/ws/a.ts:23', span: { start: 5, end: 23 }, anchors: [2, 33], statement: { start: 17, end: 19, blockEnd: 43 } });
     assert.throws(() => mover.copy({ span: { start: 12, end: 20 } }), CannotMove);
   });
+
+  it('compares facts moved by two movers in place, as comparing their copies would', () => {
+    // A skeleton whose text starts 100 characters later than the file's, and an edit that added 3 characters at 10.
+    const skeleton = new FactMover('/ws/a.ts', (offset) => offset - 100);
+    const edit = FactMover.acrossEdit('/ws/a.ts', 10, 14, 3);
+    const fresh = { id: '/ws/a.ts:123', span: { start: 105, end: 123 }, anchors: [102, 133], model: { name: 'gpt-4o', span: { start: 107, end: 118 } }, names: new Set(['a']), count: 2 };
+    const last = { id: '/ws/a.ts:20', span: { start: 5, end: 20 }, anchors: [2, 30], model: { name: 'gpt-4o', span: { start: 7, end: 15 } }, names: new Set(['a']), count: 2 };
+    assert.ok(skeleton.sameMovedAs(fresh, edit, last));
+    // Every difference that comparing the copies sees: an offset, a moved id, an anchor, a value, a key, a set.
+    const differing = [
+      { ...fresh, span: { start: 105, end: 124 } },
+      { ...fresh, id: '/ws/a.ts:124' },
+      { ...fresh, anchors: [102, 134] },
+      { ...fresh, count: 3 },
+      { ...fresh, count: 2, extra: true },
+      { ...fresh, names: new Set(['b']) },
+      { ...fresh, model: { name: 'gpt-4o-mini', span: { start: 107, end: 118 } } },
+    ];
+    for (const other of differing) assert.equal(skeleton.sameMovedAs(other, edit, last), false, JSON.stringify(other, (_, value) => (value instanceof Set ? [...value] : value)));
+    // A key left out on both sides (a call's owner, written by the engine after extraction).
+    assert.ok(skeleton.sameMovedAs({ ...fresh, owner: 'a' }, edit, { ...last, owner: 'b' }, 'owner'));
+    assert.equal(skeleton.sameMovedAs({ ...fresh, owner: 'a' }, edit, { ...last, owner: 'b' }), false);
+    // One the edit cannot move (inside the replaced text) is not the same.
+    assert.equal(skeleton.sameMovedAs({ span: { start: 112, end: 113 } }, edit, { span: { start: 12, end: 13 } }), false);
+  });
 });
