@@ -172,8 +172,9 @@ describe('re-extraction of only the definitions an edit affects', () => {
   // edits it leaves to a whole-file extraction: top-level code, imports, new statements, broken Python).
   // SEEDS=7,8,… runs other sequences (how a counterexample is hunted for). 80, 93 and 97 found TypeScript's
   // incremental parse recovering from broken code otherwise than a fresh parse; 81 and 128, a model object recorded
-  // only when something else in the file made a request.
-  for (const seed of process.env.SEEDS ? process.env.SEEDS.split(',').map(Number) : [1, 2, 3, 4, 5, 6, 80, 81, 93, 97, 128]) {
+  // only when something else in the file made a request; 250, a Python module-level agent read in the scope of the
+  // function using it (a parameter renamed `llm` hid the module's model from a whole-file read).
+  for (const seed of process.env.SEEDS ? process.env.SEEDS.split(',').map(Number) : [1, 2, 3, 4, 5, 6, 80, 81, 93, 97, 128, 250]) {
     it(`TypeScript: equals a fresh analysis after edits inside functions, to imports, to class fields (seed ${seed})`, () => {
       const { partial, steps } = checkSequences(corpusFiles(path.join(CORPUS, 'ts'), /\.[jt]sx?$/), PIECES.ts, seed, true);
       assert.ok(partial >= steps * 0.05, `only ${partial} of ${steps} edits were re-extracted in part`);

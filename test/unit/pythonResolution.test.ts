@@ -70,6 +70,30 @@ class Svc:
   });
 });
 
+describe('Python names read where they are bound', () => {
+  it('reads a module-level client or agent in the module, whatever the function using it names its own variables', () => {
+    const code = (parameter: string) => `from langgraph.prebuilt import create_react_agent
+from langchain_openai import ChatOpenAI
+from openai import OpenAI
+
+llm = ChatOpenAI(model="gpt-4o-2024-08-06", timeout=30, max_retries=3)
+base_url = "https://api.openai.com/v1"
+agent = create_react_agent(llm, tools=[])
+client = OpenAI(base_url=base_url, timeout=10)
+
+
+def answer(${parameter}: str):
+    agent.invoke({"messages": [("user", ${parameter})]})
+    return client.responses.create(model="gpt-4o-2024-08-06", input=${parameter})
+`;
+    const expected = ['langchain invoke ChatOpenAI() from langchain_openai, run by create_react_agent()', 'openai responses.create OpenAI() from openai'];
+    assert.deepEqual(sitesOf(code('question')), expected);
+    // A parameter named like the module's model or URL is the function's own: the module's names are read as the module has them.
+    assert.deepEqual(sitesOf(code('llm')), expected);
+    assert.deepEqual(sitesOf(code('base_url')), expected);
+  });
+});
+
 describe('Python call shape, where the receiver cannot be followed', () => {
   it('reads model-only chains on untyped receivers as shape sites of their family', () => {
     assert.deepEqual(

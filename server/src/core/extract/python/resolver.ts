@@ -14,8 +14,8 @@ import { boundRunConfig } from './runConfig';
 // ---- values ----
 
 export function lookup(cx: PyFile, name: string, scope: Scope): Value | undefined {
-  const binding = scope.lookup(name);
-  return binding && valueOfBinding(cx, binding, scope);
+  const found = scope.resolve(name);
+  return found && valueOfBinding(cx, found.binding, found.scope);
 }
 
 
@@ -350,8 +350,8 @@ function mayBuildService(list: Arguments | undefined, service: string, knownFact
 /** A string's text, through a module constant or an f-string (`*` for what is only known at run time). */
 export function constantText(cx: PyFile, node: PyNode, scope: Scope): string | undefined {
   if (node.type === 'identifier') {
-    const binding = scope.lookup(node.text);
-    return binding?.kind === 'value' && binding.node.type !== 'identifier' ? constantText(cx, binding.node, scope) : undefined;
+    const found = scope.resolve(node.text);
+    return found?.binding.kind === 'value' && found.binding.node.type !== 'identifier' ? constantText(cx, found.binding.node, found.scope) : undefined;
   }
   if (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '+') {
     const left = constantText(cx, node.childForFieldName('left')!, scope);

@@ -60,9 +60,17 @@ export class Scope {
 
   /** Function scopes see their own names, then the enclosing functions' and the module's (class bodies are skipped). */
   lookup(name: string): Binding | undefined {
+    return this.resolve(name)?.binding;
+  }
+
+  /**
+   * The binding `name` has here, with the scope that holds it: a bound value is read there (a module-level
+   * `agent = make(llm)` reads the module's `llm`, whatever the function using `agent` calls its parameters).
+   */
+  resolve(name: string): { binding: Binding; scope: Scope } | undefined {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
       const found = scope.names.get(name);
-      if (found) return found;
+      if (found) return { binding: found, scope };
     }
     return undefined;
   }

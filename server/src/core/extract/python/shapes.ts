@@ -43,10 +43,11 @@ function opaque(cx: PyFile, node: PyNode, scope: Scope, depth: number): boolean 
   switch (node.type) {
     case 'identifier': {
       if (PYTHON_SHAPE_LOOKALIKES.has(node.text)) return false;
-      const binding = scope.lookup(node.text);
-      if (!binding) return true;
+      const found = scope.resolve(node.text);
+      if (!found) return true;
+      const { binding } = found;
       if (binding.kind === 'param') return !binding.annotation;
-      if (binding.kind === 'value') return opaque(cx, binding.node, scope, depth + 1);
+      if (binding.kind === 'value') return opaque(cx, binding.node, found.scope, depth + 1);
       if (binding.kind === 'import') return !isKnownPythonModule(binding.module);
       return false;
     }

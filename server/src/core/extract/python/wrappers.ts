@@ -141,9 +141,9 @@ function heldFunctions(cx: PyFile, node: PyNode, scope: Scope, depth: number, el
     return item ? heldFunctions(cx, item, scope, depth + 1) : [];
   }
   if (node.type === 'identifier') {
-    const binding = scope.lookup(node.text);
-    if (binding?.kind === 'element') return heldFunctions(cx, binding.node, scope, depth + 1, binding.index);
-    return binding?.kind === 'function' ? [binding.fn] : [];
+    const found = scope.resolve(node.text);
+    if (found?.binding.kind === 'element') return heldFunctions(cx, found.binding.node, found.scope, depth + 1, found.binding.index);
+    return found?.binding.kind === 'function' ? [found.binding.fn] : [];
   }
   if (node.type === 'conditional_expression') return node.namedChildren.flatMap((branch) => (branch ? heldFunctions(cx, branch, scope, depth + 1) : []));
   if (node.type !== 'call') return [];
