@@ -158,6 +158,26 @@ def run(q):
       ['litellm completion', 'litellm acompletion', 'openai responses.create'],
     );
   });
+
+  it('reads a global assigned in a function in that function: a client built there from a name imported there', () => {
+    assert.deepEqual(
+      sitesOf(`client = None
+
+
+def connect():
+    global client
+    from anthropic import Anthropic as _Anthropic
+
+    made = _Anthropic(timeout=10)
+    client = made
+
+
+def ask(q):
+    return client.messages.create(model="claude-sonnet-4-5-20250929", max_tokens=100, messages=[])
+`),
+      ['anthropic messages.create Anthropic() from anthropic'],
+    );
+  });
 });
 
 describe('Python raw HTTP to model servers on hosts from settings', () => {

@@ -5,9 +5,10 @@ import type { PyNode } from './parser';
 
 export type Binding =
   | { kind: 'import'; module: string; name: string }
-  | { kind: 'value'; node: PyNode }
+  /** `scope`: where `node` is read, the assigning function's for a `global` name it assigns. */
+  | { kind: 'value'; node: PyNode; scope: Scope }
   /** `a, b = make()`: element `index` of what `node` gives (only the readers that follow tuples use it). */
-  | { kind: 'element'; node: PyNode; index: number }
+  | { kind: 'element'; node: PyNode; index: number; scope: Scope }
   | { kind: 'param'; node: PyNode; annotation?: PyNode }
   | { kind: 'function'; fn: FunctionInfo }
   | { kind: 'class'; cls: ClassInfo };
@@ -64,13 +65,14 @@ export class Scope {
   }
 
   /**
-   * The binding `name` has here, with the scope that holds it: a bound value is read there (a module-level
-   * `agent = make(llm)` reads the module's `llm`, whatever the function using `agent` calls its parameters).
+   * The binding `name` has here, with the scope its value is read in: where it was assigned, not where it is used (a
+   * module-level `agent = make(llm)` reads the module's `llm`, whatever the function using `agent` calls its
+   * parameters); else the scope holding it.
    */
   resolve(name: string): { binding: Binding; scope: Scope } | undefined {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
       const found = scope.names.get(name);
-      if (found) return { binding: found, scope };
+      if (found) return { binding: found, scope: found.kind === 'value' || found.kind === 'element' ? found.scope : scope };
     }
     return undefined;
   }

@@ -181,7 +181,7 @@ export function walkWith(cx: PyFile, node: PyNode, context: WalkContext): void {
       if (helper?.kind === 'retry') retryHelper = helper.name;
       recordCall(cx, expression, context);
     }
-    if (alias?.type === 'identifier' && expression) context.scope.bind(alias.text, { kind: 'value', node: expression });
+    if (alias?.type === 'identifier' && expression) context.scope.bind(alias.text, { kind: 'value', node: expression, scope: context.scope });
   }
   const body = node.childForFieldName('body');
   if (body) walkChildren(cx, body, { ...context, timeoutHelper, retryHelper });
@@ -265,7 +265,7 @@ export function bindAssignment(cx: PyFile, node: PyNode, context: WalkContext): 
   if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && right) return bindDestructuring(cx, left, right, context);
   if (left.type === 'identifier') {
     const scope = context.fn?.globals?.has(left.text) ? cx.module : context.scope;
-    if (right) scope.bind(left.text, { kind: 'value', node: right });
+    if (right) scope.bind(left.text, { kind: 'value', node: right, scope: context.scope });
     // A class body's `client: AsyncAnthropic` (dataclass fields, declared attributes) is what `self.client` holds.
     if (context.cls && !context.fn) addMember(context.cls, left.text, { node: right, scope: context.scope, annotation });
   } else if (left.type === 'subscript') {
@@ -289,12 +289,12 @@ function bindDestructuring(cx: PyFile, left: PyNode, right: PyNode, context: Wal
   const values = right.type === 'expression_list' || right.type === 'tuple' ? right.namedChildren.filter((value): value is PyNode => value !== null) : undefined;
   if (values) {
     if (values.length !== targets.length) return;
-    targets.forEach((target, index) => bindTarget(cx, target, { kind: 'value', node: values[index] }, context));
+    targets.forEach((target, index) => bindTarget(cx, target, { kind: 'value', node: values[index], scope: context.scope }, context));
     return;
   }
   const call = right.type === 'await' ? right.namedChild(0) : right;
   if (call?.type !== 'call') return;
-  targets.forEach((target, index) => bindTarget(cx, target, { kind: 'element', node: call, index }, context));
+  targets.forEach((target, index) => bindTarget(cx, target, { kind: 'element', node: call, index, scope: context.scope }, context));
 }
 
 function bindTarget(cx: PyFile, target: PyNode, binding: Extract<Binding, { kind: 'value' | 'element' }>, context: WalkContext): void {
