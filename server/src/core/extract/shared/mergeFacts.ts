@@ -56,7 +56,7 @@ function mergeMoved(read: ReadEdit, moved: FactMover, placed: FactMover): { fact
   // moved by the edit, and what was derived from them can be moved too. Compared in place, copied once.
   if (affectedAsBefore(read, freshCallSites, freshClients, freshGraphRuns, placed, moved) && sameFacts(star, before.exports.star) && sameFacts(moduleNames, before.moduleNames)) {
     const names = exportedNames(read, placed, moved, true);
-    return { facts: { ...movedFacts(before, moved), exports: { names, star: before.exports.star } }, moved: true };
+    return { facts: { ...lastFactsMoved(before, moved), exports: { names, star: before.exports.star } }, moved: true };
   }
   const callSites = pickFacts(statements.length, affected, freshCallSites, previousByStatement(before.callSites, read), placed, moved);
   const clients = pickFacts(statements.length, affected, freshClients, previousClients, placed, moved);
@@ -78,7 +78,7 @@ function mergeMoved(read: ReadEdit, moved: FactMover, placed: FactMover): { fact
 }
 
 /** The last analysis's calls, clients and graph runs, every one moved by the edit (one construction stays one object). */
-function movedFacts(before: ExtractedFacts, moved: FactMover): Omit<ExtractedFacts, 'exports'> {
+function lastFactsMoved(before: ExtractedFacts, moved: FactMover): Omit<ExtractedFacts, 'exports'> {
   return {
     file: before.file,
     language: before.language,
