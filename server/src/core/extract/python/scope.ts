@@ -61,7 +61,7 @@ export class Scope {
 
   /** Function scopes see their own names, then the enclosing functions' and the module's (class bodies are skipped). */
   lookup(name: string): Binding | undefined {
-    return this.resolve(name)?.binding;
+    return this.holderOf(name)?.names.get(name);
   }
 
   /**
@@ -70,10 +70,15 @@ export class Scope {
    * parameters); else the scope holding it.
    */
   resolve(name: string): { binding: Binding; scope: Scope } | undefined {
-    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
-      const found = scope.names.get(name);
-      if (found) return { binding: found, scope: found.kind === 'value' || found.kind === 'element' ? found.scope : scope };
-    }
+    const holder = this.holderOf(name);
+    const found = holder?.names.get(name);
+    if (!holder || !found) return undefined;
+    return { binding: found, scope: found.kind === 'value' || found.kind === 'element' ? found.scope : holder };
+  }
+
+  /** The scope `name` is bound in as this one sees it (a lookup allocates nothing: it runs for every name read). */
+  private holderOf(name: string): Scope | undefined {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) if (scope.names.has(name)) return scope;
     return undefined;
   }
 

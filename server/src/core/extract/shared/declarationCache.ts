@@ -8,19 +8,12 @@ import type { ExtractedFacts } from '../../model';
 import { CannotMove } from './moveFacts';
 import { errorsAround, errorsWithin, extentOf, inside, mergedSummary, problemsOf, readWhole, sameErrors, type Replaced } from './brokenEdits';
 import { mergeFacts, type ReadEdit } from './mergeFacts';
-import type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt } from './statements';
+import type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt, TextChange } from './statements';
 import { lastStartingBy, skeletonOf, type Placed, type Skeleton } from './skeleton';
 import { affectedBy, affectsAsBefore, exportNamesUnique, neededBy } from './dependencies';
 
 export type { Placed };
-export type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt };
-
-/** The one span of `before` replaced to make `after`: common prefix and suffix. */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  delta: number;
-}
+export type { CachedExtraction, ParsedSkeleton, SkeletonLanguage, StatementEntry, StatementSummary, SummarizedStatement, SyntaxErrorAt, TextChange };
 
 /** The common prefix and suffix of two texts, found by binary searches over slice comparisons (the engine compares
  * whole blocks, six times faster than char by char). It covers every change since `before`, however many keystrokes

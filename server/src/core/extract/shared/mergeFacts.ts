@@ -2,17 +2,17 @@
 // a skeleton, merged with the last analysis's facts of the others, moved by the edit; and whether the result is
 // simply the last facts moved (what was derived from them can then be moved too).
 import type { CallSite, ClientConstruction, ExportedValue, ExtractedFacts, GraphRun } from '../../model';
+import type { Replaced } from './brokenEdits';
 import { CannotMove, FactMover, sameFacts } from './moveFacts';
 import { byStatement, type Skeleton } from './skeleton';
-import type { CachedExtraction, StatementSummary, SummarizedStatement } from './statements';
+import type { CachedExtraction, StatementSummary, SummarizedStatement, TextChange } from './statements';
 
 /** What a re-extraction read: the edit, the statements now, those it replaced, and what it read afresh. */
 export interface ReadEdit {
   file: string;
   previous: CachedExtraction & { statements: SummarizedStatement[] };
-  change: { start: number; oldEnd: number; delta: number };
-  /** The last statements `from..oldTo` are now `from..newTo`. */
-  replaced: { from: number; oldTo: number; newTo: number };
+  change: TextChange;
+  replaced: Replaced;
   statements: SummarizedStatement[];
   summaries: StatementSummary[];
   problems: Pick<ExtractedFacts, 'parseErrors' | 'brokenRegions'> | undefined;
@@ -54,7 +54,7 @@ function mergeMoved(read: ReadEdit, moved: FactMover, placed: FactMover): { fact
   const star = read.summaries.flatMap((summary) => summary.star);
   // Typing in a body, as a rule: the affected statements read as they did, so the facts are the last analysis's,
   // moved by the edit, and what was derived from them can be moved too. Compared in place, copied once.
-  if (affectedAsBefore(read, freshCallSites, freshClients, freshGraphRuns, placed, moved) && sameFacts(star, before.exports.star) && sameFacts(moduleNames, before.moduleNames)) {
+  if (sameFacts(star, before.exports.star) && sameFacts(moduleNames, before.moduleNames) && affectedAsBefore(read, freshCallSites, freshClients, freshGraphRuns, placed, moved)) {
     const names = exportedNames(read, placed, moved, true);
     return { facts: { ...lastFactsMoved(before, moved), exports: { names, star: before.exports.star } }, moved: true };
   }

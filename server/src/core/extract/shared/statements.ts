@@ -96,3 +96,10 @@ export interface ParsedSkeleton {
   extract(): ExtractedFacts;
   errors: readonly SyntaxErrorAt[];
 }
+
+/** The one span of `before` replaced to make `after` (`textChange` finds it). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  delta: number;
+}
