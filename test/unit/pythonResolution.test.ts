@@ -92,6 +92,47 @@ def answer(${parameter}: str):
     assert.deepEqual(sitesOf(code('llm')), expected);
     assert.deepEqual(sitesOf(code('base_url')), expected);
   });
+
+  it('reads a module-level bound method where it was assigned, not where it is called', () => {
+    const code = (parameter: string) => `import os
+from openai import OpenAI
+
+client = OpenAI(timeout=10)
+create = client.chat.completions.create if os.environ.get("CHAT") else client.completions.create
+
+
+def answer(${parameter}, q):
+    return create(model="gpt-4o-2024-08-06", messages=[{"role": "user", "content": q}])
+`;
+    const expected = ['openai chat.completions.create OpenAI() from openai'];
+    assert.deepEqual(sitesOf(code('question')), expected);
+    // The function's own `client` is not the one `create` was taken from.
+    assert.deepEqual(sitesOf(code('client')), expected);
+  });
+
+  it('follows a module-level function handed back by a factory, whatever the calling function names its parameters', () => {
+    const code = (parameter: string) => `from openai import OpenAI
+
+
+def make_ask():
+    client = OpenAI(timeout=10)
+
+    def ask(q):
+        return client.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "user", "content": q}])
+
+    return ask
+
+
+ask = make_ask()
+
+
+def answer(${parameter}, q):
+    return ask(q)
+`;
+    const expected = ['openai chat.completions.create OpenAI() from openai', 'wrapper ask ask(), a project function that calls openai chat.completions.create'];
+    assert.deepEqual(sitesOf(code('factory')), expected);
+    assert.deepEqual(sitesOf(code('make_ask')), expected);
+  });
 });
 
 describe('Python call shape, where the receiver cannot be followed', () => {

@@ -143,7 +143,7 @@ function typeValues(cx: PyFile, node: PyNode, scope: Scope, depth: number): Cand
     case 'identifier': {
       // `ModelName = Literal["a", "b"]` at module level.
       const binding = cx.module.names.get(node.text);
-      return binding?.kind === 'value' && scope.lookup(node.text) === binding ? typeValues(cx, binding.node, scope, depth + 1) : undefined;
+      return binding?.kind === 'value' && scope.lookup(node.text) === binding ? typeValues(cx, binding.node, binding.scope, depth + 1) : undefined;
     }
     default:
       return undefined;

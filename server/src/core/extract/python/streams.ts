@@ -14,6 +14,7 @@ interface ResponseCall {
   spec: ResponseSpec;
   /** The iterator it is given, followed through plain names (`events = generate(); StreamingResponse(events)`). */
   content: PyNode;
+  /** Where `content` is read: the scope of the name's assignment when it was followed. */
   scope: Scope;
 }
 
@@ -76,7 +77,7 @@ function responsesOf(cx: PyFile): ResponseCall[] {
     const spec = responseSpec(call.node.childForFieldName('function'), call.scope);
     const args = call.node.childForFieldName('arguments');
     const content = spec && args ? contentOf(args, spec.content) : undefined;
-    if (spec && content) found.push({ node: call.node, spec, content: followNames(content, call.scope), scope: call.scope });
+    if (spec && content) found.push({ node: call.node, spec, ...followNames(content, call.scope) });
   }
   responsesByFile.set(cx, found);
   return found;
@@ -105,14 +106,15 @@ function contentOf(args: PyNode, keyword: string): PyNode | undefined {
   return undefined;
 }
 
-function followNames(node: PyNode, scope: Scope): PyNode {
-  let current = node;
-  for (let step = 0; step < 3 && current.type === 'identifier'; step++) {
-    const binding = scope.lookup(current.text);
-    if (binding?.kind !== 'value') break;
-    current = binding.node;
+function followNames(node: PyNode, scope: Scope): { content: PyNode; scope: Scope } {
+  let current = { content: node, scope };
+  for (let step = 0; step < 3 && current.content.type === 'identifier'; step++) {
+    const found = current.scope.resolve(current.content.text);
+    if (found?.binding.kind !== 'value') break;
+    current = { content: found.binding.node, scope: found.scope };
   }
-  return current.type === 'await' ? current.namedChild(0) ?? current : current;
+  const { content } = current;
+  return content.type === 'await' ? { ...current, content: content.namedChild(0) ?? content } : current;
 }
 
 /** The response whose content is a call of `fn`, or of a generator that reads what `fn` yields (one level up). */
