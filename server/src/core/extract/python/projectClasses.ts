@@ -217,9 +217,10 @@ function valueClasses(expression: PyNode, scope: Scope, depth: number): string[]
   if (value.type === 'boolean_operator') return [value.childForFieldName('left'), value.childForFieldName('right')].flatMap((side) => (side ? valueClasses(side, scope, depth + 1) : []));
   if (value.type !== 'identifier') return [];
   const found = scope.resolve(value.text);
-  const binding = found?.binding;
-  if (binding?.kind === 'param') return binding.annotation ? hinted(binding.annotation) : [];
-  return binding?.kind === 'value' ? valueClasses(binding.node, found!.scope, depth + 1) : [];
+  if (!found) return [];
+  const { binding } = found;
+  if (binding.kind === 'param') return binding.annotation ? hinted(binding.annotation) : [];
+  return binding.kind === 'value' ? valueClasses(binding.node, found.scope, depth + 1) : [];
 }
 
 function unparenthesised(node: PyNode): PyNode {

@@ -110,10 +110,11 @@ export function calledFunctions(cx: PyFile, call: PendingCall): FunctionInfo[] {
   const callee = call.node.childForFieldName('function');
   if (callee?.type === 'identifier') {
     const found = call.scope.resolve(callee.text);
-    const binding = found?.binding;
-    if (binding?.kind === 'function') return [binding.fn];
-    if (binding?.kind === 'element') return heldFunctions(cx, binding.node, found!.scope, 0, binding.index);
-    return binding?.kind === 'value' ? heldFunctions(cx, binding.node, found!.scope, 0) : [];
+    if (!found) return [];
+    const { binding, scope } = found;
+    if (binding.kind === 'function') return [binding.fn];
+    if (binding.kind === 'element') return heldFunctions(cx, binding.node, scope, 0, binding.index);
+    return binding.kind === 'value' ? heldFunctions(cx, binding.node, scope, 0) : [];
   }
   const cls = call.fn?.cls;
   if (callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== 'self' || !cls) return [];
